@@ -1,0 +1,11 @@
+//! The libcrypto-family objects behind one seam: BIO, ERR, X509, EVP_PKEY, PEM.
+//!
+//! Today only the native backend exists (Rust implementations, no OpenSSL in the process). The
+//! forward backend (pass every call through to a libcrypto.so.3 already in the process) plugs in
+//! here: the engine only ever sees `Bio` handles, `Error`s and DER.
+
+pub mod bio;
+pub mod err;
+pub mod pem;
+pub mod pkey;
+pub mod x509;

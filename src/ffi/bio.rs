@@ -1,0 +1,1 @@
+//! `openssl/bio.h` family exports.

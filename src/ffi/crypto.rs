@@ -1,0 +1,1 @@
+//! `openssl/crypto.h` family exports.

@@ -1,0 +1,1 @@
+//! `openssl/err.h` family exports.

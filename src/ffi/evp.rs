@@ -1,0 +1,1 @@
+//! `openssl/evp.h` family exports.

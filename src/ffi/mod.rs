@@ -1,0 +1,68 @@
+//! The `extern "C"` layer: one file per OpenSSL header family.
+//!
+//! Every export is a literal `#[no_mangle] pub extern "C" fn` (cbindgen must see it) whose body is
+//! one call to a boundary helper from this file. The helpers catch panics, and on `Err(e)` push `e`
+//! onto the thread's ERR queue and return the convention's failure value. Raw pointers are only
+//! touched through the named helpers in [`ptr`] and the handle casts in [`types`].
+#![allow(non_camel_case_types, non_snake_case, clippy::missing_safety_doc)]
+
+pub mod bio;
+pub mod crypto;
+pub mod err;
+pub mod evp;
+pub mod pem;
+pub mod ptr;
+pub mod ssl;
+pub mod types;
+pub mod x509;
+
+use crate::error::{Error, Result};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Runs `f` behind the boundary: a panic becomes `ERR_R_INTERNAL_ERROR`, an `Err(e)` is pushed
+/// onto the thread's ERR queue; both return `fail`.
+#[inline]
+pub fn call<T>(fail: T, f: impl FnOnce() -> Result<T>) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            crate::crypto::err::push(e);
+            fail
+        }
+        Err(_) => {
+            crate::crypto::err::push(Error::internal("sslrs_panic"));
+            fail
+        }
+    }
+}
+
+/// Like [`call`], for functions that may queue several entries or none: `f` gets to decide what
+/// is raised, the boundary only guards against panics.
+#[inline]
+pub fn guard<T>(fail: T, f: impl FnOnce() -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(_) => {
+            crate::crypto::err::push(Error::internal("sslrs_panic"));
+            fail
+        }
+    }
+}
+
+/// The `1` on success / `0` on failure convention.
+#[inline]
+pub fn one_or_zero(f: impl FnOnce() -> Result<()>) -> core::ffi::c_int {
+    call(0, || f().map(|()| 1))
+}
+
+/// The pointer-or-NULL convention.
+#[inline]
+pub fn null_on_error<T>(f: impl FnOnce() -> Result<*mut T>) -> *mut T {
+    call(core::ptr::null_mut(), f)
+}
+
+/// For `void` functions: panics are caught, errors queued.
+#[inline]
+pub fn void(f: impl FnOnce() -> Result<()>) {
+    call((), f)
+}

@@ -1,0 +1,1 @@
+//! `openssl/pem.h` family exports.

@@ -1,0 +1,1 @@
+//! `openssl/ssl.h` family exports.
