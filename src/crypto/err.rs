@@ -49,3 +49,6 @@ pub fn peek_last() -> u64 {
 pub fn pop_first() -> Option<Entry> {
     QUEUE.with(|q| q.borrow_mut().pop_front())
 }
+
+/// TEMP: registers the SSL reason strings (the err branch implements it).
+pub fn load_ssl_strings() {}

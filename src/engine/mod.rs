@@ -1,7 +1,13 @@
-//! The handshake engine: OpenSSL's state model driving a rustls connection. SKELETON.
+//! The handshake engine: OpenSSL's state model (roles, in_init, want-read/want-write, shutdown
+//! flags, sticky fatal errors, error mapping) driving a rustls connection. No unsafe, no libc:
+//! transport I/O goes through `crypto::bio::Bio`, errors through `crypto::err`.
 #![forbid(unsafe_code)]
 
-/// Configuration shared by connections (`SSL_CTX`).
-pub struct Context {}
-/// One connection (`SSL`).
-pub struct Conn {}
+pub mod ciphers;
+pub mod conn;
+pub mod context;
+pub mod errmap;
+pub mod verify;
+
+pub use conn::{Conn, Role, Stop};
+pub use context::{Context, Method};

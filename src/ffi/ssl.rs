@@ -1,1 +1,1150 @@
-//! `openssl/ssl.h` family exports.
+//! `openssl/ssl.h` family: methods, `SSL_CTX`, `SSL`, `SSL_CIPHER`.
+
+use crate::crypto::bio::Bio;
+use crate::crypto::x509::Certificate;
+use crate::engine::conn::{Conn, Role, Stop};
+use crate::engine::context::{Context, Method, Settings};
+use crate::engine::verify::HostCheck;
+use crate::engine::{ciphers, ciphers::CipherInfo};
+use crate::error::{common, lib, ssl_r, Error, Result};
+use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
+use crate::ffi::types::{borrow, clone_arc, into_c, release, take_arc, up_ref};
+use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509};
+use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
+use core::ffi::{c_char, c_int, c_long, c_void};
+use std::path::Path;
+use std::sync::{Arc, MutexGuard};
+
+// ---------------------------------------------------------------------------------------------
+// Constants (ssl.h / tls1.h)
+
+pub const SSL_ERROR_NONE: c_int = 0;
+pub const SSL_ERROR_SSL: c_int = 1;
+pub const SSL_ERROR_WANT_READ: c_int = 2;
+pub const SSL_ERROR_WANT_WRITE: c_int = 3;
+pub const SSL_ERROR_WANT_X509_LOOKUP: c_int = 4;
+pub const SSL_ERROR_SYSCALL: c_int = 5;
+pub const SSL_ERROR_ZERO_RETURN: c_int = 6;
+pub const SSL_ERROR_WANT_CONNECT: c_int = 7;
+pub const SSL_ERROR_WANT_ACCEPT: c_int = 8;
+pub const SSL_ERROR_WANT_ASYNC: c_int = 9;
+pub const SSL_ERROR_WANT_ASYNC_JOB: c_int = 10;
+pub const SSL_ERROR_WANT_CLIENT_HELLO_CB: c_int = 11;
+pub const SSL_ERROR_WANT_RETRY_VERIFY: c_int = 12;
+
+pub const SSL_NOTHING: c_int = 1;
+pub const SSL_WRITING: c_int = 2;
+pub const SSL_READING: c_int = 3;
+pub const SSL_X509_LOOKUP: c_int = 4;
+pub const SSL_ASYNC_PAUSED: c_int = 5;
+pub const SSL_ASYNC_NO_JOBS: c_int = 6;
+pub const SSL_CLIENT_HELLO_CB: c_int = 7;
+pub const SSL_RETRY_VERIFY: c_int = 8;
+
+pub const SSL_SENT_SHUTDOWN: c_int = 1;
+pub const SSL_RECEIVED_SHUTDOWN: c_int = 2;
+
+pub const SSL_FILETYPE_PEM: c_int = 1;
+pub const SSL_FILETYPE_ASN1: c_int = 2;
+
+pub const SSL_VERIFY_NONE: c_int = 0x00;
+pub const SSL_VERIFY_PEER: c_int = 0x01;
+pub const SSL_VERIFY_FAIL_IF_NO_PEER_CERT: c_int = 0x02;
+pub const SSL_VERIFY_CLIENT_ONCE: c_int = 0x04;
+pub const SSL_VERIFY_POST_HANDSHAKE: c_int = 0x08;
+
+pub const SSL_MODE_ENABLE_PARTIAL_WRITE: c_long = 0x0000_0001;
+pub const SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER: c_long = 0x0000_0002;
+pub const SSL_MODE_AUTO_RETRY: c_long = 0x0000_0004;
+pub const SSL_MODE_NO_AUTO_CHAIN: c_long = 0x0000_0008;
+pub const SSL_MODE_RELEASE_BUFFERS: c_long = 0x0000_0010;
+pub const SSL_MODE_SEND_CLIENTHELLO_TIME: c_long = 0x0000_0020;
+pub const SSL_MODE_SEND_SERVERHELLO_TIME: c_long = 0x0000_0040;
+pub const SSL_MODE_SEND_FALLBACK_SCSV: c_long = 0x0000_0080;
+pub const SSL_MODE_ASYNC: c_long = 0x0000_0100;
+pub const SSL_MODE_DTLS_SCTP_LABEL_LENGTH_BUG: c_long = 0x0000_0400;
+
+pub const SSL_CTRL_SET_READ_AHEAD: c_int = 41;
+pub const SSL_CTRL_GET_READ_AHEAD: c_int = 40;
+pub const SSL_CTRL_MODE: c_int = 33;
+pub const SSL_CTRL_SET_SESS_CACHE_MODE: c_int = 44;
+pub const SSL_CTRL_GET_SESS_CACHE_MODE: c_int = 45;
+pub const SSL_CTRL_SET_TLSEXT_HOSTNAME: c_int = 55;
+pub const SSL_CTRL_GET_RI_SUPPORT: c_int = 76;
+pub const SSL_CTRL_CLEAR_MODE: c_int = 78;
+pub const SSL_CTRL_SET_MIN_PROTO_VERSION: c_int = 123;
+pub const SSL_CTRL_SET_MAX_PROTO_VERSION: c_int = 124;
+pub const SSL_CTRL_GET_MIN_PROTO_VERSION: c_int = 130;
+pub const SSL_CTRL_GET_MAX_PROTO_VERSION: c_int = 131;
+pub const TLSEXT_NAMETYPE_host_name: c_int = 0;
+
+pub const SSL3_VERSION: c_int = 0x0300;
+pub const TLS1_VERSION: c_int = 0x0301;
+pub const TLS1_1_VERSION: c_int = 0x0302;
+pub const TLS1_2_VERSION: c_int = 0x0303;
+pub const TLS1_3_VERSION: c_int = 0x0304;
+pub const TLS_MAX_VERSION: c_int = 0x0304;
+
+pub const SSL_ST_CONNECT: c_int = 0x1000;
+pub const SSL_ST_ACCEPT: c_int = 0x2000;
+pub const SSL_ST_MASK: c_int = 0x0FFF;
+pub const SSL_CB_LOOP: c_int = 0x01;
+pub const SSL_CB_EXIT: c_int = 0x02;
+pub const SSL_CB_READ: c_int = 0x04;
+pub const SSL_CB_WRITE: c_int = 0x08;
+pub const SSL_CB_ALERT: c_int = 0x4000;
+pub const SSL_CB_HANDSHAKE_START: c_int = 0x10;
+pub const SSL_CB_HANDSHAKE_DONE: c_int = 0x20;
+
+pub const SSL_OP_NO_EXTENDED_MASTER_SECRET: u64 = 1 << 0;
+pub const SSL_OP_CLEANSE_PLAINTEXT: u64 = 1 << 1;
+pub const SSL_OP_LEGACY_SERVER_CONNECT: u64 = 1 << 2;
+pub const SSL_OP_ENABLE_KTLS: u64 = 1 << 3;
+pub const SSL_OP_TLSEXT_PADDING: u64 = 1 << 4;
+pub const SSL_OP_SAFARI_ECDHE_ECDSA_BUG: u64 = 1 << 6;
+pub const SSL_OP_IGNORE_UNEXPECTED_EOF: u64 = 1 << 7;
+pub const SSL_OP_ALLOW_CLIENT_RENEGOTIATION: u64 = 1 << 8;
+pub const SSL_OP_DISABLE_TLSEXT_CA_NAMES: u64 = 1 << 9;
+pub const SSL_OP_ALLOW_NO_DHE_KEX: u64 = 1 << 10;
+pub const SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS: u64 = 1 << 11;
+pub const SSL_OP_NO_QUERY_MTU: u64 = 1 << 12;
+pub const SSL_OP_COOKIE_EXCHANGE: u64 = 1 << 13;
+pub const SSL_OP_NO_TICKET: u64 = 1 << 14;
+pub const SSL_OP_CISCO_ANYCONNECT: u64 = 1 << 15;
+pub const SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION: u64 = 1 << 16;
+pub const SSL_OP_NO_COMPRESSION: u64 = 1 << 17;
+pub const SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION: u64 = 1 << 18;
+pub const SSL_OP_NO_ENCRYPT_THEN_MAC: u64 = 1 << 19;
+pub const SSL_OP_ENABLE_MIDDLEBOX_COMPAT: u64 = 1 << 20;
+pub const SSL_OP_PRIORITIZE_CHACHA: u64 = 1 << 21;
+pub const SSL_OP_CIPHER_SERVER_PREFERENCE: u64 = 1 << 22;
+pub const SSL_OP_TLS_ROLLBACK_BUG: u64 = 1 << 23;
+pub const SSL_OP_NO_ANTI_REPLAY: u64 = 1 << 24;
+pub const SSL_OP_NO_SSLv3: u64 = 1 << 25;
+pub const SSL_OP_NO_TLSv1: u64 = 1 << 26;
+pub const SSL_OP_NO_TLSv1_2: u64 = 1 << 27;
+pub const SSL_OP_NO_TLSv1_1: u64 = 1 << 28;
+pub const SSL_OP_NO_TLSv1_3: u64 = 1 << 29;
+pub const SSL_OP_NO_RENEGOTIATION: u64 = 1 << 30;
+pub const SSL_OP_CRYPTOPRO_TLSEXT_BUG: u64 = 1 << 31;
+
+// ---------------------------------------------------------------------------------------------
+// Handles
+
+/// A method is identified by which of these statics it points at.
+static METHODS: [Method; 3] = [Method::Generic, Method::Client, Method::Server];
+
+fn method_ptr(i: usize) -> *const SSL_METHOD {
+    &METHODS[i] as *const Method as *const SSL_METHOD
+}
+
+fn method_of(m: *const SSL_METHOD) -> Option<Method> {
+    (0..METHODS.len()).find(|&i| method_ptr(i) == m).map(|i| METHODS[i])
+}
+
+fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
+    // SAFETY: a non-NULL SSL_CTX* is one we handed out and the caller still holds.
+    unsafe { borrow::<SSL_CTX>(ctx) }.ok_or(Error::null_param(lib::SSL, "SSL_CTX"))
+}
+
+/// Locks the connection behind `ssl`. A re-entrant call (from a callback) finds it busy.
+fn conn<'a>(ssl: *const SSL) -> Result<MutexGuard<'a, Conn>> {
+    // SAFETY: a non-NULL SSL* is one we handed out and the caller still holds.
+    let m = unsafe { borrow::<SSL>(ssl) }.ok_or(Error::null_param(lib::SSL, "SSL"))?;
+    match m.try_lock() {
+        Ok(g) => Ok(g),
+        Err(std::sync::TryLockError::Poisoned(p)) => Ok(p.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => Err(Error::internal("SSL busy (re-entrant call)")),
+    }
+}
+
+fn with_conn<T>(ssl: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> Result<T>) -> T {
+    call(fail, || f(&mut *conn(ssl)?))
+}
+
+fn set_errno_zero() {
+    // SAFETY: errno is thread-local; writing it is always sound.
+    unsafe { *libc::__errno_location() = 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+/// `TLS_method()`: a method for either role. Never NULL; the pointer is static.
+#[no_mangle]
+pub extern "C" fn TLS_method() -> *const SSL_METHOD {
+    method_ptr(0)
+}
+
+/// `TLS_client_method()`: client role by default.
+#[no_mangle]
+pub extern "C" fn TLS_client_method() -> *const SSL_METHOD {
+    method_ptr(1)
+}
+
+/// `TLS_server_method()`: server role by default.
+#[no_mangle]
+pub extern "C" fn TLS_server_method() -> *const SSL_METHOD {
+    method_ptr(2)
+}
+
+/// `SSLv23_method` is a macro for `TLS_method` in 3.0; kept here as the compatibility symbol.
+#[no_mangle]
+pub extern "C" fn TLSv1_2_method() -> *const SSL_METHOD {
+    method_ptr(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// SSL_CTX
+
+/// `SSL_CTX_new(3)`: a new context with one reference, or NULL (`SSL_R_NULL_SSL_METHOD_PASSED`).
+/// Registers the SSL error strings, as OpenSSL does.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_new(meth: *const SSL_METHOD) -> *mut SSL_CTX {
+    null_on_error(|| {
+        crate::crypto::err::load_ssl_strings();
+        let m = method_of(meth).ok_or(Error::ssl(ssl_r::NULL_SSL_METHOD_PASSED, "SSL_CTX_new_ex"))?;
+        Ok(into_c::<SSL_CTX>(Arc::new(Context::new(m))))
+    })
+}
+
+/// `SSL_CTX_free(3)`: drops one reference; NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_free(ctx: *mut SSL_CTX) {
+    // SAFETY: NULL or a context pointer whose reference the caller gives up.
+    guard((), || unsafe { release::<SSL_CTX>(ctx) })
+}
+
+/// `SSL_CTX_up_ref(3)`: 1, or 0 for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_up_ref(ctx: *mut SSL_CTX) -> c_int {
+    // SAFETY: NULL or a live context pointer.
+    guard(0, || unsafe { up_ref::<SSL_CTX>(ctx) })
+}
+
+/// `SSL_CTX_set_options(3)`: ORs `op` in, returns the new options (0 for NULL).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_options(ctx: *mut SSL_CTX, op: u64) -> u64 {
+    call(0, || Ok(ctx_ref(ctx)?.settings_mut(|s| {
+        s.options |= op;
+        s.options
+    })))
+}
+
+/// `SSL_CTX_clear_options(3)`: clears `op`, returns the new options.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_clear_options(ctx: *mut SSL_CTX, op: u64) -> u64 {
+    call(0, || Ok(ctx_ref(ctx)?.settings_mut(|s| {
+        s.options &= !op;
+        s.options
+    })))
+}
+
+/// `SSL_CTX_get_options(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_options(ctx: *const SSL_CTX) -> u64 {
+    call(0, || Ok(ctx_ref(ctx)?.with(|c| c.settings.options)))
+}
+
+/// `SSL_set_options(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_set_options(s: *mut SSL, op: u64) -> u64 {
+    with_conn(s, 0, |c| {
+        c.settings.options |= op;
+        Ok(c.settings.options)
+    })
+}
+
+/// `SSL_clear_options(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_clear_options(s: *mut SSL, op: u64) -> u64 {
+    with_conn(s, 0, |c| {
+        c.settings.options &= !op;
+        Ok(c.settings.options)
+    })
+}
+
+/// `SSL_get_options(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_options(s: *const SSL) -> u64 {
+    with_conn(s, 0, |c| Ok(c.settings.options))
+}
+
+fn valid_version(v: c_long) -> bool {
+    v == 0 || (c_long::from(SSL3_VERSION)..=c_long::from(TLS1_3_VERSION)).contains(&v)
+}
+
+/// The ctrl commands shared by `SSL_CTX_ctrl` and `SSL_ctrl`.
+fn settings_ctrl(s: &mut Settings, cmd: c_int, larg: c_long) -> Option<c_long> {
+    Some(match cmd {
+        SSL_CTRL_MODE => {
+            s.mode |= larg as i64;
+            s.mode as c_long
+        }
+        SSL_CTRL_CLEAR_MODE => {
+            s.mode &= !(larg as i64);
+            s.mode as c_long
+        }
+        SSL_CTRL_SET_MIN_PROTO_VERSION | SSL_CTRL_SET_MAX_PROTO_VERSION => {
+            if !valid_version(larg) {
+                return Some(0);
+            }
+            if cmd == SSL_CTRL_SET_MIN_PROTO_VERSION {
+                s.min_version = larg as i32;
+            } else {
+                s.max_version = larg as i32;
+            }
+            1
+        }
+        SSL_CTRL_GET_MIN_PROTO_VERSION => c_long::from(s.min_version),
+        SSL_CTRL_GET_MAX_PROTO_VERSION => c_long::from(s.max_version),
+        _ => return None,
+    })
+}
+
+/// `SSL_CTX_ctrl(3)`: the commands behind `SSL_CTX_set_mode`/`clear_mode`/`get_mode`,
+/// `SSL_CTX_set_min/max_proto_version` and getters, the session-cache mode and read-ahead.
+/// Unknown commands return 0.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_ctrl(ctx: *mut SSL_CTX, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+    let _ = parg;
+    call(0, || {
+        let c = ctx_ref(ctx)?;
+        Ok(c.settings_mut(|s| settings_ctrl(s, cmd, larg)).unwrap_or(match cmd {
+            SSL_CTRL_SET_SESS_CACHE_MODE | SSL_CTRL_GET_SESS_CACHE_MODE => 2,
+            SSL_CTRL_SET_READ_AHEAD | SSL_CTRL_GET_READ_AHEAD => 0,
+            _ => 0,
+        }))
+    })
+}
+
+/// `SSL_ctrl(3)`: as `SSL_CTX_ctrl`, plus `SSL_CTRL_SET_TLSEXT_HOSTNAME` (SNI).
+#[no_mangle]
+pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+    with_conn(s, 0, |c| {
+        if let Some(v) = settings_ctrl(&mut c.settings, cmd, larg) {
+            return Ok(v);
+        }
+        match cmd {
+            SSL_CTRL_SET_TLSEXT_HOSTNAME => {
+                if larg != c_long::from(TLSEXT_NAMETYPE_host_name) {
+                    return Err(Error::ssl(ssl_r::SSL3_EXT_INVALID_SERVERNAME_TYPE, "SSL_ctrl"));
+                }
+                // SAFETY: parg is NULL or a NUL-terminated host name per the API.
+                let name = unsafe { c_str(parg as *const c_char) };
+                match name {
+                    None => c.sni = None,
+                    Some(n) => {
+                        let n = n.to_str().map_err(|_| Error::ssl(ssl_r::SSL3_EXT_INVALID_SERVERNAME, "SSL_ctrl"))?;
+                        if n.is_empty() || n.len() > 255 {
+                            return Err(Error::ssl(ssl_r::SSL3_EXT_INVALID_SERVERNAME, "SSL_ctrl"));
+                        }
+                        c.sni = Some(n.to_owned());
+                    }
+                }
+                Ok(1)
+            }
+            SSL_CTRL_GET_RI_SUPPORT => Ok(1),
+            _ => Ok(0),
+        }
+    })
+}
+
+fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
+    // SAFETY: NULL or a NUL-terminated path per the API.
+    match unsafe { c_str(p) } {
+        None => Ok(None),
+        Some(s) => {
+            let s = s.to_str().map_err(|_| Error::null_param(lib::SSL, "path"))?;
+            Ok(Some(Path::new(s)))
+        }
+    }
+}
+
+fn read_file_certs(file: *const c_char, ty: c_int) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>> {
+    let path = path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_certificate_file"))?;
+    match ty {
+        SSL_FILETYPE_PEM => crate::crypto::pem::read_certs_file(path),
+        SSL_FILETYPE_ASN1 => {
+            let der = std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?;
+            Ok(vec![der.into()])
+        }
+        _ => Err(Error::ssl(ssl_r::BAD_SSL_FILETYPE, "SSL_CTX_use_certificate_file")),
+    }
+}
+
+/// `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
+/// (PEM or ASN1). 1 on success, 0 on failure.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_use_certificate_file(ctx: *mut SSL_CTX, file: *const c_char, r#type: c_int) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let mut certs = read_file_certs(file, r#type)?;
+        certs.truncate(1);
+        c.use_chain(certs)
+    })
+}
+
+/// `SSL_CTX_use_certificate_chain_file(3)`: leaf then intermediates, PEM. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_use_certificate_chain_file(ctx: *mut SSL_CTX, file: *const c_char) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let certs = read_file_certs(file, SSL_FILETYPE_PEM)?;
+        c.use_chain(certs)
+    })
+}
+
+/// `SSL_CTX_use_PrivateKey_file(3)`: PEM (PKCS#8, PKCS#1 RSA, SEC1 EC) or ASN1 (PKCS#8 DER).
+/// Fails if a certificate is set and the key does not match it. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_use_PrivateKey_file(ctx: *mut SSL_CTX, file: *const c_char, r#type: c_int) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let path = path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey_file"))?;
+        let key = match r#type {
+            SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)?,
+            SSL_FILETYPE_ASN1 => {
+                let der = std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?;
+                rustls_pki_types::PrivateKeyDer::Pkcs8(der.into())
+            }
+            _ => return Err(Error::ssl(ssl_r::BAD_SSL_FILETYPE, "SSL_CTX_use_PrivateKey_file")),
+        };
+        c.use_key(key)
+    })
+}
+
+/// `SSL_CTX_check_private_key(3)`: 1 if a certificate and a matching key are set.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_check_private_key(ctx: *const SSL_CTX) -> c_int {
+    one_or_zero(|| ctx_ref(ctx)?.check_private_key())
+}
+
+fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Result<()> {
+    let c = ctx_ref(ctx)?;
+    if file.is_none() && dir.is_none() {
+        return Err(Error::null_param(lib::SSL, "SSL_CTX_load_verify_locations"));
+    }
+    let mut certs = Vec::new();
+    if let Some(f) = file {
+        certs.extend(crate::crypto::pem::read_certs_file(f)?);
+    }
+    if let Some(d) = dir {
+        certs.extend(crate::crypto::x509::load_trust_dir(d)?);
+    }
+    c.add_trust(certs);
+    Ok(())
+}
+
+/// `SSL_CTX_load_verify_locations(3)`: adds trust anchors from a PEM file and/or a directory.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_load_verify_locations(ctx: *mut SSL_CTX, CAfile: *const c_char, CApath: *const c_char) -> c_int {
+    one_or_zero(|| load_verify(ctx, path_arg(CAfile)?, path_arg(CApath)?))
+}
+
+/// `SSL_CTX_load_verify_file(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_load_verify_file(ctx: *mut SSL_CTX, CAfile: *const c_char) -> c_int {
+    one_or_zero(|| {
+        let f = path_arg(CAfile)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_load_verify_file"))?;
+        load_verify(ctx, Some(f), None)
+    })
+}
+
+/// `SSL_CTX_load_verify_dir(3)`: every PEM certificate in the directory (e.g. /etc/ssl/certs).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_load_verify_dir(ctx: *mut SSL_CTX, CApath: *const c_char) -> c_int {
+    one_or_zero(|| {
+        let d = path_arg(CApath)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_load_verify_dir"))?;
+        load_verify(ctx, None, Some(d))
+    })
+}
+
+/// `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
+/// `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let mut certs = crate::crypto::pem::read_certs_file(&crate::crypto::x509::default_cert_file()).unwrap_or_default();
+        certs.extend(crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir()).unwrap_or_default());
+        c.add_trust(certs);
+        Ok(())
+    })
+}
+
+/// Verify callback type of `SSL_CTX_set_verify`.
+pub type SSL_verify_cb = Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut c_void) -> c_int>;
+
+/// `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
+/// the mode alone decides, as with a NULL callback.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: SSL_verify_cb) {
+    let _ = callback;
+    void(|| {
+        ctx_ref(ctx)?.update(|c| c.settings.verify_mode = mode);
+        Ok(())
+    })
+}
+
+/// `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
+#[no_mangle]
+pub extern "C" fn SSL_set_verify(s: *mut SSL, mode: c_int, callback: SSL_verify_cb) {
+    let _ = callback;
+    with_conn(s, (), |c| {
+        c.settings.verify_mode = mode;
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_set_verify_depth(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_verify_depth(ctx: *mut SSL_CTX, depth: c_int) {
+    void(|| {
+        ctx_ref(ctx)?.settings_mut(|s| s.verify_depth = depth);
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_get_verify_mode(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_verify_mode(ctx: *const SSL_CTX) -> c_int {
+    call(0, || Ok(ctx_ref(ctx)?.with(|c| c.settings.verify_mode)))
+}
+
+/// `SSL_get_verify_mode(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_verify_mode(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c.settings.verify_mode))
+}
+
+/// `SSL_CTX_set_quiet_shutdown(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_quiet_shutdown(ctx: *mut SSL_CTX, mode: c_int) {
+    void(|| {
+        ctx_ref(ctx)?.settings_mut(|s| s.quiet_shutdown = mode != 0);
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_get_quiet_shutdown(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_quiet_shutdown(ctx: *const SSL_CTX) -> c_int {
+    call(0, || Ok(c_int::from(ctx_ref(ctx)?.with(|c| c.settings.quiet_shutdown))))
+}
+
+// ---------------------------------------------------------------------------------------------
+// SSL lifecycle
+
+/// `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
+#[no_mangle]
+pub extern "C" fn SSL_new(ctx: *mut SSL_CTX) -> *mut SSL {
+    null_on_error(|| {
+        // SAFETY: NULL or a live context pointer; we take our own reference.
+        let c = unsafe { clone_arc::<SSL_CTX>(ctx) }.ok_or(Error::ssl(ssl_r::NULL_SSL_CTX, "SSL_new"))?;
+        Ok(into_c::<SSL>(Arc::new(std::sync::Mutex::new(Conn::new(c)))))
+    })
+}
+
+/// `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn SSL_free(ssl: *mut SSL) {
+    // SAFETY: NULL or an SSL pointer whose reference the caller gives up.
+    guard((), || unsafe { release::<SSL>(ssl) })
+}
+
+/// `SSL_up_ref(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_up_ref(s: *mut SSL) -> c_int {
+    // SAFETY: NULL or a live SSL pointer.
+    guard(0, || unsafe { up_ref::<SSL>(s) })
+}
+
+/// `SSL_get_SSL_CTX(3)`: borrowed.
+#[no_mangle]
+pub extern "C" fn SSL_get_SSL_CTX(ssl: *const SSL) -> *mut SSL_CTX {
+    with_conn(ssl, core::ptr::null_mut(), |c| Ok(Arc::as_ptr(&c.ctx) as *mut SSL_CTX))
+}
+
+// ---------------------------------------------------------------------------------------------
+// BIOs and fds
+
+fn bio_ptr(b: &Option<Arc<Bio>>) -> *mut BIO {
+    b.as_ref().map_or(core::ptr::null_mut(), |b| Arc::as_ptr(b) as *mut BIO)
+}
+
+/// Takes over the caller's reference to `b` (NULL gives `None`).
+fn adopt(b: *mut BIO) -> Option<Arc<Bio>> {
+    // SAFETY: NULL or a BIO pointer whose reference the caller hands to us.
+    unsafe { take_arc::<BIO>(b) }
+}
+
+/// `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
+#[no_mangle]
+pub extern "C" fn SSL_set0_rbio(s: *mut SSL, rbio: *mut BIO) {
+    with_conn(s, (), |c| {
+        c.rbio = adopt(rbio);
+        Ok(())
+    })
+}
+
+/// `SSL_set0_wbio(3)`: takes over one reference to `wbio`; frees the old wbio.
+#[no_mangle]
+pub extern "C" fn SSL_set0_wbio(s: *mut SSL, wbio: *mut BIO) {
+    with_conn(s, (), |c| {
+        c.wbio = adopt(wbio);
+        Ok(())
+    })
+}
+
+/// `SSL_set_bio(3)`: OpenSSL's ownership rules — one reference each, or one for both slots
+/// when `rbio == wbio`; a slot already holding the same BIO keeps its reference.
+#[no_mangle]
+pub extern "C" fn SSL_set_bio(s: *mut SSL, rbio: *mut BIO, wbio: *mut BIO) {
+    with_conn(s, (), |c| {
+        let (cur_r, cur_w) = (bio_ptr(&c.rbio), bio_ptr(&c.wbio));
+        if rbio == cur_r && wbio == cur_w {
+            return Ok(());
+        }
+        if !rbio.is_null() && rbio == wbio {
+            // SAFETY: live BIO pointer; the caller supplied one reference for two slots.
+            unsafe { up_ref::<BIO>(rbio) };
+        }
+        if rbio == cur_r {
+            c.wbio = adopt(wbio);
+        } else if wbio == cur_w && cur_r != cur_w {
+            c.rbio = adopt(rbio);
+        } else {
+            c.rbio = adopt(rbio);
+            c.wbio = adopt(wbio);
+        }
+        Ok(())
+    })
+}
+
+/// `SSL_get_rbio(3)`: borrowed.
+#[no_mangle]
+pub extern "C" fn SSL_get_rbio(s: *const SSL) -> *mut BIO {
+    with_conn(s, core::ptr::null_mut(), |c| Ok(bio_ptr(&c.rbio)))
+}
+
+/// `SSL_get_wbio(3)`: borrowed.
+#[no_mangle]
+pub extern "C" fn SSL_get_wbio(s: *const SSL) -> *mut BIO {
+    with_conn(s, core::ptr::null_mut(), |c| Ok(bio_ptr(&c.wbio)))
+}
+
+/// `SSL_set_fd(3)`: one socket BIO (BIO_NOCLOSE) as both rbio and wbio. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int {
+    with_conn(s, 0, |c| {
+        let b = Bio::new_socket(fd, false);
+        c.rbio = Some(b.clone());
+        c.wbio = Some(b);
+        Ok(1)
+    })
+}
+
+fn socket_on(b: &Option<Arc<Bio>>, fd: c_int) -> Option<Arc<Bio>> {
+    const BIO_TYPE_SOCKET: i32 = 0x0505;
+    b.as_ref().filter(|b| b.method_type() == BIO_TYPE_SOCKET && b.fd() == Some(fd)).cloned()
+}
+
+/// `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
+#[no_mangle]
+pub extern "C" fn SSL_set_rfd(s: *mut SSL, fd: c_int) -> c_int {
+    with_conn(s, 0, |c| {
+        c.rbio = Some(socket_on(&c.wbio, fd).unwrap_or_else(|| Bio::new_socket(fd, false)));
+        Ok(1)
+    })
+}
+
+/// `SSL_set_wfd(3)`: reuses the rbio when it is a socket BIO on the same fd.
+#[no_mangle]
+pub extern "C" fn SSL_set_wfd(s: *mut SSL, fd: c_int) -> c_int {
+    with_conn(s, 0, |c| {
+        c.wbio = Some(socket_on(&c.rbio, fd).unwrap_or_else(|| Bio::new_socket(fd, false)));
+        Ok(1)
+    })
+}
+
+fn fd_of(b: &Option<Arc<Bio>>) -> Result<c_int> {
+    match b {
+        None => Err(Error::null_param(lib::BIO, "BIO_ctrl")),
+        Some(b) => Ok(b.fd().unwrap_or(-1)),
+    }
+}
+
+/// `SSL_get_rfd(3)`: the rbio's fd, or -1 (with no rbio, a BIO NULL-parameter error is queued,
+/// as OpenSSL does).
+#[no_mangle]
+pub extern "C" fn SSL_get_rfd(s: *const SSL) -> c_int {
+    with_conn(s, -1, |c| fd_of(&c.rbio))
+}
+
+/// `SSL_get_fd(3)`: same as `SSL_get_rfd`.
+#[no_mangle]
+pub extern "C" fn SSL_get_fd(s: *const SSL) -> c_int {
+    SSL_get_rfd(s)
+}
+
+/// `SSL_get_wfd(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_wfd(s: *const SSL) -> c_int {
+    with_conn(s, -1, |c| fd_of(&c.wbio))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles and the handshake
+
+/// `SSL_set_connect_state(3)`: client role; restarts the state machine.
+#[no_mangle]
+pub extern "C" fn SSL_set_connect_state(s: *mut SSL) {
+    with_conn(s, (), |c| {
+        c.set_role(Role::Client);
+        Ok(())
+    })
+}
+
+/// `SSL_set_accept_state(3)`: server role; restarts the state machine.
+#[no_mangle]
+pub extern "C" fn SSL_set_accept_state(s: *mut SSL) {
+    with_conn(s, (), |c| {
+        c.set_role(Role::Server);
+        Ok(())
+    })
+}
+
+/// `SSL_is_server(3)`: 1 for the server role (and, before a role is set, for `TLS_method` and
+/// `TLS_server_method` contexts).
+#[no_mangle]
+pub extern "C" fn SSL_is_server(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c_int::from(c.is_server())))
+}
+
+fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
+    match r {
+        Ok(()) => 1,
+        Err(_) => -1,
+    }
+}
+
+/// `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
+/// returns 0 here.
+#[no_mangle]
+pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
+    with_conn(s, -1, |c| {
+        set_errno_zero();
+        Ok(hs_ret(c.do_handshake()))
+    })
+}
+
+/// `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
+#[no_mangle]
+pub extern "C" fn SSL_connect(s: *mut SSL) -> c_int {
+    with_conn(s, -1, |c| {
+        if c.role().is_none() {
+            c.set_role(Role::Client);
+        }
+        set_errno_zero();
+        Ok(hs_ret(c.do_handshake()))
+    })
+}
+
+/// `SSL_accept(3)`: sets the server role if none was set, then `SSL_do_handshake`.
+#[no_mangle]
+pub extern "C" fn SSL_accept(s: *mut SSL) -> c_int {
+    with_conn(s, -1, |c| {
+        if c.role().is_none() {
+            c.set_role(Role::Server);
+        }
+        set_errno_zero();
+        Ok(hs_ret(c.do_handshake()))
+    })
+}
+
+/// `SSL_in_init(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_in_init(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c_int::from(c.in_init())))
+}
+
+/// `SSL_in_before(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_in_before(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c_int::from(c.in_before())))
+}
+
+/// `SSL_is_init_finished(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_is_init_finished(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c_int::from(c.is_init_finished())))
+}
+
+/// `OSSL_HANDSHAKE_STATE` is an enum in C; it is passed as int.
+pub type OSSL_HANDSHAKE_STATE = c_int;
+
+/// `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
+#[no_mangle]
+pub extern "C" fn SSL_get_state(ssl: *const SSL) -> OSSL_HANDSHAKE_STATE {
+    with_conn(ssl, 0, |c| Ok(c.state()))
+}
+
+fn state_strings(state: i32) -> (&'static str, &'static str) {
+    match state {
+        0 => ("PINIT\0", "before SSL initialization\0"),
+        1 => ("SSLOK\0", "SSL negotiation finished successfully\0"),
+        3 => ("TRSH\0", "SSLv3/TLS read server hello\0"),
+        4 => ("TRSC\0", "SSLv3/TLS read server certificate\0"),
+        6 => ("TRSKE\0", "SSLv3/TLS read server key exchange\0"),
+        7 => ("TRCR\0", "SSLv3/TLS read server certificate request\0"),
+        8 => ("TRSD\0", "SSLv3/TLS read server done\0"),
+        9 => ("TRST\0", "SSLv3/TLS read server session ticket\0"),
+        10 | 31 => ("TRCCS\0", "SSLv3/TLS read change cipher spec\0"),
+        11 | 32 => ("TRFIN\0", "SSLv3/TLS read finished\0"),
+        12 => ("TWCH\0", "SSLv3/TLS write client hello\0"),
+        13 => ("TWCC\0", "SSLv3/TLS write client certificate\0"),
+        14 => ("TWCKE\0", "SSLv3/TLS write client key exchange\0"),
+        15 => ("TWCV\0", "SSLv3/TLS write certificate verify\0"),
+        16 | 35 => ("TWCCS\0", "SSLv3/TLS write change cipher spec\0"),
+        18 | 36 => ("TWFIN\0", "SSLv3/TLS write finished\0"),
+        19 => ("TWHR\0", "SSLv3/TLS write hello request\0"),
+        20 => ("TRCH\0", "SSLv3/TLS read client hello\0"),
+        22 => ("TWSH\0", "SSLv3/TLS write server hello\0"),
+        23 => ("TWSC\0", "SSLv3/TLS write certificate\0"),
+        24 => ("TWSKE\0", "SSLv3/TLS write key exchange\0"),
+        25 => ("TWCR\0", "SSLv3/TLS write certificate request\0"),
+        26 => ("TWSD\0", "SSLv3/TLS write server done\0"),
+        27 => ("TRCC\0", "SSLv3/TLS read client certificate\0"),
+        28 => ("TRCKE\0", "SSLv3/TLS read client key exchange\0"),
+        29 => ("TRCV\0", "SSLv3/TLS read certificate verify\0"),
+        33 => ("TWST\0", "SSLv3/TLS write session ticket\0"),
+        37 => ("TWEE\0", "TLSv1.3 write encrypted extensions\0"),
+        38 => ("TREE\0", "TLSv1.3 read encrypted extensions\0"),
+        39 => ("TRSCV\0", "TLSv1.3 read server certificate verify\0"),
+        40 => ("TWSCV\0", "TLSv1.3 write server certificate verify\0"),
+        41 => ("TRHR\0", "SSLv3/TLS read hello request\0"),
+        42 => ("TWSKU\0", "TLSv1.3 write server key update\0"),
+        43 => ("TWCKU\0", "TLSv1.3 write client key update\0"),
+        44 => ("TRCKU\0", "TLSv1.3 read client key update\0"),
+        45 => ("TRSKU\0", "TLSv1.3 read server key update\0"),
+        46 => ("TED\0", "TLSv1.3 early data\0"),
+        47 => ("TPEDE\0", "TLSv1.3 pending early data end\0"),
+        _ => ("UNKWN\0", "unknown state\0"),
+    }
+}
+
+fn state_of(s: *const SSL, long: bool) -> *const c_char {
+    let pick = |(a, b): (&'static str, &'static str)| static_cstr(if long { b } else { a });
+    with_conn(s, pick(("UNKWN\0", "unknown state\0")), |c| {
+        Ok(if c.in_error() { pick(("SSLERR\0", "error\0")) } else { pick(state_strings(c.state())) })
+    })
+}
+
+/// `SSL_state_string(3)`: a static 5-letter code (`"SSLERR"` after a fatal error).
+#[no_mangle]
+pub extern "C" fn SSL_state_string(s: *const SSL) -> *const c_char {
+    state_of(s, false)
+}
+
+/// `SSL_state_string_long(3)`: a static description (`"error"` after a fatal error).
+#[no_mangle]
+pub extern "C" fn SSL_state_string_long(s: *const SSL) -> *const c_char {
+    state_of(s, true)
+}
+
+/// `SSL_get_error(3)`: OpenSSL's decision order — the oldest queued error first, then the
+/// retry direction, then close_notify, else SYSCALL.
+#[no_mangle]
+pub extern "C" fn SSL_get_error(s: *const SSL, ret_code: c_int) -> c_int {
+    with_conn(s, SSL_ERROR_SSL, |c| Ok(c.get_error(ret_code)))
+}
+
+/// `SSL_want(3)`: `SSL_NOTHING`, `SSL_READING`, `SSL_WRITING`, ...
+#[no_mangle]
+pub extern "C" fn SSL_want(s: *const SSL) -> c_int {
+    with_conn(s, SSL_NOTHING, |c| Ok(c.want()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing
+
+fn read_impl(s: *mut SSL, buf: *mut c_void, num: c_int, peek: bool) -> c_int {
+    with_conn(s, -1, |c| {
+        let func = if peek { "SSL_peek" } else { "SSL_read" };
+        let n = len_of(num, Error::ssl(ssl_r::BAD_LENGTH, func))?;
+        // SAFETY: `buf` has `num` writable bytes per the API.
+        let b = unsafe { out_buf(buf, n) }?;
+        set_errno_zero();
+        Ok(match c.read(b, peek) {
+            Ok(n) => n as c_int,
+            Err(Stop::Closed) => 0,
+            Err(_) => -1,
+        })
+    })
+}
+
+/// `SSL_read(3)`: >0 bytes (at most one record); 0 on close_notify, EOF or a received fatal
+/// alert; -1 otherwise. `SSL_get_error` tells which.
+#[no_mangle]
+pub extern "C" fn SSL_read(ssl: *mut SSL, buf: *mut c_void, num: c_int) -> c_int {
+    read_impl(ssl, buf, num, false)
+}
+
+/// `SSL_peek(3)`: as `SSL_read`, without consuming.
+#[no_mangle]
+pub extern "C" fn SSL_peek(ssl: *mut SSL, buf: *mut c_void, num: c_int) -> c_int {
+    read_impl(ssl, buf, num, true)
+}
+
+fn read_ex_impl(s: *mut SSL, buf: *mut c_void, num: usize, readbytes: *mut usize, peek: bool) -> c_int {
+    let num = num.min(c_int::MAX as usize) as c_int;
+    let r = read_impl(s, buf, num, peek);
+    if r > 0 {
+        // SAFETY: NULL or a valid out-parameter.
+        unsafe { write_out(readbytes, r as usize) };
+        1
+    } else {
+        0
+    }
+}
+
+/// `SSL_read_ex(3)`: 1 and `*readbytes` on success, 0 otherwise (`*readbytes` untouched).
+#[no_mangle]
+pub extern "C" fn SSL_read_ex(ssl: *mut SSL, buf: *mut c_void, num: usize, readbytes: *mut usize) -> c_int {
+    read_ex_impl(ssl, buf, num, readbytes, false)
+}
+
+/// `SSL_peek_ex(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_peek_ex(ssl: *mut SSL, buf: *mut c_void, num: usize, readbytes: *mut usize) -> c_int {
+    read_ex_impl(ssl, buf, num, readbytes, true)
+}
+
+fn write_impl(s: *mut SSL, buf: *const c_void, num: usize) -> core::result::Result<usize, c_int> {
+    with_conn(s, Err(-1), |c| {
+        // SAFETY: `buf` has `num` readable bytes per the API.
+        let b = unsafe { in_buf(buf, num) }?;
+        set_errno_zero();
+        Ok(match c.write(b, buf as usize) {
+            Ok(n) => Ok(n),
+            Err(_) => Err(-1),
+        })
+    })
+}
+
+/// `SSL_write(3)`: `num` when all bytes were accepted (one record's worth with
+/// `SSL_MODE_ENABLE_PARTIAL_WRITE`); <=0 otherwise. `num == 0` returns 0.
+#[no_mangle]
+pub extern "C" fn SSL_write(ssl: *mut SSL, buf: *const c_void, num: c_int) -> c_int {
+    if num < 0 {
+        return with_conn(ssl, -1, |_| Err(Error::ssl(ssl_r::BAD_LENGTH, "SSL_write")));
+    }
+    match write_impl(ssl, buf, num as usize) {
+        Ok(n) => n as c_int,
+        Err(r) => r,
+    }
+}
+
+/// `SSL_write_ex(3)`: 1 with `*written` on success (including `num == 0`), 0 otherwise.
+#[no_mangle]
+pub extern "C" fn SSL_write_ex(s: *mut SSL, buf: *const c_void, num: usize, written: *mut usize) -> c_int {
+    match write_impl(s, buf, num) {
+        Ok(n) => {
+            // SAFETY: NULL or a valid out-parameter.
+            unsafe { write_out(written, n) };
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
+/// `SSL_pending(3)`: decrypted, unread bytes of the current record.
+#[no_mangle]
+pub extern "C" fn SSL_pending(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c.pending().min(c_int::MAX as usize) as c_int))
+}
+
+/// `SSL_has_pending(3)`: 1 if decrypted or undecrypted bytes are held.
+#[no_mangle]
+pub extern "C" fn SSL_has_pending(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| Ok(c_int::from(c.has_pending())))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shutdown
+
+/// `SSL_shutdown(3)`: 0 once our close_notify is sent, 1 when both sides have closed, <0 on
+/// retry or error.
+#[no_mangle]
+pub extern "C" fn SSL_shutdown(s: *mut SSL) -> c_int {
+    with_conn(s, -1, |c| {
+        set_errno_zero();
+        Ok(c.shutdown().unwrap_or(-1))
+    })
+}
+
+/// `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
+#[no_mangle]
+pub extern "C" fn SSL_get_shutdown(ssl: *const SSL) -> c_int {
+    with_conn(ssl, 0, |c| Ok(c.shutdown_flags()))
+}
+
+/// `SSL_set_shutdown(3)`: overwrites the flags; no I/O.
+#[no_mangle]
+pub extern "C" fn SSL_set_shutdown(ssl: *mut SSL, mode: c_int) {
+    with_conn(ssl, (), |c| {
+        c.set_shutdown_flags(mode);
+        Ok(())
+    })
+}
+
+/// `SSL_set_quiet_shutdown(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_set_quiet_shutdown(ssl: *mut SSL, mode: c_int) {
+    with_conn(ssl, (), |c| {
+        c.settings.quiet_shutdown = mode != 0;
+        Ok(())
+    })
+}
+
+/// `SSL_get_quiet_shutdown(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_quiet_shutdown(ssl: *const SSL) -> c_int {
+    with_conn(ssl, 0, |c| Ok(c_int::from(c.settings.quiet_shutdown)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions, ciphers, peer
+
+fn version_name(v: i32) -> &'static str {
+    match v {
+        0x0304 => "TLSv1.3\0",
+        0x0303 => "TLSv1.2\0",
+        0x0302 => "TLSv1.1\0",
+        0x0301 => "TLSv1\0",
+        0x0300 => "SSLv3\0",
+        _ => "unknown\0",
+    }
+}
+
+/// `SSL_get_version(3)`: `"TLSv1.3"`, `"TLSv1.2"`, ... (static).
+#[no_mangle]
+pub extern "C" fn SSL_get_version(s: *const SSL) -> *const c_char {
+    with_conn(s, core::ptr::null(), |c| Ok(static_cstr(version_name(c.version()))))
+}
+
+/// `SSL_version(3)`: `TLS1_3_VERSION`, `TLS1_2_VERSION`, ...
+#[no_mangle]
+pub extern "C" fn SSL_version(ssl: *const SSL) -> c_int {
+    with_conn(ssl, 0, |c| Ok(c.version()))
+}
+
+/// `SSL_get_current_cipher(3)`: static, NULL before the handshake.
+#[no_mangle]
+pub extern "C" fn SSL_get_current_cipher(s: *const SSL) -> *const SSL_CIPHER {
+    with_conn(s, core::ptr::null(), |c| {
+        Ok(c.cipher_iana()
+            .and_then(ciphers::by_iana)
+            .map_or(core::ptr::null(), |i| i as *const CipherInfo as *const SSL_CIPHER))
+    })
+}
+
+fn cipher<'a>(c: *const SSL_CIPHER) -> Option<&'a CipherInfo> {
+    // SAFETY: non-NULL SSL_CIPHER pointers only come from `SSL_get_current_cipher`, which
+    // points into the static table.
+    unsafe { (c as *const CipherInfo).as_ref() }
+}
+
+/// `SSL_CIPHER_get_name(3)`: OpenSSL name; `"(NONE)"` for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_get_name(c: *const SSL_CIPHER) -> *const c_char {
+    cipher(c).map_or(static_cstr("(NONE)\0"), |i| i.name.as_ptr())
+}
+
+/// `SSL_CIPHER_standard_name(3)`: IANA name; `"(NONE)"` for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_standard_name(c: *const SSL_CIPHER) -> *const c_char {
+    cipher(c).map_or(static_cstr("(NONE)\0"), |i| i.standard_name.as_ptr())
+}
+
+/// `SSL_CIPHER_get_bits(3)`: secret bits; also stored in `*alg_bits` if not NULL. 0 for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_get_bits(c: *const SSL_CIPHER, alg_bits: *mut c_int) -> c_int {
+    match cipher(c) {
+        Some(i) => {
+            // SAFETY: NULL or a valid out-parameter.
+            unsafe { write_out(alg_bits, i.bits) };
+            i.bits
+        }
+        None => 0,
+    }
+}
+
+/// `SSL_CIPHER_get_version(3)`: the minimum protocol of the suite; `"(NONE)"` for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_get_version(c: *const SSL_CIPHER) -> *const c_char {
+    cipher(c).map_or(static_cstr("(NONE)\0"), |i| i.version.as_ptr())
+}
+
+/// `SSL_CIPHER_get_id(3)`: `0x03000000 | IANA`.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_get_id(c: *const SSL_CIPHER) -> u32 {
+    cipher(c).map_or(0, |i| 0x0300_0000 | u32::from(i.iana))
+}
+
+/// `SSL_CIPHER_get_protocol_id(3)`: the IANA value.
+#[no_mangle]
+pub extern "C" fn SSL_CIPHER_get_protocol_id(c: *const SSL_CIPHER) -> u16 {
+    cipher(c).map_or(0, |i| i.iana)
+}
+
+/// `SSL_get_verify_result(3)`: the `X509_V_*` result of the last verification (0 before).
+#[no_mangle]
+pub extern "C" fn SSL_get_verify_result(ssl: *const SSL) -> c_long {
+    with_conn(ssl, 0, |c| Ok(c.verify_result() as c_long))
+}
+
+/// `SSL_set1_host(3)`: the DNS name (or, if it parses as one, the IP address) that
+/// verification checks. NULL or `""` clears it. Does not set SNI. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
+    with_conn(s, 0, |c| {
+        // SAFETY: NULL or a NUL-terminated string per the API.
+        c.host = match unsafe { c_str(hostname) } {
+            None => None,
+            Some(h) => HostCheck::parse(h.to_str().map_err(|_| Error::ssl(common::PASSED_INVALID_ARGUMENT, "SSL_set1_host"))?),
+        };
+        Ok(1)
+    })
+}
+
+/// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+/// `SSL_get_peer_certificate` is a macro for this.
+#[no_mangle]
+pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
+    with_conn(s, core::ptr::null_mut(), |c| match c.peer_certificate() {
+        None => Ok(core::ptr::null_mut()),
+        Some(der) => Ok(into_c::<X509>(Arc::new(Certificate::from_der(der)?))),
+    })
+}
+
+/// `SSL_get_peer_certificate` exists as a symbol in 3.0 for old binaries.
+#[no_mangle]
+pub extern "C" fn SSL_get_peer_certificate(s: *const SSL) -> *mut X509 {
+    SSL_get1_peer_certificate(s)
+}
+
+/// `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
+#[no_mangle]
+pub extern "C" fn SSL_set_read_ahead(s: *mut SSL, yes: c_int) {
+    let _ = yes;
+    with_conn(s, (), |_| Ok(()))
+}
+
+/// `SSL_get_read_ahead(3)`: always 0.
+#[no_mangle]
+pub extern "C" fn SSL_get_read_ahead(s: *const SSL) -> c_int {
+    with_conn(s, 0, |_| Ok(0))
+}
+

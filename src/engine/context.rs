@@ -1,0 +1,375 @@
+//! `SSL_CTX`: configuration shared by the connections made from it.
+//!
+//! The C side may change a context at any time; connections copy what they need in `SSL_new`
+//! (as OpenSSL does) and build their rustls configuration from a snapshot. Built rustls configs
+//! and trust stores are cached per configuration generation so that the handshake hot path does
+//! not rebuild them.
+
+use crate::engine::ciphers;
+use crate::error::{ssl_r, Error, Result};
+use rustls::crypto::CryptoProvider;
+use rustls::sign::CertifiedKey;
+use rustls::{ClientConfig, RootCertStore, ServerConfig};
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+/// Which `*_method()` the context was made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// `TLS_method()`: either role.
+    Generic,
+    /// `TLS_client_method()`.
+    Client,
+    /// `TLS_server_method()`.
+    Server,
+}
+
+/// Protocol versions as OpenSSL numbers them.
+pub const TLS1_2_VERSION: i32 = 0x0303;
+pub const TLS1_3_VERSION: i32 = 0x0304;
+
+/// `SSL_OP_*` bits the engine acts on.
+pub mod op {
+    pub const IGNORE_UNEXPECTED_EOF: u64 = 1 << 7;
+    pub const NO_TICKET: u64 = 1 << 14;
+    pub const NO_COMPRESSION: u64 = 1 << 17;
+    pub const ENABLE_MIDDLEBOX_COMPAT: u64 = 1 << 20;
+    pub const CIPHER_SERVER_PREFERENCE: u64 = 1 << 22;
+    pub const NO_TLSV1_2: u64 = 1 << 27;
+    pub const NO_TLSV1_3: u64 = 1 << 29;
+    /// `SSL_CTX_new`'s default options.
+    pub const DEFAULT: u64 = NO_COMPRESSION | ENABLE_MIDDLEBOX_COMPAT;
+}
+
+/// `SSL_MODE_*` bits.
+pub mod mode {
+    pub const ENABLE_PARTIAL_WRITE: i64 = 0x1;
+    pub const ACCEPT_MOVING_WRITE_BUFFER: i64 = 0x2;
+    pub const AUTO_RETRY: i64 = 0x4;
+    pub const RELEASE_BUFFERS: i64 = 0x10;
+    /// `SSL_CTX_new`'s default mode.
+    pub const DEFAULT: i64 = AUTO_RETRY;
+}
+
+/// `SSL_VERIFY_*` bits.
+pub mod verify {
+    pub const NONE: i32 = 0;
+    pub const PEER: i32 = 1;
+    pub const FAIL_IF_NO_PEER_CERT: i32 = 2;
+}
+
+/// The settings an `SSL` inherits and may override.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub options: u64,
+    pub mode: i64,
+    pub min_version: i32,
+    pub max_version: i32,
+    pub verify_mode: i32,
+    pub verify_depth: i32,
+    pub quiet_shutdown: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            options: op::DEFAULT,
+            mode: mode::DEFAULT,
+            min_version: 0,
+            max_version: 0,
+            verify_mode: verify::NONE,
+            verify_depth: 100,
+            quiet_shutdown: false,
+        }
+    }
+}
+
+impl Settings {
+    /// The protocol versions these settings allow, newest first.
+    pub fn versions(&self) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
+        let allowed = |v: i32, off: u64| {
+            self.options & off == 0
+                && (self.min_version == 0 || self.min_version <= v)
+                && (self.max_version == 0 || self.max_version >= v)
+        };
+        let mut out = Vec::with_capacity(2);
+        if allowed(TLS1_3_VERSION, op::NO_TLSV1_3) {
+            out.push(&rustls::version::TLS13);
+        }
+        if allowed(TLS1_2_VERSION, op::NO_TLSV1_2) {
+            out.push(&rustls::version::TLS12);
+        }
+        if out.is_empty() {
+            return Err(Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "ssl_set_client_hello_version"));
+        }
+        Ok(out)
+    }
+}
+
+/// The certificate material of a context.
+#[derive(Default)]
+pub struct Credentials {
+    pub chain: Vec<CertificateDer<'static>>,
+    pub key: Option<PrivateKeyDer<'static>>,
+    pub certified: Option<Arc<CertifiedKey>>,
+}
+
+/// The mutable part of an `SSL_CTX`.
+#[derive(Default)]
+pub struct Config {
+    pub settings: Settings,
+    pub creds: Credentials,
+    pub trust: Vec<CertificateDer<'static>>,
+    /// Bumped on every change that affects the built rustls configs.
+    pub generation: u64,
+}
+
+#[derive(Default)]
+struct Cache {
+    generation: u64,
+    roots: Option<Arc<RootCertStore>>,
+    client: Option<(Vec<u16>, Arc<ClientConfig>)>,
+    server: Option<(Vec<u16>, i32, Arc<ServerConfig>)>,
+}
+
+/// `SSL_CTX`.
+pub struct Context {
+    pub method: Method,
+    config: Mutex<Config>,
+    cache: Mutex<Cache>,
+}
+
+/// rustls+ring with OpenSSL 3.0's default preference order.
+pub fn provider() -> Arc<CryptoProvider> {
+    static P: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = rustls::crypto::ring::default_provider();
+        let rank = |s: &rustls::SupportedCipherSuite| {
+            let id = u16::from(s.suite());
+            ciphers::CIPHERS.iter().position(|c| c.iana == id).unwrap_or(usize::MAX)
+        };
+        p.cipher_suites.sort_by_key(rank);
+        Arc::new(p)
+    })
+    .clone()
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Context {
+    /// `SSL_CTX_new`.
+    pub fn new(method: Method) -> Context {
+        Context { method, config: Mutex::new(Config::default()), cache: Mutex::new(Cache::default()) }
+    }
+
+    /// Reads the configuration.
+    pub fn with<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
+        f(&lock(&self.config))
+    }
+
+    /// Changes the configuration (and invalidates built configs).
+    pub fn update<R>(&self, f: impl FnOnce(&mut Config) -> R) -> R {
+        let mut c = lock(&self.config);
+        c.generation += 1;
+        f(&mut c)
+    }
+
+    /// Changes only settings that connections copy (no rebuild needed).
+    pub fn settings_mut<R>(&self, f: impl FnOnce(&mut Settings) -> R) -> R {
+        f(&mut lock(&self.config).settings)
+    }
+
+    /// The trust anchors as a rustls store, built once per generation.
+    pub fn roots(&self) -> Arc<RootCertStore> {
+        let (generation, trust) = self.with(|c| (c.generation, c.trust.clone()));
+        let mut cache = lock(&self.cache);
+        if cache.generation != generation {
+            *cache = Cache { generation, ..Cache::default() };
+        }
+        if let Some(r) = &cache.roots {
+            return r.clone();
+        }
+        let mut store = RootCertStore::empty();
+        // Certificates webpki cannot use as anchors are skipped, as OpenSSL would never
+        // chain to them either.
+        let _ = store.add_parsable_certificates(trust);
+        let r = Arc::new(store);
+        cache.roots = Some(r.clone());
+        r
+    }
+
+    /// A client config for `versions`, with a placeholder verifier the connection replaces.
+    pub fn client_config(&self, settings: &Settings) -> Result<Arc<ClientConfig>> {
+        let versions = settings.versions()?;
+        let key: Vec<u16> = versions.iter().map(|v| u16::from(v.version)).collect();
+        let generation = self.with(|c| c.generation);
+        {
+            let cache = lock(&self.cache);
+            if cache.generation == generation {
+                if let Some((k, cfg)) = &cache.client {
+                    if *k == key {
+                        return Ok(cfg.clone());
+                    }
+                }
+            }
+        }
+        let roots = self.roots();
+        let builder = ClientConfig::builder_with_provider(provider())
+            .with_protocol_versions(&versions)
+            .map_err(|_| Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "SSL_connect"))?
+            .with_root_certificates(roots);
+        let certified = self.with(|c| c.creds.certified.clone());
+        let mut cfg = match certified {
+            Some(ck) => builder.with_client_cert_resolver(Arc::new(SingleCert(ck))),
+            None => builder.with_no_client_auth(),
+        };
+        cfg.enable_sni = true;
+        let cfg = Arc::new(cfg);
+        let mut cache = lock(&self.cache);
+        if cache.generation == generation {
+            cache.client = Some((key, cfg.clone()));
+        }
+        Ok(cfg)
+    }
+
+    /// The server config for these settings.
+    pub fn server_config(&self, settings: &Settings) -> Result<Arc<ServerConfig>> {
+        let versions = settings.versions()?;
+        let key: Vec<u16> = versions.iter().map(|v| u16::from(v.version)).collect();
+        let generation = self.with(|c| c.generation);
+        let vmode = settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT);
+        {
+            let cache = lock(&self.cache);
+            if cache.generation == generation {
+                if let Some((k, m, cfg)) = &cache.server {
+                    if *k == key && *m == vmode {
+                        return Ok(cfg.clone());
+                    }
+                }
+            }
+        }
+        let certified = self
+            .with(|c| c.creds.certified.clone())
+            .ok_or_else(|| Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello"))?;
+        let builder = ServerConfig::builder_with_provider(provider())
+            .with_protocol_versions(&versions)
+            .map_err(|_| Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "SSL_accept"))?;
+        let builder = if vmode & verify::PEER != 0 {
+            let mut vb = rustls::server::WebPkiClientVerifier::builder_with_provider(self.roots(), provider());
+            if vmode & verify::FAIL_IF_NO_PEER_CERT == 0 {
+                vb = vb.allow_unauthenticated();
+            }
+            match vb.build() {
+                Ok(v) => builder.with_client_cert_verifier(v),
+                // No trust anchors: OpenSSL still asks, and fails any certificate sent.
+                Err(_) => builder.with_no_client_auth(),
+            }
+        } else {
+            builder.with_no_client_auth()
+        };
+        let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
+        cfg.ignore_client_order = settings.options & op::CIPHER_SERVER_PREFERENCE != 0;
+        cfg.send_tls13_tickets = if settings.options & op::NO_TICKET != 0 { 0 } else { 2 };
+        let cfg = Arc::new(cfg);
+        let mut cache = lock(&self.cache);
+        if cache.generation == generation {
+            cache.server = Some((key, vmode, cfg.clone()));
+        }
+        Ok(cfg)
+    }
+}
+
+impl Context {
+    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first).
+    pub fn use_chain(&self, chain: Vec<CertificateDer<'static>>) -> Result<()> {
+        self.update(|c| {
+            c.creds.chain = chain;
+            rebuild_certified(&mut c.creds, false)
+        })
+    }
+
+    /// `SSL_CTX_use_PrivateKey*`: the key must match a certificate already set.
+    pub fn use_key(&self, key: PrivateKeyDer<'static>) -> Result<()> {
+        self.update(|c| {
+            let old = c.creds.key.replace(key);
+            let r = rebuild_certified(&mut c.creds, true);
+            if r.is_err() {
+                c.creds.key = old;
+                let _ = rebuild_certified(&mut c.creds, false);
+            }
+            r
+        })
+    }
+
+    /// `SSL_CTX_check_private_key`.
+    pub fn check_private_key(&self) -> Result<()> {
+        self.with(|c| {
+            if c.creds.chain.is_empty() {
+                return Err(Error::ssl(ssl_r::NO_CERTIFICATE_ASSIGNED, "SSL_CTX_check_private_key"));
+            }
+            if c.creds.key.is_none() {
+                return Err(Error::ssl(ssl_r::NO_PRIVATE_KEY_ASSIGNED, "SSL_CTX_check_private_key"));
+            }
+            match &c.creds.certified {
+                Some(_) => Ok(()),
+                None => Err(key_mismatch()),
+            }
+        })
+    }
+
+    /// `SSL_CTX_load_verify_*`: adds trust anchors.
+    pub fn add_trust(&self, certs: Vec<CertificateDer<'static>>) {
+        self.update(|c| c.trust.extend(certs));
+    }
+}
+
+fn key_mismatch() -> Error {
+    // X509_R_KEY_VALUES_MISMATCH
+    Error::new(crate::error::lib::X509, 116, "X509_check_private_key")
+}
+
+/// Recomputes the signing identity after the chain or key changed. With `strict`, a key that
+/// does not match the leaf is an error (as `SSL_CTX_use_PrivateKey` reports it).
+fn rebuild_certified(creds: &mut Credentials, strict: bool) -> Result<()> {
+    creds.certified = None;
+    let (Some(key), false) = (creds.key.as_ref(), creds.chain.is_empty()) else {
+        return Ok(());
+    };
+    let signer = provider()
+        .key_provider
+        .load_private_key(key.clone_key())
+        .map_err(|_| Error::new(crate::error::lib::EVP, 0x80000 | 6, "SSL_CTX_use_PrivateKey"))?;
+    let ck = CertifiedKey::new(creds.chain.clone(), signer);
+    match ck.keys_match() {
+        Ok(()) => {
+            creds.certified = Some(Arc::new(ck));
+            Ok(())
+        }
+        Err(rustls::Error::InconsistentKeys(rustls::InconsistentKeys::Unknown)) => {
+            creds.certified = Some(Arc::new(ck));
+            Ok(())
+        }
+        Err(_) if strict => Err(key_mismatch()),
+        Err(_) => Ok(()),
+    }
+}
+
+#[derive(Debug)]
+struct SingleCert(Arc<CertifiedKey>);
+
+impl rustls::server::ResolvesServerCert for SingleCert {
+    fn resolve(&self, _hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+}
+
+impl rustls::client::ResolvesClientCert for SingleCert {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[rustls::SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+    fn has_certs(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,69 @@
+//! The one table from rustls errors to OpenSSL reasons (`SSL_R_*`) and the function name
+//! OpenSSL 3.0 reports for them.
+
+use crate::error::{ssl_r, Error};
+use rustls::{Error as TlsError, PeerIncompatible};
+
+const SSL_R_BAD_PACKET: i32 = 240;
+const SSL_R_BAD_EXTENSION: i32 = 110;
+const SSL_R_NO_APPLICATION_PROTOCOL: i32 = 235;
+
+/// The error a locally detected rustls failure raises.
+pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
+    use ssl_r::*;
+    let (reason, func) = match e {
+        TlsError::AlertReceived(desc) => return alert_received(u8::from(*desc)),
+        TlsError::InvalidCertificate(_) => (
+            CERTIFICATE_VERIFY_FAILED,
+            if is_server { "tls_process_client_certificate" } else { "tls_post_process_server_certificate" },
+        ),
+        TlsError::NoCertificatesPresented => (PEER_DID_NOT_RETURN_A_CERTIFICATE, "tls_process_client_certificate"),
+        TlsError::DecryptError => (DECRYPTION_FAILED_OR_BAD_RECORD_MAC, "ssl3_get_record"),
+        TlsError::PeerSentOversizedRecord => (PACKET_LENGTH_TOO_LONG, "ssl3_get_record"),
+        TlsError::InappropriateMessage { .. } | TlsError::InappropriateHandshakeMessage { .. } => {
+            (UNEXPECTED_MESSAGE, "ossl_statem_client_read_transition")
+        }
+        TlsError::InvalidMessage(_) => (SSL_R_BAD_PACKET, "ssl3_get_record"),
+        TlsError::NoApplicationProtocol => (SSL_R_NO_APPLICATION_PROTOCOL, "tls_handle_alpn"),
+        TlsError::PeerIncompatible(p) => match p {
+            PeerIncompatible::NoCipherSuitesInCommon => (NO_SHARED_CIPHER, "tls_post_process_client_hello"),
+            PeerIncompatible::NoKxGroupsInCommon => (NO_SHARED_GROUPS, "tls_construct_server_hello"),
+            PeerIncompatible::NoSignatureSchemesInCommon
+            | PeerIncompatible::NoCertificateRequestSignatureSchemesInCommon => {
+                (NO_SUITABLE_SIGNATURE_ALGORITHM, "tls_choose_sigalg")
+            }
+            PeerIncompatible::SupportedVersionsExtensionRequired
+            | PeerIncompatible::ServerTlsVersionIsDisabledByOurConfig
+            | PeerIncompatible::Tls12NotOffered
+            | PeerIncompatible::Tls12NotOfferedOrEnabled
+            | PeerIncompatible::Tls13RequiredForQuic => (UNSUPPORTED_PROTOCOL, "tls_setup_handshake"),
+            _ => (SSL_HANDSHAKE_FAILURE, "tls_process_server_hello"),
+        },
+        TlsError::PeerMisbehaved(_) => (SSL_R_BAD_EXTENSION, "tls_parse_extension"),
+        _ => return Error::internal("ossl_statem_fatal"),
+    };
+    Error::ssl(reason, func)
+}
+
+/// The error raised on the receiving side of a fatal alert: `SSL_AD_REASON_OFFSET + desc`.
+pub fn alert_received(desc: u8) -> Error {
+    Error::ssl(ssl_r::AD_REASON_OFFSET + i32::from(desc), "ssl3_read_bytes")
+        .with_data(format!("SSL alert number {desc}"))
+}
+
+/// Classifies the first bytes of a connection that do not look like TLS (`ssl3_get_record`):
+/// HTTP methods and proxy CONNECT get their own reasons, anything else is a wrong version.
+pub fn non_tls_start(header: &[u8], first_record_on_server: bool) -> Error {
+    let reason = if first_record_on_server {
+        if [b"GET ".as_slice(), b"POST ", b"HEAD ", b"PUT "].iter().any(|m| header.starts_with(m)) {
+            ssl_r::HTTP_REQUEST
+        } else if header.starts_with(b"CONNE") {
+            ssl_r::HTTPS_PROXY_REQUEST
+        } else {
+            ssl_r::WRONG_VERSION_NUMBER
+        }
+    } else {
+        ssl_r::WRONG_VERSION_NUMBER
+    };
+    Error::ssl(reason, "ssl3_get_record")
+}

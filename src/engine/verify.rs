@@ -1,0 +1,206 @@
+//! Server-certificate verification with OpenSSL's semantics on top of webpki.
+//!
+//! OpenSSL always verifies the peer chain, records the `X509_V_*` result, and aborts only under
+//! `SSL_VERIFY_PEER`; it checks a host name or IP only when `SSL_set1_host` asked for one. rustls's
+//! own verifier checks the SNI name unconditionally, so we run webpki ourselves and decide.
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
+use rustls::server::ParsedCertificate;
+use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme};
+use rustls_pki_types::{CertificateDer, IpAddr, ServerName, UnixTime};
+use std::sync::{Arc, Mutex};
+
+/// `X509_V_*` codes that verification can produce here.
+pub mod x509_v {
+    pub const OK: i64 = 0;
+    pub const UNABLE_TO_GET_ISSUER_CERT: i64 = 2;
+    pub const CERT_SIGNATURE_FAILURE: i64 = 7;
+    pub const CERT_NOT_YET_VALID: i64 = 9;
+    pub const CERT_HAS_EXPIRED: i64 = 10;
+    pub const DEPTH_ZERO_SELF_SIGNED_CERT: i64 = 18;
+    pub const SELF_SIGNED_CERT_IN_CHAIN: i64 = 19;
+    pub const UNABLE_TO_GET_ISSUER_CERT_LOCALLY: i64 = 20;
+    pub const UNABLE_TO_VERIFY_LEAF_SIGNATURE: i64 = 21;
+    pub const CERT_CHAIN_TOO_LONG: i64 = 22;
+    pub const CERT_REVOKED: i64 = 23;
+    pub const INVALID_PURPOSE: i64 = 26;
+    pub const CERT_REJECTED: i64 = 28;
+    pub const APPLICATION_VERIFICATION: i64 = 50;
+    pub const HOSTNAME_MISMATCH: i64 = 62;
+    pub const IP_ADDRESS_MISMATCH: i64 = 64;
+    pub const UNSPECIFIED: i64 = 1;
+}
+
+/// What `SSL_set1_host` asked us to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostCheck {
+    Dns(String),
+    Ip(std::net::IpAddr),
+}
+
+impl HostCheck {
+    /// `SSL_set1_host` semantics: an address literal is an IP check, anything else a DNS name.
+    pub fn parse(name: &str) -> Option<HostCheck> {
+        if name.is_empty() {
+            return None;
+        }
+        match name.parse::<std::net::IpAddr>() {
+            Ok(ip) => Some(HostCheck::Ip(ip)),
+            Err(_) => Some(HostCheck::Dns(name.to_owned())),
+        }
+    }
+}
+
+/// Where the verifier leaves its findings for the connection.
+#[derive(Default, Debug)]
+pub struct VerifySlot {
+    /// `SSL_get_verify_result`.
+    pub result: i64,
+    /// True when verification failed and aborted the handshake (`SSL_VERIFY_PEER`).
+    pub aborted: bool,
+    /// The peer chain as sent, leaf first.
+    pub chain: Vec<CertificateDer<'static>>,
+}
+
+/// A per-connection verifier.
+#[derive(Debug)]
+pub struct Verifier {
+    pub roots: Arc<RootCertStore>,
+    pub host: Option<HostCheck>,
+    pub abort_on_failure: bool,
+    pub slot: Arc<Mutex<VerifySlot>>,
+    pub algs: WebPkiSupportedAlgorithms,
+}
+
+/// Maps a webpki/rustls certificate failure to OpenSSL's `X509_V_*` code.
+pub fn x509_code(err: &TlsError, leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>]) -> i64 {
+    use x509_v::*;
+    let TlsError::InvalidCertificate(ce) = err else {
+        return UNSPECIFIED;
+    };
+    match ce {
+        CertificateError::UnknownIssuer => {
+            if intermediates.is_empty() && is_self_issued(leaf) {
+                DEPTH_ZERO_SELF_SIGNED_CERT
+            } else if intermediates.iter().any(|c| is_self_issued(c)) {
+                SELF_SIGNED_CERT_IN_CHAIN
+            } else if intermediates.is_empty() {
+                UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            } else {
+                UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            }
+        }
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => CERT_HAS_EXPIRED,
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => CERT_NOT_YET_VALID,
+        CertificateError::Revoked => CERT_REVOKED,
+        CertificateError::BadSignature => CERT_SIGNATURE_FAILURE,
+        CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => INVALID_PURPOSE,
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => HOSTNAME_MISMATCH,
+        CertificateError::ApplicationVerificationFailure => APPLICATION_VERIFICATION,
+        _ => CERT_REJECTED,
+    }
+}
+
+/// The rustls error whose alert matches what OpenSSL sends for `code` (`ssl_x509err2alert`).
+pub fn failure_for_code(code: i64) -> TlsError {
+    use x509_v::*;
+    let ce = match code {
+        2 | 3 | 18 | 19 | 20 | 21 | 22 | 25 | 79 => CertificateError::UnknownIssuer,
+        10 | 12 => CertificateError::Expired,
+        23 => CertificateError::Revoked,
+        7 | 8 => CertificateError::BadSignature,
+        26 => CertificateError::InvalidPurpose,
+        62 | 63 | 64 | 9 | 27 | 28 | 66 | 67 | 68 => CertificateError::NotValidForName,
+        APPLICATION_VERIFICATION => CertificateError::ApplicationVerificationFailure,
+        _ => CertificateError::Other(rustls::OtherError(Arc::new(VerifyCode(code)))),
+    };
+    TlsError::InvalidCertificate(ce)
+}
+
+#[derive(Debug)]
+struct VerifyCode(i64);
+impl std::fmt::Display for VerifyCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "X509_V error {}", self.0)
+    }
+}
+impl std::error::Error for VerifyCode {}
+
+impl Verifier {
+    fn check(&self, leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>], now: UnixTime) -> i64 {
+        let parsed = match ParsedCertificate::try_from(leaf) {
+            Ok(p) => p,
+            Err(_) => return x509_v::CERT_REJECTED,
+        };
+        if let Err(e) = verify_server_cert_signed_by_trust_anchor(&parsed, &self.roots, intermediates, now, self.algs.all) {
+            return x509_code(&e, leaf, intermediates);
+        }
+        match &self.host {
+            None => x509_v::OK,
+            Some(HostCheck::Dns(name)) => match ServerName::try_from(name.as_str()) {
+                Ok(sn) if verify_server_name(&parsed, &sn).is_ok() => x509_v::OK,
+                _ => x509_v::HOSTNAME_MISMATCH,
+            },
+            Some(HostCheck::Ip(ip)) => {
+                let sn = ServerName::IpAddress(IpAddr::from(*ip));
+                if verify_server_name(&parsed, &sn).is_ok() {
+                    x509_v::OK
+                } else {
+                    x509_v::IP_ADDRESS_MISMATCH
+                }
+            }
+        }
+    }
+}
+
+impl ServerCertVerifier for Verifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, TlsError> {
+        let code = self.check(end_entity, intermediates, now);
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        slot.result = code;
+        slot.chain = std::iter::once(end_entity)
+            .chain(intermediates)
+            .map(|c| c.clone().into_owned())
+            .collect();
+        if code != x509_v::OK && self.abort_on_failure {
+            slot.aborted = true;
+            return Err(failure_for_code(code));
+        }
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        verify_tls12_signature(message, cert, dss, &self.algs)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        verify_tls13_signature(message, cert, dss, &self.algs)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algs.supported_schemes()
+    }
+}
+
+fn is_self_issued(der: &CertificateDer<'_>) -> bool {
+    crate::crypto::x509::Certificate::from_der(der.clone().into_owned()).is_ok_and(|c| c.is_self_issued())
+}
