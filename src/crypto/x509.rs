@@ -32,7 +32,7 @@ pub mod der {
     pub const CONTEXT_0: u8 = 0xA0;
 
     fn err(reason: i32) -> Error {
-        let func = if reason == ASN1_R_WRONG_TAG { "asn1_check_tlen" } else { "asn1_get_length" };
+        let func = if reason == ASN1_R_TOO_LONG { "ASN1_get_object" } else { "asn1_check_tlen" };
         Error::new(lib::ASN1, reason, func)
     }
 
