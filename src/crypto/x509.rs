@@ -615,3 +615,332 @@ pub fn load_trust_dir(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     }
     Ok(out)
 }
+/// Test fixtures generated with the `openssl` CLI (OpenSSL 3.0.19); expected values in the
+/// tests were measured with the system libcrypto.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    pub const EC_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIICXjCCAgWgAwIBAgIUbO5wAWM3/vuOoJ5hJExmVvMWlBAwCgYIKoZIzj0EAwIw
+gYQxCzAJBgNVBAYTAlVTMRMwEQYDVQQIDApDYWxpZm9ybmlhMRIwEAYDVQQKDAlP
+cmcsIEluYy4xGzALBgNVBAsMBFVuaXQwDAYDVQQDDAVtdWx0aTEZMBcGA1UEAwwQ
+dGVzdC5leGFtcGxlLmNvbTEUMBIGCSqGSIb3DQEJARYFYUBiLmMwHhcNMjYxMTI1
+MjA1OTMyWhcNMjYxMjI1MjA1OTMyWjCBhDELMAkGA1UEBhMCVVMxEzARBgNVBAgM
+CkNhbGlmb3JuaWExEjAQBgNVBAoMCU9yZywgSW5jLjEbMAsGA1UECwwEVW5pdDAM
+BgNVBAMMBW11bHRpMRkwFwYDVQQDDBB0ZXN0LmV4YW1wbGUuY29tMRQwEgYJKoZI
+hvcNAQkBFgVhQGIuYzBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABK4HGk1UCyw1
+1tRB/P/8ABk/KDypK/KMTL64pnlV78oIgJU1bnmI1NkQA9r4rNIzKdCyiB8U5fYN
+kKCX4r9ukGyjUzBRMB0GA1UdDgQWBBRp7kSw/SVSawqt8/cIsT73lRrrWjAfBgNV
+HSMEGDAWgBRp7kSw/SVSawqt8/cIsT73lRrrWjAPBgNVHRMBAf8EBTADAQH/MAoG
+CCqGSM49BAMCA0cAMEQCIDlyyCRVi4mM6i3cR5NiIzw8xS7bShFJEHycOnqfGZ7n
+AiBop7lw40oxGeb3sIx09qLuxbwhoynxGpLUAYvK+O4cJg==
+-----END CERTIFICATE-----
+";
+    pub const EC_KEY_PKCS8: &str = r"-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQguhPly7O9wPsm1wZA
+zXz5Fg848v3I+pnpG3bDP1bnVpahRANCAASuBxpNVAssNdbUQfz//AAZPyg8qSvy
+jEy+uKZ5Ve/KCICVNW55iNTZEAPa+KzSMynQsogfFOX2DZCgl+K/bpBs
+-----END PRIVATE KEY-----
+";
+    pub const UTF8_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBwTCCAXOgAwIBAgIUanT6g80QakA+YprGNGtxBk1/EbYwBQYDK2VwMFYxEzAR
+BgNVBAMMCkrDvHJnZW4gw7YxDjAMBgNVBAoMBWEvYj1jMQwwCgYDVQQFEwMxMjMx
+EzARBgoJkiaJk/IsZAEZFgNjb20xDDAKBgNVBAcMA1rDvDAeFw0yNjExMjUyMDU5
+MzdaFw0yNjEyMjUyMDU5MzdaMFYxEzARBgNVBAMMCkrDvHJnZW4gw7YxDjAMBgNV
+BAoMBWEvYj1jMQwwCgYDVQQFEwMxMjMxEzARBgoJkiaJk/IsZAEZFgNjb20xDDAK
+BgNVBAcMA1rDvDAqMAUGAytlcAMhAAEMi1y9qED/1hmrHMGABt+hfkRPMxjOjalv
+9PJlB1Ebo1MwUTAdBgNVHQ4EFgQUvSLZPh/U8HyQm1YwUFbGrq2Rml0wHwYDVR0j
+BBgwFoAUvSLZPh/U8HyQm1YwUFbGrq2Rml0wDwYDVR0TAQH/BAUwAwEB/zAFBgMr
+ZXADQQCAEhSbKsYO4rzEPGQtVVatd1RE9HPF96FJheT6KHcWARzx4Y3dJqY0ap/E
+gmkwQTytFMABdbKUZAPPykXgi/MB
+-----END CERTIFICATE-----
+";
+    pub const ED25519_KEY: &str = r"-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIOkPjQYfrWldYIE3r98HKreJ3yUSq7xRZNWKRNRxxK/u
+-----END PRIVATE KEY-----
+";
+    pub const SPECIAL_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBkTCCAUOgAwIBAgIUJvvpKPCVT+SF/YNAfB9uZExvCpowBQYDK2VwMD4xLDAq
+BgNVBAMMI3greVx6Ijw+IzssJ35gIUAkJV4mKigpXz18e31bXT86LiAtMQ4wDAYD
+VQQKDAVhYi9jZDAeFw0yNjExMjUyMDU5NTFaFw0yNjEyMjUyMDU5NTFaMD4xLDAq
+BgNVBAMMI3greVx6Ijw+IzssJ35gIUAkJV4mKigpXz18e31bXT86LiAtMQ4wDAYD
+VQQKDAVhYi9jZDAqMAUGAytlcAMhAJLuB3mzh5uyP41/D0k0bWakxe62a792PveS
+IjFlrs2So1MwUTAdBgNVHQ4EFgQUnthLug3RVP+hpKdymq0gxWO8xSkwHwYDVR0j
+BBgwFoAUnthLug3RVP+hpKdymq0gxWO8xSkwDwYDVR0TAQH/BAUwAwEB/zAFBgMr
+ZXADQQBcDhkvKwwYjkF2OWUGVSgZTXkIuS7QbnGqwOB0+joKZ5HlV4OOh1AXzE+3
+1Kfc9uwjz4JuRkFUzv9A7g6wNGAH
+-----END CERTIFICATE-----
+";
+    pub const UNKNOWN_OID_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBkTCCAUOgAwIBAgIUJvvpKPCVT+SF/YNAfB9uZExvCpowBQYDK2VwMD4xLDAq
+BgNVBAMMI3greVx6Ijw+IzssJ35gIUAkJV4mKigpXz18e31bXT86LiAtMQ4wDAYD
+VQQKDAVhYi9jZDAeFw0yNjExMjUyMDU5NTFaFw0yNjEyMjUyMDU5NTFaMD4xLDAq
+BgMqAwQMI3greVx6Ijw+IzssJ35gIUAkJV4mKigpXz18e31bXT86LiAtMQ4wDAYD
+VQQKDAVhYi9jZDAqMAUGAytlcAMhAJLuB3mzh5uyP41/D0k0bWakxe62a792PveS
+IjFlrs2So1MwUTAdBgNVHQ4EFgQUnthLug3RVP+hpKdymq0gxWO8xSkwHwYDVR0j
+BBgwFoAUnthLug3RVP+hpKdymq0gxWO8xSkwDwYDVR0TAQH/BAUwAwEB/zAFBgMr
+ZXADQQBcDhkvKwwYjkF2OWUGVSgZTXkIuS7QbnGqwOB0+joKZ5HlV4OOh1AXzE+3
+1Kfc9uwjz4JuRkFUzv9A7g6wNGAH
+-----END CERTIFICATE-----
+";
+    pub const BMP_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBEDCBwwIULqWHg8STDgzB4jkDkQBnVw5W+s4wBQYDK2VwMCsxGTAXBgNVBAMe
+EABKAPwAcgBnAGUAbgAgAPYxDjAMBgNVBAoTBXBsYWluMB4XDTI2MTEyNTIwNTk1
+MVoXDTI2MTEyODIwNTk1MVowKzEZMBcGA1UEAx4QAEoA/AByAGcAZQBuACAA9jEO
+MAwGA1UEChMFcGxhaW4wKjAFBgMrZXADIQAUSS9b/w+tKgxtZyrmK7cbVtc9Ucso
+rCTWWZHS0FfXEjAFBgMrZXADQQDjO4LWyDYvLCVOZk5TxcMTbw0oDxf4TbchKAye
+SwakkIPIOrGhHEuutpelfoEYg7GrHuKOQKEoLgZrRQaBRHwC
+-----END CERTIFICATE-----
+";
+    pub const EMPTY_NAME_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBFDCBx6ADAgECAhQ5WUrHvV1fId1d6NtIQeSHHSOdizAFBgMrZXAwADAeFw0y
+NjExMjUyMDU5MzdaFw0yNjEyMjUyMDU5MzdaMAAwKjAFBgMrZXADIQAm9b/Xcoc9
+uHcbWQ8raHyVbaSTyShIG4GNHlNaKQg6kKNTMFEwHQYDVR0OBBYEFA+34VE9pb0t
+VR/9ncsfjXIPHqkIMB8GA1UdIwQYMBaAFA+34VE9pb0tVR/9ncsfjXIPHqkIMA8G
+A1UdEwEB/wQFMAMBAf8wBQYDK2VwA0EA9Km1d2gYl95sNQz9fFJJHsbRjR4pIghn
+Ui9HemdV3TfTLqMf8ayAXJrQryqooX6Rx0ZP3JIpIcRJZEHEcndwBg==
+-----END CERTIFICATE-----
+";
+    pub const RSA_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIDBzCCAe+gAwIBAgIUAU92Qp7jm3uqiZAbedJiIg3FNOUwDQYJKoZIhvcNAQEL
+BQAwEzERMA8GA1UEAwwIcnNhLnRlc3QwHhcNMjYxMTI1MjEwMzMyWhcNMzYxMTIy
+MjEwMzMyWjATMREwDwYDVQQDDAhyc2EudGVzdDCCASIwDQYJKoZIhvcNAQEBBQAD
+ggEPADCCAQoCggEBAMgobKJUiz5WiZbhDsYIeBxHOEdQYACY0XYOqxARNDdWg9c1
+T+UZ12i+dDMhj7yNGoz0K5bnwGDvR8bBo4WmfJANTjEbV74zsOXKB0/SnegmnFxb
+GCAwefLp7TU2vbglROSiXv0uR6lsU7oAt3lD4UiuABxAwDW7emkSpGC4LRQ4igHl
+pcdm/6mxprbKfAmA6go4kRkWIslpnOp32dldiLjgLi1Y58L5x6Ow8zNLQLNaOsix
+k9a9+rB3iMUTrY5OconVG8Rzf+xHZq3UeoPrGnj0n7kWoYOTeIXj36qFa8OLE4cR
+Us8kLslYgp2uSW6JV4C3XU97szHrr07wS+fXQysCAwEAAaNTMFEwHQYDVR0OBBYE
+FIw7A3R2fvY9yaKOSoLRzIGgZoxYMB8GA1UdIwQYMBaAFIw7A3R2fvY9yaKOSoLR
+zIGgZoxYMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQELBQADggEBAJcmNX/L
+WcJxr4tTtEhn9Xg6Sgu/mUQr46NnECE78EriKbN9gHycuOl3YvrbMSJWHvyYJ5Wa
+P2e8Xd80a61lhp3q5+rioX+EPXoRvQ/zFpWBKaSK6gqzVh3PfIZ2UsqFgssnXDkS
+R4eZPOM27IQ85tTjFMOcYiKYHuebkOx2T26patxLcnD7k+VKWYADLcc9az2Ut87R
+m1lVRAI/u5ZOqvo9D2OhW/eX0gtH7mFnkVia4e0GT1rLvkleKLbV606FXJEA6MrG
+Gm7rb7fWT1WXIVrxDqLAMUN5iCy7TbIkvIuS3FyB5DQPib9Zy/6LIFkQIQuoy0Tr
+FRPr9inAbmPeVfg=
+-----END CERTIFICATE-----
+";
+    pub const RSA_KEY_PKCS8: &str = r"-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDIKGyiVIs+VomW
+4Q7GCHgcRzhHUGAAmNF2DqsQETQ3VoPXNU/lGddovnQzIY+8jRqM9CuW58Bg70fG
+waOFpnyQDU4xG1e+M7DlygdP0p3oJpxcWxggMHny6e01Nr24JUTkol79LkepbFO6
+ALd5Q+FIrgAcQMA1u3ppEqRguC0UOIoB5aXHZv+psaa2ynwJgOoKOJEZFiLJaZzq
+d9nZXYi44C4tWOfC+cejsPMzS0CzWjrIsZPWvfqwd4jFE62OTnKJ1RvEc3/sR2at
+1HqD6xp49J+5FqGDk3iF49+qhWvDixOHEVLPJC7JWIKdrkluiVeAt11Pe7Mx669O
+8Evn10MrAgMBAAECggEAKekA+ip+r3JaQ+vi9odOcwlcmN4VA/r7nN8sZWRczRuB
+5p2EmaGED6wVU6F64c2f2hTETcg/6Wwg2Nax4Sm/mkAW98RUZoCXUT4wsr+UjcgL
+5HC0iATue/UMVKCeMAEpwD/ZaOT4X1rN2zwMLsmOUfQRFNlgBcA4POkI3zGhSsK+
+3MbTTyT670AOZXrc6Y3/JeWHYBE8yAi7EVDBU7SXj0IvoQ+laWoqObbm77VMVOPw
+MD3PhuVw1fiKt/qY9QKf9VktSY3JQ+cNKVFAlVVjVZ/qcQ7kNuK9jreN82dMafDv
+H4MP8+msP7qktMGx4nte0i9N9RzAYaDdilQFAaNXdQKBgQD0RnzeVrSj8M204iaK
+4CCXK9mycvv3n9GXCrWZBU6SkWbvF7gfPm90iiommVl3KNUkHURLBD29feWpIZQR
+bOg931YS7ytcp6Qsr/nRko516689SJ49b2ueuoH3udrvrhwqLQ4acvMSB8b7g5Lz
+hoKC1X9MgAs9sGn8hFTILL2sNwKBgQDRw9jvLU7DtCIocaPjWUkHTno7dUdYf+TY
+KGzdSIt7ZP6ukw2Z7KyCGFuzxNHbjwxSHKzR77AkXAGF7u91yDcSvdIfoDcBjdrA
+348purrUy3HzhgoFG5c5oObcTybAmdMlc4ejM1pFzM93Fo4Ef/PHH7hgIC0mbXAj
+87ka8wgurQKBgQCBSs3M4Re7rjkzBIBiAT8+xHb1fObgqjbFO2XjGGv+J/fTlTpf
+TyyvAnJM+93etD4cX2FGU3haU8i7PIqiroI+PXfRjcXlxNWg0YPo6Sl+QMEALu+S
+lObhnNYtyLGZKw69RBuy5CTD5lnrxjiBrTBnD5nRY/SPMlDm1yQIz6WVAQKBgQDL
+u0/jXTn20emrJlRq57kKI6qMPSgCSJVXbEvv0BnIyxqhK6o2KayS3l2SiELa4GCz
+D666Z/XIGqRQFPT2jHMQ/NQsa0uBculYEsnVWctECiSuxSzOMTH7gs82gpm8zqpI
+4aCHXcT7riSCIaHltPBsId7NXfL8M6aLBJhwGEOGMQKBgAW9z95FDBu3wNdq6e9R
+rlIrdNVE5VEkE8E6Iqz19VbZQkjJh3OGwGWEH0LaBKHXOBB3qxta4vUmeKeU90Fv
+2k6WsIqu2FatuZb9mPRX6Sbn7qkW6ygG+PiujYlEptAJ9TYOEkJ6A8DxyhAZvkH1
+QTRs2jPNMvY6G6f6DwB0f6VK
+-----END PRIVATE KEY-----
+";
+    pub const RSA_KEY_PKCS1: &str = r"-----BEGIN RSA PRIVATE KEY-----
+MIIEpAIBAAKCAQEAyChsolSLPlaJluEOxgh4HEc4R1BgAJjRdg6rEBE0N1aD1zVP
+5RnXaL50MyGPvI0ajPQrlufAYO9HxsGjhaZ8kA1OMRtXvjOw5coHT9Kd6CacXFsY
+IDB58untNTa9uCVE5KJe/S5HqWxTugC3eUPhSK4AHEDANbt6aRKkYLgtFDiKAeWl
+x2b/qbGmtsp8CYDqCjiRGRYiyWmc6nfZ2V2IuOAuLVjnwvnHo7DzM0tAs1o6yLGT
+1r36sHeIxROtjk5yidUbxHN/7EdmrdR6g+saePSfuRahg5N4hePfqoVrw4sThxFS
+zyQuyViCna5JbolXgLddT3uzMeuvTvBL59dDKwIDAQABAoIBACnpAPoqfq9yWkPr
+4vaHTnMJXJjeFQP6+5zfLGVkXM0bgeadhJmhhA+sFVOheuHNn9oUxE3IP+lsINjW
+seEpv5pAFvfEVGaAl1E+MLK/lI3IC+RwtIgE7nv1DFSgnjABKcA/2Wjk+F9azds8
+DC7JjlH0ERTZYAXAODzpCN8xoUrCvtzG008k+u9ADmV63OmN/yXlh2ARPMgIuxFQ
+wVO0l49CL6EPpWlqKjm25u+1TFTj8DA9z4blcNX4irf6mPUCn/VZLUmNyUPnDSlR
+QJVVY1Wf6nEO5DbivY63jfNnTGnw7x+DD/PprD+6pLTBseJ7XtIvTfUcwGGg3YpU
+BQGjV3UCgYEA9EZ83la0o/DNtOImiuAglyvZsnL795/Rlwq1mQVOkpFm7xe4Hz5v
+dIoqJplZdyjVJB1ESwQ9vX3lqSGUEWzoPd9WEu8rXKekLK/50ZKOdeuvPUiePW9r
+nrqB97na764cKi0OGnLzEgfG+4OS84aCgtV/TIALPbBp/IRUyCy9rDcCgYEA0cPY
+7y1Ow7QiKHGj41lJB056O3VHWH/k2Chs3UiLe2T+rpMNmeysghhbs8TR248MUhys
+0e+wJFwBhe7vdcg3Er3SH6A3AY3awN+PKbq61Mtx84YKBRuXOaDm3E8mwJnTJXOH
+ozNaRczPdxaOBH/zxx+4YCAtJm1wI/O5GvMILq0CgYEAgUrNzOEXu645MwSAYgE/
+PsR29Xzm4Ko2xTtl4xhr/if305U6X08srwJyTPvd3rQ+HF9hRlN4WlPIuzyKoq6C
+Pj130Y3F5cTVoNGD6OkpfkDBAC7vkpTm4ZzWLcixmSsOvUQbsuQkw+ZZ68Y4ga0w
+Zw+Z0WP0jzJQ5tckCM+llQECgYEAy7tP41059tHpqyZUaue5CiOqjD0oAkiVV2xL
+79AZyMsaoSuqNimskt5dkohC2uBgsw+uumf1yBqkUBT09oxzEPzULGtLgXLpWBLJ
+1VnLRAokrsUszjEx+4LPNoKZvM6qSOGgh13E+64kgiGh5bTwbCHezV3y/DOmiwSY
+cBhDhjECgYAFvc/eRQwbt8DXaunvUa5SK3TVROVRJBPBOiKs9fVW2UJIyYdzhsBl
+hB9C2gSh1zgQd6sbWuL1JninlPdBb9pOlrCKrthWrbmW/Zj0V+km5+6pFusoBvj4
+ro2JRKbQCfU2DhJCegPA8coQGb5B9UE0bNozzTL2Ohun+g8AdH+lSg==
+-----END RSA PRIVATE KEY-----
+";
+    pub const ECP_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBezCCASGgAwIBAgIUZ4pgKcouNZhS94nU6EB9JI4xUiEwCgYIKoZIzj0EAwIw
+EzERMA8GA1UEAwwIZWNwLnRlc3QwHhcNMjYxMTI1MjEwMzMyWhcNMzYxMTIyMjEw
+MzMyWjATMREwDwYDVQQDDAhlY3AudGVzdDBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABCriltD+JyiS/ShUsiCjeBhWcOWE1VL1azmr1dGOU7w+tf3tTNuAPAVxdtBU
+Vo8Ji7+aqvMZTx0ytVhwOpmNQfOjUzBRMB0GA1UdDgQWBBSNCn8mrtq2MP12zovb
++qGHRPL1BTAfBgNVHSMEGDAWgBSNCn8mrtq2MP12zovb+qGHRPL1BTAPBgNVHRMB
+Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIDGbFG1feSJ9Novqd2Y6QSavtHfe
+F7IxCQhYznOrNxxQAiEA2UkaQQYMpB+j+/Ke+vVcri30PtT9x4sFCDmodcJ917k=
+-----END CERTIFICATE-----
+";
+    pub const EC_KEY_SEC1_WITH_PARAMS: &str = r"-----BEGIN EC PARAMETERS-----
+BggqhkjOPQMBBw==
+-----END EC PARAMETERS-----
+-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIBcDfRYvMhTX+DUxEetnamAdoMdwKR11vdFKlptmHuUNoAoGCCqGSM49
+AwEHoUQDQgAEKuKW0P4nKJL9KFSyIKN4GFZw5YTVUvVrOavV0Y5TvD61/e1M24A8
+BXF20FRWjwmLv5qq8xlPHTK1WHA6mY1B8w==
+-----END EC PRIVATE KEY-----
+";
+    pub const EC_KEY_SEC1: &str = r"-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIHal+R6CJTPSKnh5dfIdnN10UngJk9WfDZkklBUU8jh1oAoGCCqGSM49
+AwEHoUQDQgAEKDiZcz2gE5rawEiux2xsZIbAkWXpg69wmrbMWbMeoL5qEtGyAAvt
+vh7qp+YrfMSAAEDfJ696r+pLYkgje2qMCg==
+-----END EC PRIVATE KEY-----
+";
+    pub const P384_CERT: &str = r"-----BEGIN CERTIFICATE-----
+MIIBvDCCAUKgAwIBAgIUQZkKcsbSeXHy4Xe7o4gktVpu44AwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJcDM4NC50ZXN0MCAXDTI2MTEyNTIxMDMzNloYDzIwNTQwNDEy
+MjEwMzM2WjAUMRIwEAYDVQQDDAlwMzg0LnRlc3QwdjAQBgcqhkjOPQIBBgUrgQQA
+IgNiAATiL7oGAITQIGdfqaQIql8q+Y+jR0YDJgF/3FJKg+AR5THj6C7VM5j6YokM
+UhoGC45bRBB6XT65vasKAwNw/Xqzx8Ue3tKiXahM7BdvbCUNG5/qxVNcgum4jROp
+xmQr7KWjUzBRMB0GA1UdDgQWBBSZYlXOnlK9QnysHs+oPys04e9rYjAfBgNVHSME
+GDAWgBSZYlXOnlK9QnysHs+oPys04e9rYjAPBgNVHRMBAf8EBTADAQH/MAoGCCqG
+SM49BAMCA2gAMGUCMFlEVN6nXhC0Mr/OGZXHHqmGKPQglJzp2sWUQEkC5KalDzGF
+FS8SdiPbFZr6CeM3TQIxAK1VclRamd151gT147SDybEon0ZQCwv7uuyAcavybokt
+s4Cvyz0WB8wdF+u/N8zr6w==
+-----END CERTIFICATE-----
+";
+    pub const P384_KEY: &str = r"-----BEGIN PRIVATE KEY-----
+MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDCl8LEWM2jtiW3KxDq3
+FzhSH186jQrdqfGpla7617UylbUE6jk7/3OEmxfsLJa6LtqhZANiAATiL7oGAITQ
+IGdfqaQIql8q+Y+jR0YDJgF/3FJKg+AR5THj6C7VM5j6YokMUhoGC45bRBB6XT65
+vasKAwNw/Xqzx8Ue3tKiXahM7BdvbCUNG5/qxVNcgum4jROpxmQr7KU=
+-----END PRIVATE KEY-----
+";
+    pub const ED25519_KEY2: &str = r"-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIPkmzaLtQFfTeI1vPe5tiVf7G0t5UCnF0j4VRYeUc23h
+-----END PRIVATE KEY-----
+";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+
+    fn cert(pem: &str) -> Certificate {
+        let der = crate::crypto::pem::read_certs(pem.as_bytes()).unwrap().remove(0);
+        Certificate::from_der(der).unwrap()
+    }
+
+    // Expected strings: X509_NAME_oneline(..., NULL, 0) from the system libcrypto.
+    #[test]
+    fn oneline_matches_openssl() {
+        let cases = [
+            (EC_CERT, "/C=US/ST=California/O=Org, Inc./OU=Unit+CN=multi/CN=test.example.com/emailAddress=a@b.c"),
+            (UTF8_CERT, r"/CN=J\xC3\xBCrgen \xC3\xB6/O=a\/b=c/serialNumber=123/DC=com/L=Z\xC3\xBC"),
+            (SPECIAL_CERT, r#"/CN=x\+y\z"<>#;,'~`!@$%^&*()_=|{}[]?:. -/O=ab\/cd"#),
+            (UNKNOWN_OID_CERT, r#"/1.2.3.4=x\+y\z"<>#;,'~`!@$%^&*()_=|{}[]?:. -/O=ab\/cd"#),
+            (BMP_CERT, r"/CN=\x00J\x00\xFC\x00r\x00g\x00e\x00n\x00 \x00\xF6/O=plain"),
+            (EMPTY_NAME_CERT, ""),
+            (ECP_CERT, "/CN=ecp.test"),
+        ];
+        for (pem, want) in cases {
+            assert_eq!(cert(pem).subject_oneline(), want);
+        }
+        // The unknown-OID fixture was made by patching the subject only.
+        assert_eq!(cert(UNKNOWN_OID_CERT).issuer_oneline(), cert(SPECIAL_CERT).issuer_oneline());
+    }
+
+    #[test]
+    fn oneline_bounded_matches_openssl() {
+        let ec = cert(EC_CERT);
+        let n = ec.subject();
+        for (size, want) in [
+            (1, ""),
+            (5, ""),
+            (6, "/C=US"),
+            (19, "/C=US"),
+            (20, "/C=US/ST=California"),
+            (40, "/C=US/ST=California/O=Org, Inc./OU=Unit"),
+            (1000, "/C=US/ST=California/O=Org, Inc./OU=Unit+CN=multi/CN=test.example.com/emailAddress=a@b.c"),
+        ] {
+            assert_eq!(n.oneline_bounded(size), want, "size {size}");
+        }
+        // The first entry that does not fit ends the string (later short ones are not tried).
+        assert_eq!(cert(SPECIAL_CERT).subject().oneline_bounded(20), "");
+        assert_eq!(cert(UTF8_CERT).subject().oneline_bounded(30), r"/CN=J\xC3\xBCrgen \xC3\xB6");
+    }
+
+    #[test]
+    fn self_issued_and_validity() {
+        let ec = cert(EC_CERT);
+        assert!(ec.is_self_issued());
+        assert!(!cert(UNKNOWN_OID_CERT).is_self_issued());
+        assert!(!Certificate::empty().is_self_issued());
+        // notBefore=Nov 25 20:59:32 2026 GMT, notAfter=Dec 25 20:59:32 2026 GMT (UTCTime).
+        assert_eq!(ec.not_before(), 1_795_640_372);
+        assert_eq!(ec.not_after(), 1_795_640_372 + 30 * 86_400);
+        assert!(ec.valid_at(1_795_640_372) && !ec.valid_at(1_795_640_371));
+        // GeneralizedTime notAfter (2054): date -u -d "Apr 12 21:03:36 2054" +%s.
+        let p = cert(P384_CERT);
+        assert_eq!(p.not_before(), 1_795_640_616);
+        assert_eq!(p.not_after(), 2_659_640_616);
+    }
+
+    #[test]
+    fn bad_der_gives_asn1_errors() {
+        let e = Certificate::from_der(CertificateDer::from(vec![0x30, 0x03, 1, 2])).unwrap_err();
+        assert_eq!((e.lib, e.reason), (lib::ASN1, ASN1_R_TOO_LONG));
+        let e = Certificate::from_der(CertificateDer::from(vec![0x02, 0x01, 0])).unwrap_err();
+        assert_eq!((e.lib, e.reason), (lib::ASN1, ASN1_R_WRONG_TAG));
+        assert!(Certificate::from_der(CertificateDer::from(Vec::new())).is_err());
+        let mut der = cert(EC_CERT).der.to_vec();
+        der.push(0);
+        assert!(Certificate::from_der(CertificateDer::from(der)).is_err());
+    }
+
+    #[test]
+    fn oid_text() {
+        assert_eq!(der::oid_to_string(&[0x55, 0x04, 0x03]), "2.5.4.3");
+        assert_eq!(der::oid_to_string(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x01]), "1.2.840.113549.1.9.1");
+        assert_eq!(der::oid_to_string(&[0x09, 0x92, 0x26]), "0.9.2342");
+    }
+
+    // Texts measured with X509_verify_cert_error_string on the system libcrypto.
+    #[test]
+    fn verify_error_texts() {
+        assert_eq!(verify_error_string(0), c"ok");
+        assert_eq!(verify_error_string(18), c"self-signed certificate");
+        assert_eq!(verify_error_string(20), c"unable to get local issuer certificate");
+        assert_eq!(verify_error_string(62), c"hostname mismatch");
+        assert_eq!(verify_error_string(94), c"Certificate public key has explicit ECC parameters");
+        for n in [-1, 95, 1000, i64::MAX, i64::MIN] {
+            assert_eq!(verify_error_string(n), c"unknown certificate verification error");
+        }
+    }
+
+    #[test]
+    fn trust_dir_and_defaults() {
+        let certs = load_trust_dir(Path::new("/etc/ssl/certs")).unwrap();
+        assert!(certs.len() > 50, "{}", certs.len());
+        let unique: HashSet<_> = certs.iter().map(|c| c.as_ref().to_vec()).collect();
+        assert_eq!(unique.len(), certs.len());
+        assert!(load_trust_dir(Path::new("/nonexistent-sslrs")).is_err());
+        let both = load_trust_dir(Path::new("/nonexistent-sslrs:/etc/ssl/certs")).unwrap();
+        assert_eq!(both.len(), certs.len());
+        if std::env::var_os("SSL_CERT_FILE").is_none() {
+            assert_eq!(default_cert_file(), Path::new("/usr/lib/ssl/cert.pem"));
+        }
+        if std::env::var_os("SSL_CERT_DIR").is_none() {
+            assert_eq!(default_cert_dir(), Path::new("/usr/lib/ssl/certs"));
+            assert_eq!(default_cert_dirs(), vec![PathBuf::from("/usr/lib/ssl/certs")]);
+        }
+    }
+}
