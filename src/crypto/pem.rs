@@ -210,3 +210,132 @@ pub fn read_stream_key(next: &mut dyn FnMut() -> Option<u8>) -> Result<PrivateKe
         _ => PrivateKeyDer::Pkcs8(der.into()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::x509::fixtures::*;
+
+    fn stream(data: &[u8]) -> (impl FnMut() -> Option<u8> + '_, std::rc::Rc<std::cell::Cell<usize>>) {
+        let pos = std::rc::Rc::new(std::cell::Cell::new(0));
+        let p = pos.clone();
+        (
+            move || {
+                let i = p.get();
+                let b = data.get(i).copied();
+                if b.is_some() {
+                    p.set(i + 1);
+                }
+                b
+            },
+            pos,
+        )
+    }
+
+    #[test]
+    fn chain_in_order() {
+        let chain = format!("junk before\n{EC_CERT}\n{RSA_KEY_PKCS8}{UTF8_CERT}{P384_CERT}");
+        let certs = read_certs(chain.as_bytes()).unwrap();
+        assert_eq!(certs.len(), 3);
+        let names: Vec<String> = certs
+            .into_iter()
+            .map(|d| Certificate::from_der(d).unwrap().subject_oneline())
+            .collect();
+        assert_eq!(names[2], "/CN=p384.test");
+        assert!(names[0].ends_with("/emailAddress=a@b.c"));
+    }
+
+    #[test]
+    fn no_certs_is_no_start_line() {
+        for input in [&b""[..], b"hello\n", RSA_KEY_PKCS8.as_bytes()] {
+            let e = read_certs(input).unwrap_err();
+            assert_eq!(e.code(), 0x0480006C);
+            assert_eq!(e.data.as_deref(), Some("Expecting: CERTIFICATE"));
+        }
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n").unwrap_err();
+        assert_eq!((e.lib, e.reason), (lib::PEM, PEM_R_BAD_BASE64_DECODE));
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").unwrap_err();
+        assert_eq!(e.lib, lib::ASN1);
+    }
+
+    #[test]
+    fn missing_file_is_system_error() {
+        let p = Path::new("/nonexistent/x.pem");
+        for e in [read_certs_file(p).unwrap_err(), read_private_key_file(p).unwrap_err()] {
+            assert_eq!(e.code(), 0x80000002);
+            assert_eq!(e.func, "file_ctrl");
+            assert_eq!(e.data.as_deref(), Some("calling fopen(/nonexistent/x.pem, r)"));
+        }
+    }
+
+    #[test]
+    fn files_roundtrip() {
+        let dir = std::env::temp_dir().join(format!("sslrs-pem-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let c = dir.join("c.pem");
+        let k = dir.join("k.pem");
+        std::fs::write(&c, format!("{EC_CERT}{RSA_CERT}")).unwrap();
+        std::fs::write(&k, EC_KEY_SEC1_WITH_PARAMS).unwrap();
+        assert_eq!(read_certs_file(&c).unwrap().len(), 2);
+        assert!(matches!(read_private_key_file(&k).unwrap(), PrivateKeyDer::Sec1(_)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn key_kinds() {
+        assert!(matches!(read_private_key(RSA_KEY_PKCS8.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
+        assert!(matches!(read_private_key(RSA_KEY_PKCS1.as_bytes()).unwrap(), PrivateKeyDer::Pkcs1(_)));
+        assert!(matches!(read_private_key(EC_KEY_SEC1.as_bytes()).unwrap(), PrivateKeyDer::Sec1(_)));
+        assert!(matches!(
+            read_private_key(EC_KEY_SEC1_WITH_PARAMS.as_bytes()).unwrap(),
+            PrivateKeyDer::Sec1(_)
+        ));
+        assert!(matches!(read_private_key(ED25519_KEY.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
+        // A key after a certificate is found too.
+        let both = format!("{EC_CERT}{EC_KEY_PKCS8}");
+        assert!(read_private_key(both.as_bytes()).is_ok());
+        let e = read_private_key(EC_CERT.as_bytes()).unwrap_err();
+        assert_eq!(e.code(), 0x1E08010C);
+        assert_eq!(e.data.as_deref(), Some("No supported data to decode. Input type: PEM"));
+    }
+
+    #[test]
+    fn stream_stops_after_each_block() {
+        let chain = format!("{EC_CERT}{UTF8_CERT}");
+        let (mut next, pos) = stream(chain.as_bytes());
+        let first = read_stream_cert(&mut next).unwrap();
+        assert_eq!(pos.get(), EC_CERT.len(), "left right after the first END line");
+        assert!(first.is_self_issued());
+        let second = read_stream_cert(&mut next).unwrap();
+        assert!(second.subject_oneline().starts_with("/CN=J"));
+        let e = read_stream_cert(&mut next).unwrap_err();
+        assert_eq!(e.code(), 0x0480006C);
+    }
+
+    #[test]
+    fn stream_skips_other_blocks_and_crlf() {
+        let (mut next, _) = stream(EC_KEY_SEC1_WITH_PARAMS.as_bytes());
+        assert!(matches!(read_stream_key(&mut next).unwrap(), PrivateKeyDer::Sec1(_)));
+        let crlf = format!("{RSA_KEY_PKCS1}{ECP_CERT}").replace('\n', "\r\n");
+        let (mut next, _) = stream(crlf.as_bytes());
+        assert_eq!(read_stream_cert(&mut next).unwrap().subject_oneline(), "/CN=ecp.test");
+        let (mut next, _) = stream(EC_CERT.as_bytes());
+        assert_eq!(read_stream_key(&mut next).unwrap_err().code(), 0x1E08010C);
+        let x509 = EC_CERT.replace("CERTIFICATE", "X509 CERTIFICATE");
+        let (mut next, _) = stream(x509.as_bytes());
+        assert!(read_stream_cert(&mut next).is_ok());
+    }
+
+    #[test]
+    fn stream_errors() {
+        let truncated = &EC_CERT[..200];
+        let (mut next, _) = stream(truncated.as_bytes());
+        assert_eq!(read_stream_cert(&mut next).unwrap_err().reason, PEM_R_BAD_END_LINE);
+        let bad = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+        let (mut next, _) = stream(bad.as_bytes());
+        crate::crypto::err::clear();
+        let e = read_stream_cert(&mut next).unwrap_err();
+        assert_eq!(e.code(), 0x0488000D, "PEM ASN1 lib last");
+        assert_eq!(crate::crypto::err::pop_first().unwrap().error.lib, lib::ASN1);
+    }
+}

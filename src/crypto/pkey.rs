@@ -64,3 +64,51 @@ pub fn keys_match(cert: &CertificateDer<'_>, key: &dyn SigningKey) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::pem::{read_certs, read_private_key};
+    use crate::crypto::x509::fixtures::*;
+
+    fn key(pem: &str) -> Arc<dyn SigningKey> {
+        PrivateKey::new(read_private_key(pem.as_bytes()).unwrap()).load_signing_key().unwrap()
+    }
+    fn cert(pem: &str) -> CertificateDer<'static> {
+        read_certs(pem.as_bytes()).unwrap().remove(0)
+    }
+
+    #[test]
+    fn every_key_kind_loads_and_matches_its_cert() {
+        let pairs = [
+            (EC_CERT, EC_KEY_PKCS8),
+            (UTF8_CERT, ED25519_KEY),
+            (RSA_CERT, RSA_KEY_PKCS8),
+            (RSA_CERT, RSA_KEY_PKCS1),
+            (ECP_CERT, EC_KEY_SEC1_WITH_PARAMS),
+            (P384_CERT, P384_KEY),
+        ];
+        for (c, k) in pairs {
+            assert!(keys_match(&cert(c), key(k).as_ref()), "{c:.40}");
+        }
+        // SEC1 without the EC PARAMETERS block and a standalone Ed25519 key load too.
+        key(EC_KEY_SEC1);
+        key(ED25519_KEY2);
+    }
+
+    #[test]
+    fn mismatches() {
+        assert!(!keys_match(&cert(EC_CERT), key(ED25519_KEY).as_ref()));
+        assert!(!keys_match(&cert(EC_CERT), key(EC_KEY_SEC1).as_ref()));
+        assert!(!keys_match(&cert(RSA_CERT), key(P384_KEY).as_ref()));
+        assert!(!keys_match(&cert(UTF8_CERT), key(ED25519_KEY2).as_ref()));
+        assert!(!keys_match(&CertificateDer::from(vec![1, 2, 3]), key(EC_KEY_SEC1).as_ref()));
+    }
+
+    #[test]
+    fn garbage_key_fails_cleanly() {
+        let k = PrivateKey::new(PrivateKeyDer::Pkcs8(vec![0x30, 0x00].into()));
+        let e = k.load_signing_key().err().unwrap();
+        assert_eq!(e.lib, lib::EVP);
+    }
+}
