@@ -149,3 +149,84 @@ pub extern "C" fn PEM_read_PrivateKey(
         Ok(p)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::err;
+    use crate::crypto::x509::fixtures::*;
+
+    fn tmpfile(contents: &str) -> *mut libc::FILE {
+        // SAFETY: tmpfile/fwrite/rewind on a fresh stream.
+        unsafe {
+            let f = libc::tmpfile();
+            assert!(!f.is_null());
+            libc::fwrite(contents.as_ptr().cast(), 1, contents.len(), f);
+            libc::rewind(f);
+            f
+        }
+    }
+
+    #[test]
+    fn nulls() {
+        err::clear();
+        let n = core::ptr::null_mut();
+        assert!(PEM_read_bio_X509(n, n.cast(), None, n.cast()).is_null());
+        assert!(PEM_read_X509(n.cast(), n.cast(), None, n.cast()).is_null());
+        assert!(PEM_read_bio_PrivateKey(n, n.cast(), None, n.cast()).is_null());
+        assert!(PEM_read_PrivateKey(n.cast(), n.cast(), None, n.cast()).is_null());
+        assert_eq!(err::pop_first().unwrap().code, 0x100C0102, "BIO null parameter, as OpenSSL queues first");
+        err::clear();
+    }
+
+    #[test]
+    fn read_x509_from_file_leaves_position() {
+        let f = tmpfile(&format!("{EC_CERT}{UTF8_CERT}"));
+        let mut x: *mut X509 = core::ptr::null_mut();
+        let a = PEM_read_X509(f, &mut x, None, core::ptr::null_mut());
+        assert!(!a.is_null());
+        assert_eq!(a, x);
+        // SAFETY: valid stream.
+        assert_eq!(unsafe { libc::ftell(f) }, EC_CERT.len() as libc::c_long);
+        let b = PEM_read_X509(f, &mut x, None, core::ptr::null_mut());
+        assert!(!b.is_null() && b == x);
+        let subj = crate::ffi::x509::X509_get_subject_name(b);
+        let mut buf = [0 as c_char; 16];
+        crate::ffi::x509::X509_NAME_oneline(subj, buf.as_mut_ptr(), 16);
+        // SAFETY: NUL-terminated.
+        assert_eq!(unsafe { core::ffi::CStr::from_ptr(buf.as_ptr()) }, c"");
+        err::clear();
+        assert!(PEM_read_X509(f, &mut x, None, core::ptr::null_mut()).is_null());
+        assert_eq!(x, b, "*x untouched on failure");
+        let e = err::pop_first().unwrap();
+        assert_eq!(e.code, 0x0480006C);
+        assert_eq!(e.error.data.as_deref(), Some("Expecting: CERTIFICATE"));
+        crate::ffi::x509::X509_free(x);
+        // SAFETY: stream from tmpfile.
+        unsafe { libc::fclose(f) };
+    }
+
+    #[test]
+    fn read_private_key_from_file() {
+        let f = tmpfile(&format!("{EC_CERT}{EC_KEY_SEC1_WITH_PARAMS}{ED25519_KEY}"));
+        let k1 = PEM_read_PrivateKey(f, core::ptr::null_mut(), None, core::ptr::null_mut());
+        assert!(!k1.is_null());
+        let mut slot = k1;
+        assert_eq!(crate::ffi::evp::EVP_PKEY_up_ref(k1), 1);
+        let k2 = PEM_read_PrivateKey(f, &mut slot, None, core::ptr::null_mut());
+        assert!(!k2.is_null() && slot == k2);
+        // SAFETY: live keys.
+        let (a, b) = unsafe { (types::borrow::<EVP_PKEY>(k1).unwrap(), types::borrow::<EVP_PKEY>(k2).unwrap()) };
+        assert!(matches!(a.der, rustls_pki_types::PrivateKeyDer::Sec1(_)));
+        assert!(b.load_signing_key().is_ok());
+        err::clear();
+        assert!(PEM_read_PrivateKey(f, core::ptr::null_mut(), None, core::ptr::null_mut()).is_null());
+        assert_eq!(err::pop_first().unwrap().code, 0x1E08010C);
+        crate::ffi::evp::EVP_PKEY_free(k1);
+        crate::ffi::evp::EVP_PKEY_free(k2);
+        crate::ffi::evp::EVP_PKEY_free(core::ptr::null_mut());
+        assert_eq!(crate::ffi::evp::EVP_PKEY_up_ref(core::ptr::null_mut()), 0);
+        // SAFETY: stream from tmpfile.
+        unsafe { libc::fclose(f) };
+    }
+}

@@ -405,3 +405,132 @@ pub extern "C" fn i2d_X509(a: *const X509, out: *mut *mut c_uchar) -> c_int {
         Ok(n)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::err;
+    use crate::crypto::x509::fixtures::*;
+    use core::ffi::CStr;
+
+    fn load(pem: &str) -> *mut X509 {
+        let der = crate::crypto::pem::read_certs(pem.as_bytes()).unwrap().remove(0);
+        types::into_c::<X509>(Arc::new(Certificate::from_der(der).unwrap()))
+    }
+
+    fn owned(p: *mut c_char) -> String {
+        assert!(!p.is_null());
+        // SAFETY: a malloc'd NUL-terminated string from X509_NAME_oneline.
+        let s = unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_string();
+        // SAFETY: allocated with libc::malloc.
+        unsafe { libc::free(p.cast()) };
+        s
+    }
+
+    #[test]
+    fn nulls() {
+        err::clear();
+        X509_free(core::ptr::null_mut());
+        assert_eq!(X509_up_ref(core::ptr::null_mut()), 0);
+        assert!(X509_get_subject_name(core::ptr::null()).is_null());
+        assert!(X509_get_issuer_name(core::ptr::null()).is_null());
+        assert_eq!(err::peek_first(), 0, "nothing queued");
+        assert_eq!(owned(X509_NAME_oneline(core::ptr::null(), core::ptr::null_mut(), 0)), "NO X509_NAME");
+        let mut buf = [b'#' as c_char; 20];
+        let r = X509_NAME_oneline(core::ptr::null(), buf.as_mut_ptr(), 20);
+        assert_eq!(r, buf.as_mut_ptr());
+        // SAFETY: NUL-terminated by X509_NAME_oneline.
+        assert_eq!(unsafe { CStr::from_ptr(r) }, c"NO X509_NAME");
+        assert!(d2i_X509(core::ptr::null_mut(), core::ptr::null_mut(), 10).is_null());
+        let mut p: *const c_uchar = core::ptr::null();
+        assert!(d2i_X509(core::ptr::null_mut(), &mut p, 10).is_null());
+        assert_eq!(i2d_X509(core::ptr::null(), core::ptr::null_mut()), -1);
+        err::clear();
+    }
+
+    #[test]
+    fn lifecycle_and_names() {
+        let x = load(EC_CERT);
+        assert_eq!(X509_up_ref(x), 1);
+        let subj = X509_get_subject_name(x);
+        let iss = X509_get_issuer_name(x);
+        assert!(!subj.is_null() && !iss.is_null() && subj != iss);
+        X509_free(x); // one reference left: the names stay valid
+        let want = "/C=US/ST=California/O=Org, Inc./OU=Unit+CN=multi/CN=test.example.com/emailAddress=a@b.c";
+        assert_eq!(owned(X509_NAME_oneline(subj, core::ptr::null_mut(), 0)), want);
+        assert_eq!(owned(X509_NAME_oneline(iss, core::ptr::null_mut(), -5)), want);
+        let mut buf = [b'#' as c_char; 64];
+        let b = buf.as_mut_ptr();
+        // size 0: NULL and the buffer untouched; negative: ""; 20: whole entries that fit.
+        assert!(X509_NAME_oneline(subj, b, 0).is_null());
+        assert_eq!(buf[0], b'#' as c_char);
+        assert_eq!(X509_NAME_oneline(subj, b, -1), b);
+        assert_eq!(buf[0], 0);
+        assert_eq!(X509_NAME_oneline(subj, b, 20), b);
+        // SAFETY: NUL-terminated within the buffer.
+        assert_eq!(unsafe { CStr::from_ptr(b) }, c"/C=US/ST=California");
+        assert_eq!(X509_NAME_oneline(subj, b, 6), b);
+        // SAFETY: as above.
+        assert_eq!(unsafe { CStr::from_ptr(b) }, c"/C=US");
+        X509_free(x);
+    }
+
+    #[test]
+    fn x509_new_is_empty() {
+        let x = X509_new();
+        assert!(!x.is_null());
+        let n = X509_get_subject_name(x);
+        assert_eq!(owned(X509_NAME_oneline(n, core::ptr::null_mut(), 0)), "");
+        err::clear();
+        assert_eq!(i2d_X509(x, core::ptr::null_mut()), -1);
+        assert_ne!(err::peek_first(), 0);
+        err::clear();
+        X509_free(x);
+    }
+
+    #[test]
+    fn d2i_i2d_roundtrip() {
+        let x = load(RSA_CERT);
+        let len = i2d_X509(x, core::ptr::null_mut());
+        assert!(len > 100);
+        let mut out: *mut c_uchar = core::ptr::null_mut();
+        assert_eq!(i2d_X509(x, &mut out), len);
+        assert!(!out.is_null());
+        let mut buf = vec![0u8; len as usize + 5];
+        let mut w = buf.as_mut_ptr();
+        assert_eq!(i2d_X509(x, &mut w), len);
+        assert_eq!(w as usize - buf.as_ptr() as usize, len as usize);
+        // d2i with extra trailing bytes: parses one cert and advances exactly past it.
+        let mut p = buf.as_ptr() as *const c_uchar;
+        let mut slot: *mut X509 = load(EC_CERT); // replaced (its reference released)
+        let y = d2i_X509(&mut slot, &mut p, buf.len() as c_long);
+        assert!(!y.is_null());
+        assert_eq!(slot, y);
+        assert_eq!(p as usize - buf.as_ptr() as usize, len as usize);
+        // SAFETY: live X509s.
+        let (a, b) = unsafe { (types::borrow::<X509>(x).unwrap(), types::borrow::<X509>(y).unwrap()) };
+        assert_eq!(a.der, b.der);
+        // Short input: NULL, `*in` untouched, ASN1 error queued.
+        err::clear();
+        let mut p = buf.as_ptr() as *const c_uchar;
+        assert!(d2i_X509(core::ptr::null_mut(), &mut p, (len - 1) as c_long).is_null());
+        assert_eq!(p, buf.as_ptr() as *const c_uchar);
+        assert_eq!(err::pop_first().unwrap().code, 0x0680009B);
+        err::clear();
+        // SAFETY: malloc'd by i2d_X509.
+        unsafe { libc::free(out.cast()) };
+        X509_free(x);
+        X509_free(y);
+    }
+
+    #[test]
+    fn verify_strings() {
+        // SAFETY: static NUL-terminated strings.
+        let s = |n| unsafe { CStr::from_ptr(X509_verify_cert_error_string(n)) };
+        assert_eq!(s(X509_V_OK as c_long), c"ok");
+        assert_eq!(s(X509_V_ERR_CERT_HAS_EXPIRED as c_long), c"certificate has expired");
+        assert_eq!(s(X509_V_ERR_HOSTNAME_MISMATCH as c_long), c"hostname mismatch");
+        assert_eq!(s(-1), c"unknown certificate verification error");
+        assert_eq!(X509_V_ERR_EC_KEY_EXPLICIT_PARAMS, 94);
+    }
+}
