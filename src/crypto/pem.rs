@@ -1,19 +1,341 @@
-//! PEM reading (native backend). TEMP skeleton until the x509 branch lands.
-use crate::error::{Error, Result};
-use rustls_pki_types::pem::PemObject;
+//! PEM reading (native backend).
+//!
+//! Whole buffers and files go through rustls-pki-types' PEM parser. Streams (`PEM_read_bio_*`,
+//! `PEM_read_*` on a `FILE*`) are read line by line and stop right after the END line, so the
+//! stream is left where OpenSSL leaves it (the next block can be read by the next call).
+
+use crate::crypto::x509::Certificate;
+use crate::error::{common, lib, Error, Result};
+use rustls_pki_types::pem::{self, PemObject, SectionKind};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use std::path::Path;
 
+/// `ERR_LIB_OSSL_DECODER` (err.h): OpenSSL 3's key decoders report here.
+pub const LIB_OSSL_DECODER: i32 = 60;
+/// `PEM_R_BAD_BASE64_DECODE` (pemerr.h).
+pub const PEM_R_BAD_BASE64_DECODE: i32 = 100;
+/// `PEM_R_BAD_END_LINE` (pemerr.h).
+pub const PEM_R_BAD_END_LINE: i32 = 102;
+/// `PEM_R_NO_START_LINE` (pemerr.h).
+pub const PEM_R_NO_START_LINE: i32 = 108;
+
+/// `0480006C` no start line, func `get_name`, data `Expecting: <label>` (as OpenSSL queues it).
+pub fn no_start_line(expecting: &str) -> Error {
+    Error::new(lib::PEM, PEM_R_NO_START_LINE, "get_name").with_data(format!("Expecting: {expecting}"))
+}
+
+/// `1E08010C` DECODER unsupported: what OpenSSL 3 queues first when no private key is found.
+pub fn no_key_decoded() -> Error {
+    Error::new(LIB_OSSL_DECODER, common::UNSUPPORTED, "OSSL_DECODER_from_bio")
+        .with_data("No supported data to decode. Input type: PEM")
+}
+
+/// The first entry OpenSSL queues when a file cannot be opened (`80000002`, func `file_ctrl`,
+/// data `calling fopen(<path>, r)`). OpenSSL then adds `BIO_R_SYS_LIB` and the caller's
+/// `SSL_R_SYS_LIB`/`ERR_R_SYS_LIB` entry; the caller pushes those if it wants the full stack.
+pub fn open_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::system(e.raw_os_error().unwrap_or(libc::ENOENT), "file_ctrl")
+        .with_data(format!("calling fopen({}, r)", path.display()))
+}
+
+fn map_pem_error(e: pem::Error, expecting: &str) -> Error {
+    match e {
+        pem::Error::Base64Decode(_) => Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex"),
+        _ => no_start_line(expecting),
+    }
+}
+
+/// All CERTIFICATE blocks of `bytes`, in order. Each must parse as a certificate. No block at
+/// all gives `PEM_R_NO_START_LINE`.
 pub fn read_certs(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
-    let v: Vec<_> = CertificateDer::pem_slice_iter(bytes).filter_map(|c| c.ok()).collect();
-    if v.is_empty() { Err(Error::new(9, 108, "get_name")) } else { Ok(v) }
+    let mut out = Vec::new();
+    for item in CertificateDer::pem_slice_iter(bytes) {
+        let der = item.map_err(|e| map_pem_error(e, "CERTIFICATE"))?;
+        Certificate::from_der(der.clone())?;
+        out.push(der);
+    }
+    if out.is_empty() {
+        return Err(no_start_line("CERTIFICATE"));
+    }
+    Ok(out)
 }
+
+/// [`read_certs`] on a file; a file that cannot be read gives [`open_error`].
 pub fn read_certs_file(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
-    read_certs(&std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?)
+    let bytes = std::fs::read(path).map_err(|e| open_error(path, &e))?;
+    read_certs(&bytes)
 }
+
+/// The first private key of `bytes`: PKCS#8 `PRIVATE KEY`, PKCS#1 `RSA PRIVATE KEY` or SEC1
+/// `EC PRIVATE KEY`; other blocks (e.g. `EC PARAMETERS`) are skipped. None gives the DECODER
+/// error OpenSSL 3 queues first.
 pub fn read_private_key(bytes: &[u8]) -> Result<PrivateKeyDer<'static>> {
-    PrivateKeyDer::from_pem_slice(bytes).map_err(|_| Error::new(9, 108, "get_name"))
+    match PrivateKeyDer::from_pem_slice(bytes) {
+        Ok(k) => Ok(k),
+        Err(pem::Error::Base64Decode(_)) => {
+            Err(Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex"))
+        }
+        Err(_) => Err(no_key_decoded()),
+    }
 }
+
+/// [`read_private_key`] on a file; a file that cannot be read gives [`open_error`].
 pub fn read_private_key_file(path: &Path) -> Result<PrivateKeyDer<'static>> {
-    read_private_key(&std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?)
+    let bytes = std::fs::read(path).map_err(|e| open_error(path, &e))?;
+    read_private_key(&bytes)
+}
+
+/// What a stream reader is looking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// `CERTIFICATE` or `X509 CERTIFICATE`.
+    Certificate,
+    /// `PRIVATE KEY`, `RSA PRIVATE KEY`, `EC PRIVATE KEY`.
+    PrivateKey,
+}
+
+impl Want {
+    /// The canonical label a found label maps to, or `None` to skip the block.
+    fn canonical(self, label: &str) -> Option<&'static str> {
+        match (self, label) {
+            (Want::Certificate, "CERTIFICATE" | "X509 CERTIFICATE") => Some("CERTIFICATE"),
+            (Want::PrivateKey, "PRIVATE KEY") => Some("PRIVATE KEY"),
+            (Want::PrivateKey, "RSA PRIVATE KEY") => Some("RSA PRIVATE KEY"),
+            (Want::PrivateKey, "EC PRIVATE KEY") => Some("EC PRIVATE KEY"),
+            _ => None,
+        }
+    }
+
+    fn expecting(self) -> &'static str {
+        match self {
+            Want::Certificate => "CERTIFICATE",
+            Want::PrivateKey => "ANY PRIVATE KEY",
+        }
+    }
+
+    fn not_found(self) -> Error {
+        match self {
+            Want::Certificate => no_start_line("CERTIFICATE"),
+            Want::PrivateKey => no_key_decoded(),
+        }
+    }
+}
+
+/// Reads one line (without its `\n` / `\r\n`) from a byte source; `None` at end of input.
+fn read_line(next: &mut dyn FnMut() -> Option<u8>) -> Option<Vec<u8>> {
+    let mut line = Vec::new();
+    loop {
+        match next() {
+            Some(b'\n') => break,
+            Some(b) => line.push(b),
+            None if line.is_empty() => return None,
+            None => break,
+        }
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Some(line)
+}
+
+fn label_of<'a>(line: &'a [u8], prefix: &str) -> Option<&'a str> {
+    let s = std::str::from_utf8(line).ok()?.trim_end();
+    s.strip_prefix(prefix)?.strip_suffix("-----")
+}
+
+/// Reads from a stream up to and including the END line of the first block `want` accepts
+/// (skipping other blocks), and returns its label and DER. Bytes after that END line are left
+/// unread.
+pub fn read_stream_block(
+    next: &mut dyn FnMut() -> Option<u8>,
+    want: Want,
+) -> Result<(SectionKind, Vec<u8>)> {
+    loop {
+        // Find a BEGIN line.
+        let label = loop {
+            let Some(line) = read_line(next) else { return Err(want.not_found()) };
+            if let Some(l) = label_of(&line, "-----BEGIN ") {
+                break l.to_string();
+            }
+        };
+        let canonical = want.canonical(&label);
+        let mut body = Vec::new();
+        let mut ended = false;
+        while let Some(line) = read_line(next) {
+            if let Some(end) = label_of(&line, "-----END ") {
+                if end == label {
+                    ended = true;
+                    break;
+                }
+                return Err(Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
+                    .with_data(format!("Expecting: {}", want.expecting())));
+            }
+            body.extend_from_slice(&line);
+            body.push(b'\n');
+        }
+        if !ended {
+            return Err(Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
+                .with_data(format!("Expecting: {}", want.expecting())));
+        }
+        let Some(canonical) = canonical else { continue };
+        if body.windows(1).any(|w| w[0] == b':') {
+            // Proc-Type / DEK-Info headers: encrypted legacy PEM, not supported natively.
+            return Err(Error::unsupported(lib::PEM, "encrypted PEM"));
+        }
+        let mut text = format!("-----BEGIN {canonical}-----\n").into_bytes();
+        text.extend_from_slice(&body);
+        text.extend_from_slice(format!("-----END {canonical}-----\n").as_bytes());
+        return match <(SectionKind, Vec<u8>)>::from_pem_slice(&text) {
+            Ok(item) => Ok(item),
+            Err(e) => Err(map_pem_error(e, want.expecting())),
+        };
+    }
+}
+
+/// One certificate from a stream (`PEM_read_bio_X509`).
+pub fn read_stream_cert(next: &mut dyn FnMut() -> Option<u8>) -> Result<Certificate> {
+    let (_, der) = read_stream_block(next, Want::Certificate)?;
+    Certificate::from_der(CertificateDer::from(der)).map_err(|e| {
+        crate::crypto::err::push(e);
+        Error::new(lib::PEM, common::ASN1_LIB, "PEM_ASN1_read_bio")
+    })
+}
+
+/// One private key from a stream (`PEM_read_bio_PrivateKey`).
+pub fn read_stream_key(next: &mut dyn FnMut() -> Option<u8>) -> Result<PrivateKeyDer<'static>> {
+    let (kind, der) = read_stream_block(next, Want::PrivateKey)?;
+    Ok(match kind {
+        SectionKind::RsaPrivateKey => PrivateKeyDer::Pkcs1(der.into()),
+        SectionKind::EcPrivateKey => PrivateKeyDer::Sec1(der.into()),
+        _ => PrivateKeyDer::Pkcs8(der.into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::x509::fixtures::*;
+
+    fn stream(data: &[u8]) -> (impl FnMut() -> Option<u8> + '_, std::rc::Rc<std::cell::Cell<usize>>) {
+        let pos = std::rc::Rc::new(std::cell::Cell::new(0));
+        let p = pos.clone();
+        (
+            move || {
+                let i = p.get();
+                let b = data.get(i).copied();
+                if b.is_some() {
+                    p.set(i + 1);
+                }
+                b
+            },
+            pos,
+        )
+    }
+
+    #[test]
+    fn chain_in_order() {
+        let chain = format!("junk before\n{EC_CERT}\n{RSA_KEY_PKCS8}{UTF8_CERT}{P384_CERT}");
+        let certs = read_certs(chain.as_bytes()).unwrap();
+        assert_eq!(certs.len(), 3);
+        let names: Vec<String> = certs
+            .into_iter()
+            .map(|d| Certificate::from_der(d).unwrap().subject_oneline())
+            .collect();
+        assert_eq!(names[2], "/CN=p384.test");
+        assert!(names[0].ends_with("/emailAddress=a@b.c"));
+    }
+
+    #[test]
+    fn no_certs_is_no_start_line() {
+        for input in [&b""[..], b"hello\n", RSA_KEY_PKCS8.as_bytes()] {
+            let e = read_certs(input).unwrap_err();
+            assert_eq!(e.code(), 0x0480006C);
+            assert_eq!(e.data.as_deref(), Some("Expecting: CERTIFICATE"));
+        }
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n").unwrap_err();
+        assert_eq!((e.lib, e.reason), (lib::PEM, PEM_R_BAD_BASE64_DECODE));
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").unwrap_err();
+        assert_eq!(e.lib, lib::ASN1);
+    }
+
+    #[test]
+    fn missing_file_is_system_error() {
+        let p = Path::new("/nonexistent/x.pem");
+        for e in [read_certs_file(p).unwrap_err(), read_private_key_file(p).unwrap_err()] {
+            assert_eq!(e.code(), 0x80000002);
+            assert_eq!(e.func, "file_ctrl");
+            assert_eq!(e.data.as_deref(), Some("calling fopen(/nonexistent/x.pem, r)"));
+        }
+    }
+
+    #[test]
+    fn files_roundtrip() {
+        let dir = std::env::temp_dir().join(format!("sslrs-pem-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let c = dir.join("c.pem");
+        let k = dir.join("k.pem");
+        std::fs::write(&c, format!("{EC_CERT}{RSA_CERT}")).unwrap();
+        std::fs::write(&k, EC_KEY_SEC1_WITH_PARAMS).unwrap();
+        assert_eq!(read_certs_file(&c).unwrap().len(), 2);
+        assert!(matches!(read_private_key_file(&k).unwrap(), PrivateKeyDer::Sec1(_)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn key_kinds() {
+        assert!(matches!(read_private_key(RSA_KEY_PKCS8.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
+        assert!(matches!(read_private_key(RSA_KEY_PKCS1.as_bytes()).unwrap(), PrivateKeyDer::Pkcs1(_)));
+        assert!(matches!(read_private_key(EC_KEY_SEC1.as_bytes()).unwrap(), PrivateKeyDer::Sec1(_)));
+        assert!(matches!(
+            read_private_key(EC_KEY_SEC1_WITH_PARAMS.as_bytes()).unwrap(),
+            PrivateKeyDer::Sec1(_)
+        ));
+        assert!(matches!(read_private_key(ED25519_KEY.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
+        // A key after a certificate is found too.
+        let both = format!("{EC_CERT}{EC_KEY_PKCS8}");
+        assert!(read_private_key(both.as_bytes()).is_ok());
+        let e = read_private_key(EC_CERT.as_bytes()).unwrap_err();
+        assert_eq!(e.code(), 0x1E08010C);
+        assert_eq!(e.data.as_deref(), Some("No supported data to decode. Input type: PEM"));
+    }
+
+    #[test]
+    fn stream_stops_after_each_block() {
+        let chain = format!("{EC_CERT}{UTF8_CERT}");
+        let (mut next, pos) = stream(chain.as_bytes());
+        let first = read_stream_cert(&mut next).unwrap();
+        assert_eq!(pos.get(), EC_CERT.len(), "left right after the first END line");
+        assert!(first.is_self_issued());
+        let second = read_stream_cert(&mut next).unwrap();
+        assert!(second.subject_oneline().starts_with("/CN=J"));
+        let e = read_stream_cert(&mut next).unwrap_err();
+        assert_eq!(e.code(), 0x0480006C);
+    }
+
+    #[test]
+    fn stream_skips_other_blocks_and_crlf() {
+        let (mut next, _) = stream(EC_KEY_SEC1_WITH_PARAMS.as_bytes());
+        assert!(matches!(read_stream_key(&mut next).unwrap(), PrivateKeyDer::Sec1(_)));
+        let crlf = format!("{RSA_KEY_PKCS1}{ECP_CERT}").replace('\n', "\r\n");
+        let (mut next, _) = stream(crlf.as_bytes());
+        assert_eq!(read_stream_cert(&mut next).unwrap().subject_oneline(), "/CN=ecp.test");
+        let (mut next, _) = stream(EC_CERT.as_bytes());
+        assert_eq!(read_stream_key(&mut next).unwrap_err().code(), 0x1E08010C);
+        let x509 = EC_CERT.replace("CERTIFICATE", "X509 CERTIFICATE");
+        let (mut next, _) = stream(x509.as_bytes());
+        assert!(read_stream_cert(&mut next).is_ok());
+    }
+
+    #[test]
+    fn stream_errors() {
+        let truncated = &EC_CERT[..200];
+        let (mut next, _) = stream(truncated.as_bytes());
+        assert_eq!(read_stream_cert(&mut next).unwrap_err().reason, PEM_R_BAD_END_LINE);
+        let bad = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+        let (mut next, _) = stream(bad.as_bytes());
+        crate::crypto::err::clear();
+        let e = read_stream_cert(&mut next).unwrap_err();
+        assert_eq!(e.code(), 0x0488000D, "PEM ASN1 lib last");
+        assert_eq!(crate::crypto::err::pop_first().unwrap().error.lib, lib::ASN1);
+    }
 }
