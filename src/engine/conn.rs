@@ -672,27 +672,21 @@ impl Conn {
             self.flush_out()?;
         } else if self.tls.as_ref().is_some_and(|t| t.wants_write()) {
             self.flush_out()?;
-        } else if self.shutdown & SSL_RECEIVED_SHUTDOWN == 0 {
-            match self.read_record()? {
-                Record::Eof => {
-                    return match self.eof() {
-                        _ if self.failed => Err(Stop::Failed),
-                        _ => Ok(0),
+        } else {
+            // Read records until the peer's close_notify: post-handshake messages (tickets) are
+            // processed on the way, application data is fatal.
+            while self.shutdown & SSL_RECEIVED_SHUTDOWN == 0 {
+                match self.read_record()? {
+                    Record::Eof => {
+                        self.eof();
+                        return if self.failed { Err(Stop::Failed) } else { Ok(0) };
                     }
+                    Record::Got => self.process_record()?,
                 }
-                Record::Got => self.process_record()?,
-            }
-            if self.plain_avail > 0 {
-                let e = Error::ssl(ssl_r::APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "ssl3_read_bytes");
-                return Err(self.fatal(e));
-            }
-            if self.shutdown & SSL_RECEIVED_SHUTDOWN == 0 {
-                // A non-application record (a ticket, say): nothing to report yet.
-                if let Some(r) = &self.rbio {
-                    r.set_retry_read();
+                if self.plain_avail > 0 {
+                    let e = Error::ssl(ssl_r::APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "ssl3_read_bytes");
+                    return Err(self.fatal(e));
                 }
-                self.rwstate = SSL_READING;
-                return Err(Stop::Retry);
             }
         }
         let both = SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN;

@@ -361,12 +361,25 @@ fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
     }
 }
 
+/// OpenSSL reports a failed certificate/key file load as the underlying error followed by
+/// SSL's wrapper (`ERR_R_SYS_LIB` for open failures, `ERR_R_PEM_LIB` for content).
+fn wrap_load_error(inner: Error, func: &'static str) -> Error {
+    let system = inner.system;
+    crate::crypto::err::push(inner);
+    if system {
+        crate::crypto::err::push(Error::new(lib::BIO, common::SYS_LIB, "BIO_new_file"));
+        Error::ssl(common::SYS_LIB, func)
+    } else {
+        Error::ssl(common::PEM_LIB, func)
+    }
+}
+
 fn read_file_certs(file: *const c_char, ty: c_int) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>> {
     let path = path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_certificate_file"))?;
     match ty {
-        SSL_FILETYPE_PEM => crate::crypto::pem::read_certs_file(path),
+        SSL_FILETYPE_PEM => crate::crypto::pem::read_certs_file(path).map_err(|e| wrap_load_error(e, "SSL_CTX_use_certificate_file")),
         SSL_FILETYPE_ASN1 => {
-            let der = std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?;
+            let der = std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), "SSL_CTX_use_certificate_file"))?;
             Ok(vec![der.into()])
         }
         _ => Err(Error::ssl(ssl_r::BAD_SSL_FILETYPE, "SSL_CTX_use_certificate_file")),
@@ -403,9 +416,11 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(ctx: *mut SSL_CTX, file: *const c_
         let c = ctx_ref(ctx)?;
         let path = path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey_file"))?;
         let key = match r#type {
-            SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)?,
+            SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)
+                .map_err(|e| wrap_load_error(e, "SSL_CTX_use_PrivateKey_file"))?,
             SSL_FILETYPE_ASN1 => {
-                let der = std::fs::read(path).map_err(|e| Error::system(e.raw_os_error().unwrap_or(0), "fopen"))?;
+                let der = std::fs::read(path)
+                    .map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), "SSL_CTX_use_PrivateKey_file"))?;
                 rustls_pki_types::PrivateKeyDer::Pkcs8(der.into())
             }
             _ => return Err(Error::ssl(ssl_r::BAD_SSL_FILETYPE, "SSL_CTX_use_PrivateKey_file")),
@@ -420,44 +435,52 @@ pub extern "C" fn SSL_CTX_check_private_key(ctx: *const SSL_CTX) -> c_int {
     one_or_zero(|| ctx_ref(ctx)?.check_private_key())
 }
 
-fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Result<()> {
+/// Loads trust anchors. A file must exist and hold at least one certificate; a directory is
+/// only searched (OpenSSL looks certificates up in it lazily, so a missing one is no error).
+/// Returns 1, or 0 (with nothing queued when neither location was given).
+fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Result<c_int> {
     let c = ctx_ref(ctx)?;
     if file.is_none() && dir.is_none() {
-        return Err(Error::null_param(lib::SSL, "SSL_CTX_load_verify_locations"));
+        return Ok(0);
     }
     let mut certs = Vec::new();
     if let Some(f) = file {
-        certs.extend(crate::crypto::pem::read_certs_file(f)?);
+        const X509_R_NO_CERTIFICATE_OR_CRL_FOUND: i32 = 136;
+        const BIO_R_NO_SUCH_FILE: i32 = 128;
+        let loaded = crate::crypto::pem::read_certs_file(f).map_err(|e| {
+            if e.system {
+                crate::crypto::err::push(e);
+                crate::crypto::err::push(Error::new(lib::BIO, BIO_R_NO_SUCH_FILE, "BIO_new_file"));
+                Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
+            } else {
+                Error::new(lib::X509, X509_R_NO_CERTIFICATE_OR_CRL_FOUND, "X509_load_cert_crl_file_ex")
+            }
+        })?;
+        certs.extend(loaded);
     }
     if let Some(d) = dir {
-        certs.extend(crate::crypto::x509::load_trust_dir(d)?);
+        certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
     }
     c.add_trust(certs);
-    Ok(())
+    Ok(1)
 }
 
 /// `SSL_CTX_load_verify_locations(3)`: adds trust anchors from a PEM file and/or a directory.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_load_verify_locations(ctx: *mut SSL_CTX, CAfile: *const c_char, CApath: *const c_char) -> c_int {
-    one_or_zero(|| load_verify(ctx, path_arg(CAfile)?, path_arg(CApath)?))
+    call(0, || load_verify(ctx, path_arg(CAfile)?, path_arg(CApath)?))
 }
 
 /// `SSL_CTX_load_verify_file(3)`.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_load_verify_file(ctx: *mut SSL_CTX, CAfile: *const c_char) -> c_int {
-    one_or_zero(|| {
-        let f = path_arg(CAfile)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_load_verify_file"))?;
-        load_verify(ctx, Some(f), None)
-    })
+    call(0, || load_verify(ctx, path_arg(CAfile)?, None))
 }
 
 /// `SSL_CTX_load_verify_dir(3)`: every PEM certificate in the directory (e.g. /etc/ssl/certs).
 #[no_mangle]
 pub extern "C" fn SSL_CTX_load_verify_dir(ctx: *mut SSL_CTX, CApath: *const c_char) -> c_int {
-    one_or_zero(|| {
-        let d = path_arg(CApath)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_load_verify_dir"))?;
-        load_verify(ctx, None, Some(d))
-    })
+    call(0, || load_verify(ctx, None, path_arg(CApath)?))
 }
 
 /// `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
@@ -1148,3 +1171,209 @@ pub extern "C" fn SSL_get_read_ahead(s: *const SSL) -> c_int {
     with_conn(s, 0, |_| Ok(0))
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::bio::{BIO_ctrl_pending, BIO_free, BIO_new_bio_pair, BIO_read, BIO_write};
+    use std::ffi::CString;
+    use std::ptr::{null, null_mut};
+
+    fn cert(name: &str) -> CString {
+        CString::new(format!("{}/c-tests/certs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn server_ctx(cert_file: &str, key_file: &str) -> *mut SSL_CTX {
+        let ctx = SSL_CTX_new(TLS_server_method());
+        assert!(!ctx.is_null());
+        assert_eq!(SSL_CTX_use_certificate_chain_file(ctx, cert(cert_file).as_ptr()), 1);
+        assert_eq!(SSL_CTX_use_PrivateKey_file(ctx, cert(key_file).as_ptr(), SSL_FILETYPE_PEM), 1);
+        assert_eq!(SSL_CTX_check_private_key(ctx), 1);
+        ctx
+    }
+
+    /// Moves bytes between the two network halves; returns how many moved.
+    fn pump(a: *mut BIO, b: *mut BIO) -> usize {
+        let mut moved = 0;
+        let mut buf = vec![0u8; 20000];
+        for (from, to) in [(a, b), (b, a)] {
+            loop {
+                let pending = BIO_ctrl_pending(from);
+                if pending == 0 {
+                    break;
+                }
+                let n = BIO_read(from, buf.as_mut_ptr().cast(), buf.len().min(pending) as c_int);
+                if n <= 0 {
+                    break;
+                }
+                assert_eq!(BIO_write(to, buf.as_ptr().cast(), n), n);
+                moved += n as usize;
+            }
+        }
+        moved
+    }
+
+    struct Pair {
+        client: *mut SSL,
+        server: *mut SSL,
+        cnet: *mut BIO,
+        snet: *mut BIO,
+    }
+
+    impl Pair {
+        fn new(cctx: *mut SSL_CTX, sctx: *mut SSL_CTX) -> Pair {
+            let (client, server) = (SSL_new(cctx), SSL_new(sctx));
+            let (mut cin, mut cnet, mut sin, mut snet) = (null_mut(), null_mut(), null_mut(), null_mut());
+            assert_eq!(BIO_new_bio_pair(&mut cin, 0, &mut cnet, 0), 1);
+            assert_eq!(BIO_new_bio_pair(&mut sin, 0, &mut snet, 0), 1);
+            SSL_set_bio(client, cin, cin);
+            SSL_set_bio(server, sin, sin);
+            SSL_set_connect_state(client);
+            SSL_set_accept_state(server);
+            Pair { client, server, cnet, snet }
+        }
+        fn handshake(&self) -> (c_int, c_int) {
+            let (mut rc, mut rs) = (-1, -1);
+            for _ in 0..50 {
+                if rc != 1 {
+                    rc = SSL_do_handshake(self.client);
+                }
+                if rs != 1 {
+                    rs = SSL_do_handshake(self.server);
+                }
+                let moved = pump(self.cnet, self.snet);
+                if (rc == 1 && rs == 1) || (moved == 0 && (rc != 1 || rs != 1) && SSL_get_error(self.client, rc) != SSL_ERROR_WANT_READ) {
+                    break;
+                }
+                if moved == 0 && rc != 1 && rs != 1 {
+                    break;
+                }
+            }
+            (rc, rs)
+        }
+    }
+
+    impl Drop for Pair {
+        fn drop(&mut self) {
+            SSL_free(self.client);
+            SSL_free(self.server);
+            BIO_free(self.cnet);
+            BIO_free(self.snet);
+        }
+    }
+
+    #[test]
+    fn handshake_transfer_shutdown_over_bio_pair() {
+        crate::crypto::err::clear();
+        let sctx = server_ctx("server-ec-chain.pem", "server-ec.key");
+        let cctx = SSL_CTX_new(TLS_client_method());
+        assert_eq!(SSL_CTX_load_verify_file(cctx, cert("ca-ec.pem").as_ptr()), 1);
+        SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, None);
+        let p = Pair::new(cctx, sctx);
+        assert_eq!(SSL_in_before(p.client), 1);
+        assert_eq!(SSL_do_handshake(p.client), -1);
+        assert_eq!(SSL_get_error(p.client, -1), SSL_ERROR_WANT_READ);
+        assert_eq!(SSL_get_state(p.client), 12);
+        assert!(BIO_ctrl_pending(p.cnet) > 0);
+        assert_eq!(p.handshake(), (1, 1), "queue: {:x}", crate::crypto::err::peek_first());
+        assert_eq!(SSL_get_verify_result(p.client), 0);
+        assert_eq!(SSL_is_init_finished(p.client), 1);
+        assert_eq!(SSL_version(p.client), TLS1_3_VERSION);
+        let c = SSL_get_current_cipher(p.client);
+        // SAFETY: static strings.
+        let name = unsafe { core::ffi::CStr::from_ptr(SSL_CIPHER_get_name(c)) };
+        assert_eq!(name.to_str().unwrap(), "TLS_AES_256_GCM_SHA384");
+
+        let msg = b"hello";
+        assert_eq!(SSL_write(p.client, msg.as_ptr().cast(), 5), 5);
+        pump(p.cnet, p.snet);
+        let mut buf = [0u8; 64];
+        assert_eq!(SSL_peek(p.server, buf.as_mut_ptr().cast(), 2), 2);
+        assert_eq!(SSL_pending(p.server), 5);
+        assert_eq!(SSL_read(p.server, buf.as_mut_ptr().cast(), 64), 5);
+        assert_eq!(&buf[..5], msg);
+
+        // The 0-then-1 shutdown sequence.
+        assert_eq!(SSL_shutdown(p.client), 0);
+        assert_eq!(SSL_shutdown(p.client), -1);
+        assert_eq!(SSL_get_error(p.client, -1), SSL_ERROR_WANT_READ);
+        pump(p.cnet, p.snet);
+        assert_eq!(SSL_read(p.server, buf.as_mut_ptr().cast(), 64), 0);
+        assert_eq!(SSL_get_error(p.server, 0), SSL_ERROR_ZERO_RETURN);
+        assert_eq!(SSL_shutdown(p.server), 1);
+        pump(p.cnet, p.snet);
+        assert_eq!(SSL_shutdown(p.client), 1);
+        drop(p);
+        SSL_CTX_free(cctx);
+        SSL_CTX_free(sctx);
+    }
+
+    #[test]
+    fn verify_failure_is_certificate_verify_failed() {
+        crate::crypto::err::clear();
+        let sctx = server_ctx("server-ec-chain.pem", "server-ec.key");
+        let cctx = SSL_CTX_new(TLS_client_method());
+        SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, None);
+        let p = Pair::new(cctx, sctx);
+        let (rc, rs) = p.handshake();
+        assert_eq!((rc, rs), (-1, -1));
+        assert_eq!(SSL_get_error(p.client, rc), SSL_ERROR_SSL);
+        assert_eq!(SSL_get_verify_result(p.client), 20);
+        assert_eq!(crate::crypto::err::pop_first().map(|e| e.code), Some(0x0A000086));
+        crate::crypto::err::clear();
+        drop(p);
+        SSL_CTX_free(cctx);
+        SSL_CTX_free(sctx);
+    }
+
+    #[test]
+    fn no_role_and_null_handling() {
+        crate::crypto::err::clear();
+        let ctx = SSL_CTX_new(TLS_method());
+        let s = SSL_new(ctx);
+        assert_eq!(SSL_is_server(s), 1);
+        assert_eq!(SSL_do_handshake(s), -1);
+        assert_eq!(crate::crypto::err::peek_first(), 0x0A000090);
+        crate::crypto::err::clear();
+        let mut b = [0u8; 4];
+        assert_eq!(SSL_read(s, b.as_mut_ptr().cast(), 4), -1);
+        assert_eq!(crate::crypto::err::pop_first().map(|e| e.code), Some(0x0A000114));
+        assert_eq!(SSL_get_fd(s), -1);
+        assert_eq!(crate::crypto::err::pop_first().map(|e| e.code), Some(0x100C0102));
+        SSL_free(s);
+        SSL_CTX_free(ctx);
+
+        // NULL for every pointer argument.
+        assert!(SSL_CTX_new(null()).is_null());
+        crate::crypto::err::clear();
+        SSL_CTX_free(null_mut());
+        SSL_free(null_mut());
+        assert_eq!(SSL_CTX_up_ref(null_mut()), 0);
+        assert_eq!(SSL_up_ref(null_mut()), 0);
+        assert!(SSL_new(null_mut()).is_null());
+        assert_eq!(SSL_CTX_set_options(null_mut(), 1), 0);
+        assert_eq!(SSL_CTX_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
+        assert_eq!(SSL_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
+        assert_eq!(SSL_CTX_use_certificate_file(null_mut(), null(), 1), 0);
+        assert_eq!(SSL_CTX_use_PrivateKey_file(null_mut(), null(), 1), 0);
+        assert_eq!(SSL_CTX_check_private_key(null()), 0);
+        assert_eq!(SSL_CTX_load_verify_locations(null_mut(), null(), null()), 0);
+        assert_eq!(SSL_do_handshake(null_mut()), -1);
+        assert_eq!(SSL_connect(null_mut()), -1);
+        assert_eq!(SSL_accept(null_mut()), -1);
+        assert_eq!(SSL_read(null_mut(), null_mut(), 0), -1);
+        assert_eq!(SSL_write(null_mut(), null(), 0), -1);
+        assert_eq!(SSL_write_ex(null_mut(), null(), 0, null_mut()), 0);
+        assert_eq!(SSL_shutdown(null_mut()), -1);
+        assert_eq!(SSL_set_fd(null_mut(), 0), 0);
+        assert!(SSL_get_rbio(null()).is_null());
+        assert!(SSL_get_version(null()).is_null());
+        assert!(SSL_get_current_cipher(null()).is_null());
+        assert_eq!(SSL_CIPHER_get_bits(null(), null_mut()), 0);
+        assert!(SSL_get1_peer_certificate(null()).is_null());
+        assert_eq!(SSL_set1_host(null_mut(), null()), 0);
+        SSL_set_bio(null_mut(), null_mut(), null_mut());
+        SSL_set_connect_state(null_mut());
+        crate::crypto::err::clear();
+    }
+}
