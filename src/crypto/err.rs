@@ -71,7 +71,16 @@ impl Entry {
             Some(d) => (cstring(d), ERR_TXT_STRING | ERR_TXT_MALLOCED),
             None => (CString::default(), 0),
         };
-        Entry { code, file: CString::default(), line: 0, func: cstring(error.func), data, flags, marks: 0, error }
+        Entry {
+            code,
+            file: CString::default(),
+            line: 0,
+            func: cstring(error.func),
+            data,
+            flags,
+            marks: 0,
+            error,
+        }
     }
     fn pending() -> Entry {
         Entry {
@@ -120,7 +129,11 @@ impl State {
     }
     /// Drops unset `ERR_new` slots from the front (`ERR_get_error` never reports code 0).
     fn skip_unset_front(&mut self) {
-        while self.queue.front().is_some_and(|e| e.code == 0 && e.marks == 0) {
+        while self
+            .queue
+            .front()
+            .is_some_and(|e| e.code == 0 && e.marks == 0)
+        {
             if let Some(e) = self.queue.pop_front() {
                 self.retire(e);
             }
@@ -132,9 +145,17 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
+/// Runs `f` on this thread's queue. During thread teardown (queue already destroyed) or a
+/// re-entrant call, nothing happens and `R::default()` is returned: never a panic.
+fn with_state<R: Default>(f: impl FnOnce(&mut State) -> R) -> R {
     load_crypto_strings();
-    STATE.with(|s| f(&mut s.borrow_mut()))
+    STATE
+        .try_with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| f(&mut s))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
 }
 
 /// Pushes one error onto this thread's queue (file `""`, line 0, func = `error.func`).
@@ -159,7 +180,13 @@ pub fn peek_first() -> u64 {
 
 /// `ERR_peek_last_error`: the newest code, 0 when empty.
 pub fn peek_last() -> u64 {
-    with_state(|s| s.queue.iter().rev().find(|e| e.code != 0).map_or(0, |e| e.code))
+    with_state(|s| {
+        s.queue
+            .iter()
+            .rev()
+            .find(|e| e.code != 0)
+            .map_or(0, |e| e.code)
+    })
 }
 
 /// `ERR_get_error`: pops the oldest entry.
@@ -278,7 +305,11 @@ pub fn add_data(sep: &[u8], txt: &[u8]) {
     with_state(|s| {
         if let Some(e) = s.queue.back_mut() {
             let both = ERR_TXT_STRING | ERR_TXT_MALLOCED;
-            let mut buf: Vec<u8> = if e.flags & both == both { e.data.as_bytes().to_vec() } else { Vec::new() };
+            let mut buf: Vec<u8> = if e.flags & both == both {
+                e.data.as_bytes().to_vec()
+            } else {
+                Vec::new()
+            };
             if !buf.is_empty() {
                 buf.extend_from_slice(sep);
             }
@@ -380,7 +411,10 @@ pub struct Loaded {
 impl Loaded {
     /// The process's current state.
     pub fn now() -> Loaded {
-        Loaded { crypto: CRYPTO_STRINGS.load(Ordering::Acquire), ssl: SSL_STRINGS.load(Ordering::Acquire) }
+        Loaded {
+            crypto: CRYPTO_STRINGS.load(Ordering::Acquire),
+            ssl: SSL_STRINGS.load(Ordering::Acquire),
+        }
     }
 }
 
@@ -411,7 +445,10 @@ pub fn register_string(key: u64, text: &CStr) {
 
 /// `ERR_unload_strings`: forgets a registration (the copy stays allocated).
 pub fn unregister_string(key: u64) {
-    USER_STRINGS.write().unwrap_or_else(|p| p.into_inner()).remove(&key);
+    USER_STRINGS
+        .write()
+        .unwrap_or_else(|p| p.into_inner())
+        .remove(&key);
 }
 
 /// `ERR_get_next_error_library`: 128, 129, ...
@@ -420,19 +457,32 @@ pub fn next_library() -> i32 {
 }
 
 fn user_string(key: u64) -> Option<&'static CStr> {
-    USER_STRINGS.read().unwrap_or_else(|p| p.into_inner()).get(&key).copied()
+    USER_STRINGS
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(&key)
+        .copied()
 }
 
 fn find(table: &'static [(u32, &'static CStr)], key: u64) -> Option<&'static CStr> {
     let key = u32::try_from(key).ok()?;
-    table.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// `ERR_lib_error_string` with explicit table state.
 pub fn lib_string_in(code: u64, st: Loaded) -> Option<&'static CStr> {
     let l = get_lib(code);
     let key = pack(l, 0);
-    user_string(key).or_else(|| if st.crypto && l != 0 { find(tables::LIB_NAMES, l as u64) } else { None })
+    user_string(key).or_else(|| {
+        if st.crypto && l != 0 {
+            find(tables::LIB_NAMES, l as u64)
+        } else {
+            None
+        }
+    })
 }
 
 /// `ERR_lib_error_string(code)`: `"SSL routines"`, or `None`.
@@ -465,7 +515,13 @@ pub fn reason_string_in(code: u64, st: Loaded) -> Option<&'static CStr> {
             return own;
         }
     }
-    user_string(common).or_else(|| if st.crypto { find(tables::COMMON_REASONS, common) } else { None })
+    user_string(common).or_else(|| {
+        if st.crypto {
+            find(tables::COMMON_REASONS, common)
+        } else {
+            None
+        }
+    })
 }
 
 /// `ERR_reason_error_string(code)`: the reason text, `None` when unknown (and for system errors).
@@ -506,7 +562,11 @@ fn reason_text(code: u64, st: Loaded) -> String {
 
 /// The long form `error:%08lX:<lib>:<func>:<reason>` with the given function text.
 fn long_form(code: u64, func: &str, st: Loaded) -> String {
-    format!("error:{code:08X}:{}:{func}:{}", lib_text(code, st), reason_text(code, st))
+    format!(
+        "error:{code:08X}:{}:{func}:{}",
+        lib_text(code, st),
+        reason_text(code, st)
+    )
 }
 
 /// `ERR_error_string` text: `error:0A000086:SSL routines::certificate verify failed`.
@@ -547,7 +607,12 @@ pub fn error_string_n(code: u64, len: usize) -> Option<Vec<u8>> {
 pub fn print_line_in(tid: &str, e: &Entry, st: Loaded) -> String {
     let func = e.func.to_string_lossy();
     let file = e.file.to_string_lossy();
-    let mut s = format!("{tid}:{}:{file}:{}:{}\n", long_form(e.code, &func, st), e.line, e.data_text());
+    let mut s = format!(
+        "{tid}:{}:{file}:{}:{}\n",
+        long_form(e.code, &func, st),
+        e.line,
+        e.data_text()
+    );
     if s.len() > PRINT_BUF_SIZE - 1 {
         let mut cut = PRINT_BUF_SIZE - 2;
         while !s.is_char_boundary(cut) {
@@ -569,13 +634,25 @@ mod tests {
     use super::*;
     use crate::error::{common, ssl_r};
 
-    const ALL: Loaded = Loaded { crypto: true, ssl: true };
-    const CRYPTO_ONLY: Loaded = Loaded { crypto: true, ssl: false };
-    const NONE: Loaded = Loaded { crypto: false, ssl: false };
+    const ALL: Loaded = Loaded {
+        crypto: true,
+        ssl: true,
+    };
+    const CRYPTO_ONLY: Loaded = Loaded {
+        crypto: true,
+        ssl: false,
+    };
+    const NONE: Loaded = Loaded {
+        crypto: false,
+        ssl: false,
+    };
 
     #[test]
     fn packing() {
-        assert_eq!(pack(lib::SSL, ssl_r::CERTIFICATE_VERIFY_FAILED), 0x0A00_0086);
+        assert_eq!(
+            pack(lib::SSL, ssl_r::CERTIFICATE_VERIFY_FAILED),
+            0x0A00_0086
+        );
         assert_eq!(pack(lib::SSL, common::INTERNAL_ERROR), 0x0A0C_0103);
         assert_eq!(get_lib(0x0A00_0086), 20);
         assert_eq!(get_reason(0x0A0C_0103), 0xC0103);
@@ -591,34 +668,101 @@ mod tests {
     #[test]
     fn strings_measured() {
         // All expected texts were printed by the system OpenSSL 3.0.19.
-        assert_eq!(error_string_in(0x0A00_0086, ALL), "error:0A000086:SSL routines::certificate verify failed");
-        assert_eq!(error_string_in(0x0A00_0086, CRYPTO_ONLY), "error:0A000086:SSL routines::reason(134)");
-        assert_eq!(error_string_in(0x0A00_0086, NONE), "error:0A000086:lib(20)::reason(134)");
-        assert_eq!(error_string_in(0x8000_0068, ALL), "error:80000068:system library::Connection reset by peer");
-        assert_eq!(error_string_in(0x8000_0068, NONE), "error:80000068:lib(2)::Connection reset by peer");
-        assert_eq!(error_string_in(pack(2, 104), ALL), "error:01000068:system library::reason(104)");
-        assert_eq!(error_string_in(pack(99, 5), ALL), "error:31800005:lib(99)::reason(5)");
+        assert_eq!(
+            error_string_in(0x0A00_0086, ALL),
+            "error:0A000086:SSL routines::certificate verify failed"
+        );
+        assert_eq!(
+            error_string_in(0x0A00_0086, CRYPTO_ONLY),
+            "error:0A000086:SSL routines::reason(134)"
+        );
+        assert_eq!(
+            error_string_in(0x0A00_0086, NONE),
+            "error:0A000086:lib(20)::reason(134)"
+        );
+        assert_eq!(
+            error_string_in(0x8000_0068, ALL),
+            "error:80000068:system library::Connection reset by peer"
+        );
+        assert_eq!(
+            error_string_in(0x8000_0068, NONE),
+            "error:80000068:lib(2)::Connection reset by peer"
+        );
+        assert_eq!(
+            error_string_in(pack(2, 104), ALL),
+            "error:01000068:system library::reason(104)"
+        );
+        assert_eq!(
+            error_string_in(pack(99, 5), ALL),
+            "error:31800005:lib(99)::reason(5)"
+        );
         assert_eq!(error_string_in(0, ALL), "error:00000000:lib(0)::reason(0)");
-        assert_eq!(error_string_in(0x0A0C_0103, ALL), "error:0A0C0103:SSL routines::internal error");
-        assert_eq!(error_string_in(0x100C_0102, ALL), "error:100C0102:BIO routines::passed a null parameter");
-        assert_eq!(error_string_in(0x100C_0102, NONE), "error:100C0102:lib(32)::reason(786690)");
-        assert_eq!(error_string_in(0x8000_0000, ALL), "error:80000000:system library::Success");
-        assert_eq!(error_string_in(0x8000_0085, ALL), "error:80000085:system library::Memory page has hardware error");
-        assert_eq!(error_string_in(0x8000_0086, ALL), "error:80000086:system library::reason(134)");
-        assert_eq!(error_string_in(0x8000_1234, ALL), "error:80001234:system library::reason(4660)");
-        assert_eq!(error_string_in(0xFFFF_FFFF, ALL), "error:FFFFFFFF:system library::reason(2147483647)");
-        assert_eq!(error_string_in(0x7FFF_FFFF, ALL), "error:7FFFFFFF:lib(255)::reason(8388607)");
-        assert_eq!(error_string_in(0x12_3456_7890, ALL), "error:1234567890:lib(104)::reason(5666960)");
-        assert_eq!(error_string_in(u64::MAX, ALL), "error:FFFFFFFFFFFFFFFF:system library::reason(2147483647)");
-        assert_eq!(error_string_in(0x0A00_0418, ALL), "error:0A000418:SSL routines::tlsv1 alert unknown ca");
-        assert_eq!(error_string_in(0x0A00_0460, ALL), "error:0A000460:SSL routines::tlsv1 alert no application protocol");
-        assert_eq!(reason_string_in(pack(20, 258), CRYPTO_ONLY), None, "no lib-0 fallback without flags");
+        assert_eq!(
+            error_string_in(0x0A0C_0103, ALL),
+            "error:0A0C0103:SSL routines::internal error"
+        );
+        assert_eq!(
+            error_string_in(0x100C_0102, ALL),
+            "error:100C0102:BIO routines::passed a null parameter"
+        );
+        assert_eq!(
+            error_string_in(0x100C_0102, NONE),
+            "error:100C0102:lib(32)::reason(786690)"
+        );
+        assert_eq!(
+            error_string_in(0x8000_0000, ALL),
+            "error:80000000:system library::Success"
+        );
+        assert_eq!(
+            error_string_in(0x8000_0085, ALL),
+            "error:80000085:system library::Memory page has hardware error"
+        );
+        assert_eq!(
+            error_string_in(0x8000_0086, ALL),
+            "error:80000086:system library::reason(134)"
+        );
+        assert_eq!(
+            error_string_in(0x8000_1234, ALL),
+            "error:80001234:system library::reason(4660)"
+        );
+        assert_eq!(
+            error_string_in(0xFFFF_FFFF, ALL),
+            "error:FFFFFFFF:system library::reason(2147483647)"
+        );
+        assert_eq!(
+            error_string_in(0x7FFF_FFFF, ALL),
+            "error:7FFFFFFF:lib(255)::reason(8388607)"
+        );
+        assert_eq!(
+            error_string_in(0x12_3456_7890, ALL),
+            "error:1234567890:lib(104)::reason(5666960)"
+        );
+        assert_eq!(
+            error_string_in(u64::MAX, ALL),
+            "error:FFFFFFFFFFFFFFFF:system library::reason(2147483647)"
+        );
+        assert_eq!(
+            error_string_in(0x0A00_0418, ALL),
+            "error:0A000418:SSL routines::tlsv1 alert unknown ca"
+        );
+        assert_eq!(
+            error_string_in(0x0A00_0460, ALL),
+            "error:0A000460:SSL routines::tlsv1 alert no application protocol"
+        );
+        assert_eq!(
+            reason_string_in(pack(20, 258), CRYPTO_ONLY),
+            None,
+            "no lib-0 fallback without flags"
+        );
         assert_eq!(reason_string_in(pack(33, 258), ALL), None);
         assert_eq!(reason_string_in(pack(9, common::SSL_LIB), ALL), None);
         assert_eq!(reason_string_in(0x8000_0068, ALL), None);
         assert_eq!(lib_string_in(pack(0, 1), ALL), None);
         assert_eq!(lib_string_in(pack(128, 1), ALL), None);
-        assert_eq!(lib_string_in(0x8000_0068, ALL).unwrap().to_str().unwrap(), "system library");
+        assert_eq!(
+            lib_string_in(0x8000_0068, ALL).unwrap().to_str().unwrap(),
+            "system library"
+        );
         assert_eq!(lib_string_in(0x0A00_0086, NONE), None);
     }
 
@@ -628,7 +772,11 @@ mod tests {
         for w in tables::SSL_REASONS.windows(2) {
             assert!(w[0].0 < w[1].0);
         }
-        for t in [tables::LIB_NAMES, tables::COMMON_REASONS, tables::CRYPTO_REASONS] {
+        for t in [
+            tables::LIB_NAMES,
+            tables::COMMON_REASONS,
+            tables::CRYPTO_REASONS,
+        ] {
             for w in t.windows(2) {
                 assert!(w[0].0 < w[1].0);
             }
@@ -648,8 +796,14 @@ mod tests {
         assert_eq!(at(20).unwrap(), "err:a000086:14:0:86");
         assert_eq!(at(30).unwrap(), "err:a000086:14:0:86");
         assert_eq!(at(55).unwrap(), "err:a000086:14:0:86");
-        assert_eq!(at(56).unwrap(), "error:0A000086:SSL routines::certificate verify failed");
-        assert_eq!(at(256).unwrap(), "error:0A000086:SSL routines::certificate verify failed");
+        assert_eq!(
+            at(56).unwrap(),
+            "error:0A000086:SSL routines::certificate verify failed"
+        );
+        assert_eq!(
+            at(256).unwrap(),
+            "error:0A000086:SSL routines::certificate verify failed"
+        );
         let s = |c, len| String::from_utf8(error_string_n_in(c, len, ALL).unwrap()).unwrap();
         assert_eq!(s(0x8000_0068, 20), "err:80000068:2:0:68");
         assert_eq!(s(0x0A0C_0103, 20), "err:a0c0103:14:0:c0");
@@ -685,10 +839,25 @@ mod tests {
         assert_eq!(peek_first(), 0, "unset ERR_new slot is invisible");
         set_error(20, 134, None);
         let (file, line, func, data, flags) = fetch(Which::First, true, |e| {
-            (e.file.clone(), e.line, e.func.clone(), e.data.clone(), e.flags)
+            (
+                e.file.clone(),
+                e.line,
+                e.func.clone(),
+                e.data.clone(),
+                e.flags,
+            )
         })
         .unwrap();
-        assert_eq!((file.to_bytes(), line, func.to_bytes(), data.to_bytes(), flags), (&b""[..], -1, &b""[..], &b""[..], 0));
+        assert_eq!(
+            (
+                file.to_bytes(),
+                line,
+                func.to_bytes(),
+                data.to_bytes(),
+                flags
+            ),
+            (&b""[..], -1, &b""[..], &b""[..], 0)
+        );
         new_entry();
         set_debug(Some(c"x.c"), 42, Some(c"myfn"));
         set_error(20, 134, Some(c"hello 5"));
@@ -701,10 +870,19 @@ mod tests {
         assert_eq!(print_line_in("T", &e, ALL), "T:error:0A000086:SSL routines:myfn:certificate verify failed:x.c:42:hello 5ABCD, more\n");
         set_data(Some(c"static"), ERR_TXT_STRING);
         add_data(b"", b"+more");
-        assert_eq!(fetch(Which::Last, false, |e| e.data.clone()).unwrap().to_str().unwrap(), "+more");
+        assert_eq!(
+            fetch(Which::Last, false, |e| e.data.clone())
+                .unwrap()
+                .to_str()
+                .unwrap(),
+            "+more"
+        );
         set_error(2, 104, None);
         let e = fetch(Which::Last, false, |e| e.clone()).unwrap();
-        assert_eq!(print_line_in("T", &e, ALL), "T:error:80000068:system library:myfn:Connection reset by peer:x.c:42:\n");
+        assert_eq!(
+            print_line_in("T", &e, ALL),
+            "T:error:80000068:system library:myfn:Connection reset by peer:x.c:42:\n"
+        );
         clear();
         // ERR_set_debug / set_error on an empty queue are no-ops.
         set_debug(None, 1, None);
@@ -764,13 +942,35 @@ mod tests {
     }
 
     #[test]
+    fn queue_is_per_thread() {
+        clear();
+        push(Error::ssl(1, ""));
+        let other = std::thread::spawn(|| {
+            let before = peek_first();
+            push(Error::ssl(2, ""));
+            (before, peek_first())
+        })
+        .join()
+        .unwrap();
+        assert_eq!(other, (0, 0x0A00_0002));
+        assert_eq!((peek_first(), len()), (0x0A00_0001, 1));
+        clear();
+    }
+
+    #[test]
     fn user_strings() {
         register_string(pack(200, 0), c"my lib");
         register_string(pack(200, 5), c"my reason");
         register_string(pack(200, 5), c"my reason");
-        assert_eq!(error_string_in(pack(200, 5), NONE), "error:64000005:my lib::my reason");
+        assert_eq!(
+            error_string_in(pack(200, 5), NONE),
+            "error:64000005:my lib::my reason"
+        );
         unregister_string(pack(200, 5));
-        assert_eq!(error_string_in(pack(200, 5), NONE), "error:64000005:my lib::reason(5)");
+        assert_eq!(
+            error_string_in(pack(200, 5), NONE),
+            "error:64000005:my lib::reason(5)"
+        );
         let a = next_library();
         assert!(a >= 128 && next_library() > a);
     }

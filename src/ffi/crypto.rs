@@ -96,7 +96,10 @@ pub fn version_text(t: c_int) -> &'static core::ffi::CStr {
 const PLATFORM: &core::ffi::CStr = c"platform: linux-x86_64 (sslrs)";
 #[cfg(all(target_os = "linux", target_arch = "aarch64"))]
 const PLATFORM: &core::ffi::CStr = c"platform: linux-aarch64 (sslrs)";
-#[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+#[cfg(not(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+)))]
 const PLATFORM: &core::ffi::CStr = c"platform: sslrs";
 
 /// The text of `OPENSSL_info(type)`, `None` for unknown types.
@@ -215,7 +218,11 @@ pub extern "C" fn OPENSSL_version_build_metadata() -> *const c_char {
 
 /// `ERR_R_MALLOC_FAILURE` in CRYPTO, as OpenSSL raises when an allocation fails.
 fn malloc_failure() -> Error {
-    Error::new(lib::CRYPTO, crate::error::common::MALLOC_FAILURE, "CRYPTO_malloc")
+    Error::new(
+        lib::CRYPTO,
+        crate::error::common::MALLOC_FAILURE,
+        "CRYPTO_malloc",
+    )
 }
 
 fn alloc(num: size_t, zero: bool) -> crate::error::Result<*mut c_void> {
@@ -223,7 +230,13 @@ fn alloc(num: size_t, zero: bool) -> crate::error::Result<*mut c_void> {
         return Ok(core::ptr::null_mut());
     }
     // SAFETY: plain libc allocation of a non-zero size.
-    let p = unsafe { if zero { libc::calloc(1, num) } else { libc::malloc(num) } };
+    let p = unsafe {
+        if zero {
+            libc::calloc(1, num)
+        } else {
+            libc::malloc(num)
+        }
+    };
     if p.is_null() {
         Err(malloc_failure())
     } else {
@@ -249,7 +262,12 @@ pub extern "C" fn CRYPTO_zalloc(num: size_t, file: *const c_char, line: c_int) -
 /// `CRYPTO_realloc(3)` (behind `OPENSSL_realloc`): NULL `addr` is `CRYPTO_malloc`; `num == 0`
 /// frees `addr` and returns NULL (as OpenSSL); else `realloc`.
 #[no_mangle]
-pub extern "C" fn CRYPTO_realloc(addr: *mut c_void, num: size_t, file: *const c_char, line: c_int) -> *mut c_void {
+pub extern "C" fn CRYPTO_realloc(
+    addr: *mut c_void,
+    num: size_t,
+    file: *const c_char,
+    line: c_int,
+) -> *mut c_void {
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if addr.is_null() {
@@ -280,7 +298,12 @@ pub extern "C" fn CRYPTO_free(ptr: *mut c_void, file: *const c_char, line: c_int
 
 /// `CRYPTO_clear_free(3)`: zeroes `num` bytes then frees; NULL is a no-op.
 #[no_mangle]
-pub extern "C" fn CRYPTO_clear_free(ptr: *mut c_void, num: size_t, file: *const c_char, line: c_int) {
+pub extern "C" fn CRYPTO_clear_free(
+    ptr: *mut c_void,
+    num: size_t,
+    file: *const c_char,
+    line: c_int,
+) {
     let _ = (file, line);
     guard((), || {
         if ptr.is_null() {
@@ -296,11 +319,17 @@ pub extern "C" fn CRYPTO_clear_free(ptr: *mut c_void, num: size_t, file: *const 
 
 /// `CRYPTO_strdup(3)` (behind `OPENSSL_strdup`): a `malloc`ed copy; NULL for NULL.
 #[no_mangle]
-pub extern "C" fn CRYPTO_strdup(str: *const c_char, file: *const c_char, line: c_int) -> *mut c_char {
+pub extern "C" fn CRYPTO_strdup(
+    str: *const c_char,
+    file: *const c_char,
+    line: c_int,
+) -> *mut c_char {
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         // SAFETY: NULL or a NUL-terminated string.
-        let Some(s) = (unsafe { c_str(str) }) else { return Ok(core::ptr::null_mut()) };
+        let Some(s) = (unsafe { c_str(str) }) else {
+            return Ok(core::ptr::null_mut());
+        };
         copy_bytes(s.to_bytes())
     })
 }
@@ -308,7 +337,12 @@ pub extern "C" fn CRYPTO_strdup(str: *const c_char, file: *const c_char, line: c
 /// `CRYPTO_strndup(3)` (behind `OPENSSL_strndup`): copy of at most `s` bytes, NUL-terminated;
 /// NULL for NULL.
 #[no_mangle]
-pub extern "C" fn CRYPTO_strndup(str: *const c_char, s: size_t, file: *const c_char, line: c_int) -> *mut c_char {
+pub extern "C" fn CRYPTO_strndup(
+    str: *const c_char,
+    s: size_t,
+    file: *const c_char,
+    line: c_int,
+) -> *mut c_char {
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if str.is_null() {
@@ -324,7 +358,12 @@ pub extern "C" fn CRYPTO_strndup(str: *const c_char, s: size_t, file: *const c_c
 /// `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL
 /// or 0 bytes.
 #[no_mangle]
-pub extern "C" fn CRYPTO_memdup(str: *const c_void, siz: size_t, file: *const c_char, line: c_int) -> *mut c_void {
+pub extern "C" fn CRYPTO_memdup(
+    str: *const c_void,
+    siz: size_t,
+    file: *const c_char,
+    line: c_int,
+) -> *mut c_void {
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if str.is_null() || siz == 0 {
@@ -357,10 +396,23 @@ mod tests {
     #[test]
     fn version() {
         assert_eq!(OpenSSL_version_num(), 0x3000_0130);
-        assert_eq!((OPENSSL_version_major(), OPENSSL_version_minor(), OPENSSL_version_patch()), (3, 0, 19));
-        let v = unsafe { CStr::from_ptr(OpenSSL_version(OPENSSL_VERSION)) }.to_str().unwrap();
+        assert_eq!(
+            (
+                OPENSSL_version_major(),
+                OPENSSL_version_minor(),
+                OPENSSL_version_patch()
+            ),
+            (3, 0, 19)
+        );
+        let v = unsafe { CStr::from_ptr(OpenSSL_version(OPENSSL_VERSION)) }
+            .to_str()
+            .unwrap();
         assert!(v.starts_with("OpenSSL 3.0.19") && v.contains("sslrs"));
-        let t = |n| unsafe { CStr::from_ptr(OpenSSL_version(n)) }.to_str().unwrap();
+        let t = |n| {
+            unsafe { CStr::from_ptr(OpenSSL_version(n)) }
+                .to_str()
+                .unwrap()
+        };
         assert_eq!(t(OPENSSL_VERSION_STRING), "3.0.19");
         assert_eq!(t(OPENSSL_DIR), "OPENSSLDIR: \"/usr/lib/ssl\"");
         assert_eq!(t(-1), "not available");
@@ -368,10 +420,19 @@ mod tests {
         assert!(t(OPENSSL_PLATFORM).starts_with("platform: "));
         assert!(t(OPENSSL_BUILT_ON).starts_with("built on: "));
         assert!(t(OPENSSL_CFLAGS).starts_with("compiler: "));
-        assert_eq!(unsafe { CStr::from_ptr(OPENSSL_version_pre_release()) }.to_bytes(), b"");
-        assert_eq!(unsafe { CStr::from_ptr(OPENSSL_version_build_metadata()) }.to_bytes(), b"");
+        assert_eq!(
+            unsafe { CStr::from_ptr(OPENSSL_version_pre_release()) }.to_bytes(),
+            b""
+        );
+        assert_eq!(
+            unsafe { CStr::from_ptr(OPENSSL_version_build_metadata()) }.to_bytes(),
+            b""
+        );
         assert!(OPENSSL_info(1000).is_null());
-        assert_eq!(unsafe { CStr::from_ptr(OPENSSL_info(OPENSSL_INFO_DSO_EXTENSION)) }.to_bytes(), b".so");
+        assert_eq!(
+            unsafe { CStr::from_ptr(OPENSSL_info(OPENSSL_INFO_DSO_EXTENSION)) }.to_bytes(),
+            b".so"
+        );
     }
 
     #[test]
@@ -379,7 +440,10 @@ mod tests {
         assert_eq!(OPENSSL_init_crypto(0, null()), 1);
         assert_eq!(OPENSSL_init_ssl(0, null()), 1);
         assert!(q::Loaded::now().crypto);
-        assert_eq!(OPENSSL_init_ssl(INIT_LOAD_SSL_STRINGS | INIT_LOAD_CRYPTO_STRINGS, null()), 1);
+        assert_eq!(
+            OPENSSL_init_ssl(INIT_LOAD_SSL_STRINGS | INIT_LOAD_CRYPTO_STRINGS, null()),
+            1
+        );
         assert!(q::Loaded::now().ssl);
         OPENSSL_init();
         OPENSSL_thread_stop();
@@ -409,7 +473,10 @@ mod tests {
         assert_eq!(unsafe { CStr::from_ptr(s) }.to_bytes(), b"hel");
         CRYPTO_clear_free(s as *mut c_void, 4, null(), 0);
         let m = CRYPTO_memdup(c"abc".as_ptr() as *const c_void, 3, null(), 0);
-        assert_eq!(unsafe { core::slice::from_raw_parts(m as *const u8, 3) }, b"abc");
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(m as *const u8, 3) },
+            b"abc"
+        );
         CRYPTO_free(m, null(), 0);
         CRYPTO_free(null_mut(), null(), 0);
         CRYPTO_clear_free(null_mut(), 10, null(), 0);

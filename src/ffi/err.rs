@@ -6,10 +6,13 @@
 //! [`sslrs_err_add_error_data`]. Function-like macros (`ERR_GET_LIB`, `ERR_PACK`, `ERR_raise`,
 //! `ERR_R_*`, ...) are in `ffi-shim/macros/err.h`.
 
+// `unsigned long` is `u64` only on LP64 targets: keep the casts.
+#![allow(clippy::unnecessary_cast)]
+
 use crate::crypto::err::{self as q, Which};
+use crate::ffi::guard;
 use crate::ffi::ptr::{c_str, write_out};
 use crate::ffi::types::{borrow, BIO};
-use crate::ffi::guard;
 use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int, c_ulong, c_void};
 use libc::size_t;
@@ -25,7 +28,8 @@ pub struct ERR_string_data_st {
 pub type ERR_STRING_DATA = ERR_string_data_st;
 
 /// `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
-pub type ERR_print_errors_cb_fn = Option<unsafe extern "C" fn(str: *const c_char, len: size_t, u: *mut c_void) -> c_int>;
+pub type ERR_print_errors_cb_fn =
+    Option<unsafe extern "C" fn(str: *const c_char, len: size_t, u: *mut c_void) -> c_int>;
 
 // --- constants (plain integers; expression-valued ones are in ffi-shim/macros/err.h) --------
 
@@ -479,7 +483,10 @@ fn get_all(
 ) -> c_ulong {
     guard(0, || {
         // SAFETY: the C caller passes NULL or valid out-parameters (OpenSSL's contract).
-        q::fetch(which, pop, |e| unsafe { write_entry(e, file, line, func, data, flags) }).unwrap_or(0)
+        q::fetch(which, pop, |e| unsafe {
+            write_entry(e, file, line, func, data, flags)
+        })
+        .unwrap_or(0)
     })
 }
 
@@ -524,7 +531,10 @@ static ERR_STRING_BUF: StaticBuf = StaticBuf(UnsafeCell::new([0; 256]));
 pub fn thread_id_hex() -> String {
     // SAFETY: pthread_self has no preconditions.
     let id = unsafe { libc::pthread_self() } as u64;
-    id.to_ne_bytes().iter().map(|b| format!("{b:02X}")).collect()
+    id.to_ne_bytes()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
 }
 
 /// Pops every entry, handing each formatted line to `out` until it returns false.
@@ -542,7 +552,10 @@ fn print_each(mut out: impl FnMut(&str) -> bool) {
 /// # Safety
 /// `str` must be NULL or point to a table ending in an entry with `error == 0`, whose strings
 /// are NULL or NUL-terminated.
-unsafe fn for_each_string(str: *const ERR_STRING_DATA, mut f: impl FnMut(u64, Option<&core::ffi::CStr>)) {
+unsafe fn for_each_string(
+    str: *const ERR_STRING_DATA,
+    mut f: impl FnMut(u64, Option<&core::ffi::CStr>),
+) {
     if str.is_null() {
         return;
     }
@@ -566,7 +579,15 @@ unsafe fn for_each_string(str: *const ERR_STRING_DATA, mut f: impl FnMut(u64, Op
 /// 0 when the queue is empty.
 #[no_mangle]
 pub extern "C" fn ERR_get_error() -> c_ulong {
-    get_all(Which::First, true, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::First,
+        true,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_get_error_all(3)`: like `ERR_get_error`, also returning file, line, function, data and
@@ -586,7 +607,15 @@ pub extern "C" fn ERR_get_error_all(
 /// `ERR_get_error_line(3)` (deprecated in 3.0): `ERR_get_error` plus file and line.
 #[no_mangle]
 pub extern "C" fn ERR_get_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
-    get_all(Which::First, true, file, line, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::First,
+        true,
+        file,
+        line,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_get_error_line_data(3)` (deprecated in 3.0): `ERR_get_error` plus file, line, data, flags.
@@ -597,31 +626,71 @@ pub extern "C" fn ERR_get_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
-    get_all(Which::First, true, file, line, core::ptr::null_mut(), data, flags)
+    get_all(
+        Which::First,
+        true,
+        file,
+        line,
+        core::ptr::null_mut(),
+        data,
+        flags,
+    )
 }
 
 /// `ERR_peek_error(3)`: the oldest error code without removing it; 0 when empty.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error() -> c_ulong {
-    get_all(Which::First, false, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::First,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_error_line(3)`: `ERR_peek_error` plus file and line.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
-    get_all(Which::First, false, file, line, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::First,
+        false,
+        file,
+        line,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_error_func(3)`: `ERR_peek_error` plus the function name.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_func(func: *mut *const c_char) -> c_ulong {
-    get_all(Which::First, false, core::ptr::null_mut(), core::ptr::null_mut(), func, core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::First,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        func,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_error_data(3)`: `ERR_peek_error` plus data and flags.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_data(data: *mut *const c_char, flags: *mut c_int) -> c_ulong {
-    get_all(Which::First, false, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), data, flags)
+    get_all(
+        Which::First,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        data,
+        flags,
+    )
 }
 
 /// `ERR_peek_error_all(3)`: `ERR_peek_error` plus all metadata (see `ERR_get_error_all`).
@@ -644,31 +713,71 @@ pub extern "C" fn ERR_peek_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
-    get_all(Which::First, false, file, line, core::ptr::null_mut(), data, flags)
+    get_all(
+        Which::First,
+        false,
+        file,
+        line,
+        core::ptr::null_mut(),
+        data,
+        flags,
+    )
 }
 
 /// `ERR_peek_last_error(3)`: the newest error code without removing it; 0 when empty.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error() -> c_ulong {
-    get_all(Which::Last, false, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::Last,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_last_error_line(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
-    get_all(Which::Last, false, file, line, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::Last,
+        false,
+        file,
+        line,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_last_error_func(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_func(func: *mut *const c_char) -> c_ulong {
-    get_all(Which::Last, false, core::ptr::null_mut(), core::ptr::null_mut(), func, core::ptr::null_mut(), core::ptr::null_mut())
+    get_all(
+        Which::Last,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        func,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+    )
 }
 
 /// `ERR_peek_last_error_data(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_data(data: *mut *const c_char, flags: *mut c_int) -> c_ulong {
-    get_all(Which::Last, false, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut(), data, flags)
+    get_all(
+        Which::Last,
+        false,
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        core::ptr::null_mut(),
+        data,
+        flags,
+    )
 }
 
 /// `ERR_peek_last_error_all(3)`.
@@ -691,7 +800,15 @@ pub extern "C" fn ERR_peek_last_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
-    get_all(Which::Last, false, file, line, core::ptr::null_mut(), data, flags)
+    get_all(
+        Which::Last,
+        false,
+        file,
+        line,
+        core::ptr::null_mut(),
+        data,
+        flags,
+    )
 }
 
 /// `ERR_clear_error(3)`: empties the calling thread's queue.
@@ -714,7 +831,9 @@ pub extern "C" fn ERR_new() {
 #[no_mangle]
 pub extern "C" fn ERR_set_debug(file: *const c_char, line: c_int, func: *const c_char) {
     // SAFETY: NULL or NUL-terminated strings per OpenSSL's contract.
-    guard((), || q::set_debug(unsafe { c_str(file) }, line, unsafe { c_str(func) }))
+    guard((), || {
+        q::set_debug(unsafe { c_str(file) }, line, unsafe { c_str(func) })
+    })
 }
 
 /// The non-variadic half of `ERR_set_error` / `ERR_vset_error` (called by `ffi-shim/err_shim.c`
@@ -808,7 +927,11 @@ pub extern "C" fn ERR_error_string_n(e: c_ulong, buf: *mut c_char, len: size_t) 
 #[no_mangle]
 pub extern "C" fn ERR_error_string(e: c_ulong, buf: *mut c_char) -> *mut c_char {
     guard(core::ptr::null_mut(), || {
-        let out = if buf.is_null() { ERR_STRING_BUF.0.get() as *mut c_char } else { buf };
+        let out = if buf.is_null() {
+            ERR_STRING_BUF.0.get() as *mut c_char
+        } else {
+            buf
+        };
         error_string_n_into(e, out, 256);
         out
     })
@@ -875,7 +998,9 @@ pub extern "C" fn ERR_print_errors_fp(fp: *mut libc::FILE) {
 pub extern "C" fn ERR_print_errors(bp: *mut BIO) {
     guard((), || {
         // SAFETY: NULL or a live BIO handed out by this library.
-        let Some(bio) = (unsafe { borrow::<BIO>(bp) }) else { return };
+        let Some(bio) = (unsafe { borrow::<BIO>(bp) }) else {
+            return;
+        };
         print_each(|line| bio.write(line.as_bytes()) > 0)
     })
 }
@@ -892,7 +1017,13 @@ pub extern "C" fn ERR_load_strings_const(str: *const ERR_STRING_DATA) -> c_int {
             return 0;
         }
         // SAFETY: a {0, NULL}-terminated table per the API contract.
-        unsafe { for_each_string(str, |k, s| if let Some(s) = s { q::register_string(k, s) }) };
+        unsafe {
+            for_each_string(str, |k, s| {
+                if let Some(s) = s {
+                    q::register_string(k, s)
+                }
+            })
+        };
         1
     })
 }
@@ -925,7 +1056,11 @@ pub extern "C" fn ERR_unload_strings(lib: c_int, str: *mut ERR_STRING_DATA) -> c
             return 0;
         }
         // SAFETY: as for ERR_load_strings_const.
-        unsafe { for_each_string(str, |k, _| q::unregister_string(q::pack(lib, q::get_reason(k)))) };
+        unsafe {
+            for_each_string(str, |k, _| {
+                q::unregister_string(q::pack(lib, q::get_reason(k)))
+            })
+        };
         1
     })
 }
@@ -979,7 +1114,14 @@ mod tests {
     use core::ffi::CStr;
     use std::ptr::{null, null_mut};
 
-    fn raise(lib: c_int, reason: c_int, file: &CStr, line: c_int, func: &CStr, data: Option<&CStr>) {
+    fn raise(
+        lib: c_int,
+        reason: c_int,
+        file: &CStr,
+        line: c_int,
+        func: &CStr,
+        data: Option<&CStr>,
+    ) {
         ERR_new();
         ERR_set_debug(file.as_ptr(), line, func.as_ptr());
         sslrs_err_set_error(lib, reason, data.map_or(null(), |d| d.as_ptr()));
@@ -999,29 +1141,59 @@ mod tests {
         assert_eq!(ERR_peek_error(), 0x0A00_0086);
         assert_eq!(ERR_peek_last_error(), 0x8000_0068);
         let (mut file, mut line, mut func, mut data, mut flags) = (null(), 0, null(), null(), 0);
-        assert_eq!(ERR_peek_last_error_all(&mut file, &mut line, &mut func, &mut data, &mut flags), 0x8000_0068);
+        assert_eq!(
+            ERR_peek_last_error_all(&mut file, &mut line, &mut func, &mut data, &mut flags),
+            0x8000_0068
+        );
         unsafe {
-            assert_eq!((s(file), line, s(func), s(data), flags), ("", -1, "", "", 0));
+            assert_eq!(
+                (s(file), line, s(func), s(data), flags),
+                ("", -1, "", "", 0)
+            );
         }
-        assert_eq!(ERR_get_error_all(&mut file, &mut line, &mut func, &mut data, &mut flags), 0x0A00_0086);
+        assert_eq!(
+            ERR_get_error_all(&mut file, &mut line, &mut func, &mut data, &mut flags),
+            0x0A00_0086
+        );
         // The popped entry's strings stay valid.
         unsafe {
-            assert_eq!((s(file), line, s(func), s(data), flags), ("x.c", 42, "myfn", "hello 5", 3));
+            assert_eq!(
+                (s(file), line, s(func), s(data), flags),
+                ("x.c", 42, "myfn", "hello 5", 3)
+            );
         }
         assert_eq!(ERR_get_error_line(&mut file, &mut line), 0x8000_0068);
-        assert_eq!(ERR_get_error_all(null_mut(), null_mut(), null_mut(), null_mut(), null_mut()), 0);
+        assert_eq!(
+            ERR_get_error_all(null_mut(), null_mut(), null_mut(), null_mut(), null_mut()),
+            0
+        );
         // NULL out-parameters everywhere never crash.
         raise(20, 1, c"", 0, c"", None);
         assert_eq!(ERR_peek_error_line(null_mut(), null_mut()), 0x0A00_0001);
         assert_eq!(ERR_peek_error_func(null_mut()), 0x0A00_0001);
         assert_eq!(ERR_peek_error_data(null_mut(), null_mut()), 0x0A00_0001);
         assert_eq!(ERR_peek_error_data(&mut data, null_mut()), 0x0A00_0001);
-        assert_eq!(ERR_peek_last_error_line(null_mut(), null_mut()), 0x0A00_0001);
+        assert_eq!(
+            ERR_peek_last_error_line(null_mut(), null_mut()),
+            0x0A00_0001
+        );
         assert_eq!(ERR_peek_last_error_func(null_mut()), 0x0A00_0001);
-        assert_eq!(ERR_peek_last_error_data(null_mut(), null_mut()), 0x0A00_0001);
-        assert_eq!(ERR_peek_last_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()), 0x0A00_0001);
-        assert_eq!(ERR_peek_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()), 0x0A00_0001);
-        assert_eq!(ERR_get_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()), 0x0A00_0001);
+        assert_eq!(
+            ERR_peek_last_error_data(null_mut(), null_mut()),
+            0x0A00_0001
+        );
+        assert_eq!(
+            ERR_peek_last_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()),
+            0x0A00_0001
+        );
+        assert_eq!(
+            ERR_peek_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()),
+            0x0A00_0001
+        );
+        assert_eq!(
+            ERR_get_error_line_data(null_mut(), null_mut(), null_mut(), null_mut()),
+            0x0A00_0001
+        );
         assert_eq!(ERR_get_error(), 0);
         // Primitives with NULL strings and on an empty queue.
         ERR_set_debug(null(), 0, null());
@@ -1051,10 +1223,25 @@ mod tests {
         let mut buf = [0x23 as c_char; 300];
         let r = ERR_error_string(0x0A00_0086, buf.as_mut_ptr());
         assert_eq!(r, buf.as_mut_ptr());
-        unsafe { assert_eq!(s(r), "error:0A000086:SSL routines::certificate verify failed") };
+        unsafe {
+            assert_eq!(
+                s(r),
+                "error:0A000086:SSL routines::certificate verify failed"
+            )
+        };
         let r = ERR_error_string(0x8000_0068, null_mut());
-        unsafe { assert_eq!(s(r), "error:80000068:system library::Connection reset by peer") };
-        for (len, want) in [(1, ""), (5, "err:"), (20, "err:a000086:14:0:86"), (55, "err:a000086:14:0:86")] {
+        unsafe {
+            assert_eq!(
+                s(r),
+                "error:80000068:system library::Connection reset by peer"
+            )
+        };
+        for (len, want) in [
+            (1, ""),
+            (5, "err:"),
+            (20, "err:a000086:14:0:86"),
+            (55, "err:a000086:14:0:86"),
+        ] {
             buf.fill(0x23);
             ERR_error_string_n(0x0A00_0086, buf.as_mut_ptr(), len);
             unsafe { assert_eq!(s(buf.as_ptr()), want, "len {len}") };
@@ -1066,8 +1253,14 @@ mod tests {
         ERR_error_string_n(0x0A00_0086, null_mut(), 100);
         unsafe {
             assert_eq!(s(ERR_lib_error_string(0x0A00_0086)), "SSL routines");
-            assert_eq!(s(ERR_reason_error_string(0x0A00_0086)), "certificate verify failed");
-            assert_eq!(s(ERR_reason_error_string(0x0A00_0412)), "sslv3 alert bad certificate");
+            assert_eq!(
+                s(ERR_reason_error_string(0x0A00_0086)),
+                "certificate verify failed"
+            );
+            assert_eq!(
+                s(ERR_reason_error_string(0x0A00_0412)),
+                "sslv3 alert bad certificate"
+            );
             assert_eq!(s(ERR_lib_error_string(0x8000_0068)), "system library");
         }
         assert!(ERR_reason_error_string(0x8000_0068).is_null());
@@ -1087,7 +1280,10 @@ mod tests {
             SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE,
             SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED,
         ] {
-            assert!(!ERR_reason_error_string(q::pack(20, r) as c_ulong).is_null(), "{r}");
+            assert!(
+                !ERR_reason_error_string(q::pack(20, r) as c_ulong).is_null(),
+                "{r}"
+            );
         }
         assert_eq!(SSL_R_TLSV1_ALERT_NO_APPLICATION_PROTOCOL, 1120);
     }
@@ -1142,7 +1338,10 @@ mod tests {
             n
         };
         out.truncate(n);
-        assert_eq!(String::from_utf8(out).unwrap(), format!("{tid}:error:80000068:system library::Connection reset by peer:y.c:7:\n"));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("{tid}:error:80000068:system library::Connection reset by peer:y.c:7:\n")
+        );
     }
 
     #[test]
@@ -1158,16 +1357,31 @@ mod tests {
         ERR_clear_error();
 
         let table = [
-            ERR_STRING_DATA { error: q::pack(201, 0) as c_ulong, string: c"my lib".as_ptr() },
-            ERR_STRING_DATA { error: q::pack(201, 5) as c_ulong, string: c"my reason".as_ptr() },
-            ERR_STRING_DATA { error: 0, string: null() },
+            ERR_STRING_DATA {
+                error: q::pack(201, 0) as c_ulong,
+                string: c"my lib".as_ptr(),
+            },
+            ERR_STRING_DATA {
+                error: q::pack(201, 5) as c_ulong,
+                string: c"my reason".as_ptr(),
+            },
+            ERR_STRING_DATA {
+                error: 0,
+                string: null(),
+            },
         ];
         assert_eq!(ERR_load_strings_const(table.as_ptr()), 1);
         let r = ERR_error_string(q::pack(201, 5) as c_ulong, null_mut());
         unsafe { assert_eq!(s(r), "error:64800005:my lib::my reason") };
         let mut t2 = [
-            ERR_STRING_DATA { error: q::pack(0, 6) as c_ulong, string: c"r6".as_ptr() },
-            ERR_STRING_DATA { error: 0, string: null() },
+            ERR_STRING_DATA {
+                error: q::pack(0, 6) as c_ulong,
+                string: c"r6".as_ptr(),
+            },
+            ERR_STRING_DATA {
+                error: 0,
+                string: null(),
+            },
         ];
         assert_eq!(ERR_load_strings(202, t2.as_mut_ptr()), 1);
         unsafe { assert_eq!(s(ERR_reason_error_string(q::pack(202, 6) as c_ulong)), "r6") };
