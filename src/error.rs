@@ -98,11 +98,6 @@ pub mod ssl_r {
     pub const WRONG_VERSION_NUMBER: i32 = 267;
     pub const APPLICATION_DATA_AFTER_CLOSE_NOTIFY: i32 = 291;
     pub const X509_LIB: i32 = 268;
-    pub const SSL3_EXT_INVALID_SERVERNAME: i32 = 319;
-    pub const SSL3_EXT_INVALID_SERVERNAME_TYPE: i32 = 320;
-    pub const BAD_SSL_FILETYPE: i32 = 124;
-    pub const NULL_SSL_METHOD_PASSED: i32 = 196;
-    pub const NO_CERTIFICATE_SET: i32 = 179;
     pub const BAD_DECOMPRESSION: i32 = 107;
     pub const BAD_EXTENSION: i32 = 110;
     pub const BAD_SIGNATURE: i32 = 123;

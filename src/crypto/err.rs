@@ -975,6 +975,3 @@ mod tests {
         assert!(a >= 128 && next_library() > a);
     }
 }
-
-/// TEMP: registers the SSL reason strings (the err branch implements it).
-pub fn load_ssl_strings() {}
