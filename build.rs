@@ -497,7 +497,7 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
         .map(|(_, proto)| proto)
         .collect();
     if !missing.is_empty() {
-        let mut extra = String::from("\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n/* C shims (ffi-shim/*.c). */\n");
+        let mut extra = String::from("\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n/* C shims (ffi-shim/NAME.c). */\n");
         for p in missing {
             extra.push_str(p);
             extra.push('\n');
