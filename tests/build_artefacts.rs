@@ -215,7 +215,7 @@ fn artefact_headers_self_contained_and_complete() {
 
 const TYPE_WORDS: &[&str] = &[
     "unsigned", "signed", "long", "int", "short", "char", "const", "uint64_t", "int64_t", "uint32_t", "int32_t",
-    "size_t", "sizeof", "void",
+    "size_t", "sizeof", "void", "INT_MAX", "UINT_MAX", "LONG_MAX", "ULONG_MAX", "INT_MIN", "LONG_MIN",
 ];
 
 struct Macro {
