@@ -177,4 +177,972 @@ typedef int CRYPTO_EX_dup(CRYPTO_EX_DATA *to, const CRYPTO_EX_DATA *from, void *
 typedef int EVP_PKEY_gen_cb(EVP_PKEY_CTX *ctx);
 
 
+typedef struct Option_pem_password_cb Option_pem_password_cb;
+
+/**
+ * `ERR_STRING_DATA`: one entry of a string table for `ERR_load_strings_const`; a table ends
+ * with an entry whose `error` is 0.
+ */
+typedef struct {
+    unsigned long error;
+    const char *string;
+} ERR_string_data_st;
+
+/**
+ * `typedef struct ERR_string_data_st ERR_STRING_DATA;`
+ */
+typedef ERR_string_data_st ERR_STRING_DATA;
+
+/**
+ * `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
+ */
+typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
+
+/**
+ * Verify callback type of `SSL_CTX_set_verify`.
+ */
+typedef int (*SSL_verify_cb)(int preverify_ok, void *x509_ctx);
+
+/**
+ * `OSSL_HANDSHAKE_STATE` is an enum in C; it is passed as int.
+ */
+typedef int OSSL_HANDSHAKE_STATE;
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * `CRYPTO_clear_free(3)`: zeroes `num` bytes then frees; NULL is a no-op.
+ */
+void CRYPTO_clear_free(void *ptr, size_t num, const char *file, int line);
+
+/**
+ * `CRYPTO_free(3)` (behind `OPENSSL_free`): `free(ptr)`; NULL is a no-op.
+ */
+void CRYPTO_free(void *ptr, const char *file, int line);
+
+/**
+ * `CRYPTO_malloc(3)` (behind `OPENSSL_malloc`): `malloc(num)`; NULL for 0 (as OpenSSL) and on
+ * failure (with `ERR_R_MALLOC_FAILURE` queued). Free with `OPENSSL_free` or `free`.
+ */
+void *CRYPTO_malloc(size_t num, const char *file, int line);
+
+/**
+ * `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL
+ * or 0 bytes.
+ */
+void *CRYPTO_memdup(const void *str, size_t siz, const char *file, int line);
+
+/**
+ * `CRYPTO_realloc(3)` (behind `OPENSSL_realloc`): NULL `addr` is `CRYPTO_malloc`; `num == 0`
+ * frees `addr` and returns NULL (as OpenSSL); else `realloc`.
+ */
+void *CRYPTO_realloc(void *addr, size_t num, const char *file, int line);
+
+/**
+ * `CRYPTO_strdup(3)` (behind `OPENSSL_strdup`): a `malloc`ed copy; NULL for NULL.
+ */
+char *CRYPTO_strdup(const char *str, const char *file, int line);
+
+/**
+ * `CRYPTO_strndup(3)` (behind `OPENSSL_strndup`): copy of at most `s` bytes, NUL-terminated;
+ * NULL for NULL.
+ */
+char *CRYPTO_strndup(const char *str, size_t s, const char *file, int line);
+
+/**
+ * `CRYPTO_zalloc(3)` (behind `OPENSSL_zalloc`): zeroed `CRYPTO_malloc`.
+ */
+void *CRYPTO_zalloc(size_t num, const char *file, int line);
+
+/**
+ * `ERR_add_error_txt(3)`: appends `sepr` (when there is earlier text; NULL = none) and `txt` to
+ * the newest entry's data. NULL `txt` is a no-op. Deviation: long or multi-line texts are not
+ * split over several entries.
+ */
+void ERR_add_error_txt(const char *sepr, const char *txt);
+
+/**
+ * `ERR_clear_error(3)`: empties the calling thread's queue.
+ */
+void ERR_clear_error(void);
+
+/**
+ * `ERR_clear_last_mark(3)`: consumes the newest mark, keeping the entries. 1, or 0 without a
+ * mark.
+ */
+int ERR_clear_last_mark(void);
+
+/**
+ * `ERR_error_string(3)`: `ERR_error_string_n(e, buf, 256)`; with NULL `buf`, a static buffer
+ * (not thread-safe). Returns the buffer.
+ */
+char *ERR_error_string(unsigned long e, char *buf);
+
+/**
+ * `ERR_error_string_n(3)`: writes `error:%08lX:<lib>::<reason>` into `buf` (`len` bytes, always
+ * NUL-terminated when `len > 0`). When that would fill the buffer (strlen >= len-1), writes
+ * OpenSSL's short form `err:<code>:<lib>:0:<reason>` (lower-case hex), cut to fit. NULL `buf`
+ * is a no-op.
+ */
+void ERR_error_string_n(unsigned long e, char *buf, size_t len);
+
+/**
+ * `ERR_func_error_string(3)`: always NULL in OpenSSL 3.0.
+ */
+const char *ERR_func_error_string(unsigned long e);
+
+/**
+ * `ERR_get_error(3)`: removes and returns the oldest error code of the calling thread's queue,
+ * 0 when the queue is empty.
+ */
+unsigned long ERR_get_error(void);
+
+/**
+ * `ERR_get_error_all(3)`: like `ERR_get_error`, also returning file, line, function, data and
+ * data flags through the optional (NULL-able) out-parameters. Unset strings come back as `""`,
+ * an unset line as -1. The strings stay valid until 16 more entries have been removed.
+ */
+unsigned long ERR_get_error_all(const char **file,
+                                int *line,
+                                const char **func,
+                                const char **data,
+                                int *flags);
+
+/**
+ * `ERR_get_error_line(3)` (deprecated in 3.0): `ERR_get_error` plus file and line.
+ */
+unsigned long ERR_get_error_line(const char **file, int *line);
+
+/**
+ * `ERR_get_error_line_data(3)` (deprecated in 3.0): `ERR_get_error` plus file, line, data, flags.
+ */
+unsigned long ERR_get_error_line_data(const char **file, int *line, const char **data, int *flags);
+
+/**
+ * `ERR_get_next_error_library(3)`: a fresh library number for `ERR_load_strings`: 128, 129, ...
+ */
+int ERR_get_next_error_library(void);
+
+/**
+ * `ERR_lib_error_string(3)`: the library name (`"SSL routines"`), or NULL when unknown or
+ * before the strings are loaded. Static storage.
+ */
+const char *ERR_lib_error_string(unsigned long e);
+
+/**
+ * `ERR_load_CRYPTO_strings` (deprecated in 3.0): loads libcrypto's strings. Returns 1.
+ */
+int ERR_load_CRYPTO_strings(void);
+
+/**
+ * `ERR_load_ERR_strings` (deprecated in 3.0): loads libcrypto's strings. Returns 1.
+ */
+int ERR_load_ERR_strings(void);
+
+/**
+ * `ERR_load_SSL_strings` (sslerr_legacy.h, deprecated in 3.0): registers the SSL reason
+ * strings (and libcrypto's). Returns 1.
+ */
+int ERR_load_SSL_strings(void);
+
+/**
+ * `ERR_load_strings(3)`: `ERR_load_strings_const` with every key moved into library `lib`.
+ * Returns 1; NULL gives 0. The table is not modified.
+ */
+int ERR_load_strings(int lib, ERR_STRING_DATA *str);
+
+/**
+ * `ERR_load_strings_const(3)`: registers each `{ERR_PACK(lib,0,reason), text}` of a table ending
+ * in `{0, NULL}` (`ERR_PACK(lib,0,0)` names the library). Texts are copied. Returns 1; NULL gives
+ * 0 (OpenSSL crashes).
+ */
+int ERR_load_strings_const(const ERR_STRING_DATA *str);
+
+/**
+ * `ERR_new(3)`: opens a new entry at the top of the queue, to be filled by `ERR_set_debug` and
+ * `ERR_set_error`. An entry whose code is never set is invisible to `ERR_get_error`.
+ */
+void ERR_new(void);
+
+/**
+ * `ERR_peek_error(3)`: the oldest error code without removing it; 0 when empty.
+ */
+unsigned long ERR_peek_error(void);
+
+/**
+ * `ERR_peek_error_all(3)`: `ERR_peek_error` plus all metadata (see `ERR_get_error_all`).
+ */
+unsigned long ERR_peek_error_all(const char **file,
+                                 int *line,
+                                 const char **func,
+                                 const char **data,
+                                 int *flags);
+
+/**
+ * `ERR_peek_error_data(3)`: `ERR_peek_error` plus data and flags.
+ */
+unsigned long ERR_peek_error_data(const char **data, int *flags);
+
+/**
+ * `ERR_peek_error_func(3)`: `ERR_peek_error` plus the function name.
+ */
+unsigned long ERR_peek_error_func(const char **func);
+
+/**
+ * `ERR_peek_error_line(3)`: `ERR_peek_error` plus file and line.
+ */
+unsigned long ERR_peek_error_line(const char **file, int *line);
+
+/**
+ * `ERR_peek_error_line_data(3)` (deprecated in 3.0).
+ */
+unsigned long ERR_peek_error_line_data(const char **file, int *line, const char **data, int *flags);
+
+/**
+ * `ERR_peek_last_error(3)`: the newest error code without removing it; 0 when empty.
+ */
+unsigned long ERR_peek_last_error(void);
+
+/**
+ * `ERR_peek_last_error_all(3)`.
+ */
+unsigned long ERR_peek_last_error_all(const char **file,
+                                      int *line,
+                                      const char **func,
+                                      const char **data,
+                                      int *flags);
+
+/**
+ * `ERR_peek_last_error_data(3)`.
+ */
+unsigned long ERR_peek_last_error_data(const char **data, int *flags);
+
+/**
+ * `ERR_peek_last_error_func(3)`.
+ */
+unsigned long ERR_peek_last_error_func(const char **func);
+
+/**
+ * `ERR_peek_last_error_line(3)`.
+ */
+unsigned long ERR_peek_last_error_line(const char **file, int *line);
+
+/**
+ * `ERR_peek_last_error_line_data(3)` (deprecated in 3.0).
+ */
+unsigned long ERR_peek_last_error_line_data(const char **file,
+                                            int *line,
+                                            const char **data,
+                                            int *flags);
+
+/**
+ * `ERR_pop_to_mark(3)`: removes the entries above the newest mark and consumes it. 1 when a
+ * mark was found; otherwise the queue ends up empty and 0 is returned.
+ */
+int ERR_pop_to_mark(void);
+
+/**
+ * `ERR_print_errors(3)`: like `ERR_print_errors_fp`, writing each line with `BIO_write` to
+ * `bp`; stops when a write fails. NULL `bp` is a no-op.
+ */
+void ERR_print_errors(BIO *bp);
+
+/**
+ * `ERR_print_errors_cb(3)`: removes each entry, oldest first, and calls `cb(line, strlen(line),
+ * u)` with `<tid>:error:<CODE>:<lib>:<func>:<reason>:<file>:<line>:<data>\n`; stops early when
+ * `cb` returns <= 0. NULL `cb` is a no-op.
+ */
+void ERR_print_errors_cb(ERR_print_errors_cb_fn cb, void *u);
+
+/**
+ * `ERR_print_errors_fp(3)`: writes and removes every entry, one line each (see
+ * `ERR_print_errors_cb`), with `fwrite`. NULL `fp` is a no-op (the queue is kept).
+ */
+void ERR_print_errors_fp(FILE *fp);
+
+/**
+ * `ERR_reason_error_string(3)`: the reason text, NULL when unknown, for system errors, and
+ * for SSL reasons before the SSL strings are loaded (`SSL_CTX_new`, `SSL_load_error_strings`,
+ * `OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS)`). Static storage.
+ */
+const char *ERR_reason_error_string(unsigned long e);
+
+/**
+ * `ERR_remove_state(3)` (deprecated since 1.0.0): no-op, as in OpenSSL 3.0.
+ */
+void ERR_remove_state(unsigned long pid);
+
+/**
+ * `ERR_remove_thread_state(3)` (deprecated since 1.1.0): no-op, as in OpenSSL 3.0.
+ */
+void ERR_remove_thread_state(void *arg);
+
+/**
+ * `ERR_set_debug(3)`: sets file, line and function of the newest entry (strings are copied;
+ * NULL gives `""`). No-op on an empty queue.
+ */
+void ERR_set_debug(const char *file, int line, const char *func);
+
+/**
+ * `ERR_set_error_data(3)`: replaces the newest entry's data. The text is copied; when `flags`
+ * has `ERR_TXT_MALLOCED` the caller's buffer (from `OPENSSL_malloc`) is freed, as OpenSSL takes
+ * ownership of it.
+ */
+void ERR_set_error_data(char *data, int flags);
+
+/**
+ * `ERR_set_mark(3)`: marks the newest entry. 1 on success, 0 on an empty queue.
+ */
+int ERR_set_mark(void);
+
+/**
+ * `ERR_unload_strings(3)`: forgets the registrations of a table. Returns 1 (NULL: 0).
+ */
+int ERR_unload_strings(int lib, ERR_STRING_DATA *str);
+
+/**
+ * `EVP_PKEY_free(pkey)`: drops one reference; NULL is a no-op.
+ */
+void EVP_PKEY_free(EVP_PKEY *pkey);
+
+/**
+ * `EVP_PKEY_up_ref(pkey)`: adds a reference. Returns 1; 0 for NULL.
+ */
+int EVP_PKEY_up_ref(EVP_PKEY *pkey);
+
+/**
+ * `OPENSSL_cleanup(3)`: no-op (sslrs holds nothing that needs an explicit teardown).
+ */
+void OPENSSL_cleanup(void);
+
+/**
+ * `OPENSSL_info(3)`: static text for an `OPENSSL_INFO_*` type, NULL for unknown types.
+ */
+const char *OPENSSL_info(int type);
+
+/**
+ * `OPENSSL_init(3)`: no-op.
+ */
+void OPENSSL_init(void);
+
+/**
+ * `OPENSSL_init_crypto(3)`: nothing to initialise; `OPENSSL_INIT_LOAD_CRYPTO_STRINGS` makes the
+ * library names and libcrypto reasons resolve. `settings` is ignored. Returns 1.
+ */
+int OPENSSL_init_crypto(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings);
+
+/**
+ * `OPENSSL_init_ssl(3)`: loads the libcrypto strings unless `OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS`,
+ * and registers the SSL reason strings when `opts` has `OPENSSL_INIT_LOAD_SSL_STRINGS` (as
+ * `SSL_load_error_strings()` does; `SSL_library_init()` = `OPENSSL_init_ssl(0, NULL)` does not).
+ * `settings` is ignored. Returns 1.
+ */
+int OPENSSL_init_ssl(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings);
+
+/**
+ * `OPENSSL_thread_stop(3)`: no-op; the thread's error queue is freed when the thread exits.
+ */
+void OPENSSL_thread_stop(void);
+
+/**
+ * `OPENSSL_version_build_metadata(3)`: `""`.
+ */
+const char *OPENSSL_version_build_metadata(void);
+
+/**
+ * `OPENSSL_version_major(3)`: 3.
+ */
+unsigned int OPENSSL_version_major(void);
+
+/**
+ * `OPENSSL_version_minor(3)`: 0.
+ */
+unsigned int OPENSSL_version_minor(void);
+
+/**
+ * `OPENSSL_version_patch(3)`: 19.
+ */
+unsigned int OPENSSL_version_patch(void);
+
+/**
+ * `OPENSSL_version_pre_release(3)`: `""`.
+ */
+const char *OPENSSL_version_pre_release(void);
+
+/**
+ * `OpenSSL_version(3)`: static text for `type` (`OPENSSL_VERSION`: `"OpenSSL 3.0.19-compatible
+ * (sslrs 0.1.0)"`; `OPENSSL_DIR`: `OPENSSLDIR: "/usr/lib/ssl"`; ...); `"not available"` for
+ * unknown types.
+ */
+const char *OpenSSL_version(int type);
+
+/**
+ * `OpenSSL_version_num(3)`: `0x30000130`, OpenSSL 3.0.19's `OPENSSL_VERSION_NUMBER`.
+ */
+unsigned long OpenSSL_version_num(void);
+
+/**
+ * `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
+ */
+EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, Option_pem_password_cb cb, void *u);
+
+/**
+ * `PEM_read_X509(out, x, cb, u)`: as [`PEM_read_bio_X509`] on a `FILE*`, read with `fgetc`
+ * so the stream is left right after the returned block. NULL `out` gives NULL.
+ */
+X509 *PEM_read_X509(FILE *out, X509 **x, Option_pem_password_cb cb, void *u);
+
+/**
+ * `PEM_read_bio_PrivateKey(out, x, cb, u)`: the next `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY`
+ * or `EC PRIVATE KEY` block (others, e.g. `EC PARAMETERS`, are skipped). Returns one reference,
+ * also stored in `*x` as for [`PEM_read_bio_X509`]. No key gives the DECODER `unsupported`
+ * entry (`1E08010C`) OpenSSL 3 queues. The key itself is checked only when it is used.
+ */
+EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, Option_pem_password_cb cb, void *u);
+
+/**
+ * `PEM_read_bio_X509(out, x, cb, u)`: the next `CERTIFICATE` block of `out` (other blocks are
+ * skipped). Returns one reference, also stored in `*x` when `x` is not NULL (the reference
+ * `*x` held is released: OpenSSL reuses the object instead — a deviation only visible to
+ * callers holding a second reference). `*x` is untouched on failure.
+ * Errors: no block: PEM `no start line` (`0480006C`, data `Expecting: CERTIFICATE`); bad
+ * base64: PEM 100; bad DER: the ASN1 reason then PEM `ASN1 lib`. NULL `out` gives NULL.
+ */
+X509 *PEM_read_bio_X509(BIO *out, X509 **x, Option_pem_password_cb cb, void *u);
+
+/**
+ * `SSL_CIPHER_get_bits(3)`: secret bits; also stored in `*alg_bits` if not NULL. 0 for NULL.
+ */
+int SSL_CIPHER_get_bits(const SSL_CIPHER *c, int *alg_bits);
+
+/**
+ * `SSL_CIPHER_get_id(3)`: `0x03000000 | IANA`.
+ */
+uint32_t SSL_CIPHER_get_id(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_name(3)`: OpenSSL name; `"(NONE)"` for NULL.
+ */
+const char *SSL_CIPHER_get_name(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_protocol_id(3)`: the IANA value.
+ */
+uint16_t SSL_CIPHER_get_protocol_id(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_version(3)`: the minimum protocol of the suite; `"(NONE)"` for NULL.
+ */
+const char *SSL_CIPHER_get_version(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_standard_name(3)`: IANA name; `"(NONE)"` for NULL.
+ */
+const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CTX_check_private_key(3)`: 1 if a certificate and a matching key are set.
+ */
+int SSL_CTX_check_private_key(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_clear_options(3)`: clears `op`, returns the new options.
+ */
+uint64_t SSL_CTX_clear_options(SSL_CTX *ctx, uint64_t op);
+
+/**
+ * `SSL_CTX_ctrl(3)`: the commands behind `SSL_CTX_set_mode`/`clear_mode`/`get_mode`,
+ * `SSL_CTX_set_min/max_proto_version` and getters, the session-cache mode and read-ahead.
+ * Unknown commands return 0.
+ */
+long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
+
+/**
+ * `SSL_CTX_free(3)`: drops one reference; NULL is a no-op.
+ */
+void SSL_CTX_free(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_options(3)`.
+ */
+uint64_t SSL_CTX_get_options(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_quiet_shutdown(3)`.
+ */
+int SSL_CTX_get_quiet_shutdown(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_verify_mode(3)`.
+ */
+int SSL_CTX_get_verify_mode(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_load_verify_dir(3)`: every PEM certificate in the directory (e.g. /etc/ssl/certs).
+ */
+int SSL_CTX_load_verify_dir(SSL_CTX *ctx, const char *CApath);
+
+/**
+ * `SSL_CTX_load_verify_file(3)`.
+ */
+int SSL_CTX_load_verify_file(SSL_CTX *ctx, const char *CAfile);
+
+/**
+ * `SSL_CTX_load_verify_locations(3)`: adds trust anchors from a PEM file and/or a directory.
+ */
+int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *CApath);
+
+/**
+ * `SSL_CTX_new(3)`: a new context with one reference, or NULL (`SSL_R_NULL_SSL_METHOD_PASSED`).
+ * Registers the SSL error strings, as OpenSSL does.
+ */
+SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
+
+/**
+ * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
+ * `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
+ */
+int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set_options(3)`: ORs `op` in, returns the new options (0 for NULL).
+ */
+uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
+
+/**
+ * `SSL_CTX_set_quiet_shutdown(3)`.
+ */
+void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
+
+/**
+ * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
+ * the mode alone decides, as with a NULL callback.
+ */
+void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, SSL_verify_cb callback);
+
+/**
+ * `SSL_CTX_set_verify_depth(3)`.
+ */
+void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
+
+/**
+ * `SSL_CTX_up_ref(3)`: 1, or 0 for NULL.
+ */
+int SSL_CTX_up_ref(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_use_PrivateKey_file(3)`: PEM (PKCS#8, PKCS#1 RSA, SEC1 EC) or ASN1 (PKCS#8 DER).
+ * Fails if a certificate is set and the key does not match it. 1 or 0.
+ */
+int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_CTX_use_certificate_chain_file(3)`: leaf then intermediates, PEM. 1 or 0.
+ */
+int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
+
+/**
+ * `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
+ * (PEM or ASN1). 1 on success, 0 on failure.
+ */
+int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_accept(3)`: sets the server role if none was set, then `SSL_do_handshake`.
+ */
+int SSL_accept(SSL *s);
+
+/**
+ * `SSL_clear_options(3)`.
+ */
+uint64_t SSL_clear_options(SSL *s, uint64_t op);
+
+/**
+ * `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
+ */
+int SSL_connect(SSL *s);
+
+/**
+ * `SSL_ctrl(3)`: as `SSL_CTX_ctrl`, plus `SSL_CTRL_SET_TLSEXT_HOSTNAME` (SNI).
+ */
+long SSL_ctrl(SSL *s, int cmd, long larg, void *parg);
+
+/**
+ * `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
+ * returns 0 here.
+ */
+int SSL_do_handshake(SSL *s);
+
+/**
+ * `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
+ */
+void SSL_free(SSL *ssl);
+
+/**
+ * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+ * `SSL_get_peer_certificate` is a macro for this.
+ */
+X509 *SSL_get1_peer_certificate(const SSL *s);
+
+/**
+ * `SSL_get_SSL_CTX(3)`: borrowed.
+ */
+SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
+
+/**
+ * `SSL_get_current_cipher(3)`: static, NULL before the handshake.
+ */
+const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
+
+/**
+ * `SSL_get_error(3)`: OpenSSL's decision order — the oldest queued error first, then the
+ * retry direction, then close_notify, else SYSCALL.
+ */
+int SSL_get_error(const SSL *s, int ret_code);
+
+/**
+ * `SSL_get_fd(3)`: same as `SSL_get_rfd`.
+ */
+int SSL_get_fd(const SSL *s);
+
+/**
+ * `SSL_get_options(3)`.
+ */
+uint64_t SSL_get_options(const SSL *s);
+
+/**
+ * `SSL_get_peer_certificate` exists as a symbol in 3.0 for old binaries.
+ */
+X509 *SSL_get_peer_certificate(const SSL *s);
+
+/**
+ * `SSL_get_quiet_shutdown(3)`.
+ */
+int SSL_get_quiet_shutdown(const SSL *ssl);
+
+/**
+ * `SSL_get_rbio(3)`: borrowed.
+ */
+BIO *SSL_get_rbio(const SSL *s);
+
+/**
+ * `SSL_get_read_ahead(3)`: always 0.
+ */
+int SSL_get_read_ahead(const SSL *s);
+
+/**
+ * `SSL_get_rfd(3)`: the rbio's fd, or -1 (with no rbio, a BIO NULL-parameter error is queued,
+ * as OpenSSL does).
+ */
+int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
+ */
+int SSL_get_shutdown(const SSL *ssl);
+
+/**
+ * `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
+ */
+OSSL_HANDSHAKE_STATE SSL_get_state(const SSL *ssl);
+
+/**
+ * `SSL_get_verify_mode(3)`.
+ */
+int SSL_get_verify_mode(const SSL *s);
+
+/**
+ * `SSL_get_verify_result(3)`: the `X509_V_*` result of the last verification (0 before).
+ */
+long SSL_get_verify_result(const SSL *ssl);
+
+/**
+ * `SSL_get_version(3)`: `"TLSv1.3"`, `"TLSv1.2"`, ... (static).
+ */
+const char *SSL_get_version(const SSL *s);
+
+/**
+ * `SSL_get_wbio(3)`: borrowed.
+ */
+BIO *SSL_get_wbio(const SSL *s);
+
+/**
+ * `SSL_get_wfd(3)`.
+ */
+int SSL_get_wfd(const SSL *s);
+
+/**
+ * `SSL_has_pending(3)`: 1 if decrypted or undecrypted bytes are held.
+ */
+int SSL_has_pending(const SSL *s);
+
+/**
+ * `SSL_in_before(3)`.
+ */
+int SSL_in_before(const SSL *s);
+
+/**
+ * `SSL_in_init(3)`.
+ */
+int SSL_in_init(const SSL *s);
+
+/**
+ * `SSL_is_init_finished(3)`.
+ */
+int SSL_is_init_finished(const SSL *s);
+
+/**
+ * `SSL_is_server(3)`: 1 for the server role (and, before a role is set, for `TLS_method` and
+ * `TLS_server_method` contexts).
+ */
+int SSL_is_server(const SSL *s);
+
+/**
+ * `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
+ */
+SSL *SSL_new(SSL_CTX *ctx);
+
+/**
+ * `SSL_peek(3)`: as `SSL_read`, without consuming.
+ */
+int SSL_peek(SSL *ssl, void *buf, int num);
+
+/**
+ * `SSL_peek_ex(3)`.
+ */
+int SSL_peek_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
+
+/**
+ * `SSL_pending(3)`: decrypted, unread bytes of the current record.
+ */
+int SSL_pending(const SSL *s);
+
+/**
+ * `SSL_read(3)`: >0 bytes (at most one record); 0 on close_notify, EOF or a received fatal
+ * alert; -1 otherwise. `SSL_get_error` tells which.
+ */
+int SSL_read(SSL *ssl, void *buf, int num);
+
+/**
+ * `SSL_read_ex(3)`: 1 and `*readbytes` on success, 0 otherwise (`*readbytes` untouched).
+ */
+int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
+
+/**
+ * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
+ */
+void SSL_set0_rbio(SSL *s, BIO *rbio);
+
+/**
+ * `SSL_set0_wbio(3)`: takes over one reference to `wbio`; frees the old wbio.
+ */
+void SSL_set0_wbio(SSL *s, BIO *wbio);
+
+/**
+ * `SSL_set1_host(3)`: the DNS name (or, if it parses as one, the IP address) that
+ * verification checks. NULL or `""` clears it. Does not set SNI. 1 or 0.
+ */
+int SSL_set1_host(SSL *s, const char *hostname);
+
+/**
+ * `SSL_set_accept_state(3)`: server role; restarts the state machine.
+ */
+void SSL_set_accept_state(SSL *s);
+
+/**
+ * `SSL_set_bio(3)`: OpenSSL's ownership rules — one reference each, or one for both slots
+ * when `rbio == wbio`; a slot already holding the same BIO keeps its reference.
+ */
+void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
+
+/**
+ * `SSL_set_connect_state(3)`: client role; restarts the state machine.
+ */
+void SSL_set_connect_state(SSL *s);
+
+/**
+ * `SSL_set_fd(3)`: one socket BIO (BIO_NOCLOSE) as both rbio and wbio. 1 or 0.
+ */
+int SSL_set_fd(SSL *s, int fd);
+
+/**
+ * `SSL_set_options(3)`.
+ */
+uint64_t SSL_set_options(SSL *s, uint64_t op);
+
+/**
+ * `SSL_set_quiet_shutdown(3)`.
+ */
+void SSL_set_quiet_shutdown(SSL *ssl, int mode);
+
+/**
+ * `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
+ */
+void SSL_set_read_ahead(SSL *s, int yes);
+
+/**
+ * `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
+ */
+int SSL_set_rfd(SSL *s, int fd);
+
+/**
+ * `SSL_set_shutdown(3)`: overwrites the flags; no I/O.
+ */
+void SSL_set_shutdown(SSL *ssl, int mode);
+
+/**
+ * `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
+ */
+void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
+
+/**
+ * `SSL_set_wfd(3)`: reuses the rbio when it is a socket BIO on the same fd.
+ */
+int SSL_set_wfd(SSL *s, int fd);
+
+/**
+ * `SSL_shutdown(3)`: 0 once our close_notify is sent, 1 when both sides have closed, <0 on
+ * retry or error.
+ */
+int SSL_shutdown(SSL *s);
+
+/**
+ * `SSL_state_string(3)`: a static 5-letter code (`"SSLERR"` after a fatal error).
+ */
+const char *SSL_state_string(const SSL *s);
+
+/**
+ * `SSL_state_string_long(3)`: a static description (`"error"` after a fatal error).
+ */
+const char *SSL_state_string_long(const SSL *s);
+
+/**
+ * `SSL_up_ref(3)`.
+ */
+int SSL_up_ref(SSL *s);
+
+/**
+ * `SSL_version(3)`: `TLS1_3_VERSION`, `TLS1_2_VERSION`, ...
+ */
+int SSL_version(const SSL *ssl);
+
+/**
+ * `SSL_want(3)`: `SSL_NOTHING`, `SSL_READING`, `SSL_WRITING`, ...
+ */
+int SSL_want(const SSL *s);
+
+/**
+ * `SSL_write(3)`: `num` when all bytes were accepted (one record's worth with
+ * `SSL_MODE_ENABLE_PARTIAL_WRITE`); <=0 otherwise. `num == 0` returns 0.
+ */
+int SSL_write(SSL *ssl, const void *buf, int num);
+
+/**
+ * `SSL_write_ex(3)`: 1 with `*written` on success (including `num == 0`), 0 otherwise.
+ */
+int SSL_write_ex(SSL *s, const void *buf, size_t num, size_t *written);
+
+/**
+ * `TLS_client_method()`: client role by default.
+ */
+const SSL_METHOD *TLS_client_method(void);
+
+/**
+ * `TLS_method()`: a method for either role. Never NULL; the pointer is static.
+ */
+const SSL_METHOD *TLS_method(void);
+
+/**
+ * `TLS_server_method()`: server role by default.
+ */
+const SSL_METHOD *TLS_server_method(void);
+
+/**
+ * `SSLv23_method` is a macro for `TLS_method` in 3.0; kept here as the compatibility symbol.
+ */
+const SSL_METHOD *TLSv1_2_method(void);
+
+/**
+ * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
+ * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
+ *
+ * With `buf == NULL` returns a `malloc`'d string the caller frees with `OPENSSL_free` (size is
+ * ignored). With a buffer: `size == 0` returns NULL; `size < 0` writes `""`; otherwise whole
+ * entries are written while they fit (with the NUL) and `buf` is returned. A NULL name gives
+ * `"NO X509_NAME"`, as in OpenSSL.
+ */
+char *X509_NAME_oneline(const X509_NAME *a, char *buf, int size);
+
+/**
+ * `X509_free(a)`: drops one reference; NULL is a no-op.
+ */
+void X509_free(X509 *a);
+
+/**
+ * `X509_get_issuer_name(a)`: the issuer, owned by `a` (do not free). NULL for NULL.
+ */
+X509_NAME *X509_get_issuer_name(const X509 *a);
+
+/**
+ * `X509_get_subject_name(a)`: the subject, owned by `a` (do not free). NULL for NULL
+ * (OpenSSL would crash), nothing queued.
+ */
+X509_NAME *X509_get_subject_name(const X509 *a);
+
+/**
+ * `X509_new()`: an empty certificate object (no DER, empty names). It can be freed, up-ref'd
+ * and asked for its (empty) names; giving it to an SSL_CTX fails later, as in OpenSSL.
+ * Returns one reference, or NULL on allocation failure.
+ */
+X509 *X509_new(void);
+
+/**
+ * `X509_up_ref(x)`: adds a reference. Returns 1; 0 for NULL (OpenSSL would crash).
+ */
+int X509_up_ref(X509 *x);
+
+/**
+ * `X509_verify_cert_error_string(n)`: OpenSSL 3.0's text for an `X509_V_*` code (static);
+ * unknown codes give "unknown certificate verification error".
+ */
+const char *X509_verify_cert_error_string(long n);
+
+/**
+ * `d2i_X509(a, in, len)`: parses one DER certificate from `*in` (at most `len` bytes) and
+ * advances `*in` past it. Returns one reference, or NULL with ASN1 errors queued.
+ *
+ * Deviation: with `a != NULL && *a != NULL` OpenSSL refills `*a` in place; sslrs releases the
+ * caller's reference to `*a` and stores the new object there (the returned pointer).
+ */
+X509 *d2i_X509(X509 **a, const unsigned char **in_, long len);
+
+/**
+ * `i2d_X509(a, out)`: the DER length; with `out` set, writes the DER at `*out` and advances it,
+ * or with `*out == NULL` stores a `malloc`'d copy there (freed with `OPENSSL_free`). Returns
+ * -1 for NULL or an empty (`X509_new`) certificate.
+ */
+int i2d_X509(const X509 *a, unsigned char **out);
+
+/**
+ * The non-variadic half of `ERR_add_error_data` / `ERR_add_error_vdata` (called by
+ * `ffi-shim/err_shim.c` with the arguments already concatenated): appends `txt` to the newest
+ * entry's data. sslrs-internal, not an OpenSSL symbol.
+ */
+void sslrs_err_add_error_data(const char *txt);
+
+/**
+ * The non-variadic half of `ERR_set_error` / `ERR_vset_error` (called by `ffi-shim/err_shim.c`
+ * after formatting): sets the newest entry's code to `ERR_PACK(lib, 0, reason)` (an
+ * `ERR_LIB_SYS` reason becomes `ERR_SYSTEM_FLAG | reason`) and its data to `data` (NULL: no
+ * data, flags 0; else flags `ERR_TXT_STRING | ERR_TXT_MALLOCED`). sslrs-internal, not an
+ * OpenSSL symbol.
+ */
+void sslrs_err_set_error(int lib, int reason, const char *data);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
 #endif  /* SSLRS_DECLS_H */
