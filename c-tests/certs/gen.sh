@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Regenerates the test PKI in this directory with the openssl CLI (3.0).
+# The PEM files are committed; run this only to rebuild them from scratch.
+#   ca-ec.pem/.key        ECDSA P-256 root CA (trusted by the tests)
+#   ca-rsa.pem/.key       RSA-2048 root CA (trusted by the tests)
+#   ca-bundle.pem         ca-ec.pem + ca-rsa.pem
+#   server-ec.pem/.key    ECDSA leaf, CN=localhost, SAN DNS:localhost, IP:127.0.0.1, issued by ca-ec
+#   server-rsa.pem/.key   RSA-2048 leaf, same names, issued by ca-rsa
+#   server-ed25519.pem/.key  Ed25519 leaf, same names, issued by ca-ec
+#   client.pem/.key       ECDSA client leaf (clientAuth), issued by ca-ec
+#   expired.pem/.key      localhost leaf valid 2000-2001, issued by ca-ec
+#   notyet.pem/.key       localhost leaf valid 2200-2201, issued by ca-ec
+#   selfsigned.pem/.key   self-signed localhost leaf
+#   other-ca.pem/.key     a CA nobody trusts
+#   unknownca.pem/.key    localhost leaf issued by other-ca
+#   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
+set -euo pipefail
+cd "$(dirname "$0")"
+DAYS=36500
+SAN="subjectAltName=DNS:localhost,IP:127.0.0.1"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+eckey() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"; }
+rsakey() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1"; }
+
+mkca() { # name keygen subject
+    "$2" "$1.key"
+    openssl req -new -x509 -key "$1.key" -out "$1.pem" -days $DAYS -sha256 -subj "$3" \
+        -addext "basicConstraints=critical,CA:TRUE" \
+        -addext "keyUsage=critical,keyCertSign,cRLSign"
+}
+
+# leaf: name keygen-or-"ed25519" ca subject eku [startdate enddate]
+leaf() {
+    local name=$1 kg=$2 ca=$3 subj=$4 eku=$5 start=${6:-} end=${7:-}
+    local ku=digitalSignature
+    [ "$kg" = rsakey ] && ku=digitalSignature,keyEncipherment
+    if [ "$kg" = ed25519 ]; then openssl genpkey -algorithm ED25519 -out "$name.key"; else "$kg" "$name.key"; fi
+    openssl req -new -key "$name.key" -subj "$subj" -out "$WORK/$name.csr"
+    cat > "$WORK/$name.ext" <<EXT
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,$ku
+extendedKeyUsage=$eku
+$SAN
+EXT
+    if [ -z "$start" ]; then
+        openssl x509 -req -in "$WORK/$name.csr" -CA "$ca.pem" -CAkey "$ca.key" -CAcreateserial \
+            -CAserial "$WORK/serial" -days $DAYS -sha256 -extfile "$WORK/$name.ext" -out "$name.pem"
+    else
+        # openssl ca can set arbitrary validity windows (x509 -days cannot go backwards in 3.0)
+        mkdir -p "$WORK/ca"; : > "$WORK/ca/index.txt"; [ -f "$WORK/ca/serial" ] || echo 1000 > "$WORK/ca/serial"
+        cat > "$WORK/ca.cnf" <<CNF
+[ ca ]
+default_ca = tca
+[ tca ]
+database = $WORK/ca/index.txt
+serial = $WORK/ca/serial
+new_certs_dir = $WORK/ca
+default_md = sha256
+policy = pol
+unique_subject = no
+copy_extensions = none
+[ pol ]
+organizationName = optional
+commonName = supplied
+CNF
+        openssl ca -batch -config "$WORK/ca.cnf" -cert "$ca.pem" -keyfile "$ca.key" \
+            -startdate "$start" -enddate "$end" -extfile "$WORK/$name.ext" \
+            -in "$WORK/$name.csr" -out "$WORK/$name.full" -notext
+        openssl x509 -in "$WORK/$name.full" -out "$name.pem"
+    fi
+}
+
+mkca ca-ec eckey "/O=sslrs test/CN=sslrs test CA ECDSA"
+mkca ca-rsa rsakey "/O=sslrs test/CN=sslrs test CA RSA"
+mkca other-ca eckey "/O=sslrs test/CN=sslrs untrusted CA"
+cat ca-ec.pem ca-rsa.pem > ca-bundle.pem
+
+leaf server-ec eckey ca-ec "/O=sslrs test/CN=localhost" serverAuth
+leaf server-rsa rsakey ca-rsa "/O=sslrs test/CN=localhost" serverAuth
+leaf server-ed25519 ed25519 ca-ec "/O=sslrs test/CN=localhost" serverAuth
+leaf client eckey ca-ec "/O=sslrs test/CN=sslrs test client" clientAuth
+leaf unknownca eckey other-ca "/O=sslrs test/CN=localhost" serverAuth
+leaf expired eckey ca-ec "/O=sslrs test/CN=localhost" serverAuth 20000101000000Z 20010101000000Z
+leaf notyet eckey ca-ec "/O=sslrs test/CN=localhost" serverAuth 22000101000000Z 22010101000000Z
+
+eckey selfsigned.key
+openssl req -new -x509 -key selfsigned.key -out selfsigned.pem -days $DAYS -sha256 \
+    -subj "/O=sslrs test/CN=localhost" -addext "$SAN" -addext "basicConstraints=critical,CA:FALSE"
+
+# other key encodings of the server keys
+openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key
+openssl ec -in server-ec.key -out server-ec-sec1.key
+# cert + chain file for SSL_CTX_use_certificate_chain_file
+cat server-ec.pem ca-ec.pem > server-ec-chain.pem
+rm -f ./*.srl
+echo "certificates regenerated in $(pwd)"

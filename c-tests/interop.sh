@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Interop between our C programs and the openssl CLI, over 127.0.0.1 only.
+#   c-tests/interop.sh [BINDIR]
+# BINDIR holds interop_client and interop_server (default: $INTEROP_BINDIR,
+# else build/c-tests-openssl); or set INTEROP_CLIENT / INTEROP_SERVER.
+# OPENSSL: the CLI to talk to (default openssl). SSLRS_CERTS: cert dir.
+# WRAP: optional prefix for our binaries (e.g. "valgrind -q --error-exitcode=1").
+# Run from the repository root. Prints "N passed, N failed".
+set -euo pipefail
+
+BINDIR=${1:-${INTEROP_BINDIR:-build/c-tests-openssl}}
+CLIENT=${INTEROP_CLIENT:-$BINDIR/interop_client}
+SERVER=${INTEROP_SERVER:-$BINDIR/interop_server}
+OPENSSL=${OPENSSL:-openssl}
+CERTS=${SSLRS_CERTS:-c-tests/certs}
+WRAP=${WRAP:-}
+TMO=${INTEROP_TIMEOUT:-20}
+
+TMP=$(mktemp -d)
+PIDS=()
+cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1" >&2; }
+bad() { failed=$((failed + 1)); echo "not ok - $1" >&2; [ -f "$2" ] && sed 's/^/    /' "$2" >&2; return 0; }
+
+# wait_for FILE REGEX: bounded wait until a line matches; prints the match
+wait_for() {
+    local i
+    for i in $(seq 1 100); do
+        if grep -Eo "$2" "$1" 2>/dev/null | head -1 | grep -q .; then
+            grep -Eo "$2" "$1" | head -1
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+# our client against openssl s_server -www
+client_vs_s_server() { # name cert key cafile host version expect-success
+    local name=$1 cert=$2 key=$3 ca=$4 host=$5 ver=$6 want=$7 port out="$TMP/$1.out" log="$TMP/$1.srv"
+    local flag=-tls1_3
+    [ "$ver" = tls1.2 ] && flag=-tls1_2
+    "$OPENSSL" s_server -accept 127.0.0.1:0 -cert "$CERTS/$cert" -key "$CERTS/$key" -www \
+        -naccept 1 "$flag" >"$log" 2>&1 </dev/null &
+    PIDS+=($!)
+    local spid=$!
+    if ! port=$(wait_for "$log" 'ACCEPT 127\.0\.0\.1:[0-9]+' | sed 's/.*://'); then
+        bad "$name (s_server did not start)" "$log"
+        return
+    fi
+    if timeout "$TMO" $WRAP "$CLIENT" "$host" "$port" "$CERTS/$ca" "$ver" >"$out" 2>&1; then
+        if [ "$want" = ok ] && grep -q "^version: TLSv${ver#tls}$" "$out" \
+            && grep -q '^reply: HTTP/1.0 200 ok' "$out" && grep -q '^verify: 0$' "$out"; then
+            ok "$name"
+        else
+            bad "$name" "$out"
+        fi
+    else
+        if [ "$want" = fail ]; then ok "$name"; else bad "$name" "$out"; fi
+    fi
+    kill "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
+}
+
+# openssl s_client against our server
+s_client_vs_server() { # name cert key version
+    local name=$1 cert=$2 key=$3 ver=$4 port out="$TMP/$1.out" log="$TMP/$1.srv"
+    local flag=-tls1_3
+    [ "$ver" = tls1.2 ] && flag=-tls1_2
+    timeout "$TMO" $WRAP "$SERVER" "$CERTS/$cert" "$CERTS/$key" "$ver" >"$log" 2>&1 &
+    PIDS+=($!)
+    local spid=$!
+    if ! port=$(wait_for "$log" 'PORT [0-9]+' | sed 's/PORT //'); then
+        bad "$name (server did not start)" "$log"
+        return
+    fi
+    if printf 'hello interop\n' | timeout "$TMO" "$OPENSSL" s_client -connect "127.0.0.1:$port" \
+        -CAfile "$CERTS/ca-bundle.pem" -verify_return_error -verify_hostname localhost \
+        -servername localhost "$flag" -quiet >"$out" 2>&1 \
+        && grep -q '^echo: hello interop$' "$out" && wait "$spid"; then
+        ok "$name"
+    else
+        cat "$log" >>"$out"
+        bad "$name" "$out"
+    fi
+    kill "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
+}
+
+for v in tls1.3 tls1.2; do
+    client_vs_s_server "client-$v-ecdsa" server-ec.pem server-ec.key ca-ec.pem localhost "$v" ok
+    client_vs_s_server "client-$v-rsa" server-rsa.pem server-rsa.key ca-rsa.pem localhost "$v" ok
+    client_vs_s_server "client-$v-ip" server-ec.pem server-ec.key ca-ec.pem 127.0.0.1 "$v" ok
+    client_vs_s_server "client-$v-untrusted" server-ec.pem server-ec.key ca-rsa.pem localhost "$v" fail
+    s_client_vs_server "server-$v-ecdsa" server-ec-chain.pem server-ec.key "$v"
+    s_client_vs_server "server-$v-rsa" server-rsa.pem server-rsa.key "$v"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

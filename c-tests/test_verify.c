@@ -1,0 +1,260 @@
+/*
+ * Certificate verification as seen by the client (SSL_get_verify_result,
+ * 0A000086) and by the server (the alert it receives), SSL_VERIFY_NONE,
+ * host and IP checks with SSL_set1_host, client certificates.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Handshake client (VERIFY `mode`, trusting `ca`, checking `host` if not
+ * NULL) against a server using cert/key. want_ok: client handshake result.
+ * On failure expects exactly 0A000086 on the client and `server_err` as the
+ * only entry on the server.
+ */
+static int verify_case(int version, const char *cert, const char *key, const char *ca,
+                       const char *host, int mode, long want_verify, int want_ok,
+                       unsigned long server_err)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    if (!create_ssl_ctx_pair(version, version, cert, key, ca, &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_verify(cctx, mode, NULL);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+        goto end;
+    if (host != NULL && !TEST_int_eq(SSL_set1_host(c, host), 1))
+        goto end;
+    if (!TEST_int_eq(SSL_get_verify_result(c), X509_V_OK))
+        goto end;
+    if (!TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_int_eq(SSL_get_verify_result(c), want_verify))
+        goto end;
+    if (want_ok) {
+        if (!TEST_true(hc.done) || !TEST_true(hs.done))
+            goto end;
+    } else {
+        if (!TEST_true(hc.failed) || !TEST_int_eq(hc.ret, -1)
+            || !TEST_int_eq(hc.err, SSL_ERROR_SSL) || !TEST_int_eq(hc.nerrs, 1)
+            || !TEST_ulong_eq(hc.errs[0], 0x0A000086UL))
+            goto end;
+        if (!TEST_true(hs.failed) || !TEST_int_eq(hs.ret, -1)
+            || !TEST_int_eq(hs.err, SSL_ERROR_SSL) || !TEST_int_eq(hs.nerrs, 1)
+            || !TEST_ulong_eq(hs.errs[0], server_err)
+            || !TEST_int_eq(SSL_get_shutdown(s), SSL_RECEIVED_SHUTDOWN))
+            goto end;
+        /* the sender of the alert does not mark anything as received */
+        if (!TEST_int_eq(SSL_get_shutdown(c) & SSL_RECEIVED_SHUTDOWN, 0))
+            goto end;
+    }
+    ret = 1;
+end:
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_good_chain(void)
+{
+    return verify_case(0, "server-ec.pem", "server-ec.key", "ca-ec.pem", "localhost",
+                       SSL_VERIFY_PEER, X509_V_OK, 1, 0)
+           && verify_case(0, "server-rsa.pem", "server-rsa.key", "ca-bundle.pem", "LOCALHOST",
+                          SSL_VERIFY_PEER, X509_V_OK, 1, 0);
+}
+
+static int test_unknown_ca(void)
+{
+    return verify_case(0, "unknownca.pem", "unknownca.key", "ca-ec.pem", NULL, SSL_VERIFY_PEER,
+                       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0, 0x0A000418UL)
+           && verify_case(TLS1_2_VERSION, "unknownca.pem", "unknownca.key", "ca-ec.pem", NULL,
+                          SSL_VERIFY_PEER, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0,
+                          0x0A000418UL);
+}
+
+static int test_no_ca_loaded(void)
+{
+    return verify_case(0, "server-ec.pem", "server-ec.key", NULL, NULL, SSL_VERIFY_PEER,
+                       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0, 0x0A000418UL);
+}
+
+static int test_expired(void)
+{
+    return verify_case(0, "expired.pem", "expired.key", "ca-ec.pem", NULL, SSL_VERIFY_PEER,
+                       X509_V_ERR_CERT_HAS_EXPIRED, 0, 0x0A000415UL);
+}
+
+static int test_not_yet_valid(void)
+{
+    return verify_case(0, "notyet.pem", "notyet.key", "ca-ec.pem", NULL, SSL_VERIFY_PEER,
+                       X509_V_ERR_CERT_NOT_YET_VALID, 0, 0x0A000412UL);
+}
+
+static int test_self_signed(void)
+{
+    return verify_case(0, "selfsigned.pem", "selfsigned.key", "ca-ec.pem", NULL, SSL_VERIFY_PEER,
+                       X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 0, 0x0A000418UL);
+}
+
+static int test_wrong_host(void)
+{
+    return verify_case(0, "server-ec.pem", "server-ec.key", "ca-ec.pem", "example.com",
+                       SSL_VERIFY_PEER, X509_V_ERR_HOSTNAME_MISMATCH, 0, 0x0A000412UL)
+           && verify_case(TLS1_2_VERSION, "server-ec.pem", "server-ec.key", "ca-ec.pem",
+                          "www.localhost", SSL_VERIFY_PEER, X509_V_ERR_HOSTNAME_MISMATCH, 0,
+                          0x0A000412UL);
+}
+
+static int test_ip_host(void)
+{
+    return verify_case(0, "server-ec.pem", "server-ec.key", "ca-ec.pem", "127.0.0.1",
+                       SSL_VERIFY_PEER, X509_V_OK, 1, 0)
+           && verify_case(0, "server-ec.pem", "server-ec.key", "ca-ec.pem", "127.0.0.2",
+                          SSL_VERIFY_PEER, X509_V_ERR_IP_ADDRESS_MISMATCH, 0, 0x0A000412UL);
+}
+
+/* SSL_VERIFY_NONE: the handshake goes on, the result is still recorded. */
+static int test_verify_none_records(void)
+{
+    return verify_case(0, "unknownca.pem", "unknownca.key", "ca-ec.pem", NULL, SSL_VERIFY_NONE,
+                       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 1, 0)
+           && verify_case(0, "selfsigned.pem", "selfsigned.key", NULL, NULL, SSL_VERIFY_NONE,
+                          X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 1, 0)
+           && verify_case(0, "server-ec.pem", "server-ec.key", "ca-ec.pem", "example.com",
+                          SSL_VERIFY_NONE, X509_V_ERR_HOSTNAME_MISMATCH, 1, 0)
+           && verify_case(TLS1_2_VERSION, "expired.pem", "expired.key", "ca-ec.pem", NULL,
+                          SSL_VERIFY_NONE, X509_V_ERR_CERT_HAS_EXPIRED, 1, 0);
+}
+
+/* SSL_set1_host(NULL) clears the check; SNI is independent. */
+static int test_host_clear_and_sni(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    int ret = 0;
+
+    if (!create_ssl_ctx_pair(0, 0, "server-ec.pem", "server-ec.key", "ca-ec.pem", &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, NULL);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_int_eq(SSL_set1_host(c, "example.com"), 1)
+        || !TEST_int_eq(SSL_set1_host(c, NULL), 1)
+        || !TEST_int_eq(SSL_set_tlsext_host_name(c, "example.com"), 1)
+        || !create_ssl_connection(s, c) || !TEST_int_eq(SSL_get_verify_result(c), X509_V_OK))
+        goto end;
+    ret = 1;
+end:
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_verify_error_strings(void)
+{
+    return TEST_str_eq(X509_verify_cert_error_string(0), "ok")
+           && TEST_str_eq(X509_verify_cert_error_string(9), "certificate is not yet valid")
+           && TEST_str_eq(X509_verify_cert_error_string(10), "certificate has expired")
+           && TEST_str_eq(X509_verify_cert_error_string(18), "self-signed certificate")
+           && TEST_str_eq(X509_verify_cert_error_string(20),
+                          "unable to get local issuer certificate")
+           && TEST_str_eq(X509_verify_cert_error_string(62), "hostname mismatch")
+           && TEST_str_eq(X509_verify_cert_error_string(64), "IP address mismatch");
+}
+
+/* Server requests a client certificate (PEER | FAIL_IF_NO_PEER_CERT). */
+static int client_cert_case(int version, int send_cert)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    X509 *peer = NULL;
+    struct hs_side hs, hc;
+    char name[256], buf[16];
+    int ret = 0, r;
+
+    if (!create_ssl_ctx_pair(version, version, "server-ec.pem", "server-ec.key", "ca-ec.pem",
+                             &sctx, &cctx))
+        goto end;
+    if (!TEST_int_eq(SSL_CTX_load_verify_locations(sctx, cert_path("ca-ec.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_verify(sctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, NULL);
+    if (send_cert
+        && (!TEST_int_eq(SSL_CTX_use_certificate_file(cctx, cert_path("client.pem"), SSL_FILETYPE_PEM), 1)
+            || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(cctx, cert_path("client.key"), SSL_FILETYPE_PEM), 1)))
+        goto end;
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (send_cert) {
+        if (!TEST_true(hs.done) || !TEST_true(hc.done)
+            || !TEST_int_eq(SSL_get_verify_result(s), X509_V_OK)
+            || !TEST_ptr(peer = SSL_get1_peer_certificate(s))
+            || !TEST_ptr(X509_NAME_oneline(X509_get_subject_name(peer), name, sizeof(name)))
+            || !TEST_str_eq(name, "/O=sslrs test/CN=sslrs test client"))
+            goto end;
+    } else if (version == TLS1_2_VERSION) {
+        if (!TEST_true(hs.failed) || !TEST_int_eq(hs.nerrs, 1)
+            || !TEST_ulong_eq(hs.errs[0], 0x0A0000C7UL) || !TEST_true(hc.failed)
+            || !TEST_int_eq(hc.nerrs, 1) || !TEST_ulong_eq(hc.errs[0], 0x0A000410UL))
+            goto end;
+    } else {
+        /* TLS 1.3: the client finishes first and learns on its first read */
+        if (!TEST_true(hs.failed) || !TEST_int_eq(hs.nerrs, 1)
+            || !TEST_ulong_eq(hs.errs[0], 0x0A0000C7UL) || !TEST_true(hc.done))
+            goto end;
+        r = SSL_read(c, buf, sizeof(buf));
+        if (!TEST_int_eq(r, 0) || !TEST_int_eq(SSL_get_error(c, r), SSL_ERROR_SSL)
+            || !TEST_ulong_eq(ERR_get_error(), 0x0A00045CUL))
+            goto end;
+    }
+    ret = 1;
+end:
+    X509_free(peer);
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_client_cert(void)
+{
+    return client_cert_case(TLS1_3_VERSION, 1) && client_cert_case(TLS1_2_VERSION, 1);
+}
+
+static int test_client_cert_missing_tls12(void)
+{
+    return client_cert_case(TLS1_2_VERSION, 0);
+}
+
+static int test_client_cert_missing_tls13(void)
+{
+    return client_cert_case(TLS1_3_VERSION, 0);
+}
+
+int main(void)
+{
+    RUN_TEST(test_good_chain);
+    RUN_TEST(test_unknown_ca);
+    RUN_TEST(test_no_ca_loaded);
+    RUN_TEST(test_expired);
+    RUN_TEST(test_not_yet_valid);
+    RUN_TEST(test_self_signed);
+    RUN_TEST(test_wrong_host);
+    RUN_TEST(test_ip_host);
+    RUN_TEST(test_verify_none_records);
+    RUN_TEST(test_host_clear_and_sni);
+    RUN_TEST(test_verify_error_strings);
+    RUN_TEST(test_client_cert);
+    RUN_TEST(test_client_cert_missing_tls12);
+    RUN_TEST(test_client_cert_missing_tls13);
+    return tu_finish();
+}
