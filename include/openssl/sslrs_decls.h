@@ -813,11 +813,6 @@ int SSL_get_fd(const SSL *s);
 uint64_t SSL_get_options(const SSL *s);
 
 /**
- * `SSL_get_peer_certificate` exists as a symbol in 3.0 for old binaries.
- */
-X509 *SSL_get_peer_certificate(const SSL *s);
-
-/**
  * `SSL_get_quiet_shutdown(3)`.
  */
 int SSL_get_quiet_shutdown(const SSL *ssl);

@@ -11,7 +11,7 @@ use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
 use crate::ffi::types::{borrow, clone_arc, into_c, release, take_arc, up_ref};
 use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
-use core::ffi::{c_char, c_int, c_long, c_void};
+use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use std::path::Path;
 use std::sync::{Arc, MutexGuard};
 
@@ -53,16 +53,16 @@ pub const SSL_VERIFY_FAIL_IF_NO_PEER_CERT: c_int = 0x02;
 pub const SSL_VERIFY_CLIENT_ONCE: c_int = 0x04;
 pub const SSL_VERIFY_POST_HANDSHAKE: c_int = 0x08;
 
-pub const SSL_MODE_ENABLE_PARTIAL_WRITE: c_long = 0x0000_0001;
-pub const SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER: c_long = 0x0000_0002;
-pub const SSL_MODE_AUTO_RETRY: c_long = 0x0000_0004;
-pub const SSL_MODE_NO_AUTO_CHAIN: c_long = 0x0000_0008;
-pub const SSL_MODE_RELEASE_BUFFERS: c_long = 0x0000_0010;
-pub const SSL_MODE_SEND_CLIENTHELLO_TIME: c_long = 0x0000_0020;
-pub const SSL_MODE_SEND_SERVERHELLO_TIME: c_long = 0x0000_0040;
-pub const SSL_MODE_SEND_FALLBACK_SCSV: c_long = 0x0000_0080;
-pub const SSL_MODE_ASYNC: c_long = 0x0000_0100;
-pub const SSL_MODE_DTLS_SCTP_LABEL_LENGTH_BUG: c_long = 0x0000_0400;
+pub const SSL_MODE_ENABLE_PARTIAL_WRITE: c_uint = 0x0000_0001;
+pub const SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER: c_uint = 0x0000_0002;
+pub const SSL_MODE_AUTO_RETRY: c_uint = 0x0000_0004;
+pub const SSL_MODE_NO_AUTO_CHAIN: c_uint = 0x0000_0008;
+pub const SSL_MODE_RELEASE_BUFFERS: c_uint = 0x0000_0010;
+pub const SSL_MODE_SEND_CLIENTHELLO_TIME: c_uint = 0x0000_0020;
+pub const SSL_MODE_SEND_SERVERHELLO_TIME: c_uint = 0x0000_0040;
+pub const SSL_MODE_SEND_FALLBACK_SCSV: c_uint = 0x0000_0080;
+pub const SSL_MODE_ASYNC: c_uint = 0x0000_0100;
+pub const SSL_MODE_DTLS_SCTP_LABEL_LENGTH_BUG: c_uint = 0x0000_0400;
 
 pub const SSL_CTRL_SET_READ_AHEAD: c_int = 41;
 pub const SSL_CTRL_GET_READ_AHEAD: c_int = 40;
@@ -77,6 +77,13 @@ pub const SSL_CTRL_SET_MAX_PROTO_VERSION: c_int = 124;
 pub const SSL_CTRL_GET_MIN_PROTO_VERSION: c_int = 130;
 pub const SSL_CTRL_GET_MAX_PROTO_VERSION: c_int = 131;
 pub const TLSEXT_NAMETYPE_host_name: c_int = 0;
+pub const SSL_SESS_CACHE_OFF: c_int = 0x0000;
+pub const SSL_SESS_CACHE_CLIENT: c_int = 0x0001;
+pub const SSL_SESS_CACHE_SERVER: c_int = 0x0002;
+pub const SSL_SESS_CACHE_NO_AUTO_CLEAR: c_int = 0x0080;
+pub const SSL_SESS_CACHE_NO_INTERNAL_LOOKUP: c_int = 0x0100;
+pub const SSL_SESS_CACHE_NO_INTERNAL_STORE: c_int = 0x0200;
+pub const SSL_SESS_CACHE_UPDATE_TIME: c_int = 0x0400;
 
 pub const SSL3_VERSION: c_int = 0x0300;
 pub const TLS1_VERSION: c_int = 0x0301;
@@ -1150,12 +1157,6 @@ pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
         None => Ok(core::ptr::null_mut()),
         Some(der) => Ok(into_c::<X509>(Arc::new(Certificate::from_der(der)?))),
     })
-}
-
-/// `SSL_get_peer_certificate` exists as a symbol in 3.0 for old binaries.
-#[no_mangle]
-pub extern "C" fn SSL_get_peer_certificate(s: *const SSL) -> *mut X509 {
-    SSL_get1_peer_certificate(s)
 }
 
 /// `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
