@@ -537,7 +537,7 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
                 b.set_fd(fd, larg as c_int) as c_long
             }
             BIO_C_MAKE_BIO_PAIR => {
-                let Some(other) = bio(parg as *const BIO) else {
+                let Some(other) = obj(parg as *const BIO) else {
                     err::push(null("BIO_make_bio_pair"));
                     return 0;
                 };
