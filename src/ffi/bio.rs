@@ -1,1 +1,704 @@
-//! `openssl/bio.h` family exports.
+//! `openssl/bio.h` family exports (native backend): memory, socket, fd and pair BIOs.
+//!
+//! The C pointer is `Arc::into_raw(Arc<crypto::bio::Bio>)` (see [`super::types`]). Behaviour,
+//! NULL handling and error-queue entries were measured against the system OpenSSL 3.0.19. Where
+//! OpenSSL crashes on a NULL argument (`BIO_new(NULL)`, `BIO_up_ref(NULL)`, `BIO_method_type(NULL)`,
+//! `BIO_gets(b, NULL, n)`, `BIO_new_bio_pair(NULL, ...)`), sslrs returns the failure value instead.
+//! `BIO_printf`/`BIO_vprintf` live in `ffi-shim/bio_printf.c` and call [`BIO_write`].
+
+use super::ptr::{c_str, in_buf, out_buf, write_out};
+use super::types::{borrow, into_c, release, up_ref, BIO, BIO_METHOD};
+use super::{call, guard};
+use crate::crypto::bio::{self as native, Bio};
+use crate::crypto::err;
+use crate::error::{lib, Error, Result};
+use core::ffi::{c_char, c_int, c_long, c_void};
+
+/// `BIO_info_cb`: `int cb(BIO *, int, int)` (OpenSSL declares the function type; prototypes take
+/// `BIO_info_cb *`).
+pub type BIO_info_cb = unsafe extern "C" fn(b: *mut BIO, state: c_int, res: c_int) -> c_int;
+
+// ---- Constants of <openssl/bio.h> and <openssl/bioerr.h>, OpenSSL 3.0.19 values. ----
+pub const BIO_BIND_NORMAL: c_int = 0;
+pub const BIO_BIND_REUSEADDR: c_int = 1;
+pub const BIO_BIND_REUSEADDR_IF_UNUSED: c_int = 1;
+pub const BIO_CB_CTRL: c_int = 6;
+pub const BIO_CB_FREE: c_int = 1;
+pub const BIO_CB_GETS: c_int = 5;
+pub const BIO_CB_PUTS: c_int = 4;
+pub const BIO_CB_READ: c_int = 2;
+pub const BIO_CB_RETURN: c_int = 128;
+pub const BIO_CB_WRITE: c_int = 3;
+pub const BIO_CLOSE: c_int = 1;
+pub const BIO_CTRL_DGRAM_CONNECT: c_int = 31;
+pub const BIO_CTRL_DGRAM_GET_FALLBACK_MTU: c_int = 47;
+pub const BIO_CTRL_DGRAM_GET_MTU: c_int = 41;
+pub const BIO_CTRL_DGRAM_GET_MTU_OVERHEAD: c_int = 49;
+pub const BIO_CTRL_DGRAM_GET_PEER: c_int = 46;
+pub const BIO_CTRL_DGRAM_GET_RECV_TIMEOUT: c_int = 34;
+pub const BIO_CTRL_DGRAM_GET_RECV_TIMER_EXP: c_int = 37;
+pub const BIO_CTRL_DGRAM_GET_SEND_TIMEOUT: c_int = 36;
+pub const BIO_CTRL_DGRAM_GET_SEND_TIMER_EXP: c_int = 38;
+pub const BIO_CTRL_DGRAM_MTU_DISCOVER: c_int = 39;
+pub const BIO_CTRL_DGRAM_MTU_EXCEEDED: c_int = 43;
+pub const BIO_CTRL_DGRAM_QUERY_MTU: c_int = 40;
+pub const BIO_CTRL_DGRAM_SCTP_MSG_WAITING: c_int = 78;
+pub const BIO_CTRL_DGRAM_SCTP_SET_IN_HANDSHAKE: c_int = 50;
+pub const BIO_CTRL_DGRAM_SCTP_WAIT_FOR_DRY: c_int = 77;
+pub const BIO_CTRL_DGRAM_SET_CONNECTED: c_int = 32;
+pub const BIO_CTRL_DGRAM_SET_DONT_FRAG: c_int = 48;
+pub const BIO_CTRL_DGRAM_SET_MTU: c_int = 42;
+pub const BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT: c_int = 45;
+pub const BIO_CTRL_DGRAM_SET_PEEK_MODE: c_int = 71;
+pub const BIO_CTRL_DGRAM_SET_PEER: c_int = 44;
+pub const BIO_CTRL_DGRAM_SET_RECV_TIMEOUT: c_int = 33;
+pub const BIO_CTRL_DGRAM_SET_SEND_TIMEOUT: c_int = 35;
+pub const BIO_CTRL_DUP: c_int = 12;
+pub const BIO_CTRL_EOF: c_int = 2;
+pub const BIO_CTRL_FLUSH: c_int = 11;
+pub const BIO_CTRL_GET: c_int = 5;
+pub const BIO_CTRL_GET_CALLBACK: c_int = 15;
+pub const BIO_CTRL_GET_CLOSE: c_int = 8;
+pub const BIO_CTRL_GET_INDENT: c_int = 81;
+pub const BIO_CTRL_GET_KTLS_RECV: c_int = 76;
+pub const BIO_CTRL_GET_KTLS_SEND: c_int = 73;
+pub const BIO_CTRL_INFO: c_int = 3;
+pub const BIO_CTRL_PEEK: c_int = 29;
+pub const BIO_CTRL_PENDING: c_int = 10;
+pub const BIO_CTRL_POP: c_int = 7;
+pub const BIO_CTRL_PUSH: c_int = 6;
+pub const BIO_CTRL_RESET: c_int = 1;
+pub const BIO_CTRL_SET: c_int = 4;
+pub const BIO_CTRL_SET_CALLBACK: c_int = 14;
+pub const BIO_CTRL_SET_CLOSE: c_int = 9;
+pub const BIO_CTRL_SET_FILENAME: c_int = 30;
+pub const BIO_CTRL_SET_INDENT: c_int = 80;
+pub const BIO_CTRL_SET_PREFIX: c_int = 79;
+pub const BIO_CTRL_WPENDING: c_int = 13;
+pub const BIO_C_DESTROY_BIO_PAIR: c_int = 139;
+pub const BIO_C_DO_STATE_MACHINE: c_int = 101;
+pub const BIO_C_FILE_SEEK: c_int = 128;
+pub const BIO_C_FILE_TELL: c_int = 133;
+pub const BIO_C_GET_ACCEPT: c_int = 124;
+pub const BIO_C_GET_BIND_MODE: c_int = 132;
+pub const BIO_C_GET_BUFF_NUM_LINES: c_int = 116;
+pub const BIO_C_GET_BUF_MEM_PTR: c_int = 115;
+pub const BIO_C_GET_CIPHER_CTX: c_int = 129;
+pub const BIO_C_GET_CIPHER_STATUS: c_int = 113;
+pub const BIO_C_GET_CONNECT: c_int = 123;
+pub const BIO_C_GET_EX_ARG: c_int = 154;
+pub const BIO_C_GET_FD: c_int = 105;
+pub const BIO_C_GET_FILE_PTR: c_int = 107;
+pub const BIO_C_GET_MD: c_int = 112;
+pub const BIO_C_GET_MD_CTX: c_int = 120;
+pub const BIO_C_GET_PREFIX: c_int = 150;
+pub const BIO_C_GET_READ_REQUEST: c_int = 141;
+pub const BIO_C_GET_SOCKS: c_int = 134;
+pub const BIO_C_GET_SSL: c_int = 110;
+pub const BIO_C_GET_SSL_NUM_RENEGOTIATES: c_int = 126;
+pub const BIO_C_GET_SUFFIX: c_int = 152;
+pub const BIO_C_GET_WRITE_BUF_SIZE: c_int = 137;
+pub const BIO_C_GET_WRITE_GUARANTEE: c_int = 140;
+pub const BIO_C_MAKE_BIO_PAIR: c_int = 138;
+pub const BIO_C_NREAD: c_int = 144;
+pub const BIO_C_NREAD0: c_int = 143;
+pub const BIO_C_NWRITE: c_int = 146;
+pub const BIO_C_NWRITE0: c_int = 145;
+pub const BIO_C_RESET_READ_REQUEST: c_int = 147;
+pub const BIO_C_SET_ACCEPT: c_int = 118;
+pub const BIO_C_SET_BIND_MODE: c_int = 131;
+pub const BIO_C_SET_BUFF_READ_DATA: c_int = 122;
+pub const BIO_C_SET_BUFF_SIZE: c_int = 117;
+pub const BIO_C_SET_BUF_MEM: c_int = 114;
+pub const BIO_C_SET_BUF_MEM_EOF_RETURN: c_int = 130;
+pub const BIO_C_SET_CONNECT: c_int = 100;
+pub const BIO_C_SET_CONNECT_MODE: c_int = 155;
+pub const BIO_C_SET_EX_ARG: c_int = 153;
+pub const BIO_C_SET_FD: c_int = 104;
+pub const BIO_C_SET_FILENAME: c_int = 108;
+pub const BIO_C_SET_FILE_PTR: c_int = 106;
+pub const BIO_C_SET_MD: c_int = 111;
+pub const BIO_C_SET_MD_CTX: c_int = 148;
+pub const BIO_C_SET_NBIO: c_int = 102;
+pub const BIO_C_SET_PREFIX: c_int = 149;
+pub const BIO_C_SET_SOCKS: c_int = 135;
+pub const BIO_C_SET_SSL: c_int = 109;
+pub const BIO_C_SET_SSL_RENEGOTIATE_BYTES: c_int = 125;
+pub const BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT: c_int = 127;
+pub const BIO_C_SET_SUFFIX: c_int = 151;
+pub const BIO_C_SET_WRITE_BUF_SIZE: c_int = 136;
+pub const BIO_C_SHUTDOWN_WR: c_int = 142;
+pub const BIO_C_SSL_MODE: c_int = 119;
+pub const BIO_FAMILY_IPANY: c_int = 256;
+pub const BIO_FAMILY_IPV4: c_int = 4;
+pub const BIO_FAMILY_IPV6: c_int = 6;
+pub const BIO_FLAGS_BASE64_NO_NL: c_int = 0x0100;
+pub const BIO_FLAGS_IN_EOF: c_int = 0x0800;
+pub const BIO_FLAGS_IO_SPECIAL: c_int = 4;
+pub const BIO_FLAGS_MEM_RDONLY: c_int = 0x0200;
+pub const BIO_FLAGS_NONCLEAR_RST: c_int = 0x0400;
+pub const BIO_FLAGS_READ: c_int = 1;
+pub const BIO_FLAGS_RWS: c_int = 7;
+pub const BIO_FLAGS_SHOULD_RETRY: c_int = 8;
+pub const BIO_FLAGS_UPLINK: c_int = 0;
+pub const BIO_FLAGS_WRITE: c_int = 2;
+pub const BIO_FP_APPEND: c_int = 8;
+pub const BIO_FP_READ: c_int = 2;
+pub const BIO_FP_TEXT: c_int = 16;
+pub const BIO_FP_WRITE: c_int = 4;
+pub const BIO_NOCLOSE: c_int = 0;
+pub const BIO_RR_ACCEPT: c_int = 3;
+pub const BIO_RR_CONNECT: c_int = 2;
+pub const BIO_RR_SSL_X509_LOOKUP: c_int = 1;
+pub const BIO_R_ACCEPT_ERROR: c_int = 100;
+pub const BIO_R_ADDRINFO_ADDR_IS_NOT_AF_INET: c_int = 141;
+pub const BIO_R_AMBIGUOUS_HOST_OR_SERVICE: c_int = 129;
+pub const BIO_R_BAD_FOPEN_MODE: c_int = 101;
+pub const BIO_R_BROKEN_PIPE: c_int = 124;
+pub const BIO_R_CONNECT_ERROR: c_int = 103;
+pub const BIO_R_CONNECT_TIMEOUT: c_int = 147;
+pub const BIO_R_GETHOSTBYNAME_ADDR_IS_NOT_AF_INET: c_int = 107;
+pub const BIO_R_GETSOCKNAME_ERROR: c_int = 132;
+pub const BIO_R_GETSOCKNAME_TRUNCATED_ADDRESS: c_int = 133;
+pub const BIO_R_GETTING_SOCKTYPE: c_int = 134;
+pub const BIO_R_INVALID_ARGUMENT: c_int = 125;
+pub const BIO_R_INVALID_SOCKET: c_int = 135;
+pub const BIO_R_IN_USE: c_int = 123;
+pub const BIO_R_LENGTH_TOO_LONG: c_int = 102;
+pub const BIO_R_LISTEN_V6_ONLY: c_int = 136;
+pub const BIO_R_LOOKUP_RETURNED_NOTHING: c_int = 142;
+pub const BIO_R_MALFORMED_HOST_OR_SERVICE: c_int = 130;
+pub const BIO_R_NBIO_CONNECT_ERROR: c_int = 110;
+pub const BIO_R_NO_ACCEPT_ADDR_OR_SERVICE_SPECIFIED: c_int = 143;
+pub const BIO_R_NO_HOSTNAME_OR_SERVICE_SPECIFIED: c_int = 144;
+pub const BIO_R_NO_PORT_DEFINED: c_int = 113;
+pub const BIO_R_NO_SUCH_FILE: c_int = 128;
+pub const BIO_R_NULL_PARAMETER: c_int = 115;
+pub const BIO_R_TRANSFER_ERROR: c_int = 104;
+pub const BIO_R_TRANSFER_TIMEOUT: c_int = 105;
+pub const BIO_R_UNABLE_TO_BIND_SOCKET: c_int = 117;
+pub const BIO_R_UNABLE_TO_CREATE_SOCKET: c_int = 118;
+pub const BIO_R_UNABLE_TO_KEEPALIVE: c_int = 137;
+pub const BIO_R_UNABLE_TO_LISTEN_SOCKET: c_int = 119;
+pub const BIO_R_UNABLE_TO_NODELAY: c_int = 138;
+pub const BIO_R_UNABLE_TO_REUSEADDR: c_int = 139;
+pub const BIO_R_UNAVAILABLE_IP_FAMILY: c_int = 145;
+pub const BIO_R_UNINITIALIZED: c_int = 120;
+pub const BIO_R_UNKNOWN_INFO_TYPE: c_int = 140;
+pub const BIO_R_UNSUPPORTED_IP_FAMILY: c_int = 146;
+pub const BIO_R_UNSUPPORTED_METHOD: c_int = 121;
+pub const BIO_R_UNSUPPORTED_PROTOCOL_FAMILY: c_int = 131;
+pub const BIO_R_WRITE_TO_READ_ONLY_BIO: c_int = 126;
+pub const BIO_R_WSASTARTUP: c_int = 122;
+pub const BIO_SOCK_KEEPALIVE: c_int = 4;
+pub const BIO_SOCK_NODELAY: c_int = 16;
+pub const BIO_SOCK_NONBLOCK: c_int = 8;
+pub const BIO_SOCK_REUSEADDR: c_int = 1;
+pub const BIO_SOCK_V6_ONLY: c_int = 2;
+pub const BIO_TYPE_ACCEPT: c_int = 0x050d;
+pub const BIO_TYPE_ASN1: c_int = 0x0216;
+pub const BIO_TYPE_BASE64: c_int = 0x020b;
+pub const BIO_TYPE_BIO: c_int = 0x0413;
+pub const BIO_TYPE_BUFFER: c_int = 0x0209;
+pub const BIO_TYPE_CIPHER: c_int = 0x020a;
+pub const BIO_TYPE_COMP: c_int = 0x0217;
+pub const BIO_TYPE_CONNECT: c_int = 0x050c;
+pub const BIO_TYPE_CORE_TO_PROV: c_int = 0x0419;
+pub const BIO_TYPE_DESCRIPTOR: c_int = 0x0100;
+pub const BIO_TYPE_DGRAM: c_int = 0x0515;
+pub const BIO_TYPE_FD: c_int = 0x0504;
+pub const BIO_TYPE_FILE: c_int = 0x0402;
+pub const BIO_TYPE_FILTER: c_int = 0x0200;
+pub const BIO_TYPE_LINEBUFFER: c_int = 0x0214;
+pub const BIO_TYPE_MD: c_int = 0x0208;
+pub const BIO_TYPE_MEM: c_int = 0x0401;
+pub const BIO_TYPE_NBIO_TEST: c_int = 0x0210;
+pub const BIO_TYPE_NONE: c_int = 0;
+pub const BIO_TYPE_NULL: c_int = 0x0406;
+pub const BIO_TYPE_NULL_FILTER: c_int = 0x0211;
+pub const BIO_TYPE_SOCKET: c_int = 0x0505;
+pub const BIO_TYPE_SOURCE_SINK: c_int = 0x0400;
+pub const BIO_TYPE_SSL: c_int = 0x0207;
+pub const BIO_TYPE_START: c_int = 0x0080;
+
+// ---- Methods: static descriptors compared by address, never dereferenced by C. ----
+
+/// What a `BIO_METHOD *` from `BIO_s_*()` points at.
+pub struct MethodDesc {
+    typ: c_int,
+}
+
+static METHOD_MEM: MethodDesc = MethodDesc { typ: BIO_TYPE_MEM };
+static METHOD_SOCKET: MethodDesc = MethodDesc { typ: BIO_TYPE_SOCKET };
+static METHOD_FD: MethodDesc = MethodDesc { typ: BIO_TYPE_FD };
+static METHOD_BIO: MethodDesc = MethodDesc { typ: BIO_TYPE_BIO };
+
+fn method_ptr(m: &'static MethodDesc) -> *const BIO_METHOD {
+    m as *const MethodDesc as *const BIO_METHOD
+}
+
+/// The native type behind a `BIO_METHOD *` (by address only), if it is one of ours.
+fn method_type_of(m: *const BIO_METHOD) -> Option<c_int> {
+    [&METHOD_MEM, &METHOD_SOCKET, &METHOD_FD, &METHOD_BIO]
+        .into_iter()
+        .find(|d| core::ptr::eq(method_ptr(d), m))
+        .map(|d| d.typ)
+}
+
+/// Borrows the BIO behind `b`.
+fn obj<'a>(b: *const BIO) -> Option<&'a Bio> {
+    // SAFETY: `b` is NULL or a live BIO handed out by this library (the C contract).
+    unsafe { borrow::<BIO>(b) }
+}
+
+fn null(func: &'static str) -> Error {
+    Error::null_param(lib::BIO, func)
+}
+
+/// A C buffer of `len` bytes that may be NULL (BIO methods see the NULL themselves).
+fn opt_in<'a>(data: *const c_void, len: usize) -> Result<Option<&'a [u8]>> {
+    if data.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: non-NULL, and the caller promises `len` readable bytes.
+    unsafe { in_buf(data, len) }.map(Some)
+}
+
+/// Writable counterpart of [`opt_in`].
+fn opt_out<'a>(data: *mut c_void, len: usize) -> Result<Option<&'a mut [u8]>> {
+    if data.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: non-NULL, and the caller promises `len` writable bytes.
+    unsafe { out_buf(data, len) }.map(Some)
+}
+
+// ---- Lifecycle ----
+
+/// `BIO_new(3)`: a new BIO of `type` (`BIO_s_mem()`, `BIO_s_socket()`, `BIO_s_fd()`,
+/// `BIO_s_bio()`); the caller owns one reference. NULL on failure: NULL `type` raises
+/// `ERR_R_PASSED_NULL_PARAMETER` (OpenSSL crashes), a method sslrs did not make raises
+/// `BIO_R_UNSUPPORTED_METHOD`. Socket/fd BIOs start without an fd (use `BIO_set_fd`).
+#[no_mangle]
+pub extern "C" fn BIO_new(r#type: *const BIO_METHOD) -> *mut BIO {
+    super::null_on_error(|| {
+        if r#type.is_null() {
+            return Err(null("BIO_new"));
+        }
+        let b = match method_type_of(r#type) {
+            Some(BIO_TYPE_MEM) => Bio::new_mem(),
+            Some(t @ (BIO_TYPE_SOCKET | BIO_TYPE_FD)) => Bio::new_descriptor_uninit(t),
+            Some(_) => Bio::new_pair_half(),
+            None => return Err(Error::new(lib::BIO, BIO_R_UNSUPPORTED_METHOD, "BIO_new")),
+        };
+        Ok(into_c::<BIO>(b))
+    })
+}
+
+/// `BIO_free(3)`: drops one reference; the last one closes a socket/fd BIO's fd if its close
+/// flag is set and disconnects a pair half from its peer. Returns 1, or 0 for NULL.
+#[no_mangle]
+pub extern "C" fn BIO_free(a: *mut BIO) -> c_int {
+    guard(0, || {
+        if a.is_null() {
+            return 0;
+        }
+        // SAFETY: `a` is a live BIO; the caller gives up this reference.
+        unsafe { release::<BIO>(a) };
+        1
+    })
+}
+
+/// `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_free_all(a: *mut BIO) {
+    BIO_free(a);
+}
+
+/// `BIO_vfree(3)`: `BIO_free` without a return value. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_vfree(a: *mut BIO) {
+    BIO_free(a);
+}
+
+/// `BIO_up_ref(3)`: adds a reference. Returns 1, or 0 for NULL (OpenSSL crashes).
+#[no_mangle]
+pub extern "C" fn BIO_up_ref(a: *mut BIO) -> c_int {
+    // SAFETY: `a` is NULL or a live BIO.
+    guard(0, || unsafe { up_ref::<BIO>(a) })
+}
+
+/// `BIO_s_mem(3)`: the memory BIO method (static; never freed).
+#[no_mangle]
+pub extern "C" fn BIO_s_mem() -> *const BIO_METHOD {
+    method_ptr(&METHOD_MEM)
+}
+
+/// `BIO_s_socket(3)`: the socket BIO method (static).
+#[no_mangle]
+pub extern "C" fn BIO_s_socket() -> *const BIO_METHOD {
+    method_ptr(&METHOD_SOCKET)
+}
+
+/// `BIO_s_fd(3)`: the fd BIO method (static).
+#[no_mangle]
+pub extern "C" fn BIO_s_fd() -> *const BIO_METHOD {
+    method_ptr(&METHOD_FD)
+}
+
+/// `BIO_s_bio(3)`: the BIO pair half method (static); pair two with `BIO_make_bio_pair`.
+#[no_mangle]
+pub extern "C" fn BIO_s_bio() -> *const BIO_METHOD {
+    method_ptr(&METHOD_BIO)
+}
+
+/// `BIO_new_mem_buf(3)`: a read-only memory BIO over `len` bytes of `buf` (`len` < 0: up to the
+/// NUL). Reads at the end return 0 (EOF); writes fail with `BIO_R_WRITE_TO_READ_ONLY_BIO`.
+/// NULL `buf` gives NULL and `ERR_R_PASSED_NULL_PARAMETER`. Deviation: the bytes are copied, so
+/// `BIO_get_mem_data` does not point into `buf`.
+#[no_mangle]
+pub extern "C" fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut BIO {
+    super::null_on_error(|| {
+        if buf.is_null() {
+            return Err(null("BIO_new_mem_buf"));
+        }
+        let data = match usize::try_from(len) {
+            Ok(n) => opt_in(buf, n)?.unwrap_or(&[]),
+            // SAFETY: len < 0 means `buf` is a NUL-terminated string (OpenSSL's contract).
+            Err(_) => unsafe { c_str(buf as *const c_char) }.map_or(&[][..], |s| s.to_bytes()),
+        };
+        Ok(into_c::<BIO>(Bio::new_mem_buf(data)))
+    })
+}
+
+/// `BIO_new_socket(3)`: a socket BIO on `sock` (read(2)/write(2), no `MSG_NOSIGNAL`);
+/// `close_flag` `BIO_CLOSE` closes `sock` on the last `BIO_free`.
+#[no_mangle]
+pub extern "C" fn BIO_new_socket(sock: c_int, close_flag: c_int) -> *mut BIO {
+    super::null_on_error(|| Ok(into_c::<BIO>(Bio::new_descriptor(BIO_TYPE_SOCKET, sock, close_flag))))
+}
+
+/// `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
+#[no_mangle]
+pub extern "C" fn BIO_new_fd(fd: c_int, close_flag: c_int) -> *mut BIO {
+    super::null_on_error(|| Ok(into_c::<BIO>(Bio::new_descriptor(BIO_TYPE_FD, fd, close_flag))))
+}
+
+/// `BIO_new_bio_pair(3)`: two connected pair halves; `*bio1` writes into a buffer of `writebuf1`
+/// bytes (0: 17408), `*bio2` into one of `writebuf2`. Both must be freed. Returns 1; 0 with
+/// `ERR_R_PASSED_NULL_PARAMETER` if an out-pointer is NULL (OpenSSL crashes).
+#[no_mangle]
+pub extern "C" fn BIO_new_bio_pair(bio1: *mut *mut BIO, writebuf1: usize, bio2: *mut *mut BIO, writebuf2: usize) -> c_int {
+    super::one_or_zero(|| {
+        if bio1.is_null() || bio2.is_null() {
+            return Err(null("BIO_new_bio_pair"));
+        }
+        let (a, b) = Bio::new_pair(writebuf1, writebuf2);
+        // SAFETY: both non-NULL out-parameters per the C contract.
+        unsafe {
+            write_out(bio1, into_c::<BIO>(a));
+            write_out(bio2, into_c::<BIO>(b));
+        }
+        Ok(())
+    })
+}
+
+// ---- I/O ----
+
+/// `BIO_read(3)`: >0 bytes read; 0 EOF/nothing (also for `dlen` < 0); -1 failure, with the retry
+/// flags telling whether to retry. NULL `b` returns -1 with `ERR_R_PASSED_NULL_PARAMETER`.
+/// `dlen == 0` still reaches the BIO (a memory BIO then reports its eof value, a socket its read(2)).
+#[no_mangle]
+pub extern "C" fn BIO_read(b: *mut BIO, data: *mut c_void, dlen: c_int) -> c_int {
+    call(-1, || {
+        let b = obj(b).ok_or_else(|| null("BIO_read"))?;
+        let Ok(n) = usize::try_from(dlen) else { return Ok(0) };
+        Ok(b.read_opt(opt_out(data, n)?, n))
+    })
+}
+
+/// `BIO_read_ex(3)`: 1 and `*readbytes` = count if anything was read, else 0 and `*readbytes`
+/// = 0. NULL `b`: 0 with `ERR_R_PASSED_NULL_PARAMETER`, `*readbytes` untouched.
+#[no_mangle]
+pub extern "C" fn BIO_read_ex(b: *mut BIO, data: *mut c_void, dlen: usize, readbytes: *mut usize) -> c_int {
+    call(0, || {
+        let b = obj(b).ok_or_else(|| null("BIO_read_ex"))?;
+        let n = dlen.min(c_int::MAX as usize);
+        let r = b.read_opt(opt_out(data, n)?, n);
+        // SAFETY: NULL or valid out-parameter.
+        unsafe { write_out(readbytes, r.max(0) as usize) };
+        Ok(c_int::from(r > 0))
+    })
+}
+
+/// `BIO_write(3)`: bytes written (>0); 0 for NULL `b` or `dlen` <= 0 (flags untouched, nothing
+/// queued); -1 on failure with retry flags (pair full: retry-write; pair shut down:
+/// `BIO_R_BROKEN_PIPE`; unpaired/uninitialised: `BIO_R_UNINITIALIZED`).
+#[no_mangle]
+pub extern "C" fn BIO_write(b: *mut BIO, data: *const c_void, dlen: c_int) -> c_int {
+    call(-1, || {
+        let Some(b) = obj(b) else { return Ok(0) };
+        let Ok(n) = usize::try_from(dlen) else { return Ok(0) };
+        Ok(b.write_opt(opt_in(data, n)?, n))
+    })
+}
+
+/// `BIO_write_ex(3)`: 1 and `*written` = count on success (`dlen` 0 succeeds with 0), else 0
+/// and `*written` = 0. NULL `b` returns 0 without queuing anything.
+#[no_mangle]
+pub extern "C" fn BIO_write_ex(b: *mut BIO, data: *const c_void, dlen: usize, written: *mut usize) -> c_int {
+    call(0, || {
+        let r = match obj(b) {
+            None => 0,
+            Some(_) if dlen == 0 => {
+                // SAFETY: NULL or valid out-parameter.
+                unsafe { write_out(written, 0) };
+                return Ok(1);
+            }
+            Some(b) => {
+                let n = dlen.min(c_int::MAX as usize);
+                b.write_opt(opt_in(data, n)?, n)
+            }
+        };
+        // SAFETY: NULL or valid out-parameter.
+        unsafe { write_out(written, r.max(0) as usize) };
+        Ok(c_int::from(r > 0))
+    })
+}
+
+/// `BIO_gets(3)`: reads one line (up to `size - 1` bytes, newline kept) into `buf` and
+/// NUL-terminates it; returns its length (0 at EOF). Memory and fd BIOs only: sockets and pairs
+/// give -2 with `BIO_R_UNSUPPORTED_METHOD`. `size` < 0 gives -1 with `BIO_R_INVALID_ARGUMENT`,
+/// `size` 0 gives 0. NULL `bp` (or NULL `buf`, where OpenSSL crashes) gives -1 with
+/// `ERR_R_PASSED_NULL_PARAMETER`.
+#[no_mangle]
+pub extern "C" fn BIO_gets(bp: *mut BIO, buf: *mut c_char, size: c_int) -> c_int {
+    call(-1, || {
+        let b = obj(bp).ok_or_else(|| null("BIO_gets"))?;
+        if !b.has_gets() {
+            return Ok(b.gets(&mut []));
+        }
+        let Ok(n) = usize::try_from(size) else {
+            return Err(Error::new(lib::BIO, BIO_R_INVALID_ARGUMENT, "BIO_gets"));
+        };
+        if n == 0 {
+            return Ok(0);
+        }
+        let out = opt_out(buf.cast(), n)?.ok_or_else(|| null("BIO_gets"))?;
+        Ok(b.gets(out))
+    })
+}
+
+/// `BIO_puts(3)`: writes the string `buf` (without its NUL); returns the count or -1. NULL `bp`
+/// (or NULL `buf`, where OpenSSL crashes) gives -1 with `ERR_R_PASSED_NULL_PARAMETER`.
+#[no_mangle]
+pub extern "C" fn BIO_puts(bp: *mut BIO, buf: *const c_char) -> c_int {
+    call(-1, || {
+        let b = obj(bp).ok_or_else(|| null("BIO_puts"))?;
+        // SAFETY: NULL or a NUL-terminated string per the C contract.
+        let s = unsafe { c_str(buf) }.ok_or_else(|| null("BIO_puts"))?;
+        Ok(b.puts(s.to_bytes()))
+    })
+}
+
+// ---- Control ----
+
+/// `BIO_ctrl(3)`: the command behind `BIO_pending`, `BIO_eof`, `BIO_reset`, `BIO_flush`,
+/// `BIO_get_fd`/`BIO_set_fd`, `BIO_get_mem_data`, `BIO_set_mem_eof_return`,
+/// `BIO_set_close`/`BIO_get_close`, the pair commands (`BIO_C_*_WRITE_BUF_SIZE`,
+/// `BIO_make_bio_pair`, `BIO_destroy_bio_pair`, `BIO_shutdown_wr`, write guarantee, read
+/// request) and more. Unknown commands return 0; NULL `bp` returns -1 (nothing queued), as in
+/// OpenSSL. `BIO_set_nbio` (`BIO_C_SET_NBIO`) returns 0 and does nothing, as OpenSSL 3.0's socket
+/// and fd BIOs do. `BIO_C_SET_BUF_MEM`/`BIO_C_GET_BUF_MEM_PTR` are not supported (0).
+#[no_mangle]
+pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+    guard(0, || {
+        let Some(b) = obj(bp) else { return -1 };
+        match cmd {
+            BIO_CTRL_INFO => {
+                let Some((p, len)) = b.mem_data() else { return 0 };
+                // SAFETY: `parg` is NULL or a `char **` per BIO_get_mem_data's contract.
+                unsafe { write_out(parg as *mut *const c_char, p as *const c_char) };
+                len as c_long
+            }
+            BIO_C_GET_FD => {
+                if let Some(fd) = b.fd() {
+                    // SAFETY: `parg` is NULL or an `int *` per BIO_get_fd's contract.
+                    unsafe { write_out(parg as *mut c_int, fd) };
+                }
+                b.ctrl(cmd, 0) as c_long
+            }
+            BIO_C_SET_FD => {
+                if parg.is_null() {
+                    return 0;
+                }
+                // SAFETY: non-NULL `int *` per BIO_set_fd's contract (BIO_int_ctrl).
+                let fd = unsafe { *(parg as *const c_int) };
+                b.set_fd(fd, larg as c_int) as c_long
+            }
+            BIO_C_MAKE_BIO_PAIR => {
+                let Some(other) = obj(parg as *const BIO) else {
+                    err::push(null("BIO_make_bio_pair"));
+                    return 0;
+                };
+                c_long::from(Bio::make_pair(b, other))
+            }
+            _ => b.ctrl(cmd, larg as i64) as c_long,
+        }
+    })
+}
+
+/// `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
+#[no_mangle]
+pub extern "C" fn BIO_int_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, iarg: c_int) -> c_long {
+    let mut i = iarg;
+    BIO_ctrl(bp, cmd, larg, &mut i as *mut c_int as *mut c_void)
+}
+
+/// `BIO_ptr_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &p)`, returning `p`, or NULL if the ctrl
+/// returned <= 0.
+#[no_mangle]
+pub extern "C" fn BIO_ptr_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long) -> *mut c_void {
+    let mut p: *mut c_char = core::ptr::null_mut();
+    if BIO_ctrl(bp, cmd, larg, &mut p as *mut *mut c_char as *mut c_void) <= 0 {
+        return core::ptr::null_mut();
+    }
+    p.cast()
+}
+
+/// `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
+/// unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
+#[no_mangle]
+pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: Option<BIO_info_cb>) -> c_long {
+    let _ = (cmd, fp);
+    call(-2, || match obj(b) {
+        None => Ok(-2),
+        Some(_) => Err(Error::new(lib::BIO, BIO_R_UNSUPPORTED_METHOD, "BIO_callback_ctrl")),
+    })
+}
+
+/// `BIO_ctrl_pending(3)`: bytes readable (memory: stored bytes; pair: the peer's unread
+/// bytes; socket/fd: 0). 0 for NULL.
+#[no_mangle]
+pub extern "C" fn BIO_ctrl_pending(b: *mut BIO) -> usize {
+    guard(0, || obj(b).map_or(0, |b| b.pending()))
+}
+
+/// `BIO_ctrl_wpending(3)`: bytes written but not yet taken (pair: unread by the peer). 0 for NULL.
+#[no_mangle]
+pub extern "C" fn BIO_ctrl_wpending(b: *mut BIO) -> usize {
+    guard(0, || obj(b).map_or(0, |b| b.ctrl(BIO_CTRL_WPENDING, 0).max(0) as usize))
+}
+
+/// `BIO_ctrl_get_write_guarantee(3)`: free space in a pair half's write buffer (0 when shut
+/// down, unpaired, or not a pair). NULL gives `(size_t)-1`, as OpenSSL.
+#[no_mangle]
+pub extern "C" fn BIO_ctrl_get_write_guarantee(b: *mut BIO) -> usize {
+    guard(usize::MAX, || obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_WRITE_GUARANTEE, 0) as usize))
+}
+
+/// `BIO_ctrl_get_read_request(3)`: size of the peer's last failed read (capped at this half's
+/// buffer size), reset by any read on the peer or write on this half. NULL gives `(size_t)-1`.
+#[no_mangle]
+pub extern "C" fn BIO_ctrl_get_read_request(b: *mut BIO) -> usize {
+    guard(usize::MAX, || obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_READ_REQUEST, 0) as usize))
+}
+
+/// `BIO_ctrl_reset_read_request(3)`: 1 if the ctrl returned nonzero (also for NULL, as OpenSSL).
+#[no_mangle]
+pub extern "C" fn BIO_ctrl_reset_read_request(b: *mut BIO) -> c_int {
+    c_int::from(BIO_ctrl(b, BIO_C_RESET_READ_REQUEST, 0, core::ptr::null_mut()) != 0)
+}
+
+// ---- Flags, type, retry ----
+
+/// `BIO_test_flags(3)`: `flags & mask` (0 for NULL). Behind `BIO_should_retry` and friends.
+#[no_mangle]
+pub extern "C" fn BIO_test_flags(b: *const BIO, flags: c_int) -> c_int {
+    guard(0, || obj(b).map_or(0, |b| b.test_flags(flags)))
+}
+
+/// `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_set_flags(b: *mut BIO, flags: c_int) {
+    guard((), || obj(b).map_or((), |b| b.set_flags(flags)))
+}
+
+/// `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_clear_flags(b: *mut BIO, flags: c_int) {
+    guard((), || obj(b).map_or((), |b| b.clear_flags(flags)))
+}
+
+/// `BIO_get_retry_reason(3)`: the `BIO_RR_*` code (0 for NULL).
+#[no_mangle]
+pub extern "C" fn BIO_get_retry_reason(bio: *mut BIO) -> c_int {
+    guard(0, || obj(bio).map_or(0, |b| b.retry_reason()))
+}
+
+/// `BIO_set_retry_reason(3)`. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_set_retry_reason(bio: *mut BIO, reason: c_int) {
+    guard((), || obj(bio).map_or((), |b| b.set_retry_reason(reason)))
+}
+
+/// `BIO_get_retry_BIO(3)`: sslrs BIOs are never chained, so `bio` itself, with its retry
+/// reason stored in `*reason` (if not NULL). NULL gives NULL.
+#[no_mangle]
+pub extern "C" fn BIO_get_retry_BIO(bio: *mut BIO, reason: *mut c_int) -> *mut BIO {
+    guard(core::ptr::null_mut(), || {
+        let Some(b) = obj(bio) else { return core::ptr::null_mut() };
+        // SAFETY: NULL or valid out-parameter.
+        unsafe { write_out(reason, b.retry_reason()) };
+        bio
+    })
+}
+
+/// `BIO_method_type(3)`: `BIO_TYPE_MEM`, `BIO_TYPE_SOCKET`, `BIO_TYPE_FD` or `BIO_TYPE_BIO`
+/// (0 for NULL; OpenSSL crashes).
+#[no_mangle]
+pub extern "C" fn BIO_method_type(b: *const BIO) -> c_int {
+    guard(0, || obj(b).map_or(0, |b| b.method_type()))
+}
+
+/// `BIO_method_name(3)`: "memory buffer", "socket", "file descriptor" or "BIO pair" (static);
+/// NULL for NULL.
+#[no_mangle]
+pub extern "C" fn BIO_method_name(b: *const BIO) -> *const c_char {
+    guard(core::ptr::null(), || {
+        let Some(b) = obj(b) else { return core::ptr::null() };
+        let s: &'static [u8] = match b.method_type() {
+            BIO_TYPE_MEM => b"memory buffer\0",
+            BIO_TYPE_SOCKET => b"socket\0",
+            BIO_TYPE_FD => b"file descriptor\0",
+            _ => b"BIO pair\0",
+        };
+        s.as_ptr().cast()
+    })
+}
+
+/// `BIO_sock_should_retry(3)`: 1 if `i` is 0 or -1 and errno is non-fatal
+/// (see `BIO_sock_non_fatal_error`), else 0.
+#[no_mangle]
+pub extern "C" fn BIO_sock_should_retry(i: c_int) -> c_int {
+    c_int::from(native::should_retry(i as i64))
+}
+
+/// `BIO_sock_non_fatal_error(3)`: 1 for EWOULDBLOCK/EAGAIN, EINTR, ENOTCONN, EPROTO,
+/// EINPROGRESS, EALREADY; else 0.
+#[no_mangle]
+pub extern "C" fn BIO_sock_non_fatal_error(error: c_int) -> c_int {
+    c_int::from(native::non_fatal_errno(error))
+}
+
+/// `BIO_fd_should_retry(3)`: same rule as `BIO_sock_should_retry`.
+#[no_mangle]
+pub extern "C" fn BIO_fd_should_retry(i: c_int) -> c_int {
+    c_int::from(native::should_retry(i as i64))
+}
+
+/// `BIO_fd_non_fatal_error(3)`: same set as `BIO_sock_non_fatal_error`.
+#[no_mangle]
+pub extern "C" fn BIO_fd_non_fatal_error(error: c_int) -> c_int {
+    c_int::from(native::non_fatal_errno(error))
+}
