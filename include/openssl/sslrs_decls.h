@@ -177,6 +177,8 @@ typedef int CRYPTO_EX_dup(CRYPTO_EX_DATA *to, const CRYPTO_EX_DATA *from, void *
 typedef int EVP_PKEY_gen_cb(EVP_PKEY_CTX *ctx);
 
 
+typedef struct Option_BIO_info_cb Option_BIO_info_cb;
+
 typedef struct Option_pem_password_cb Option_pem_password_cb;
 
 /**
@@ -211,6 +213,245 @@ typedef int OSSL_HANDSHAKE_STATE;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
+ * unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
+ */
+long BIO_callback_ctrl(BIO *b, int cmd, Option_BIO_info_cb fp);
+
+/**
+ * `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
+ */
+void BIO_clear_flags(BIO *b, int flags);
+
+/**
+ * `BIO_ctrl(3)`: the command behind `BIO_pending`, `BIO_eof`, `BIO_reset`, `BIO_flush`,
+ * `BIO_get_fd`/`BIO_set_fd`, `BIO_get_mem_data`, `BIO_set_mem_eof_return`,
+ * `BIO_set_close`/`BIO_get_close`, the pair commands (`BIO_C_*_WRITE_BUF_SIZE`,
+ * `BIO_make_bio_pair`, `BIO_destroy_bio_pair`, `BIO_shutdown_wr`, write guarantee, read
+ * request) and more. Unknown commands return 0; NULL `bp` returns -1 (nothing queued), as in
+ * OpenSSL. `BIO_set_nbio` (`BIO_C_SET_NBIO`) returns 0 and does nothing, as OpenSSL 3.0's socket
+ * and fd BIOs do. `BIO_C_SET_BUF_MEM`/`BIO_C_GET_BUF_MEM_PTR` are not supported (0).
+ */
+long BIO_ctrl(BIO *bp, int cmd, long larg, void *parg);
+
+/**
+ * `BIO_ctrl_get_read_request(3)`: size of the peer's last failed read (capped at this half's
+ * buffer size), reset by any read on the peer or write on this half. NULL gives `(size_t)-1`.
+ */
+size_t BIO_ctrl_get_read_request(BIO *b);
+
+/**
+ * `BIO_ctrl_get_write_guarantee(3)`: free space in a pair half's write buffer (0 when shut
+ * down, unpaired, or not a pair). NULL gives `(size_t)-1`, as OpenSSL.
+ */
+size_t BIO_ctrl_get_write_guarantee(BIO *b);
+
+/**
+ * `BIO_ctrl_pending(3)`: bytes readable (memory: stored bytes; pair: the peer's unread
+ * bytes; socket/fd: 0). 0 for NULL.
+ */
+size_t BIO_ctrl_pending(BIO *b);
+
+/**
+ * `BIO_ctrl_reset_read_request(3)`: 1 if the ctrl returned nonzero (also for NULL, as OpenSSL).
+ */
+int BIO_ctrl_reset_read_request(BIO *b);
+
+/**
+ * `BIO_ctrl_wpending(3)`: bytes written but not yet taken (pair: unread by the peer). 0 for NULL.
+ */
+size_t BIO_ctrl_wpending(BIO *b);
+
+/**
+ * `BIO_fd_non_fatal_error(3)`: same set as `BIO_sock_non_fatal_error`.
+ */
+int BIO_fd_non_fatal_error(int error);
+
+/**
+ * `BIO_fd_should_retry(3)`: same rule as `BIO_sock_should_retry`.
+ */
+int BIO_fd_should_retry(int i);
+
+/**
+ * `BIO_free(3)`: drops one reference; the last one closes a socket/fd BIO's fd if its close
+ * flag is set and disconnects a pair half from its peer. Returns 1, or 0 for NULL.
+ */
+int BIO_free(BIO *a);
+
+/**
+ * `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
+ */
+void BIO_free_all(BIO *a);
+
+/**
+ * `BIO_get_retry_BIO(3)`: sslrs BIOs are never chained, so `bio` itself, with its retry
+ * reason stored in `*reason` (if not NULL). NULL gives NULL.
+ */
+BIO *BIO_get_retry_BIO(BIO *bio, int *reason);
+
+/**
+ * `BIO_get_retry_reason(3)`: the `BIO_RR_*` code (0 for NULL).
+ */
+int BIO_get_retry_reason(BIO *bio);
+
+/**
+ * `BIO_gets(3)`: reads one line (up to `size - 1` bytes, newline kept) into `buf` and
+ * NUL-terminates it; returns its length (0 at EOF). Memory and fd BIOs only: sockets and pairs
+ * give -2 with `BIO_R_UNSUPPORTED_METHOD`. `size` < 0 gives -1 with `BIO_R_INVALID_ARGUMENT`,
+ * `size` 0 gives 0. NULL `bp` (or NULL `buf`, where OpenSSL crashes) gives -1 with
+ * `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+int BIO_gets(BIO *bp, char *buf, int size);
+
+/**
+ * `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
+ */
+long BIO_int_ctrl(BIO *bp, int cmd, long larg, int iarg);
+
+/**
+ * `BIO_method_name(3)`: "memory buffer", "socket", "file descriptor" or "BIO pair" (static);
+ * NULL for NULL.
+ */
+const char *BIO_method_name(const BIO *b);
+
+/**
+ * `BIO_method_type(3)`: `BIO_TYPE_MEM`, `BIO_TYPE_SOCKET`, `BIO_TYPE_FD` or `BIO_TYPE_BIO`
+ * (0 for NULL; OpenSSL crashes).
+ */
+int BIO_method_type(const BIO *b);
+
+/**
+ * `BIO_new(3)`: a new BIO of `type` (`BIO_s_mem()`, `BIO_s_socket()`, `BIO_s_fd()`,
+ * `BIO_s_bio()`); the caller owns one reference. NULL on failure: NULL `type` raises
+ * `ERR_R_PASSED_NULL_PARAMETER` (OpenSSL crashes), a method sslrs did not make raises
+ * `BIO_R_UNSUPPORTED_METHOD`. Socket/fd BIOs start without an fd (use `BIO_set_fd`).
+ */
+BIO *BIO_new(const BIO_METHOD *type);
+
+/**
+ * `BIO_new_bio_pair(3)`: two connected pair halves; `*bio1` writes into a buffer of `writebuf1`
+ * bytes (0: 17408), `*bio2` into one of `writebuf2`. Both must be freed. Returns 1; 0 with
+ * `ERR_R_PASSED_NULL_PARAMETER` if an out-pointer is NULL (OpenSSL crashes).
+ */
+int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2);
+
+/**
+ * `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
+ */
+BIO *BIO_new_fd(int fd, int close_flag);
+
+/**
+ * `BIO_new_mem_buf(3)`: a read-only memory BIO over `len` bytes of `buf` (`len` < 0: up to the
+ * NUL). Reads at the end return 0 (EOF); writes fail with `BIO_R_WRITE_TO_READ_ONLY_BIO`.
+ * NULL `buf` gives NULL and `ERR_R_PASSED_NULL_PARAMETER`. Deviation: the bytes are copied, so
+ * `BIO_get_mem_data` does not point into `buf`.
+ */
+BIO *BIO_new_mem_buf(const void *buf, int len);
+
+/**
+ * `BIO_new_socket(3)`: a socket BIO on `sock` (read(2)/write(2), no `MSG_NOSIGNAL`);
+ * `close_flag` `BIO_CLOSE` closes `sock` on the last `BIO_free`.
+ */
+BIO *BIO_new_socket(int sock, int close_flag);
+
+/**
+ * `BIO_ptr_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &p)`, returning `p`, or NULL if the ctrl
+ * returned <= 0.
+ */
+void *BIO_ptr_ctrl(BIO *bp, int cmd, long larg);
+
+/**
+ * `BIO_puts(3)`: writes the string `buf` (without its NUL); returns the count or -1. NULL `bp`
+ * (or NULL `buf`, where OpenSSL crashes) gives -1 with `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+int BIO_puts(BIO *bp, const char *buf);
+
+/**
+ * `BIO_read(3)`: >0 bytes read; 0 EOF/nothing (also for `dlen` < 0); -1 failure, with the retry
+ * flags telling whether to retry. NULL `b` returns -1 with `ERR_R_PASSED_NULL_PARAMETER`.
+ * `dlen == 0` still reaches the BIO (a memory BIO then reports its eof value, a socket its read(2)).
+ */
+int BIO_read(BIO *b,
+             void *data,
+             int dlen);
+
+/**
+ * `BIO_read_ex(3)`: 1 and `*readbytes` = count if anything was read, else 0 and `*readbytes`
+ * = 0. NULL `b`: 0 with `ERR_R_PASSED_NULL_PARAMETER`, `*readbytes` untouched.
+ */
+int BIO_read_ex(BIO *b, void *data, size_t dlen, size_t *readbytes);
+
+/**
+ * `BIO_s_bio(3)`: the BIO pair half method (static); pair two with `BIO_make_bio_pair`.
+ */
+const BIO_METHOD *BIO_s_bio(void);
+
+/**
+ * `BIO_s_fd(3)`: the fd BIO method (static).
+ */
+const BIO_METHOD *BIO_s_fd(void);
+
+/**
+ * `BIO_s_mem(3)`: the memory BIO method (static; never freed).
+ */
+const BIO_METHOD *BIO_s_mem(void);
+
+/**
+ * `BIO_s_socket(3)`: the socket BIO method (static).
+ */
+const BIO_METHOD *BIO_s_socket(void);
+
+/**
+ * `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.
+ */
+void BIO_set_flags(BIO *b, int flags);
+
+/**
+ * `BIO_set_retry_reason(3)`. NULL is a no-op.
+ */
+void BIO_set_retry_reason(BIO *bio, int reason);
+
+/**
+ * `BIO_sock_non_fatal_error(3)`: 1 for EWOULDBLOCK/EAGAIN, EINTR, ENOTCONN, EPROTO,
+ * EINPROGRESS, EALREADY; else 0.
+ */
+int BIO_sock_non_fatal_error(int error);
+
+/**
+ * `BIO_sock_should_retry(3)`: 1 if `i` is 0 or -1 and errno is non-fatal
+ * (see `BIO_sock_non_fatal_error`), else 0.
+ */
+int BIO_sock_should_retry(int i);
+
+/**
+ * `BIO_test_flags(3)`: `flags & mask` (0 for NULL). Behind `BIO_should_retry` and friends.
+ */
+int BIO_test_flags(const BIO *b, int flags);
+
+/**
+ * `BIO_up_ref(3)`: adds a reference. Returns 1, or 0 for NULL (OpenSSL crashes).
+ */
+int BIO_up_ref(BIO *a);
+
+/**
+ * `BIO_vfree(3)`: `BIO_free` without a return value. NULL is a no-op.
+ */
+void BIO_vfree(BIO *a);
+
+/**
+ * `BIO_write(3)`: bytes written (>0); 0 for NULL `b` or `dlen` <= 0 (flags untouched, nothing
+ * queued); -1 on failure with retry flags (pair full: retry-write; pair shut down:
+ * `BIO_R_BROKEN_PIPE`; unpaired/uninitialised: `BIO_R_UNINITIALIZED`).
+ */
+int BIO_write(BIO *b, const void *data, int dlen);
+
+/**
+ * `BIO_write_ex(3)`: 1 and `*written` = count on success (`dlen` 0 succeeds with 0), else 0
+ * and `*written` = 0. NULL `b` returns 0 without queuing anything.
+ */
+int BIO_write_ex(BIO *b, const void *data, size_t dlen, size_t *written);
 
 /**
  * `CRYPTO_clear_free(3)`: zeroes `num` bytes then frees; NULL is a no-op.

@@ -406,23 +406,21 @@ impl Conn {
             let need = if self.rec_have < SSL3_RT_HEADER_LENGTH {
                 SSL3_RT_HEADER_LENGTH
             } else {
-                SSL3_RT_HEADER_LENGTH + usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]))
-            };
-            if self.rec_have == need {
-                if need == SSL3_RT_HEADER_LENGTH {
-                    self.check_header()?;
-                    let body = usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
-                    self.rec.resize(SSL3_RT_HEADER_LENGTH + body, 0);
-                    if body > 0 {
-                        continue;
-                    }
+                let total = SSL3_RT_HEADER_LENGTH + usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
+                if self.rec_have == total {
+                    return Ok(Record::Got);
                 }
-                return Ok(Record::Got);
-            }
+                total
+            };
             self.rwstate = SSL_READING;
             let n = r.read(&mut self.rec[self.rec_have..need]);
             if n > 0 {
                 self.rec_have += n as usize;
+                if self.rec_have == SSL3_RT_HEADER_LENGTH {
+                    self.check_header()?;
+                    let body = usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
+                    self.rec.resize(SSL3_RT_HEADER_LENGTH + body, 0);
+                }
                 continue;
             }
             if r.test_flags(BIO_FLAGS_SHOULD_RETRY) != 0 {

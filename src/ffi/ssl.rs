@@ -1312,7 +1312,7 @@ mod tests {
     #[test]
     fn verify_failure_is_certificate_verify_failed() {
         crate::crypto::err::clear();
-        let sctx = server_ctx("server-ec-chain.pem", "server-ec.key");
+        let sctx = server_ctx("server-ec.pem", "server-ec.key");
         let cctx = SSL_CTX_new(TLS_client_method());
         SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, None);
         let p = Pair::new(cctx, sctx);
