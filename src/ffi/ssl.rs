@@ -1316,12 +1316,21 @@ mod tests {
         let cctx = SSL_CTX_new(TLS_client_method());
         SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, None);
         let p = Pair::new(cctx, sctx);
-        let (rc, rs) = p.handshake();
-        assert_eq!((rc, rs), (-1, -1));
+        assert_eq!(SSL_do_handshake(p.client), -1);
+        pump(p.cnet, p.snet);
+        assert_eq!(SSL_do_handshake(p.server), -1);
+        pump(p.cnet, p.snet);
+        let rc = SSL_do_handshake(p.client);
+        assert_eq!(rc, -1);
         assert_eq!(SSL_get_error(p.client, rc), SSL_ERROR_SSL);
         assert_eq!(SSL_get_verify_result(p.client), 20);
         assert_eq!(crate::crypto::err::pop_first().map(|e| e.code), Some(0x0A000086));
-        crate::crypto::err::clear();
+        assert_eq!(crate::crypto::err::peek_first(), 0);
+        // The server receives the unknown_ca alert.
+        pump(p.cnet, p.snet);
+        assert_eq!(SSL_do_handshake(p.server), -1);
+        assert_eq!(crate::crypto::err::pop_first().map(|e| e.code), Some(0x0A000418));
+        assert_eq!(SSL_get_shutdown(p.server), 2);
         drop(p);
         SSL_CTX_free(cctx);
         SSL_CTX_free(sctx);
