@@ -63,6 +63,33 @@ const FUNCTION_TYPEDEFS: &[(&str, &str)] = &[
     ("EVP_PKEY_gen_cb", "typedef int EVP_PKEY_gen_cb(EVP_PKEY_CTX *ctx);"),
 ];
 
+/// Complete types that OpenSSL's headers define (not opaque): written here as OpenSSL writes them,
+/// inside `#ifndef SSLRS_SYSTEM_OPENSSL_TYPES` so that the drift check can take the system's.
+/// The Rust side uses an ABI-identical alias or `#[repr(C)]` struct of the same name.
+const COMPLETE_TYPES: &[(&str, &str)] = &[
+    (
+        "OSSL_HANDSHAKE_STATE",
+        "typedef enum {\n    TLS_ST_BEFORE, TLS_ST_OK, DTLS_ST_CR_HELLO_VERIFY_REQUEST, TLS_ST_CR_SRVR_HELLO,\n    \
+         TLS_ST_CR_CERT, TLS_ST_CR_CERT_STATUS, TLS_ST_CR_KEY_EXCH, TLS_ST_CR_CERT_REQ,\n    \
+         TLS_ST_CR_SRVR_DONE, TLS_ST_CR_SESSION_TICKET, TLS_ST_CR_CHANGE, TLS_ST_CR_FINISHED,\n    \
+         TLS_ST_CW_CLNT_HELLO, TLS_ST_CW_CERT, TLS_ST_CW_KEY_EXCH, TLS_ST_CW_CERT_VRFY,\n    \
+         TLS_ST_CW_CHANGE, TLS_ST_CW_NEXT_PROTO, TLS_ST_CW_FINISHED, TLS_ST_SW_HELLO_REQ,\n    \
+         TLS_ST_SR_CLNT_HELLO, DTLS_ST_SW_HELLO_VERIFY_REQUEST, TLS_ST_SW_SRVR_HELLO, TLS_ST_SW_CERT,\n    \
+         TLS_ST_SW_KEY_EXCH, TLS_ST_SW_CERT_REQ, TLS_ST_SW_SRVR_DONE, TLS_ST_SR_CERT,\n    \
+         TLS_ST_SR_KEY_EXCH, TLS_ST_SR_CERT_VRFY, TLS_ST_SR_NEXT_PROTO, TLS_ST_SR_CHANGE,\n    \
+         TLS_ST_SR_FINISHED, TLS_ST_SW_SESSION_TICKET, TLS_ST_SW_CERT_STATUS, TLS_ST_SW_CHANGE,\n    \
+         TLS_ST_SW_FINISHED, TLS_ST_SW_ENCRYPTED_EXTENSIONS, TLS_ST_CR_ENCRYPTED_EXTENSIONS,\n    \
+         TLS_ST_CR_CERT_VRFY, TLS_ST_SW_CERT_VRFY, TLS_ST_CR_HELLO_REQ, TLS_ST_SW_KEY_UPDATE,\n    \
+         TLS_ST_CW_KEY_UPDATE, TLS_ST_SR_KEY_UPDATE, TLS_ST_CR_KEY_UPDATE, TLS_ST_EARLY_DATA,\n    \
+         TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA\n\
+         } OSSL_HANDSHAKE_STATE;",
+    ),
+    (
+        "ERR_STRING_DATA",
+        "typedef struct ERR_string_data_st {\n    unsigned long error;\n    const char *string;\n} ERR_STRING_DATA;",
+    ),
+];
+
 const WRAPPER: &str = "ffi-shim/linker-wrapper";
 const VERSION_NODE: &str = "OPENSSL_3.0.0";
 const SONAME: &str = "libsslrs.so.3";
@@ -474,6 +501,14 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
         cfg.export.exclude.push(n.to_string());
         cfg.export.rename.insert(n.to_string(), format!("{n} *"));
     }
+    after.push_str("\n/* OpenSSL's complete types (the drift check takes the system's). */\n");
+    after.push_str("#ifndef SSLRS_SYSTEM_OPENSSL_TYPES\n");
+    for (n, def) in COMPLETE_TYPES {
+        after.push_str(def);
+        after.push('\n');
+        cfg.export.exclude.push(n.to_string());
+    }
+    after.push_str("#endif\n");
     if let Some(extra) = &cfg.after_includes {
         after.push_str(extra);
     }
@@ -550,6 +585,9 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
             }
         }
         let _ = writeln!(s, "#ifndef OPENSSL_{up}_H\n#define OPENSSL_{up}_H\n#ifndef OPENSSL_NO_DEPRECATED_3_0\n#define HEADER_{up}_H\n#endif\n");
+        // Like OpenSSL's headers under /usr/include, ours are system headers: the macros'
+        // expansions (e.g. a discarded `(int)BIO_ctrl(...)`) must not warn in user code.
+        let _ = writeln!(s, "#if defined(__GNUC__)\n#pragma GCC system_header\n#endif\n");
         s.push_str("#include <openssl/sslrs_consts.h>\n#include <openssl/sslrs_decls.h>\n");
         if let Some(deps) = graph.get(h) {
             for d in deps.iter().filter(|d| names.contains(*d)) {

@@ -176,24 +176,29 @@ typedef void CRYPTO_EX_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx
 typedef int CRYPTO_EX_dup(CRYPTO_EX_DATA *to, const CRYPTO_EX_DATA *from, void **from_d, int idx, long argl, void *argp);
 typedef int EVP_PKEY_gen_cb(EVP_PKEY_CTX *ctx);
 
-
-typedef struct Option_BIO_info_cb Option_BIO_info_cb;
-
-typedef struct Option_pem_password_cb Option_pem_password_cb;
-
-/**
- * `ERR_STRING_DATA`: one entry of a string table for `ERR_load_strings_const`; a table ends
- * with an entry whose `error` is 0.
- */
-typedef struct {
+/* OpenSSL's complete types (the drift check takes the system's). */
+#ifndef SSLRS_SYSTEM_OPENSSL_TYPES
+typedef enum {
+    TLS_ST_BEFORE, TLS_ST_OK, DTLS_ST_CR_HELLO_VERIFY_REQUEST, TLS_ST_CR_SRVR_HELLO,
+    TLS_ST_CR_CERT, TLS_ST_CR_CERT_STATUS, TLS_ST_CR_KEY_EXCH, TLS_ST_CR_CERT_REQ,
+    TLS_ST_CR_SRVR_DONE, TLS_ST_CR_SESSION_TICKET, TLS_ST_CR_CHANGE, TLS_ST_CR_FINISHED,
+    TLS_ST_CW_CLNT_HELLO, TLS_ST_CW_CERT, TLS_ST_CW_KEY_EXCH, TLS_ST_CW_CERT_VRFY,
+    TLS_ST_CW_CHANGE, TLS_ST_CW_NEXT_PROTO, TLS_ST_CW_FINISHED, TLS_ST_SW_HELLO_REQ,
+    TLS_ST_SR_CLNT_HELLO, DTLS_ST_SW_HELLO_VERIFY_REQUEST, TLS_ST_SW_SRVR_HELLO, TLS_ST_SW_CERT,
+    TLS_ST_SW_KEY_EXCH, TLS_ST_SW_CERT_REQ, TLS_ST_SW_SRVR_DONE, TLS_ST_SR_CERT,
+    TLS_ST_SR_KEY_EXCH, TLS_ST_SR_CERT_VRFY, TLS_ST_SR_NEXT_PROTO, TLS_ST_SR_CHANGE,
+    TLS_ST_SR_FINISHED, TLS_ST_SW_SESSION_TICKET, TLS_ST_SW_CERT_STATUS, TLS_ST_SW_CHANGE,
+    TLS_ST_SW_FINISHED, TLS_ST_SW_ENCRYPTED_EXTENSIONS, TLS_ST_CR_ENCRYPTED_EXTENSIONS,
+    TLS_ST_CR_CERT_VRFY, TLS_ST_SW_CERT_VRFY, TLS_ST_CR_HELLO_REQ, TLS_ST_SW_KEY_UPDATE,
+    TLS_ST_CW_KEY_UPDATE, TLS_ST_SR_KEY_UPDATE, TLS_ST_CR_KEY_UPDATE, TLS_ST_EARLY_DATA,
+    TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA
+} OSSL_HANDSHAKE_STATE;
+typedef struct ERR_string_data_st {
     unsigned long error;
     const char *string;
-} ERR_string_data_st;
+} ERR_STRING_DATA;
+#endif
 
-/**
- * `typedef struct ERR_string_data_st ERR_STRING_DATA;`
- */
-typedef ERR_string_data_st ERR_STRING_DATA;
 
 /**
  * `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
@@ -203,12 +208,7 @@ typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 /**
  * Verify callback type of `SSL_CTX_set_verify`.
  */
-typedef int (*SSL_verify_cb)(int preverify_ok, void *x509_ctx);
-
-/**
- * `OSSL_HANDSHAKE_STATE` is an enum in C; it is passed as int.
- */
-typedef int OSSL_HANDSHAKE_STATE;
+typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
 
 #ifdef __cplusplus
 extern "C" {
@@ -218,7 +218,7 @@ extern "C" {
  * `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
  * unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
  */
-long BIO_callback_ctrl(BIO *b, int cmd, Option_BIO_info_cb fp);
+long BIO_callback_ctrl(BIO *b, int cmd, BIO_info_cb * fp);
 
 /**
  * `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
@@ -827,13 +827,13 @@ unsigned long OpenSSL_version_num(void);
 /**
  * `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
  */
-EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, Option_pem_password_cb cb, void *u);
+EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
 
 /**
  * `PEM_read_X509(out, x, cb, u)`: as [`PEM_read_bio_X509`] on a `FILE*`, read with `fgetc`
  * so the stream is left right after the returned block. NULL `out` gives NULL.
  */
-X509 *PEM_read_X509(FILE *out, X509 **x, Option_pem_password_cb cb, void *u);
+X509 *PEM_read_X509(FILE *out, X509 **x, pem_password_cb * cb, void *u);
 
 /**
  * `PEM_read_bio_PrivateKey(out, x, cb, u)`: the next `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY`
@@ -841,7 +841,7 @@ X509 *PEM_read_X509(FILE *out, X509 **x, Option_pem_password_cb cb, void *u);
  * also stored in `*x` as for [`PEM_read_bio_X509`]. No key gives the DECODER `unsupported`
  * entry (`1E08010C`) OpenSSL 3 queues. The key itself is checked only when it is used.
  */
-EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, Option_pem_password_cb cb, void *u);
+EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
 
 /**
  * `PEM_read_bio_X509(out, x, cb, u)`: the next `CERTIFICATE` block of `out` (other blocks are
@@ -851,7 +851,7 @@ EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, Option_pem_password_cb
  * Errors: no block: PEM `no start line` (`0480006C`, data `Expecting: CERTIFICATE`); bad
  * base64: PEM 100; bad DER: the ASN1 reason then PEM `ASN1 lib`. NULL `out` gives NULL.
  */
-X509 *PEM_read_bio_X509(BIO *out, X509 **x, Option_pem_password_cb cb, void *u);
+X509 *PEM_read_bio_X509(BIO *out, X509 **x, pem_password_cb * cb, void *u);
 
 /**
  * `SSL_CIPHER_get_bits(3)`: secret bits; also stored in `*alg_bits` if not NULL. 0 for NULL.

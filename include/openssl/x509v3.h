@@ -7,6 +7,10 @@
 #define HEADER_X509V3_H
 #endif
 
+#if defined(__GNUC__)
+#pragma GCC system_header
+#endif
+
 #include <openssl/sslrs_consts.h>
 #include <openssl/sslrs_decls.h>
 #include <openssl/bio.h>

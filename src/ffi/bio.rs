@@ -16,7 +16,7 @@ use core::ffi::{c_char, c_int, c_long, c_void};
 
 /// `BIO_info_cb`: `int cb(BIO *, int, int)` (OpenSSL declares the function type; prototypes take
 /// `BIO_info_cb *`).
-pub type BIO_info_cb = unsafe extern "C" fn(b: *mut BIO, state: c_int, res: c_int) -> c_int;
+pub type BIO_info_cb = Option<unsafe extern "C" fn(b: *mut BIO, state: c_int, res: c_int) -> c_int>;
 
 // ---- Constants of <openssl/bio.h> and <openssl/bioerr.h>, OpenSSL 3.0.19 values. ----
 pub const BIO_BIND_NORMAL: c_int = 0;
@@ -569,7 +569,7 @@ pub extern "C" fn BIO_ptr_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long) -> *mut c
 /// `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
 /// unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
 #[no_mangle]
-pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: Option<BIO_info_cb>) -> c_long {
+pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: BIO_info_cb) -> c_long {
     let _ = (cmd, fp);
     call(-2, || match obj(b) {
         None => Ok(-2),

@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *userdata)`.
 /// (OpenSSL declares the function type; headers take `pem_password_cb *`.)
 pub type pem_password_cb =
-    unsafe extern "C" fn(buf: *mut c_char, size: c_int, rwflag: c_int, userdata: *mut c_void) -> c_int;
+    Option<unsafe extern "C" fn(buf: *mut c_char, size: c_int, rwflag: c_int, userdata: *mut c_void) -> c_int>;
 
 /// A byte source over a BIO (one `Bio::read` of one byte per call, like `BIO_gets` does on
 /// most BIOs, so nothing past the current line is consumed).
@@ -65,7 +65,7 @@ unsafe fn replace_key_out(x: *mut *mut EVP_PKEY, p: *mut EVP_PKEY) {
 pub extern "C" fn PEM_read_bio_X509(
     out: *mut BIO,
     x: *mut *mut X509,
-    cb: Option<pem_password_cb>,
+    cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut X509 {
     let _ = (cb, u);
@@ -87,7 +87,7 @@ pub extern "C" fn PEM_read_bio_X509(
 pub extern "C" fn PEM_read_X509(
     out: *mut libc::FILE,
     x: *mut *mut X509,
-    cb: Option<pem_password_cb>,
+    cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut X509 {
     let _ = (cb, u);
@@ -112,7 +112,7 @@ pub extern "C" fn PEM_read_X509(
 pub extern "C" fn PEM_read_bio_PrivateKey(
     out: *mut BIO,
     x: *mut *mut EVP_PKEY,
-    cb: Option<pem_password_cb>,
+    cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
     let _ = (cb, u);
@@ -133,7 +133,7 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
 pub extern "C" fn PEM_read_PrivateKey(
     out: *mut libc::FILE,
     x: *mut *mut EVP_PKEY,
-    cb: Option<pem_password_cb>,
+    cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
     let _ = (cb, u);

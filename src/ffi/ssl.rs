@@ -9,7 +9,7 @@ use crate::engine::{ciphers, ciphers::CipherInfo};
 use crate::error::{common, lib, ssl_r, Error, Result};
 use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
 use crate::ffi::types::{borrow, clone_arc, into_c, release, take_arc, up_ref};
-use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509};
+use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509, X509_STORE_CTX};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use std::path::Path;
@@ -504,7 +504,7 @@ pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
 }
 
 /// Verify callback type of `SSL_CTX_set_verify`.
-pub type SSL_verify_cb = Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut c_void) -> c_int>;
+pub type SSL_verify_cb = Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut X509_STORE_CTX) -> c_int>;
 
 /// `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
 /// the mode alone decides, as with a NULL callback.

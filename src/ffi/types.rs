@@ -42,6 +42,10 @@ pub struct SSL_METHOD {
 pub struct SSL_CIPHER {
     _private: [u8; 0],
 }
+/// `X509_STORE_CTX`: the verification context handed to verify callbacks.
+pub struct X509_STORE_CTX {
+    _private: [u8; 0],
+}
 /// `OPENSSL_INIT_SETTINGS`: accepted and ignored.
 pub struct OPENSSL_INIT_SETTINGS {
     _private: [u8; 0],
