@@ -89,7 +89,12 @@ fn raise(reason: i32, func: &'static str) {
 pub fn non_fatal_errno(e: i32) -> bool {
     matches!(
         e,
-        libc::EWOULDBLOCK | libc::EINTR | libc::ENOTCONN | libc::EPROTO | libc::EINPROGRESS | libc::EALREADY
+        libc::EWOULDBLOCK
+            | libc::EINTR
+            | libc::ENOTCONN
+            | libc::EPROTO
+            | libc::EINPROGRESS
+            | libc::EALREADY
     )
 }
 
@@ -120,7 +125,12 @@ struct Dir {
 
 impl Dir {
     fn new(size: usize) -> Dir {
-        Dir { buf: VecDeque::new(), size, closed: false, request: 0 }
+        Dir {
+            buf: VecDeque::new(),
+            size,
+            closed: false,
+            request: 0,
+        }
     }
 }
 
@@ -158,7 +168,10 @@ struct PairHalf {
 enum Kind {
     Mem(Mem),
     /// Socket or fd (the method type tells which). `init` is false until an fd is set.
-    Fd { fd: i32, init: bool },
+    Fd {
+        fd: i32,
+        init: bool,
+    },
     Pair(PairHalf),
 }
 
@@ -197,12 +210,29 @@ fn clear_retry(st: &mut State) {
 
 impl Bio {
     fn with(method: i32, shutdown: i32, flags: i32, kind: Kind) -> Arc<Bio> {
-        Arc::new(Bio { method, st: Mutex::new(State { flags, retry_reason: 0, shutdown, kind }) })
+        Arc::new(Bio {
+            method,
+            st: Mutex::new(State {
+                flags,
+                retry_reason: 0,
+                shutdown,
+                kind,
+            }),
+        })
     }
 
     /// `BIO_new(BIO_s_mem())`: an empty, growable memory BIO (eof-return -1).
     pub fn new_mem() -> Arc<Bio> {
-        Bio::with(TYPE_MEM, 1, 0, Kind::Mem(Mem { data: Vec::new(), pos: 0, eof_return: -1 }))
+        Bio::with(
+            TYPE_MEM,
+            1,
+            0,
+            Kind::Mem(Mem {
+                data: Vec::new(),
+                pos: 0,
+                eof_return: -1,
+            }),
+        )
     }
 
     /// `BIO_new_mem_buf`: a read-only memory BIO over a copy of `data` (eof-return 0).
@@ -211,7 +241,11 @@ impl Bio {
             TYPE_MEM,
             1,
             BIO_FLAGS_MEM_RDONLY,
-            Kind::Mem(Mem { data: data.to_vec(), pos: 0, eof_return: 0 }),
+            Kind::Mem(Mem {
+                data: data.to_vec(),
+                pos: 0,
+                eof_return: 0,
+            }),
         )
     }
 
@@ -229,12 +263,28 @@ impl Bio {
     /// `BIO_new(BIO_s_socket())` / `BIO_new(BIO_s_fd())`: no fd yet (reads and writes fail with
     /// `BIO_R_UNINITIALIZED` until `BIO_set_fd`), close flag 1.
     pub fn new_descriptor_uninit(method: i32) -> Arc<Bio> {
-        Bio::with(method, 1, 0, Kind::Fd { fd: -1, init: false })
+        Bio::with(
+            method,
+            1,
+            0,
+            Kind::Fd {
+                fd: -1,
+                init: false,
+            },
+        )
     }
 
     /// `BIO_new(BIO_s_bio())`: an unpaired half with the default buffer size.
     pub fn new_pair_half() -> Arc<Bio> {
-        Bio::with(TYPE_BIO, 1, 0, Kind::Pair(PairHalf { size: PAIR_DEFAULT_BUF as i64, link: None }))
+        Bio::with(
+            TYPE_BIO,
+            1,
+            0,
+            Kind::Pair(PairHalf {
+                size: PAIR_DEFAULT_BUF as i64,
+                link: None,
+            }),
+        )
     }
 
     /// `BIO_new_bio_pair`: two connected halves; 0 means the default 17408-byte buffer.
@@ -263,10 +313,18 @@ impl Bio {
             return false;
         }
         // Lock in address order so concurrent make_pair(a,b)/make_pair(b,a) cannot deadlock.
-        let (first, second) = if (a as *const Bio) < (b as *const Bio) { (a, b) } else { (b, a) };
+        let (first, second) = if (a as *const Bio) < (b as *const Bio) {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let mut g1 = lock(&first.st);
         let mut g2 = lock(&second.st);
-        let (ga, gb) = if core::ptr::eq(first, a) { (&mut g1, &mut g2) } else { (&mut g2, &mut g1) };
+        let (ga, gb) = if core::ptr::eq(first, a) {
+            (&mut g1, &mut g2)
+        } else {
+            (&mut g2, &mut g1)
+        };
         let (Kind::Pair(pa), Kind::Pair(pb)) = (&mut ga.kind, &mut gb.kind) else {
             raise(reason::IN_USE, F);
             return false;
@@ -279,7 +337,10 @@ impl Bio {
             err::push(Error::new(lib::BIO, common::MALLOC_FAILURE, F));
             return false;
         };
-        let core = Arc::new(Mutex::new(PairCore { connected: true, dirs: [Dir::new(sa), Dir::new(sb)] }));
+        let core = Arc::new(Mutex::new(PairCore {
+            connected: true,
+            dirs: [Dir::new(sa), Dir::new(sb)],
+        }));
         pa.link = Some((core.clone(), 0));
         pb.link = Some((core, 1));
         true
@@ -330,7 +391,10 @@ impl Bio {
                 match buf {
                     Some(out) if n > 0 => {
                         out[..n].copy_from_slice(&m.avail()[..n]);
-                        m.consume(n, st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0);
+                        m.consume(
+                            n,
+                            st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0,
+                        );
                         n as i32
                     }
                     _ if avail == 0 => {
@@ -358,7 +422,9 @@ impl Bio {
                 r as i32
             }
             Kind::Pair(p) => {
-                let Some((mut core, side)) = live(p) else { return 0 };
+                let Some((mut core, side)) = live(p) else {
+                    return 0;
+                };
                 let d = &mut core.dirs[1 - side];
                 d.request = 0;
                 let Some(out) = buf else { return 0 };
@@ -415,7 +481,8 @@ impl Bio {
                     raise(reason::WRITE_TO_READ_ONLY_BIO, "mem_write");
                     return -1;
                 }
-                if m.pos > 0 && m.pos >= m.data.len() / 2 && st.flags & BIO_FLAGS_NONCLEAR_RST == 0 {
+                if m.pos > 0 && m.pos >= m.data.len() / 2 && st.flags & BIO_FLAGS_NONCLEAR_RST == 0
+                {
                     m.data.drain(..m.pos);
                     m.pos = 0;
                 }
@@ -433,7 +500,9 @@ impl Bio {
                 r as i32
             }
             Kind::Pair(p) => {
-                let Some((mut core, side)) = live(p) else { return 0 };
+                let Some((mut core, side)) = live(p) else {
+                    return 0;
+                };
                 let d = &mut core.dirs[side];
                 d.request = 0;
                 let Some(data) = buf else { return 0 };
@@ -502,10 +571,15 @@ impl Bio {
         let mut st = lock(&self.st);
         clear_retry(&mut st);
         let keep = st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0;
-        let Kind::Mem(m) = &mut st.kind else { return -2 };
+        let Kind::Mem(m) = &mut st.kind else {
+            return -2;
+        };
         let avail = m.avail();
         let lim = max.min(avail.len());
-        let n = avail[..lim].iter().position(|&c| c == b'\n').map_or(lim, |i| i + 1);
+        let n = avail[..lim]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(lim, |i| i + 1);
         out[..n].copy_from_slice(&avail[..n]);
         out[n] = 0;
         m.consume(n, keep);
@@ -613,7 +687,9 @@ impl Bio {
                     1
                 }
                 cmd::PENDING | cmd::WPENDING | cmd::GET_WRITE_GUARANTEE | cmd::GET_READ_REQUEST => {
-                    let Some((core, side)) = live(p) else { return 0 };
+                    let Some((core, side)) = live(p) else {
+                        return 0;
+                    };
                     let own = &core.dirs[side];
                     (match c {
                         cmd::PENDING => core.dirs[1 - side].buf.len(),
@@ -633,7 +709,9 @@ impl Bio {
     pub fn set_fd(&self, new_fd: i32, close_flag: i32) -> i64 {
         let mut st = lock(&self.st);
         let old_close = st.shutdown;
-        let Kind::Fd { fd, init } = &mut st.kind else { return 0 };
+        let Kind::Fd { fd, init } = &mut st.kind else {
+            return 0;
+        };
         if *init && old_close != 0 {
             // SAFETY: closing an fd this BIO owns.
             unsafe { libc::close(*fd) };
