@@ -144,7 +144,22 @@ struct Mem {
     data: Vec<u8>,
     pos: usize,
     eof_return: i32,
+    /// The `BUF_MEM` handed out by `BIO_get_mem_ptr` (boxed: its address must not move).
+    view: Option<Box<BufMemView>>,
 }
+
+/// OpenSSL's public `BUF_MEM` layout (`<openssl/buffer.h>`), as returned by `BIO_get_mem_ptr`.
+#[repr(C)]
+pub struct BufMemView {
+    pub length: usize,
+    pub data: *mut u8,
+    pub max: usize,
+    pub flags: core::ffi::c_ulong,
+}
+
+// SAFETY: the view is only written under its BIO's lock; `data` points into that BIO's buffer and
+// is only dereferenced by C, under the same rules as `BIO_get_mem_data`'s pointer.
+unsafe impl Send for BufMemView {}
 
 impl Mem {
     fn avail(&self) -> &[u8] {
@@ -231,6 +246,7 @@ impl Bio {
                 data: Vec::new(),
                 pos: 0,
                 eof_return: -1,
+                view: None,
             }),
         )
     }
@@ -245,6 +261,7 @@ impl Bio {
                 data: data.to_vec(),
                 pos: 0,
                 eof_return: 0,
+                view: None,
             }),
         )
     }
@@ -730,6 +747,31 @@ impl Bio {
             Kind::Mem(m) => Some((m.avail().as_ptr(), m.avail().len())),
             _ => None,
         }
+    }
+
+    /// `BIO_get_mem_ptr`: a `BUF_MEM` describing the unread bytes of a memory BIO (`None` for
+    /// other types). Deviation: it is a snapshot, refreshed by each `BIO_get_mem_ptr` call, and
+    /// valid until the BIO is next written, reset or freed; changes made through it are not seen.
+    pub fn mem_ptr(&self) -> Option<*mut BufMemView> {
+        let mut st = lock(&self.st);
+        let Kind::Mem(m) = &mut st.kind else {
+            return None;
+        };
+        let len = m.data.len() - m.pos;
+        let data = m.data[m.pos..].as_mut_ptr();
+        let max = m.data.capacity() - m.pos;
+        let v = m.view.get_or_insert_with(|| {
+            Box::new(BufMemView {
+                length: 0,
+                data: core::ptr::null_mut(),
+                max: 0,
+                flags: 0,
+            })
+        });
+        v.length = len;
+        v.data = data;
+        v.max = max;
+        Some(&mut **v as *mut BufMemView)
     }
 
     /// `BIO_flush`: 1 for every native type.

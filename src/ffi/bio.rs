@@ -542,7 +542,8 @@ pub extern "C" fn BIO_puts(bp: *mut BIO, buf: *const c_char) -> c_int {
 /// `BIO_make_bio_pair`, `BIO_destroy_bio_pair`, `BIO_shutdown_wr`, write guarantee, read
 /// request) and more. Unknown commands return 0; NULL `bp` returns -1 (nothing queued), as in
 /// OpenSSL. `BIO_set_nbio` (`BIO_C_SET_NBIO`) returns 0 and does nothing, as OpenSSL 3.0's socket
-/// and fd BIOs do. `BIO_C_SET_BUF_MEM`/`BIO_C_GET_BUF_MEM_PTR` are not supported (0).
+/// and fd BIOs do. `BIO_get_mem_ptr` gives a snapshot `BUF_MEM` (see `Bio::mem_ptr`); `BIO_set_mem_buf` is not
+/// supported (0).
 #[no_mangle]
 pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
     guard(0, || {
@@ -562,6 +563,12 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
                     unsafe { write_out(parg as *mut c_int, fd) };
                 }
                 b.ctrl(cmd, 0) as c_long
+            }
+            BIO_C_GET_BUF_MEM_PTR => {
+                let Some(v) = b.mem_ptr() else { return 0 };
+                // SAFETY: `parg` is NULL or a `BUF_MEM **` per BIO_get_mem_ptr's contract.
+                unsafe { write_out(parg as *mut *mut c_void, v.cast()) };
+                1
             }
             BIO_C_SET_FD => {
                 if parg.is_null() {
@@ -1330,6 +1337,51 @@ mod tests {
         assert_eq!(BIO_eof(b), 1);
         BIO_free(b);
         assert!(BIO_s_mem() == BIO_s_mem() && BIO_s_mem() != BIO_s_bio());
+    }
+
+    #[test]
+    fn mem_ptr_snapshot() {
+        #[repr(C)]
+        struct BufMem {
+            length: usize,
+            data: *const u8,
+            max: usize,
+            flags: core::ffi::c_ulong,
+        }
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(wr(m, b"hello world"), 11);
+        assert_eq!(rd(m, 6).0, 6);
+        let mut bm: *mut BufMem = null_mut();
+        assert_eq!(
+            BIO_ctrl(
+                m,
+                BIO_C_GET_BUF_MEM_PTR,
+                0,
+                (&mut bm as *mut *mut BufMem).cast()
+            ),
+            1
+        );
+        // SAFETY: the snapshot is valid until the BIO changes.
+        let (len, data) = unsafe {
+            (
+                (*bm).length,
+                core::slice::from_raw_parts((*bm).data, (*bm).length),
+            )
+        };
+        assert_eq!((len, data), (5, &b"world"[..]));
+        BIO_free(m);
+        let (a, b) = pair(0, 0);
+        assert_eq!(
+            BIO_ctrl(
+                a,
+                BIO_C_GET_BUF_MEM_PTR,
+                0,
+                (&mut bm as *mut *mut BufMem).cast()
+            ),
+            0
+        );
+        BIO_free(a);
+        BIO_free(b);
     }
 
     #[test]
