@@ -89,7 +89,12 @@ fn raise(reason: i32, func: &'static str) {
 pub fn non_fatal_errno(e: i32) -> bool {
     matches!(
         e,
-        libc::EWOULDBLOCK | libc::EINTR | libc::ENOTCONN | libc::EPROTO | libc::EINPROGRESS | libc::EALREADY
+        libc::EWOULDBLOCK
+            | libc::EINTR
+            | libc::ENOTCONN
+            | libc::EPROTO
+            | libc::EINPROGRESS
+            | libc::EALREADY
     )
 }
 
@@ -120,7 +125,12 @@ struct Dir {
 
 impl Dir {
     fn new(size: usize) -> Dir {
-        Dir { buf: VecDeque::new(), size, closed: false, request: 0 }
+        Dir {
+            buf: VecDeque::new(),
+            size,
+            closed: false,
+            request: 0,
+        }
     }
 }
 
@@ -134,7 +144,22 @@ struct Mem {
     data: Vec<u8>,
     pos: usize,
     eof_return: i32,
+    /// The `BUF_MEM` handed out by `BIO_get_mem_ptr` (boxed: its address must not move).
+    view: Option<Box<BufMemView>>,
 }
+
+/// OpenSSL's public `BUF_MEM` layout (`<openssl/buffer.h>`), as returned by `BIO_get_mem_ptr`.
+#[repr(C)]
+pub struct BufMemView {
+    pub length: usize,
+    pub data: *mut u8,
+    pub max: usize,
+    pub flags: core::ffi::c_ulong,
+}
+
+// SAFETY: the view is only written under its BIO's lock; `data` points into that BIO's buffer and
+// is only dereferenced by C, under the same rules as `BIO_get_mem_data`'s pointer.
+unsafe impl Send for BufMemView {}
 
 impl Mem {
     fn avail(&self) -> &[u8] {
@@ -158,7 +183,10 @@ struct PairHalf {
 enum Kind {
     Mem(Mem),
     /// Socket or fd (the method type tells which). `init` is false until an fd is set.
-    Fd { fd: i32, init: bool },
+    Fd {
+        fd: i32,
+        init: bool,
+    },
     Pair(PairHalf),
 }
 
@@ -197,12 +225,30 @@ fn clear_retry(st: &mut State) {
 
 impl Bio {
     fn with(method: i32, shutdown: i32, flags: i32, kind: Kind) -> Arc<Bio> {
-        Arc::new(Bio { method, st: Mutex::new(State { flags, retry_reason: 0, shutdown, kind }) })
+        Arc::new(Bio {
+            method,
+            st: Mutex::new(State {
+                flags,
+                retry_reason: 0,
+                shutdown,
+                kind,
+            }),
+        })
     }
 
     /// `BIO_new(BIO_s_mem())`: an empty, growable memory BIO (eof-return -1).
     pub fn new_mem() -> Arc<Bio> {
-        Bio::with(TYPE_MEM, 1, 0, Kind::Mem(Mem { data: Vec::new(), pos: 0, eof_return: -1 }))
+        Bio::with(
+            TYPE_MEM,
+            1,
+            0,
+            Kind::Mem(Mem {
+                data: Vec::new(),
+                pos: 0,
+                eof_return: -1,
+                view: None,
+            }),
+        )
     }
 
     /// `BIO_new_mem_buf`: a read-only memory BIO over a copy of `data` (eof-return 0).
@@ -211,7 +257,12 @@ impl Bio {
             TYPE_MEM,
             1,
             BIO_FLAGS_MEM_RDONLY,
-            Kind::Mem(Mem { data: data.to_vec(), pos: 0, eof_return: 0 }),
+            Kind::Mem(Mem {
+                data: data.to_vec(),
+                pos: 0,
+                eof_return: 0,
+                view: None,
+            }),
         )
     }
 
@@ -229,12 +280,28 @@ impl Bio {
     /// `BIO_new(BIO_s_socket())` / `BIO_new(BIO_s_fd())`: no fd yet (reads and writes fail with
     /// `BIO_R_UNINITIALIZED` until `BIO_set_fd`), close flag 1.
     pub fn new_descriptor_uninit(method: i32) -> Arc<Bio> {
-        Bio::with(method, 1, 0, Kind::Fd { fd: -1, init: false })
+        Bio::with(
+            method,
+            1,
+            0,
+            Kind::Fd {
+                fd: -1,
+                init: false,
+            },
+        )
     }
 
     /// `BIO_new(BIO_s_bio())`: an unpaired half with the default buffer size.
     pub fn new_pair_half() -> Arc<Bio> {
-        Bio::with(TYPE_BIO, 1, 0, Kind::Pair(PairHalf { size: PAIR_DEFAULT_BUF as i64, link: None }))
+        Bio::with(
+            TYPE_BIO,
+            1,
+            0,
+            Kind::Pair(PairHalf {
+                size: PAIR_DEFAULT_BUF as i64,
+                link: None,
+            }),
+        )
     }
 
     /// `BIO_new_bio_pair`: two connected halves; 0 means the default 17408-byte buffer.
@@ -263,10 +330,18 @@ impl Bio {
             return false;
         }
         // Lock in address order so concurrent make_pair(a,b)/make_pair(b,a) cannot deadlock.
-        let (first, second) = if (a as *const Bio) < (b as *const Bio) { (a, b) } else { (b, a) };
+        let (first, second) = if (a as *const Bio) < (b as *const Bio) {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let mut g1 = lock(&first.st);
         let mut g2 = lock(&second.st);
-        let (ga, gb) = if core::ptr::eq(first, a) { (&mut g1, &mut g2) } else { (&mut g2, &mut g1) };
+        let (ga, gb) = if core::ptr::eq(first, a) {
+            (&mut g1, &mut g2)
+        } else {
+            (&mut g2, &mut g1)
+        };
         let (Kind::Pair(pa), Kind::Pair(pb)) = (&mut ga.kind, &mut gb.kind) else {
             raise(reason::IN_USE, F);
             return false;
@@ -279,7 +354,10 @@ impl Bio {
             err::push(Error::new(lib::BIO, common::MALLOC_FAILURE, F));
             return false;
         };
-        let core = Arc::new(Mutex::new(PairCore { connected: true, dirs: [Dir::new(sa), Dir::new(sb)] }));
+        let core = Arc::new(Mutex::new(PairCore {
+            connected: true,
+            dirs: [Dir::new(sa), Dir::new(sb)],
+        }));
         pa.link = Some((core.clone(), 0));
         pb.link = Some((core, 1));
         true
@@ -330,7 +408,10 @@ impl Bio {
                 match buf {
                     Some(out) if n > 0 => {
                         out[..n].copy_from_slice(&m.avail()[..n]);
-                        m.consume(n, st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0);
+                        m.consume(
+                            n,
+                            st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0,
+                        );
                         n as i32
                     }
                     _ if avail == 0 => {
@@ -358,7 +439,9 @@ impl Bio {
                 r as i32
             }
             Kind::Pair(p) => {
-                let Some((mut core, side)) = live(p) else { return 0 };
+                let Some((mut core, side)) = live(p) else {
+                    return 0;
+                };
                 let d = &mut core.dirs[1 - side];
                 d.request = 0;
                 let Some(out) = buf else { return 0 };
@@ -415,7 +498,8 @@ impl Bio {
                     raise(reason::WRITE_TO_READ_ONLY_BIO, "mem_write");
                     return -1;
                 }
-                if m.pos > 0 && m.pos >= m.data.len() / 2 && st.flags & BIO_FLAGS_NONCLEAR_RST == 0 {
+                if m.pos > 0 && m.pos >= m.data.len() / 2 && st.flags & BIO_FLAGS_NONCLEAR_RST == 0
+                {
                     m.data.drain(..m.pos);
                     m.pos = 0;
                 }
@@ -433,7 +517,9 @@ impl Bio {
                 r as i32
             }
             Kind::Pair(p) => {
-                let Some((mut core, side)) = live(p) else { return 0 };
+                let Some((mut core, side)) = live(p) else {
+                    return 0;
+                };
                 let d = &mut core.dirs[side];
                 d.request = 0;
                 let Some(data) = buf else { return 0 };
@@ -502,10 +588,15 @@ impl Bio {
         let mut st = lock(&self.st);
         clear_retry(&mut st);
         let keep = st.flags & (BIO_FLAGS_NONCLEAR_RST | BIO_FLAGS_MEM_RDONLY) != 0;
-        let Kind::Mem(m) = &mut st.kind else { return -2 };
+        let Kind::Mem(m) = &mut st.kind else {
+            return -2;
+        };
         let avail = m.avail();
         let lim = max.min(avail.len());
-        let n = avail[..lim].iter().position(|&c| c == b'\n').map_or(lim, |i| i + 1);
+        let n = avail[..lim]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(lim, |i| i + 1);
         out[..n].copy_from_slice(&avail[..n]);
         out[n] = 0;
         m.consume(n, keep);
@@ -613,7 +704,9 @@ impl Bio {
                     1
                 }
                 cmd::PENDING | cmd::WPENDING | cmd::GET_WRITE_GUARANTEE | cmd::GET_READ_REQUEST => {
-                    let Some((core, side)) = live(p) else { return 0 };
+                    let Some((core, side)) = live(p) else {
+                        return 0;
+                    };
                     let own = &core.dirs[side];
                     (match c {
                         cmd::PENDING => core.dirs[1 - side].buf.len(),
@@ -633,7 +726,9 @@ impl Bio {
     pub fn set_fd(&self, new_fd: i32, close_flag: i32) -> i64 {
         let mut st = lock(&self.st);
         let old_close = st.shutdown;
-        let Kind::Fd { fd, init } = &mut st.kind else { return 0 };
+        let Kind::Fd { fd, init } = &mut st.kind else {
+            return 0;
+        };
         if *init && old_close != 0 {
             // SAFETY: closing an fd this BIO owns.
             unsafe { libc::close(*fd) };
@@ -652,6 +747,31 @@ impl Bio {
             Kind::Mem(m) => Some((m.avail().as_ptr(), m.avail().len())),
             _ => None,
         }
+    }
+
+    /// `BIO_get_mem_ptr`: a `BUF_MEM` describing the unread bytes of a memory BIO (`None` for
+    /// other types). Deviation: it is a snapshot, refreshed by each `BIO_get_mem_ptr` call, and
+    /// valid until the BIO is next written, reset or freed; changes made through it are not seen.
+    pub fn mem_ptr(&self) -> Option<*mut BufMemView> {
+        let mut st = lock(&self.st);
+        let Kind::Mem(m) = &mut st.kind else {
+            return None;
+        };
+        let len = m.data.len() - m.pos;
+        let data = m.data[m.pos..].as_mut_ptr();
+        let max = m.data.capacity() - m.pos;
+        let v = m.view.get_or_insert_with(|| {
+            Box::new(BufMemView {
+                length: 0,
+                data: core::ptr::null_mut(),
+                max: 0,
+                flags: 0,
+            })
+        });
+        v.length = len;
+        v.data = data;
+        v.max = max;
+        Some(&mut **v as *mut BufMemView)
     }
 
     /// `BIO_flush`: 1 for every native type.

@@ -229,7 +229,9 @@ pub struct MethodDesc {
 }
 
 static METHOD_MEM: MethodDesc = MethodDesc { typ: BIO_TYPE_MEM };
-static METHOD_SOCKET: MethodDesc = MethodDesc { typ: BIO_TYPE_SOCKET };
+static METHOD_SOCKET: MethodDesc = MethodDesc {
+    typ: BIO_TYPE_SOCKET,
+};
 static METHOD_FD: MethodDesc = MethodDesc { typ: BIO_TYPE_FD };
 static METHOD_BIO: MethodDesc = MethodDesc { typ: BIO_TYPE_BIO };
 
@@ -375,20 +377,37 @@ pub extern "C" fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut BIO {
 /// `close_flag` `BIO_CLOSE` closes `sock` on the last `BIO_free`.
 #[no_mangle]
 pub extern "C" fn BIO_new_socket(sock: c_int, close_flag: c_int) -> *mut BIO {
-    super::null_on_error(|| Ok(into_c::<BIO>(Bio::new_descriptor(BIO_TYPE_SOCKET, sock, close_flag))))
+    super::null_on_error(|| {
+        Ok(into_c::<BIO>(Bio::new_descriptor(
+            BIO_TYPE_SOCKET,
+            sock,
+            close_flag,
+        )))
+    })
 }
 
 /// `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
 #[no_mangle]
 pub extern "C" fn BIO_new_fd(fd: c_int, close_flag: c_int) -> *mut BIO {
-    super::null_on_error(|| Ok(into_c::<BIO>(Bio::new_descriptor(BIO_TYPE_FD, fd, close_flag))))
+    super::null_on_error(|| {
+        Ok(into_c::<BIO>(Bio::new_descriptor(
+            BIO_TYPE_FD,
+            fd,
+            close_flag,
+        )))
+    })
 }
 
 /// `BIO_new_bio_pair(3)`: two connected pair halves; `*bio1` writes into a buffer of `writebuf1`
 /// bytes (0: 17408), `*bio2` into one of `writebuf2`. Both must be freed. Returns 1; 0 with
 /// `ERR_R_PASSED_NULL_PARAMETER` if an out-pointer is NULL (OpenSSL crashes).
 #[no_mangle]
-pub extern "C" fn BIO_new_bio_pair(bio1: *mut *mut BIO, writebuf1: usize, bio2: *mut *mut BIO, writebuf2: usize) -> c_int {
+pub extern "C" fn BIO_new_bio_pair(
+    bio1: *mut *mut BIO,
+    writebuf1: usize,
+    bio2: *mut *mut BIO,
+    writebuf2: usize,
+) -> c_int {
     super::one_or_zero(|| {
         if bio1.is_null() || bio2.is_null() {
             return Err(null("BIO_new_bio_pair"));
@@ -412,7 +431,9 @@ pub extern "C" fn BIO_new_bio_pair(bio1: *mut *mut BIO, writebuf1: usize, bio2: 
 pub extern "C" fn BIO_read(b: *mut BIO, data: *mut c_void, dlen: c_int) -> c_int {
     call(-1, || {
         let b = obj(b).ok_or_else(|| null("BIO_read"))?;
-        let Ok(n) = usize::try_from(dlen) else { return Ok(0) };
+        let Ok(n) = usize::try_from(dlen) else {
+            return Ok(0);
+        };
         Ok(b.read_opt(opt_out(data, n)?, n))
     })
 }
@@ -420,7 +441,12 @@ pub extern "C" fn BIO_read(b: *mut BIO, data: *mut c_void, dlen: c_int) -> c_int
 /// `BIO_read_ex(3)`: 1 and `*readbytes` = count if anything was read, else 0 and `*readbytes`
 /// = 0. NULL `b`: 0 with `ERR_R_PASSED_NULL_PARAMETER`, `*readbytes` untouched.
 #[no_mangle]
-pub extern "C" fn BIO_read_ex(b: *mut BIO, data: *mut c_void, dlen: usize, readbytes: *mut usize) -> c_int {
+pub extern "C" fn BIO_read_ex(
+    b: *mut BIO,
+    data: *mut c_void,
+    dlen: usize,
+    readbytes: *mut usize,
+) -> c_int {
     call(0, || {
         let b = obj(b).ok_or_else(|| null("BIO_read_ex"))?;
         let n = dlen.min(c_int::MAX as usize);
@@ -438,7 +464,9 @@ pub extern "C" fn BIO_read_ex(b: *mut BIO, data: *mut c_void, dlen: usize, readb
 pub extern "C" fn BIO_write(b: *mut BIO, data: *const c_void, dlen: c_int) -> c_int {
     call(-1, || {
         let Some(b) = obj(b) else { return Ok(0) };
-        let Ok(n) = usize::try_from(dlen) else { return Ok(0) };
+        let Ok(n) = usize::try_from(dlen) else {
+            return Ok(0);
+        };
         Ok(b.write_opt(opt_in(data, n)?, n))
     })
 }
@@ -446,7 +474,12 @@ pub extern "C" fn BIO_write(b: *mut BIO, data: *const c_void, dlen: c_int) -> c_
 /// `BIO_write_ex(3)`: 1 and `*written` = count on success (`dlen` 0 succeeds with 0), else 0
 /// and `*written` = 0. NULL `b` returns 0 without queuing anything.
 #[no_mangle]
-pub extern "C" fn BIO_write_ex(b: *mut BIO, data: *const c_void, dlen: usize, written: *mut usize) -> c_int {
+pub extern "C" fn BIO_write_ex(
+    b: *mut BIO,
+    data: *const c_void,
+    dlen: usize,
+    written: *mut usize,
+) -> c_int {
     call(0, || {
         let r = match obj(b) {
             None => 0,
@@ -509,14 +542,17 @@ pub extern "C" fn BIO_puts(bp: *mut BIO, buf: *const c_char) -> c_int {
 /// `BIO_make_bio_pair`, `BIO_destroy_bio_pair`, `BIO_shutdown_wr`, write guarantee, read
 /// request) and more. Unknown commands return 0; NULL `bp` returns -1 (nothing queued), as in
 /// OpenSSL. `BIO_set_nbio` (`BIO_C_SET_NBIO`) returns 0 and does nothing, as OpenSSL 3.0's socket
-/// and fd BIOs do. `BIO_C_SET_BUF_MEM`/`BIO_C_GET_BUF_MEM_PTR` are not supported (0).
+/// and fd BIOs do. `BIO_get_mem_ptr` gives a snapshot `BUF_MEM` (see `Bio::mem_ptr`); `BIO_set_mem_buf` is not
+/// supported (0).
 #[no_mangle]
 pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
     guard(0, || {
         let Some(b) = obj(bp) else { return -1 };
         match cmd {
             BIO_CTRL_INFO => {
-                let Some((p, len)) = b.mem_data() else { return 0 };
+                let Some((p, len)) = b.mem_data() else {
+                    return 0;
+                };
                 // SAFETY: `parg` is NULL or a `char **` per BIO_get_mem_data's contract.
                 unsafe { write_out(parg as *mut *const c_char, p as *const c_char) };
                 len as c_long
@@ -527,6 +563,12 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
                     unsafe { write_out(parg as *mut c_int, fd) };
                 }
                 b.ctrl(cmd, 0) as c_long
+            }
+            BIO_C_GET_BUF_MEM_PTR => {
+                let Some(v) = b.mem_ptr() else { return 0 };
+                // SAFETY: `parg` is NULL or a `BUF_MEM **` per BIO_get_mem_ptr's contract.
+                unsafe { write_out(parg as *mut *mut c_void, v.cast()) };
+                1
             }
             BIO_C_SET_FD => {
                 if parg.is_null() {
@@ -543,7 +585,7 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
                 };
                 c_long::from(Bio::make_pair(b, other))
             }
-            _ => b.ctrl(cmd, larg as i64) as c_long,
+            _ => b.ctrl(cmd, larg) as c_long,
         }
     })
 }
@@ -573,7 +615,11 @@ pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: BIO_info_cb) ->
     let _ = (cmd, fp);
     call(-2, || match obj(b) {
         None => Ok(-2),
-        Some(_) => Err(Error::new(lib::BIO, BIO_R_UNSUPPORTED_METHOD, "BIO_callback_ctrl")),
+        Some(_) => Err(Error::new(
+            lib::BIO,
+            BIO_R_UNSUPPORTED_METHOD,
+            "BIO_callback_ctrl",
+        )),
     })
 }
 
@@ -587,21 +633,29 @@ pub extern "C" fn BIO_ctrl_pending(b: *mut BIO) -> usize {
 /// `BIO_ctrl_wpending(3)`: bytes written but not yet taken (pair: unread by the peer). 0 for NULL.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_wpending(b: *mut BIO) -> usize {
-    guard(0, || obj(b).map_or(0, |b| b.ctrl(BIO_CTRL_WPENDING, 0).max(0) as usize))
+    guard(0, || {
+        obj(b).map_or(0, |b| b.ctrl(BIO_CTRL_WPENDING, 0).max(0) as usize)
+    })
 }
 
 /// `BIO_ctrl_get_write_guarantee(3)`: free space in a pair half's write buffer (0 when shut
 /// down, unpaired, or not a pair). NULL gives `(size_t)-1`, as OpenSSL.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_get_write_guarantee(b: *mut BIO) -> usize {
-    guard(usize::MAX, || obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_WRITE_GUARANTEE, 0) as usize))
+    guard(usize::MAX, || {
+        obj(b).map_or(usize::MAX, |b| {
+            b.ctrl(BIO_C_GET_WRITE_GUARANTEE, 0) as usize
+        })
+    })
 }
 
 /// `BIO_ctrl_get_read_request(3)`: size of the peer's last failed read (capped at this half's
 /// buffer size), reset by any read on the peer or write on this half. NULL gives `(size_t)-1`.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_get_read_request(b: *mut BIO) -> usize {
-    guard(usize::MAX, || obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_READ_REQUEST, 0) as usize))
+    guard(usize::MAX, || {
+        obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_READ_REQUEST, 0) as usize)
+    })
 }
 
 /// `BIO_ctrl_reset_read_request(3)`: 1 if the ctrl returned nonzero (also for NULL, as OpenSSL).
@@ -647,7 +701,9 @@ pub extern "C" fn BIO_set_retry_reason(bio: *mut BIO, reason: c_int) {
 #[no_mangle]
 pub extern "C" fn BIO_get_retry_BIO(bio: *mut BIO, reason: *mut c_int) -> *mut BIO {
     guard(core::ptr::null_mut(), || {
-        let Some(b) = obj(bio) else { return core::ptr::null_mut() };
+        let Some(b) = obj(bio) else {
+            return core::ptr::null_mut();
+        };
         // SAFETY: NULL or valid out-parameter.
         unsafe { write_out(reason, b.retry_reason()) };
         bio
@@ -666,7 +722,9 @@ pub extern "C" fn BIO_method_type(b: *const BIO) -> c_int {
 #[no_mangle]
 pub extern "C" fn BIO_method_name(b: *const BIO) -> *const c_char {
     guard(core::ptr::null(), || {
-        let Some(b) = obj(b) else { return core::ptr::null() };
+        let Some(b) = obj(b) else {
+            return core::ptr::null();
+        };
         let s: &'static [u8] = match b.method_type() {
             BIO_TYPE_MEM => b"memory buffer\0",
             BIO_TYPE_SOCKET => b"socket\0",
@@ -701,4 +759,708 @@ pub extern "C" fn BIO_fd_should_retry(i: c_int) -> c_int {
 #[no_mangle]
 pub extern "C" fn BIO_fd_non_fatal_error(error: c_int) -> c_int {
     c_int::from(native::non_fatal_errno(error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::err;
+    use core::ptr::null_mut;
+
+    const NULLP: u64 = 0x100C_0102; // BIO lib, ERR_R_PASSED_NULL_PARAMETER
+    const fn bio_r(r: c_int) -> u64 {
+        (32u64 << 23) | r as u64
+    }
+
+    fn errs() -> Vec<u64> {
+        let mut v = Vec::new();
+        while let Some(e) = err::pop_first() {
+            v.push(e.code);
+        }
+        v
+    }
+
+    fn rd(b: *mut BIO, n: usize) -> (c_int, Vec<u8>) {
+        let mut buf = vec![0u8; n];
+        let r = BIO_read(b, buf.as_mut_ptr().cast(), n as c_int);
+        buf.truncate(r.max(0) as usize);
+        (r, buf)
+    }
+
+    fn wr(b: *mut BIO, s: &[u8]) -> c_int {
+        BIO_write(b, s.as_ptr().cast(), s.len() as c_int)
+    }
+
+    fn ctrl(b: *mut BIO, cmd: c_int, larg: c_long) -> c_long {
+        BIO_ctrl(b, cmd, larg, null_mut())
+    }
+
+    fn flags(b: *mut BIO) -> c_int {
+        BIO_test_flags(b, !0)
+    }
+
+    fn pair(s1: usize, s2: usize) -> (*mut BIO, *mut BIO) {
+        let (mut a, mut b) = (null_mut(), null_mut());
+        assert_eq!(BIO_new_bio_pair(&mut a, s1, &mut b, s2), 1);
+        (a, b)
+    }
+
+    fn socketpair() -> [c_int; 2] {
+        let mut sv = [0; 2];
+        // SAFETY: valid out array.
+        assert_eq!(
+            unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, sv.as_mut_ptr()) },
+            0
+        );
+        sv
+    }
+
+    fn fd_is_open(fd: c_int) -> bool {
+        // SAFETY: fcntl on an int fd has no memory effects.
+        unsafe { libc::fcntl(fd, libc::F_GETFD) != -1 }
+    }
+
+    #[test]
+    fn null_handling_of_every_export() {
+        err::clear();
+        let mut buf = [0u8; 8];
+        let mut n: usize = 77;
+        assert_eq!(BIO_read(null_mut(), buf.as_mut_ptr().cast(), 5), -1);
+        assert_eq!(errs(), [NULLP]);
+        assert_eq!(BIO_write(null_mut(), b"x".as_ptr().cast(), 1), 0);
+        assert_eq!(
+            BIO_read_ex(null_mut(), buf.as_mut_ptr().cast(), 5, &mut n),
+            0
+        );
+        assert_eq!((n, errs()), (77, vec![NULLP]));
+        assert_eq!(BIO_write_ex(null_mut(), b"x".as_ptr().cast(), 1, &mut n), 0);
+        assert_eq!((n, errs()), (0, vec![]));
+        assert_eq!(BIO_gets(null_mut(), buf.as_mut_ptr().cast(), 5), -1);
+        assert_eq!(BIO_puts(null_mut(), c"x".as_ptr().cast()), -1);
+        assert_eq!(errs(), [NULLP, NULLP]);
+        assert_eq!(BIO_ctrl(null_mut(), BIO_CTRL_PENDING, 0, null_mut()), -1);
+        assert_eq!(BIO_ctrl_pending(null_mut()), 0);
+        assert_eq!(BIO_ctrl_wpending(null_mut()), 0);
+        assert_eq!(BIO_ctrl_get_write_guarantee(null_mut()), usize::MAX);
+        assert_eq!(BIO_ctrl_get_read_request(null_mut()), usize::MAX);
+        assert_eq!(BIO_ctrl_reset_read_request(null_mut()), 1);
+        assert_eq!(BIO_int_ctrl(null_mut(), 1, 0, 0), -1);
+        assert!(BIO_ptr_ctrl(null_mut(), 1, 0).is_null());
+        assert_eq!(BIO_callback_ctrl(null_mut(), 14, None), -2);
+        assert_eq!(errs(), []);
+        assert!(BIO_new(core::ptr::null()).is_null());
+        assert_eq!(errs(), [NULLP]);
+        let bogus = [0u8; 8];
+        assert!(BIO_new(bogus.as_ptr().cast()).is_null());
+        assert_eq!(errs(), [bio_r(BIO_R_UNSUPPORTED_METHOD)]);
+        assert_eq!(BIO_free(null_mut()), 0);
+        BIO_free_all(null_mut());
+        BIO_vfree(null_mut());
+        assert_eq!(BIO_up_ref(null_mut()), 0);
+        assert!(BIO_new_mem_buf(core::ptr::null(), 5).is_null());
+        assert!(BIO_new_mem_buf(core::ptr::null(), 0).is_null());
+        assert_eq!(errs(), [NULLP, NULLP]);
+        assert_eq!(BIO_method_type(null_mut()), 0);
+        assert!(BIO_method_name(null_mut()).is_null());
+        assert!(BIO_get_retry_BIO(null_mut(), null_mut()).is_null());
+        assert_eq!(BIO_new_bio_pair(null_mut(), 0, null_mut(), 0), 0);
+        assert_eq!(errs(), [NULLP]);
+        assert_eq!(BIO_test_flags(null_mut(), !0), 0);
+        BIO_set_flags(null_mut(), 1);
+        BIO_clear_flags(null_mut(), 1);
+        assert_eq!(BIO_get_retry_reason(null_mut()), 0);
+        BIO_set_retry_reason(null_mut(), 1);
+        assert_eq!(errs(), []);
+
+        // NULL data / out-parameters on a live BIO.
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(BIO_write(m, core::ptr::null(), 5), -1);
+        assert_eq!(errs(), [NULLP]);
+        assert_eq!(BIO_gets(m, null_mut(), 5), -1);
+        assert_eq!(BIO_puts(m, core::ptr::null()), -1);
+        assert_eq!(errs(), [NULLP, NULLP]);
+        assert_eq!(BIO_write_ex(m, b"abc".as_ptr().cast(), 3, null_mut()), 1);
+        assert_eq!(BIO_read_ex(m, buf.as_mut_ptr().cast(), 2, null_mut()), 1);
+        assert_eq!(BIO_get_fd(m, null_mut()), 0);
+        assert_eq!(BIO_get_mem_data(m, null_mut()), 1);
+        assert_eq!(BIO_ctrl(m, BIO_C_SET_FD, 0, null_mut()), 0);
+        assert_eq!(BIO_ctrl(m, BIO_C_MAKE_BIO_PAIR, 0, null_mut()), 0);
+        assert_eq!(errs(), [NULLP]);
+        assert_eq!(BIO_free(m), 1);
+    }
+
+    #[test]
+    fn pair_semantics() {
+        err::clear();
+        let (a, b) = pair(0, 0);
+        assert_eq!(BIO_method_type(a), BIO_TYPE_BIO);
+        assert_eq!(BIO_get_write_buf_size(a), 17408);
+        assert_eq!(BIO_ctrl_get_write_guarantee(a), 17408);
+        // Empty read: -1 + retry-read; read request recorded on the writer (capped at its size).
+        assert_eq!(rd(a, 5).0, -1);
+        assert_eq!(flags(a), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY);
+        assert_eq!(BIO_ctrl_get_read_request(b), 5);
+        assert_eq!(BIO_get_read_request(b), 5);
+        assert_eq!(BIO_ctrl_get_read_request(a), 0);
+        assert_eq!(rd(a, 100_000).0, -1);
+        assert_eq!(BIO_ctrl_get_read_request(b), 17408);
+        // 5, then a smaller request after partial data arrived.
+        assert_eq!(rd(a, 5).0, -1);
+        assert_eq!(BIO_ctrl_get_read_request(b), 5);
+        assert_eq!(wr(b, b"abc"), 3); // a write by b resets b's request
+        assert_eq!(BIO_ctrl_get_read_request(b), 0);
+        assert_eq!(rd(a, 3), (3, b"abc".to_vec()));
+        assert_eq!(rd(a, 2).0, -1);
+        assert_eq!(BIO_ctrl_get_read_request(b), 2);
+        assert_eq!(BIO_ctrl_reset_read_request(b), 1);
+        assert_eq!(BIO_ctrl_get_read_request(b), 0);
+        // len 0 and NULL: 0, flags cleared.
+        assert_eq!(rd(a, 0).0, 0);
+        assert_eq!(flags(a), 0);
+        assert_eq!(BIO_read(a, null_mut(), 5), 0);
+        assert_eq!(BIO_write(a, core::ptr::null(), 5), 0);
+        // pending / wpending / guarantee.
+        assert_eq!(BIO_puts(a, c"hey".as_ptr().cast()), 3);
+        assert_eq!(BIO_pending(b), 3);
+        assert_eq!(BIO_ctrl_pending(b), 3);
+        assert_eq!(BIO_pending(a), 0);
+        assert_eq!(BIO_wpending(a), 3);
+        assert_eq!(BIO_ctrl_wpending(a), 3);
+        assert_eq!(BIO_ctrl_get_write_guarantee(a), 17405);
+        assert_eq!(BIO_get_write_guarantee(a), 17405);
+        assert_eq!(BIO_eof(b), 0);
+        assert_eq!(BIO_flush(a), 1);
+        assert_eq!(BIO_get_close(a), 1);
+        assert_eq!(BIO_get_fd(a, null_mut()), 0);
+        // gets unsupported on pairs.
+        let mut line = [0u8; 8];
+        assert_eq!(BIO_gets(a, line.as_mut_ptr().cast(), 8), -2);
+        assert_eq!(errs(), [bio_r(BIO_R_UNSUPPORTED_METHOD)]);
+        // shutdown_wr: the peer drains then sees EOF (0, no retry); writing is a broken pipe.
+        assert_eq!(BIO_shutdown_wr(a), 1);
+        assert_eq!(BIO_eof(b), 0);
+        assert_eq!(rd(b, 10), (3, b"hey".to_vec()));
+        assert_eq!(rd(b, 10).0, 0);
+        assert_eq!(flags(b), 0);
+        assert_eq!(BIO_eof(b), 1);
+        assert_eq!(BIO_eof(a), 0);
+        assert_eq!(wr(a, b"x"), -1);
+        assert_eq!(flags(a), 0);
+        assert_eq!(errs(), [bio_r(BIO_R_BROKEN_PIPE)]);
+        assert_eq!(BIO_ctrl_get_write_guarantee(a), 0);
+        assert_eq!(BIO_set_write_buf_size(a, 100), 0);
+        assert_eq!(errs(), [bio_r(BIO_R_IN_USE)]);
+        assert_eq!(BIO_reset(b), 0);
+        assert_eq!(ctrl(a, 9999, 0), 0);
+        // Free one half: the other behaves as unpaired, and freeing it is fine too.
+        assert_eq!(BIO_free(a), 1);
+        assert_eq!(wr(b, b"x"), -1);
+        assert_eq!(rd(b, 1).0, -1);
+        assert_eq!(
+            errs(),
+            [bio_r(BIO_R_UNINITIALIZED), bio_r(BIO_R_UNINITIALIZED)]
+        );
+        assert_eq!(BIO_ctrl_get_write_guarantee(b), 0);
+        assert_eq!(BIO_pending(b), 0);
+        assert_eq!(BIO_eof(b), 1);
+        assert_eq!(BIO_free(b), 1);
+    }
+
+    #[test]
+    fn pair_full_buffer_and_partial_writes() {
+        err::clear();
+        let (a, b) = pair(4, 8);
+        assert_eq!(wr(a, b"abcdef"), 4);
+        assert_eq!(flags(a), 0);
+        assert_eq!(wr(a, b"abcdef"), -1);
+        assert_eq!(flags(a), BIO_FLAGS_WRITE | BIO_FLAGS_SHOULD_RETRY);
+        assert_eq!(BIO_ctrl_get_write_guarantee(a), 0);
+        assert_eq!(BIO_ctrl_get_write_guarantee(b), 8);
+        assert_eq!(rd(b, 3).0, 3);
+        assert_eq!(BIO_ctrl_get_write_guarantee(a), 3);
+        assert_eq!(wr(a, b"xyz"), 3);
+        assert_eq!(rd(b, 10), (4, b"dxyz".to_vec()));
+        assert_eq!(rd(b, 10).0, -1);
+        assert_eq!(BIO_ctrl_get_read_request(a), 4);
+        let mut n = 9;
+        assert_eq!(BIO_write_ex(a, b"abcdef".as_ptr().cast(), 6, &mut n), 1);
+        assert_eq!(n, 4);
+        assert_eq!(BIO_write_ex(a, b"abcdef".as_ptr().cast(), 6, &mut n), 0);
+        assert_eq!(n, 0);
+        assert_eq!(BIO_write_ex(a, b"".as_ptr().cast(), 0, &mut n), 1);
+        let mut buf = [0u8; 10];
+        assert_eq!(BIO_read_ex(b, buf.as_mut_ptr().cast(), 10, &mut n), 1);
+        assert_eq!((n, &buf[..4]), (4, &b"abcd"[..]));
+        assert_eq!(BIO_read_ex(b, buf.as_mut_ptr().cast(), 10, &mut n), 0);
+        assert_eq!((n, flags(b)), (0, BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY));
+        // destroy + re-pair gives fresh, empty buffers.
+        assert_eq!(wr(a, b"abc"), 3);
+        assert_eq!(BIO_destroy_bio_pair(b), 1);
+        assert_eq!((BIO_pending(b), BIO_wpending(a), BIO_eof(a)), (0, 0, 1));
+        assert_eq!(rd(b, 3).0, -1);
+        assert_eq!(errs(), [bio_r(BIO_R_UNINITIALIZED)]);
+        assert_eq!(BIO_make_bio_pair(a, b), 1);
+        assert_eq!(BIO_pending(b), 0);
+        assert_eq!(BIO_make_bio_pair(a, b), 0);
+        assert_eq!(errs(), [bio_r(BIO_R_IN_USE)]);
+        BIO_free(b);
+        assert_eq!(BIO_get_write_buf_size(a), 4);
+        BIO_free(a);
+    }
+
+    #[test]
+    fn pair_from_bio_new() {
+        err::clear();
+        let c = BIO_new(BIO_s_bio());
+        let d = BIO_new(BIO_s_bio());
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(wr(c, b"x"), -1);
+        assert_eq!(errs(), [bio_r(BIO_R_UNINITIALIZED)]);
+        assert_eq!(
+            (
+                BIO_get_write_buf_size(c),
+                BIO_ctrl_get_write_guarantee(c),
+                BIO_eof(c)
+            ),
+            (17408, 0, 1)
+        );
+        assert_eq!(BIO_set_write_buf_size(c, 0), 0);
+        assert_eq!(errs(), [bio_r(BIO_R_INVALID_ARGUMENT)]);
+        assert_eq!(BIO_set_write_buf_size(c, 10), 1);
+        assert_eq!(BIO_make_bio_pair(c, m), 0);
+        assert_eq!(BIO_make_bio_pair(c, c), 0);
+        assert_eq!(errs(), [bio_r(BIO_R_IN_USE), bio_r(BIO_R_IN_USE)]);
+        assert_eq!(BIO_make_bio_pair(c, d), 1);
+        assert_eq!(
+            (BIO_get_write_buf_size(c), BIO_get_write_buf_size(d)),
+            (10, 17408)
+        );
+        assert_eq!(wr(c, b"0123456789ab"), 10);
+        assert!(!BIO_method_name(c).is_null());
+        // Free order: the paired-to half first this time.
+        BIO_free(c);
+        assert_eq!(BIO_eof(d), 1);
+        BIO_free(d);
+        BIO_free(m);
+    }
+
+    #[test]
+    fn mem_bio_eof_return_and_data() {
+        err::clear();
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(BIO_method_type(m), BIO_TYPE_MEM);
+        assert_eq!(rd(m, 5).0, -1);
+        assert_eq!(flags(m), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY);
+        assert_eq!(BIO_eof(m), 1);
+        // dlen < 0 and writes of 0 leave the flags alone; len 0 reaches the method.
+        assert_eq!(BIO_read(m, [0u8; 1].as_mut_ptr().cast(), -1), 0);
+        assert_eq!(wr(m, b""), 0);
+        assert_eq!(flags(m), 9);
+        assert_eq!(rd(m, 0).0, -1);
+        assert_eq!(BIO_write_ex(m, b"abc".as_ptr().cast(), 3, null_mut()), 1);
+        assert_eq!(flags(m), 0);
+        assert_eq!(
+            (BIO_pending(m), BIO_wpending(m), BIO_ctrl_pending(m)),
+            (3, 0, 3)
+        );
+        assert_eq!((BIO_eof(m), BIO_flush(m), BIO_get_close(m)), (0, 1, 1));
+        assert_eq!(BIO_ctrl_get_write_guarantee(m), 0);
+        let mut p: *mut c_char = null_mut();
+        assert_eq!(BIO_get_mem_data(m, &mut p), 3);
+        // SAFETY: 3 bytes at p per the ctrl's result.
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(p as *const u8, 3) },
+            b"abc"
+        );
+        // NULL out: reports what would be copied, consumes nothing.
+        assert_eq!(BIO_read(m, null_mut(), 2), 2);
+        assert_eq!(BIO_pending(m), 3);
+        assert_eq!(rd(m, 10), (3, b"abc".to_vec()));
+        assert_eq!(BIO_set_mem_eof_return(m, 0), 1);
+        assert_eq!(rd(m, 5).0, 0);
+        assert_eq!(flags(m), 0);
+        assert_eq!(BIO_set_mem_eof_return(m, -7), 1);
+        assert_eq!(rd(m, 5).0, -7);
+        assert_eq!(flags(m), 9);
+        assert_eq!(BIO_puts(m, c"ab".as_ptr().cast()), 2);
+        assert_eq!(BIO_reset(m), 1);
+        assert_eq!(BIO_pending(m), 0);
+        // NONCLEAR_RST: reset rewinds.
+        BIO_set_flags(m, BIO_FLAGS_NONCLEAR_RST);
+        assert_eq!(wr(m, b"abc"), 3);
+        assert_eq!(rd(m, 1).0, 1);
+        assert_eq!(BIO_reset(m), 1);
+        assert_eq!(BIO_pending(m), 3);
+        assert_eq!(BIO_callback_ctrl(m, 14, None), -2);
+        assert_eq!(errs(), [bio_r(BIO_R_UNSUPPORTED_METHOD)]);
+        assert_eq!(ctrl(m, BIO_C_SET_NBIO, 1), 0);
+        BIO_set_retry_reason(m, 3);
+        let mut r = 0;
+        assert_eq!(BIO_get_retry_BIO(m, &mut r), m);
+        assert_eq!((r, BIO_get_retry_reason(m)), (3, 3));
+        BIO_free_all(m);
+
+        // Read-only memory BIO.
+        let ro = BIO_new_mem_buf(c"abcdef".as_ptr().cast(), -1);
+        assert_eq!(BIO_pending(ro), 6);
+        assert_eq!(wr(ro, b"x"), -1);
+        assert_eq!(BIO_puts(ro, c"x".as_ptr().cast()), -1);
+        assert_eq!(errs(), [bio_r(BIO_R_WRITE_TO_READ_ONLY_BIO); 2]);
+        assert_eq!(flags(ro), BIO_FLAGS_MEM_RDONLY);
+        assert_eq!(rd(ro, 2).0, 2);
+        assert_eq!(BIO_get_mem_data(ro, &mut p), 4);
+        assert_eq!(BIO_reset(ro), 1);
+        assert_eq!(rd(ro, 10), (6, b"abcdef".to_vec()));
+        assert_eq!(rd(ro, 10).0, 0);
+        assert_eq!(flags(ro), BIO_FLAGS_MEM_RDONLY);
+        assert_eq!(BIO_eof(ro), 1);
+        assert_eq!(BIO_set_mem_eof_return(ro, -1), 1);
+        assert_eq!(rd(ro, 10).0, -1);
+        assert_eq!(flags(ro), BIO_FLAGS_MEM_RDONLY | 9);
+        BIO_free(ro);
+        let e = BIO_new_mem_buf(b"".as_ptr().cast(), 0);
+        assert_eq!(rd(e, 5).0, 0);
+        BIO_free(e);
+        let part = BIO_new_mem_buf(b"abc".as_ptr().cast(), 2);
+        assert_eq!(rd(part, 5), (2, b"ab".to_vec()));
+        BIO_free(part);
+    }
+
+    #[test]
+    fn gets_and_puts() {
+        err::clear();
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(BIO_puts(m, c"abc".as_ptr().cast()), 3);
+        assert_eq!(BIO_puts(m, c"hello\nworld\nlast".as_ptr().cast()), 16);
+        let mut buf = [0xffu8; 64];
+        let mut gets = |n: c_int| {
+            let r = BIO_gets(m, buf.as_mut_ptr().cast(), n);
+            let s = if r >= 0 && n > 0 {
+                buf[..buf.iter().position(|&c| c == 0).unwrap()].to_vec()
+            } else {
+                vec![]
+            };
+            (r, s)
+        };
+        assert_eq!(gets(0).0, 0);
+        assert_eq!(gets(-1).0, -1);
+        assert_eq!(errs(), [bio_r(BIO_R_INVALID_ARGUMENT)]);
+        assert_eq!(gets(1), (0, vec![]));
+        assert_eq!(gets(5), (4, b"abch".to_vec()));
+        assert_eq!(gets(64), (5, b"ello\n".to_vec()));
+        assert_eq!(gets(64), (6, b"world\n".to_vec()));
+        assert_eq!(gets(64), (4, b"last".to_vec()));
+        assert_eq!(BIO_read(m, [0u8; 4].as_mut_ptr().cast(), 4), -1);
+        assert_eq!(flags(m), 9);
+        assert_eq!(gets(64), (0, vec![]));
+        assert_eq!(flags(m), 0);
+        assert_eq!(BIO_puts(m, c"".as_ptr().cast()), 0);
+        BIO_free(m);
+
+        // fd BIO: one byte at a time, nothing read past the newline.
+        let sv = socketpair();
+        let f = BIO_new_fd(sv[0], BIO_CLOSE);
+        let w = BIO_new_socket(sv[1], BIO_CLOSE);
+        assert_eq!(BIO_puts(w, c"ab\ncd".as_ptr().cast()), 5);
+        let mut line = [0u8; 16];
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 3);
+        assert_eq!(&line[..4], b"ab\n\0");
+        assert_eq!(BIO_gets(w, line.as_mut_ptr().cast(), 16), -2);
+        assert_eq!(errs(), [bio_r(BIO_R_UNSUPPORTED_METHOD)]);
+        BIO_free(w);
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 2);
+        assert_eq!(&line[..3], b"cd\0");
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 0);
+        assert_eq!(BIO_eof(f), 1);
+        BIO_free(f);
+        assert!(!fd_is_open(sv[0]) && !fd_is_open(sv[1]));
+    }
+
+    #[test]
+    fn socket_bio_over_socketpair() {
+        err::clear();
+        let sv = socketpair();
+        let s = BIO_new_socket(sv[0], BIO_NOCLOSE);
+        assert_eq!(BIO_method_type(s), BIO_TYPE_SOCKET);
+        let mut fd = -5;
+        assert_eq!(BIO_get_fd(s, &mut fd), sv[0] as c_long);
+        assert_eq!(fd, sv[0]);
+        assert_eq!(
+            (
+                BIO_get_close(s),
+                BIO_pending(s),
+                BIO_wpending(s),
+                BIO_eof(s)
+            ),
+            (0, 0, 0, 0)
+        );
+        assert_eq!((BIO_flush(s), BIO_reset(s)), (1, 0));
+        // BIO_set_nbio is a no-op returning 0 in OpenSSL 3.0: set O_NONBLOCK by hand.
+        assert_eq!(BIO_set_nbio(s, 1), 0);
+        // SAFETY: fcntl on our own fd.
+        unsafe { libc::fcntl(sv[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        assert_eq!(rd(s, 5).0, -1);
+        assert_eq!(flags(s), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY);
+        assert_eq!(
+            std::io::Error::last_os_error().raw_os_error(),
+            Some(libc::EAGAIN)
+        );
+        assert_eq!(BIO_sock_should_retry(-1), 1);
+        // SAFETY: write to our own fd.
+        assert_eq!(
+            unsafe { libc::write(sv[1], b"hello".as_ptr().cast(), 5) },
+            5
+        );
+        assert_eq!(rd(s, 3), (3, b"hel".to_vec()));
+        assert_eq!(flags(s), 0);
+        assert_eq!(BIO_printf_stub(s, b"abc"), 3);
+        let mut tmp = [0u8; 8];
+        // SAFETY: read from our own fd into a local buffer.
+        assert_eq!(unsafe { libc::read(sv[1], tmp.as_mut_ptr().cast(), 8) }, 3);
+        // SAFETY: closing our own fd.
+        unsafe { libc::close(sv[1]) };
+        assert_eq!(rd(s, 10), (2, b"lo".to_vec()));
+        assert_eq!(rd(s, 10).0, 0);
+        assert_eq!(flags(s), BIO_FLAGS_IN_EOF);
+        assert_eq!(BIO_eof(s), 1);
+        assert_eq!(errs(), []);
+        // A later read clears only the retry flags: EOF stays.
+        assert_eq!(rd(s, 10).0, 0);
+        assert_eq!(flags(s), BIO_FLAGS_IN_EOF);
+        // set_fd/close flag.
+        assert_eq!(BIO_set_close(s, BIO_CLOSE), 1);
+        assert_eq!(BIO_get_close(s), 1);
+        assert_eq!(BIO_set_close(s, BIO_NOCLOSE), 1);
+        BIO_free(s);
+        assert!(fd_is_open(sv[0]));
+        let s = BIO_new_socket(sv[0], BIO_CLOSE);
+        assert_eq!(BIO_up_ref(s), 1);
+        assert_eq!(BIO_free(s), 1);
+        assert!(fd_is_open(sv[0]));
+        assert_eq!(BIO_free(s), 1);
+        assert!(!fd_is_open(sv[0]));
+
+        // Uninitialised socket/fd BIOs.
+        let u = BIO_new(BIO_s_socket());
+        assert_eq!(BIO_get_fd(u, null_mut()), -1);
+        assert_eq!(rd(u, 1).0, -1);
+        assert_eq!(wr(u, b"x"), -1);
+        assert_eq!(errs(), [bio_r(BIO_R_UNINITIALIZED); 2]);
+        assert_eq!(BIO_get_close(u), 1);
+        let sv = socketpair();
+        assert_eq!(BIO_set_fd(u, sv[0], BIO_CLOSE), 1);
+        assert_eq!(BIO_get_fd(u, null_mut()), sv[0] as c_long);
+        BIO_free(u);
+        assert!(!fd_is_open(sv[0]));
+        let f = BIO_new(BIO_s_fd());
+        assert_eq!(BIO_method_type(f), BIO_TYPE_FD);
+        assert_eq!(BIO_set_fd(f, sv[1], BIO_NOCLOSE), 1);
+        assert_eq!(rd(f, 4).0, 0); // peer closed
+        assert_eq!(BIO_eof(f), 1);
+        assert_eq!(BIO_reset(f), -1); // lseek on a socket
+        BIO_free(f);
+        assert!(fd_is_open(sv[1]));
+        // SAFETY: closing our own fd.
+        unsafe { libc::close(sv[1]) };
+    }
+
+    #[test]
+    fn socket_write_retry_and_epipe() {
+        err::clear();
+        let sv = socketpair();
+        // SAFETY: fcntl on our own fd; ignoring SIGPIPE for this process (tests never want it).
+        unsafe {
+            libc::fcntl(sv[0], libc::F_SETFL, libc::O_NONBLOCK);
+            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        }
+        let s = BIO_new_socket(sv[0], BIO_CLOSE);
+        let chunk = [7u8; 65536];
+        let mut total = 0;
+        loop {
+            let r = wr(s, &chunk);
+            if r < 0 {
+                break;
+            }
+            total += r;
+        }
+        assert!(total > 0);
+        assert_eq!(flags(s), BIO_FLAGS_WRITE | BIO_FLAGS_SHOULD_RETRY);
+        // SAFETY: closing our own fd.
+        unsafe { libc::close(sv[1]) };
+        assert_eq!(wr(s, b"x"), -1);
+        assert_eq!(flags(s), 0);
+        assert_eq!(
+            std::io::Error::last_os_error().raw_os_error(),
+            Some(libc::EPIPE)
+        );
+        assert_eq!(errs(), []);
+        BIO_free(s);
+    }
+
+    #[test]
+    fn retry_helpers() {
+        let nf: Vec<c_int> = (0..200)
+            .filter(|&e| BIO_sock_non_fatal_error(e) == 1)
+            .collect();
+        assert_eq!(nf, [4, 11, 71, 107, 114, 115]);
+        assert!((0..200).all(|e| BIO_fd_non_fatal_error(e) == BIO_sock_non_fatal_error(e)));
+        // SAFETY: this thread's errno.
+        unsafe { *libc::__errno_location() = libc::EAGAIN };
+        assert_eq!(
+            (
+                BIO_sock_should_retry(-1),
+                BIO_sock_should_retry(0),
+                BIO_sock_should_retry(1)
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!(BIO_fd_should_retry(0), 1);
+        // SAFETY: this thread's errno.
+        unsafe { *libc::__errno_location() = libc::EPIPE };
+        assert_eq!(BIO_fd_should_retry(-1), 0);
+    }
+
+    #[test]
+    fn up_ref_free_lifecycles() {
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(BIO_up_ref(m), 1);
+        assert_eq!(BIO_up_ref(m), 1);
+        assert_eq!(BIO_free(m), 1);
+        BIO_vfree(m);
+        assert_eq!(wr(m, b"still alive"), 11);
+        BIO_free_all(m);
+        let (a, b) = pair(0, 0);
+        assert_eq!(BIO_up_ref(b), 1);
+        BIO_free(b);
+        assert_eq!(wr(a, b"x"), 1); // still paired: b has a reference left
+        BIO_free(a);
+        assert_eq!(BIO_eof(b), 1);
+        BIO_free(b);
+        assert!(BIO_s_mem() == BIO_s_mem() && BIO_s_mem() != BIO_s_bio());
+    }
+
+    #[test]
+    fn mem_ptr_snapshot() {
+        #[repr(C)]
+        struct BufMem {
+            length: usize,
+            data: *const u8,
+            max: usize,
+            flags: core::ffi::c_ulong,
+        }
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(wr(m, b"hello world"), 11);
+        assert_eq!(rd(m, 6).0, 6);
+        let mut bm: *mut BufMem = null_mut();
+        assert_eq!(
+            BIO_ctrl(
+                m,
+                BIO_C_GET_BUF_MEM_PTR,
+                0,
+                (&mut bm as *mut *mut BufMem).cast()
+            ),
+            1
+        );
+        // SAFETY: the snapshot is valid until the BIO changes.
+        let (len, data) = unsafe {
+            (
+                (*bm).length,
+                core::slice::from_raw_parts((*bm).data, (*bm).length),
+            )
+        };
+        assert_eq!((len, data), (5, &b"world"[..]));
+        BIO_free(m);
+        let (a, b) = pair(0, 0);
+        assert_eq!(
+            BIO_ctrl(
+                a,
+                BIO_C_GET_BUF_MEM_PTR,
+                0,
+                (&mut bm as *mut *mut BufMem).cast()
+            ),
+            0
+        );
+        BIO_free(a);
+        BIO_free(b);
+    }
+
+    #[test]
+    fn int_and_ptr_ctrl() {
+        let m = BIO_new(BIO_s_mem());
+        assert_eq!(wr(m, b"hello"), 5);
+        assert_eq!(BIO_int_ctrl(m, BIO_CTRL_PENDING, 0, 0), 5);
+        let p = BIO_ptr_ctrl(m, BIO_CTRL_INFO, 0);
+        assert!(!p.is_null());
+        // SAFETY: 5 bytes at p per BIO_get_mem_data.
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(p as *const u8, 5) },
+            b"hello"
+        );
+        assert!(BIO_ptr_ctrl(m, 9999, 0).is_null());
+        BIO_free(m);
+    }
+
+    /// `BIO_printf` lives in C; its Rust half is `BIO_write`.
+    fn BIO_printf_stub(b: *mut BIO, s: &[u8]) -> c_int {
+        wr(b, s)
+    }
+
+    // Header macros mirrored for the tests (ffi-shim/macros/bio.h).
+    fn BIO_pending(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_PENDING, 0) as c_int
+    }
+    fn BIO_wpending(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_WPENDING, 0) as c_int
+    }
+    fn BIO_eof(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_EOF, 0) as c_int
+    }
+    fn BIO_flush(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_FLUSH, 0) as c_int
+    }
+    fn BIO_reset(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_RESET, 0) as c_int
+    }
+    fn BIO_get_close(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_CTRL_GET_CLOSE, 0) as c_int
+    }
+    fn BIO_set_close(b: *mut BIO, c: c_int) -> c_int {
+        ctrl(b, BIO_CTRL_SET_CLOSE, c as c_long) as c_int
+    }
+    fn BIO_set_nbio(b: *mut BIO, n: c_long) -> c_long {
+        ctrl(b, BIO_C_SET_NBIO, n)
+    }
+    fn BIO_get_fd(b: *mut BIO, c: *mut c_int) -> c_long {
+        BIO_ctrl(b, BIO_C_GET_FD, 0, c.cast())
+    }
+    fn BIO_set_fd(b: *mut BIO, fd: c_int, c: c_int) -> c_long {
+        BIO_int_ctrl(b, BIO_C_SET_FD, c as c_long, fd)
+    }
+    fn BIO_get_mem_data(b: *mut BIO, pp: *mut *mut c_char) -> c_long {
+        BIO_ctrl(b, BIO_CTRL_INFO, 0, pp.cast())
+    }
+    fn BIO_set_mem_eof_return(b: *mut BIO, v: c_long) -> c_long {
+        ctrl(b, BIO_C_SET_BUF_MEM_EOF_RETURN, v)
+    }
+    fn BIO_shutdown_wr(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_C_SHUTDOWN_WR, 0) as c_int
+    }
+    fn BIO_get_write_buf_size(b: *mut BIO) -> usize {
+        ctrl(b, BIO_C_GET_WRITE_BUF_SIZE, 0) as usize
+    }
+    fn BIO_set_write_buf_size(b: *mut BIO, size: c_long) -> c_int {
+        ctrl(b, BIO_C_SET_WRITE_BUF_SIZE, size) as c_int
+    }
+    fn BIO_make_bio_pair(b1: *mut BIO, b2: *mut BIO) -> c_int {
+        BIO_ctrl(b1, BIO_C_MAKE_BIO_PAIR, 0, b2.cast()) as c_int
+    }
+    fn BIO_destroy_bio_pair(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_C_DESTROY_BIO_PAIR, 0) as c_int
+    }
+    fn BIO_get_write_guarantee(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_C_GET_WRITE_GUARANTEE, 0) as c_int
+    }
+    fn BIO_get_read_request(b: *mut BIO) -> c_int {
+        ctrl(b, BIO_C_GET_READ_REQUEST, 0) as c_int
+    }
 }
