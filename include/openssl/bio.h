@@ -30,22 +30,32 @@
  */
 #include <stdarg.h>
 
+#define ossl_bio__attr__(x)
+#if defined(__GNUC__) && defined(__STDC_VERSION__) \
+    && !defined(__MINGW32__) && !defined(__MINGW64__) \
+    && !defined(__APPLE__)
+#if __STDC_VERSION__ >= 199901L
+#undef ossl_bio__attr__
+#define ossl_bio__attr__ __attribute__
+#if __GNUC__ * 10 + __GNUC_MINOR__ >= 44
+#define ossl_bio__printf__ __gnu_printf__
+#else
+#define ossl_bio__printf__ __printf__
+#endif
+#endif
+#endif
 #ifdef __cplusplus
 extern "C" {
 #endif
 int BIO_printf(BIO *bio, const char *format, ...)
-#if defined(__GNUC__) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-    __attribute__((__format__(__gnu_printf__, 2, 3)))
-#endif
-    ;
+    ossl_bio__attr__((__format__(ossl_bio__printf__, 2, 3)));
 int BIO_vprintf(BIO *bio, const char *format, va_list args)
-#if defined(__GNUC__) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-    __attribute__((__format__(__gnu_printf__, 2, 0)))
-#endif
-    ;
+    ossl_bio__attr__((__format__(ossl_bio__printf__, 2, 0)));
 #ifdef __cplusplus
 }
 #endif
+#undef ossl_bio__attr__
+#undef ossl_bio__printf__
 
 #define BIO_get_ktls_send(b) \
     (BIO_ctrl(b, BIO_CTRL_GET_KTLS_SEND, 0, NULL) > 0)

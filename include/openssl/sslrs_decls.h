@@ -232,9 +232,13 @@ void BIO_clear_flags(BIO *b, int flags);
  * `BIO_make_bio_pair`, `BIO_destroy_bio_pair`, `BIO_shutdown_wr`, write guarantee, read
  * request) and more. Unknown commands return 0; NULL `bp` returns -1 (nothing queued), as in
  * OpenSSL. `BIO_set_nbio` (`BIO_C_SET_NBIO`) returns 0 and does nothing, as OpenSSL 3.0's socket
- * and fd BIOs do. `BIO_C_SET_BUF_MEM`/`BIO_C_GET_BUF_MEM_PTR` are not supported (0).
+ * and fd BIOs do. `BIO_get_mem_ptr` gives a snapshot `BUF_MEM` (see `Bio::mem_ptr`); `BIO_set_mem_buf` is not
+ * supported (0).
  */
-long BIO_ctrl(BIO *bp, int cmd, long larg, void *parg);
+long BIO_ctrl(BIO *bp,
+              int cmd,
+              long larg,
+              void *parg);
 
 /**
  * `BIO_ctrl_get_read_request(3)`: size of the peer's last failed read (capped at this half's

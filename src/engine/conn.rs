@@ -317,17 +317,33 @@ impl Conn {
     }
 
     fn fatal(&mut self, e: Error) -> Stop {
+        self.fatal_with_alert(e, None)
+    }
+
+    /// Records a local fatal error and sends the alert rustls queued, best effort. `alert_as`
+    /// replaces the description of a plaintext fatal alert (`(from, to)`), for the one case
+    /// where OpenSSL's choice differs from rustls's: a TLS 1.2 server that requires a client
+    /// certificate and got none sends handshake_failure, not certificate_required.
+    fn fatal_with_alert(&mut self, e: Error, alert_as: Option<(u8, u8)>) -> Stop {
         err::push(e);
         self.failed = true;
         self.in_init = true;
-        // Best effort: send the alert rustls queued, if any.
-        if let (Some(tls), Some(w)) = (self.tls.as_mut(), self.wbio.as_ref()) {
-            while tls.wants_write() {
-                if tls.write_tls(&mut BioWriter(w)).is_err() {
-                    break;
-                }
+        let (Some(tls), Some(w)) = (self.tls.as_mut(), self.wbio.as_ref()) else {
+            return Stop::Failed;
+        };
+        let mut out = Vec::new();
+        while tls.wants_write() {
+            if tls.write_tls(&mut out).is_err() {
+                break;
             }
         }
+        if let Some((from, to)) = alert_as {
+            let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, from];
+            if let Some(at) = out.windows(alert.len()).position(|win| win == alert) {
+                out[at + 6] = to;
+            }
+        }
+        let _ = BioWriter(w).write_all(&out);
         Stop::Failed
     }
 
@@ -476,7 +492,9 @@ impl Conn {
             }
             Err(e) => {
                 let mapped = errmap::from_rustls(&e, is_server);
-                Err(self.fatal(mapped))
+                let tls12 = tls.protocol_version() == Some(ProtocolVersion::TLSv1_2);
+                let fix = (tls12 && e == rustls::Error::NoCertificatesPresented).then_some((116, 40));
+                Err(self.fatal_with_alert(mapped, fix))
             }
         }
     }
@@ -627,7 +645,9 @@ impl Conn {
             }
             committed = p.committed;
         }
-        let partial = self.settings.mode & mode::ENABLE_PARTIAL_WRITE != 0;
+        // With ENABLE_PARTIAL_WRITE a call returns after its first complete record, but a call
+        // that resumes a write interrupted by a retry finishes the whole write, as OpenSSL does.
+        let partial = self.settings.mode & mode::ENABLE_PARTIAL_WRITE != 0 && self.wpend.is_none();
         loop {
             if let Err(stop) = self.flush_out() {
                 self.wpend = Some(PendingWrite { buf: buf_id, committed });
