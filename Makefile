@@ -154,13 +154,17 @@ $(BUILD)/ldd-probe: $(BUILD)/.lib-stamp ffi-shim/symbols.txt
 	$(CC) $(CFLAGS_TEST) -Wno-pedantic $@.c -o $@ -Wl,--no-as-needed $(SSLRS_LINK)
 	@$@
 
-test-interop: $(BUILD)/.lib-stamp
-	@if [ -x c-tests/interop.sh ] || [ -f c-tests/interop.sh ]; then \
-	  echo "== interop (system OpenSSL build) =="; \
-	  SSLRS_BUILD=openssl ROOT=$(ROOT) bash c-tests/interop.sh openssl; \
-	  echo "== interop (sslrs build) =="; \
-	  SSLRS_BUILD=sslrs ROOT=$(ROOT) bash c-tests/interop.sh sslrs; \
-	else echo "== interop: c-tests/interop.sh not present, skipped =="; fi
+INTEROP_BINS := interop_client interop_server
+
+# Interop with the openssl CLI, for both builds of our C client and server.
+test-interop: $(foreach b,openssl sslrs,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BINS)))
+	@mkdir -p $(BUILD)/results
+	@for b in openssl sslrs; do \
+	  echo "== interop ($$b build) =="; \
+	  bash c-tests/interop.sh $(BUILD)/$$b | tee $(BUILD)/results/interop-$$b.out; \
+	  read -r p _ f _ < <(tail -n1 $(BUILD)/results/interop-$$b.out); \
+	  echo "interop-$$b $$p $$f" > $(BUILD)/results/interop-$$b.txt; \
+	done
 
 demo: $(BUILD)/.lib-stamp
 	@if [ ! -f demo/client.c ] || [ ! -f demo/server.c ]; then \
@@ -168,7 +172,7 @@ demo: $(BUILD)/.lib-stamp
 	@mkdir -p $(BUILD)/demo
 	$(CC) $(CFLAGS_TEST) demo/client.c -o $(BUILD)/demo/client $(SSLRS_LINK)
 	$(CC) $(CFLAGS_TEST) demo/server.c -o $(BUILD)/demo/server $(SSLRS_LINK)
-	DEMO_BIN=$(ROOT)/$(BUILD)/demo bash demo/run.sh
+	bash demo/run.sh $(BUILD)/demo
 
 # --- install --------------------------------------------------------------------------------
 install: lib

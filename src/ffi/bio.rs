@@ -815,6 +815,25 @@ mod tests {
         sv
     }
 
+    /// The inode behind `fd` (0 if closed).
+    fn ino_of(fd: c_int) -> u64 {
+        // SAFETY: fstat writes only into the zeroed stat buffer.
+        unsafe {
+            let mut st: libc::stat = core::mem::zeroed();
+            if libc::fstat(fd, &mut st) == 0 {
+                st.st_ino
+            } else {
+                0
+            }
+        }
+    }
+
+    /// True if `fd` is still the socket we opened: tests run in parallel, so a closed fd number
+    /// may already belong to another test's file.
+    fn still_open(fd: c_int, ino: u64) -> bool {
+        fd_is_open(fd) && ino_of(fd) == ino
+    }
+
     fn fd_is_open(fd: c_int) -> bool {
         // SAFETY: fcntl on an int fd has no memory effects.
         unsafe { libc::fcntl(fd, libc::F_GETFD) != -1 }
@@ -1159,6 +1178,7 @@ mod tests {
 
         // fd BIO: one byte at a time, nothing read past the newline.
         let sv = socketpair();
+        let ino = [ino_of(sv[0]), ino_of(sv[1])];
         let f = BIO_new_fd(sv[0], BIO_CLOSE);
         let w = BIO_new_socket(sv[1], BIO_CLOSE);
         assert_eq!(BIO_puts(w, c"ab\ncd".as_ptr().cast()), 5);
@@ -1173,13 +1193,14 @@ mod tests {
         assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 0);
         assert_eq!(BIO_eof(f), 1);
         BIO_free(f);
-        assert!(!fd_is_open(sv[0]) && !fd_is_open(sv[1]));
+        assert!(!still_open(sv[0], ino[0]) && !still_open(sv[1], ino[1]));
     }
 
     #[test]
     fn socket_bio_over_socketpair() {
         err::clear();
         let sv = socketpair();
+        let ino = [ino_of(sv[0]), ino_of(sv[1])];
         let s = BIO_new_socket(sv[0], BIO_NOCLOSE);
         assert_eq!(BIO_method_type(s), BIO_TYPE_SOCKET);
         let mut fd = -5;
@@ -1238,7 +1259,7 @@ mod tests {
         assert_eq!(BIO_free(s), 1);
         assert!(fd_is_open(sv[0]));
         assert_eq!(BIO_free(s), 1);
-        assert!(!fd_is_open(sv[0]));
+        assert!(!still_open(sv[0], ino[0]));
 
         // Uninitialised socket/fd BIOs.
         let u = BIO_new(BIO_s_socket());
@@ -1248,10 +1269,11 @@ mod tests {
         assert_eq!(errs(), [bio_r(BIO_R_UNINITIALIZED); 2]);
         assert_eq!(BIO_get_close(u), 1);
         let sv = socketpair();
+        let ino = [ino_of(sv[0]), ino_of(sv[1])];
         assert_eq!(BIO_set_fd(u, sv[0], BIO_CLOSE), 1);
         assert_eq!(BIO_get_fd(u, null_mut()), sv[0] as c_long);
         BIO_free(u);
-        assert!(!fd_is_open(sv[0]));
+        assert!(!still_open(sv[0], ino[0]));
         let f = BIO_new(BIO_s_fd());
         assert_eq!(BIO_method_type(f), BIO_TYPE_FD);
         assert_eq!(BIO_set_fd(f, sv[1], BIO_NOCLOSE), 1);
