@@ -24,7 +24,8 @@ SONAME   := libsslrs.so.3
 
 CFLAGS_TEST := -Wall -Wextra -Werror -std=c11 -g -pthread -D_GNU_SOURCE
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-VALGRIND    ?= valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
+VALGRIND    ?= valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+               --suppressions=$(ROOT)/c-tests/valgrind.supp
 
 TESTS_SRC   := $(sort $(wildcard c-tests/test_*.c))
 TESTS       := $(notdir $(TESTS_SRC:.c=))
@@ -119,7 +120,8 @@ test-c-sslrs: $(addprefix $(BUILD)/sslrs/,$(TESTS))
 	@scripts/run-c-tests.sh sslrs "" $(BUILD)/results/sslrs.txt $^
 
 test-valgrind: $(addprefix $(BUILD)/sslrs/,$(TESTS))
-	@scripts/run-c-tests.sh valgrind "$(VALGRIND)" $(BUILD)/results/valgrind.txt $^
+	@# 64 KiB instead of 1 MiB through the 1-byte-write tests: same code paths, a tenth of the time.
+	@SSLRS_TEST_TRANSFER=65536 scripts/run-c-tests.sh valgrind "$(VALGRIND)" $(BUILD)/results/valgrind.txt $^
 
 test-asan: $(addprefix $(BUILD)/asan/,$(TESTS))
 	@for t in $^; do \
