@@ -1353,37 +1353,119 @@ mod tests {
         SSL_free(s);
         SSL_CTX_free(ctx);
 
-        // NULL for every pointer argument.
-        assert!(SSL_CTX_new(null()).is_null());
+        // NULL for every pointer argument of every export: the failure value, never a crash.
+        let e = || crate::crypto::err::pop_first().map(|e| e.code);
         crate::crypto::err::clear();
+        assert!(SSL_CTX_new(null()).is_null());
+        assert_eq!(e(), Some(0x0A0000C4)); // SSL_R_NULL_SSL_METHOD_PASSED
         SSL_CTX_free(null_mut());
         SSL_free(null_mut());
+        assert_eq!(crate::crypto::err::peek_first(), 0, "free(NULL) queues nothing");
         assert_eq!(SSL_CTX_up_ref(null_mut()), 0);
         assert_eq!(SSL_up_ref(null_mut()), 0);
         assert!(SSL_new(null_mut()).is_null());
+        assert_eq!(e(), Some(0x0A0000C3)); // SSL_R_NULL_SSL_CTX
         assert_eq!(SSL_CTX_set_options(null_mut(), 1), 0);
+        assert_eq!(SSL_CTX_clear_options(null_mut(), 1), 0);
+        assert_eq!(SSL_CTX_get_options(null()), 0);
+        assert_eq!(SSL_set_options(null_mut(), 1), 0);
+        assert_eq!(SSL_clear_options(null_mut(), 1), 0);
+        assert_eq!(SSL_get_options(null()), 0);
         assert_eq!(SSL_CTX_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
         assert_eq!(SSL_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
         assert_eq!(SSL_CTX_use_certificate_file(null_mut(), null(), 1), 0);
+        assert_eq!(SSL_CTX_use_certificate_chain_file(null_mut(), null()), 0);
         assert_eq!(SSL_CTX_use_PrivateKey_file(null_mut(), null(), 1), 0);
         assert_eq!(SSL_CTX_check_private_key(null()), 0);
         assert_eq!(SSL_CTX_load_verify_locations(null_mut(), null(), null()), 0);
+        assert_eq!(SSL_CTX_load_verify_file(null_mut(), null()), 0);
+        assert_eq!(SSL_CTX_load_verify_dir(null_mut(), null()), 0);
+        assert_eq!(SSL_CTX_set_default_verify_paths(null_mut()), 0);
+        SSL_CTX_set_verify(null_mut(), SSL_VERIFY_PEER, None);
+        SSL_set_verify(null_mut(), SSL_VERIFY_PEER, None);
+        SSL_CTX_set_verify_depth(null_mut(), 3);
+        assert_eq!(SSL_CTX_get_verify_mode(null()), 0);
+        assert_eq!(SSL_get_verify_mode(null()), 0);
+        SSL_CTX_set_quiet_shutdown(null_mut(), 1);
+        assert_eq!(SSL_CTX_get_quiet_shutdown(null()), 0);
+        assert!(SSL_get_SSL_CTX(null()).is_null());
+        SSL_set0_rbio(null_mut(), null_mut());
+        SSL_set0_wbio(null_mut(), null_mut());
+        SSL_set_bio(null_mut(), null_mut(), null_mut());
+        assert!(SSL_get_rbio(null()).is_null());
+        assert!(SSL_get_wbio(null()).is_null());
+        assert_eq!(SSL_set_fd(null_mut(), 0), 0);
+        assert_eq!(SSL_set_rfd(null_mut(), 0), 0);
+        assert_eq!(SSL_set_wfd(null_mut(), 0), 0);
+        assert_eq!(SSL_get_rfd(null()), -1);
+        assert_eq!(SSL_get_fd(null()), -1);
+        assert_eq!(SSL_get_wfd(null()), -1);
+        SSL_set_connect_state(null_mut());
+        SSL_set_accept_state(null_mut());
+        assert_eq!(SSL_is_server(null()), 0);
         assert_eq!(SSL_do_handshake(null_mut()), -1);
         assert_eq!(SSL_connect(null_mut()), -1);
         assert_eq!(SSL_accept(null_mut()), -1);
+        assert_eq!(SSL_in_init(null()), 0);
+        assert_eq!(SSL_in_before(null()), 0);
+        assert_eq!(SSL_is_init_finished(null()), 0);
+        assert_eq!(SSL_get_state(null()), 0);
+        assert!(!SSL_state_string(null()).is_null());
+        assert!(!SSL_state_string_long(null()).is_null());
+        assert_eq!(SSL_get_error(null(), -1), SSL_ERROR_SSL);
+        assert_eq!(SSL_want(null()), SSL_NOTHING);
+        let mut n = 7usize;
         assert_eq!(SSL_read(null_mut(), null_mut(), 0), -1);
+        assert_eq!(SSL_peek(null_mut(), null_mut(), 0), -1);
+        assert_eq!(SSL_read_ex(null_mut(), null_mut(), 0, &mut n), 0);
+        assert_eq!(SSL_peek_ex(null_mut(), null_mut(), 0, &mut n), 0);
+        assert_eq!(n, 7, "out-parameters are written only on success");
         assert_eq!(SSL_write(null_mut(), null(), 0), -1);
-        assert_eq!(SSL_write_ex(null_mut(), null(), 0, null_mut()), 0);
+        assert_eq!(SSL_write_ex(null_mut(), null(), 0, &mut n), 0);
+        assert_eq!(SSL_pending(null()), 0);
+        assert_eq!(SSL_has_pending(null()), 0);
         assert_eq!(SSL_shutdown(null_mut()), -1);
-        assert_eq!(SSL_set_fd(null_mut(), 0), 0);
-        assert!(SSL_get_rbio(null()).is_null());
+        assert_eq!(SSL_get_shutdown(null()), 0);
+        SSL_set_shutdown(null_mut(), 3);
+        SSL_set_quiet_shutdown(null_mut(), 1);
+        assert_eq!(SSL_get_quiet_shutdown(null()), 0);
         assert!(SSL_get_version(null()).is_null());
+        assert_eq!(SSL_version(null()), 0);
         assert!(SSL_get_current_cipher(null()).is_null());
+        // SAFETY: static strings.
+        let none = unsafe { core::ffi::CStr::from_ptr(SSL_CIPHER_get_name(null())) };
+        assert_eq!(none.to_str().unwrap(), "(NONE)");
+        assert!(!SSL_CIPHER_standard_name(null()).is_null());
         assert_eq!(SSL_CIPHER_get_bits(null(), null_mut()), 0);
-        assert!(SSL_get1_peer_certificate(null()).is_null());
+        assert!(!SSL_CIPHER_get_version(null()).is_null());
+        assert_eq!(SSL_CIPHER_get_id(null()), 0);
+        assert_eq!(SSL_CIPHER_get_protocol_id(null()), 0);
+        assert_eq!(SSL_get_verify_result(null()), 0);
         assert_eq!(SSL_set1_host(null_mut(), null()), 0);
-        SSL_set_bio(null_mut(), null_mut(), null_mut());
-        SSL_set_connect_state(null_mut());
+        assert!(SSL_get1_peer_certificate(null()).is_null());
+        SSL_set_read_ahead(null_mut(), 1);
+        assert_eq!(SSL_get_read_ahead(null()), 0);
+        // Every NULL SSL*/SSL_CTX* above queued "passed a null parameter" and nothing else.
+        while let Some(code) = e() {
+            assert_eq!(code, 0x0A0C0102, "unexpected error {code:08X}");
+        }
+
+        // Negative lengths and NULL buffers on a live connection.
+        let ctx = SSL_CTX_new(TLS_client_method());
+        let s = SSL_new(ctx);
+        SSL_set_connect_state(s);
+        let mut b = [0u8; 4];
+        assert_eq!(SSL_read(s, b.as_mut_ptr().cast(), -1), -1);
+        assert_eq!(e(), Some(0x0A00010F));
+        assert_eq!(SSL_write(s, b.as_ptr().cast(), -5), -1);
+        assert_eq!(e(), Some(0x0A00010F));
+        assert_eq!(SSL_read(s, null_mut(), 4), -1);
+        assert_eq!(SSL_get_error(s, -1), SSL_ERROR_SSL);
+        crate::crypto::err::clear();
+        assert_eq!(SSL_CTX_use_certificate_file(ctx, cert("server-ec.pem").as_ptr(), 9), 0);
+        assert_eq!(e(), Some(0x0A00007C)); // SSL_R_BAD_SSL_FILETYPE
+        SSL_free(s);
+        SSL_CTX_free(ctx);
         crate::crypto::err::clear();
     }
 }
