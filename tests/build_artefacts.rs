@@ -537,3 +537,48 @@ static void print_value(const char *label, const char *type, unsigned long long 
         printf("%s = %lld = 0x%llx (%s)\n", label, s, u, type);
 }
 "#;
+
+/// Function-like macros that expand to calls (`SSL_set_mode`, `BIO_pending`, `ERR_raise`, ...)
+/// have no value to print; for those, the definition itself must be OpenSSL's, token for token
+/// (whitespace aside), so the same source expands to the same calls against either library.
+#[test]
+fn artefact_macro_definitions_match_system_openssl() {
+    let dir = scratch("macro-defs");
+    let includes: String = headers()
+        .iter()
+        .filter(|h| !h.starts_with("sslrs_"))
+        .map(|h| format!("#include <openssl/{h}>\n"))
+        .collect();
+    let c = dir.join("defs.c");
+    fs::write(&c, &includes).unwrap();
+    let inc = root().join("include");
+    let ours = run(Command::new("cc").args(["-std=c11", "-E", "-dM", "-I"]).arg(&inc).arg(&c));
+    let sys = run(Command::new("cc").args(["-std=c11", "-E", "-dM"]).arg(&c));
+    let table = |text: &str| -> BTreeMap<String, String> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("#define "))
+            .filter_map(|l| {
+                let name: String = l.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let rest = &l[name.len()..];
+                rest.starts_with('(').then(|| (name, rest.split_whitespace().collect::<Vec<_>>().join(" ")))
+            })
+            .collect()
+    };
+    let (ours, sys) = (table(&ours), table(&sys));
+    let mut compared = 0;
+    let mut diffs = Vec::new();
+    for (name, def) in &ours {
+        if name.starts_with("SSLRS_") || name.starts_with("__") {
+            continue;
+        }
+        if let Some(theirs) = sys.get(name) {
+            compared += 1;
+            if theirs != def {
+                diffs.push(format!("  sslrs:   {name}{def}\n  openssl: {name}{theirs}"));
+            }
+        }
+    }
+    println!("macro definitions: {compared} function-like macros identical to the system OpenSSL's");
+    assert!(compared > 100, "only {compared} macros compared");
+    assert!(diffs.is_empty(), "{} macro definitions differ:\n{}", diffs.len(), diffs.join("\n"));
+}
