@@ -35,7 +35,7 @@ SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$
 OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
-        test-c-sslrs test-ldd test-interop test-valgrind test-asan demo install uninstall clean help \
+        test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan demo install uninstall clean help \
         FORCE
 
 all: lib pc
@@ -73,11 +73,16 @@ $(BUILD)/sslrs.pc: ffi-shim/sslrs.pc.in Cargo.toml
 # the last line of `make test` is their total.
 test:
 	@rm -rf $(BUILD)/results; mkdir -p $(BUILD)/results
-	$(MAKE) --no-print-directory test-cargo
+	$(MAKE) --no-print-directory test-lint test-cargo
 	$(MAKE) --no-print-directory lib pc
 	$(MAKE) --no-print-directory test-artefacts test-staleness
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan
 	@scripts/summary.sh $(BUILD)/results
+
+# Formatting and lints are part of the tests (warnings are errors).
+test-lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --release --all-targets -- -D warnings
 
 test-cargo:
 	$(CARGO) test --release -- --skip artefact_

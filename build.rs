@@ -123,7 +123,10 @@ fn main() {
     for c in &c_files {
         for (name, proto) in c_definitions(&read(c)) {
             if rust_syms.contains(&name) || c_defs.contains_key(&name) {
-                panic!("sslrs build: symbol {name} is defined twice ({} and elsewhere)", c.display());
+                panic!(
+                    "sslrs build: symbol {name} is defined twice ({} and elsewhere)",
+                    c.display()
+                );
             }
             c_defs.insert(name, proto);
         }
@@ -149,7 +152,10 @@ fn main() {
 
     // 2. Link arguments (cdylib only; test executables link as usual).
     if wrapper_ok {
-        println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={}", map_path.display());
+        println!(
+            "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
+            map_path.display()
+        );
     }
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{SONAME}");
 
@@ -176,7 +182,9 @@ fn check_linker() -> bool {
              (SSLRS_ALLOW_UNVERSIONED=1 builds anyway, with unversioned symbols.)\n"
         );
     }
-    println!("cargo:warning=sslrs: linker wrapper not in effect; exported symbols will be unversioned");
+    println!(
+        "cargo:warning=sslrs: linker wrapper not in effect; exported symbols will be unversioned"
+    );
     false
 }
 
@@ -239,16 +247,28 @@ fn rust_exports(dir: &Path) -> BTreeSet<String> {
                 pending = true;
                 continue;
             }
-            if !pending || t.is_empty() || t.starts_with("///") || t.starts_with("//") || t.starts_with("#[") {
+            if !pending
+                || t.is_empty()
+                || t.starts_with("///")
+                || t.starts_with("//")
+                || t.starts_with("#[")
+            {
                 continue;
             }
             pending = false;
             let name = t
                 .strip_prefix("pub ")
                 .map(|r| r.strip_prefix("unsafe ").unwrap_or(r))
-                .and_then(|r| r.strip_prefix("extern \"C\" fn ").or_else(|| r.strip_prefix("static ")))
+                .and_then(|r| {
+                    r.strip_prefix("extern \"C\" fn ")
+                        .or_else(|| r.strip_prefix("static "))
+                })
                 .map(|r| r.strip_prefix("mut ").unwrap_or(r))
-                .map(|r| r.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or(""));
+                .map(|r| {
+                    r.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or("")
+                });
             match name {
                 Some(n) if is_ident(n) => {
                     out.insert(n.to_string());
@@ -307,7 +327,7 @@ fn strip_c(src: &str) -> String {
                 i += 1;
             }
             i += 1;
-            o.push_str("0");
+            o.push('0');
             continue;
         }
         if c == b'\n' {
@@ -381,7 +401,10 @@ fn c_definitions(src: &str) -> Vec<(String, String)> {
 fn c_function_head(chunk: &str) -> Option<(String, String)> {
     let head = strip_attributes(chunk);
     let head = head.split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+    let first = head
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
     if matches!(first, "static" | "typedef" | "struct" | "union" | "enum") && !head.contains('(') {
         return None;
     }
@@ -412,7 +435,17 @@ fn compile_shims(c_files: &[PathBuf], out: &Path) {
     for c in c_files {
         let o = objdir.join(c.file_stem().unwrap()).with_extension("o");
         let status = Command::new(&cc)
-            .args(["-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra", "-Werror", "-fPIC", "-O2", "-g", "-c"])
+            .args([
+                "-std=c11",
+                "-D_GNU_SOURCE",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-fPIC",
+                "-O2",
+                "-g",
+                "-c",
+            ])
             .arg(c)
             .arg("-o")
             .arg(&o)
@@ -517,7 +550,9 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
     cfg.header = Some(format!(
         "/* include/openssl/sslrs_decls.h: types and prototypes of sslrs (OpenSSL 3.0 libssl ABI).\n * {GENERATED}\n * No #defines here: see sslrs_consts.h and the per-header macro fragments. */"
     ));
-    cfg.export.item_types.retain(|t| !matches!(t, cbindgen::ItemType::Constants));
+    cfg.export
+        .item_types
+        .retain(|t| !matches!(t, cbindgen::ItemType::Constants));
     if cfg.export.item_types.is_empty() {
         use cbindgen::ItemType::*;
         cfg.export.item_types = vec![Enums, Structs, Unions, Typedefs, OpaqueItems, Functions];
@@ -532,7 +567,9 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
         .map(|(_, proto)| proto)
         .collect();
     if !missing.is_empty() {
-        let mut extra = String::from("\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n/* C shims (ffi-shim/NAME.c). */\n");
+        let mut extra = String::from(
+            "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n/* C shims (ffi-shim/NAME.c). */\n",
+        );
         for p in missing {
             extra.push_str(p);
             extra.push('\n');
@@ -553,7 +590,10 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
     cfg.header = Some(format!(
         "/* include/openssl/sslrs_consts.h: the object-like #defines of sslrs, OpenSSL 3.0's values.\n * {GENERATED} */"
     ));
-    let consts = widen_typed_consts(&run_cbindgen(root, cfg), &rust_const_types(&root.join("src/ffi")));
+    let consts = widen_typed_consts(
+        &run_cbindgen(root, cfg),
+        &rust_const_types(&root.join("src/ffi")),
+    );
 
     // --- family headers ---
     let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -562,7 +602,10 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
             continue;
         }
         if let Some((h, deps)) = line.split_once(':') {
-            graph.insert(h.trim().into(), deps.split_whitespace().map(String::from).collect());
+            graph.insert(
+                h.trim().into(),
+                deps.split_whitespace().map(String::from).collect(),
+            );
         }
     }
     let mut names: BTreeSet<String> = FAMILIES.iter().map(|s| s.to_string()).collect();
@@ -574,8 +617,14 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
     for h in &names {
         let up = h.to_uppercase();
         let mut s = String::new();
-        let _ = writeln!(s, "/* include/openssl/{h}.h: sslrs's <openssl/{h}.h>. {GENERATED}");
-        let _ = writeln!(s, " * Declarations: sslrs_decls.h; constants: sslrs_consts.h;");
+        let _ = writeln!(
+            s,
+            "/* include/openssl/{h}.h: sslrs's <openssl/{h}.h>. {GENERATED}"
+        );
+        let _ = writeln!(
+            s,
+            " * Declarations: sslrs_decls.h; constants: sslrs_consts.h;"
+        );
         match fragments.contains_key(h) {
             true => {
                 let _ = writeln!(s, " * macros: ffi-shim/macros/{h}.h (below). */");
@@ -587,7 +636,10 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
         let _ = writeln!(s, "#ifndef OPENSSL_{up}_H\n#define OPENSSL_{up}_H\n#ifndef OPENSSL_NO_DEPRECATED_3_0\n#define HEADER_{up}_H\n#endif\n");
         // Like OpenSSL's headers under /usr/include, ours are system headers: the macros'
         // expansions (e.g. a discarded `(int)BIO_ctrl(...)`) must not warn in user code.
-        let _ = writeln!(s, "#if defined(__GNUC__)\n#pragma GCC system_header\n#endif\n");
+        let _ = writeln!(
+            s,
+            "#if defined(__GNUC__)\n#pragma GCC system_header\n#endif\n"
+        );
         s.push_str("#include <openssl/sslrs_consts.h>\n#include <openssl/sslrs_decls.h>\n");
         if let Some(deps) = graph.get(h) {
             for d in deps.iter().filter(|d| names.contains(*d)) {
@@ -618,10 +670,8 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
     if let Ok(rd) = fs::read_dir(&inc) {
         for e in rd.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.ends_with(".h") && !files.contains_key(&n) {
-                if read(&e.path()).contains(GENERATED) {
-                    let _ = fs::remove_file(e.path());
-                }
+            if n.ends_with(".h") && !files.contains_key(&n) && read(&e.path()).contains(GENERATED) {
+                let _ = fs::remove_file(e.path());
             }
         }
     }
@@ -652,8 +702,12 @@ fn rust_const_types(dir: &Path) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for f in files {
         for line in read(&f).lines() {
-            let Some(rest) = line.trim().strip_prefix("pub const ") else { continue };
-            let Some((name, rest)) = rest.split_once(':') else { continue };
+            let Some(rest) = line.trim().strip_prefix("pub const ") else {
+                continue;
+            };
+            let Some((name, rest)) = rest.split_once(':') else {
+                continue;
+            };
             let ty = rest.split('=').next().unwrap_or("").trim();
             let ty = ty.rsplit("::").next().unwrap_or(ty).trim();
             out.insert(name.trim().to_string(), ty.to_string());
@@ -708,7 +762,9 @@ fn cast_literals(expr: &str, cast: &str) -> String {
             while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
                 i += 1;
             }
-            let lit: String = expr[start..i].trim_end_matches(['u', 'U', 'l', 'L']).to_string();
+            let lit: String = expr[start..i]
+                .trim_end_matches(['u', 'U', 'l', 'L'])
+                .to_string();
             if cast.starts_with('(') {
                 let _ = write!(o, "{cast}{lit}");
             } else {

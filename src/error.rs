@@ -398,7 +398,13 @@ pub struct Error {
 impl Error {
     /// A library error with a reason.
     pub const fn new(lib: i32, reason: i32, func: &'static str) -> Self {
-        Error { lib, reason, func, data: None, system: false }
+        Error {
+            lib,
+            reason,
+            func,
+            data: None,
+            system: false,
+        }
     }
     /// An `SSL_R_*` error.
     pub const fn ssl(reason: i32, func: &'static str) -> Self {
@@ -419,11 +425,18 @@ impl Error {
     }
     /// An unsupported feature: `ERR_R_UNSUPPORTED`, naming the function in the data.
     pub fn unsupported(lib: i32, func: &'static str) -> Self {
-        Error::new(lib, common::UNSUPPORTED, func).with_data(format!("sslrs does not support {func}"))
+        Error::new(lib, common::UNSUPPORTED, func)
+            .with_data(format!("sslrs does not support {func}"))
     }
     /// A system error (`ERR_SYSTEM_FLAG | errno`).
     pub const fn system(errno: i32, func: &'static str) -> Self {
-        Error { lib: lib::SYS, reason: errno, func, data: None, system: true }
+        Error {
+            lib: lib::SYS,
+            reason: errno,
+            func,
+            data: None,
+            system: true,
+        }
     }
     /// The packed OpenSSL 3.0 error code.
     pub const fn code(&self) -> u64 {

@@ -18,7 +18,10 @@ fn root() -> PathBuf {
 /// `target/<profile>/libsslrs.so` next to this test binary (`target/<profile>/deps/…`).
 fn library() -> PathBuf {
     let exe = std::env::current_exe().expect("current_exe");
-    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
     let lib = dir.join("libsslrs.so");
     assert!(lib.exists(), "{} not built", lib.display());
     lib
@@ -26,14 +29,20 @@ fn library() -> PathBuf {
 
 fn scratch(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("current_exe");
-    let dir = exe.parent().unwrap().join("sslrs-artefact-checks").join(name);
+    let dir = exe
+        .parent()
+        .unwrap()
+        .join("sslrs-artefact-checks")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("scratch dir");
     dir
 }
 
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     if !out.status.success() {
         panic!(
             "{cmd:?} failed ({}):\n{}{}",
@@ -46,8 +55,12 @@ fn run(cmd: &mut Command) -> String {
 }
 
 fn symbols_txt() -> BTreeSet<String> {
-    let text = fs::read_to_string(root().join("ffi-shim/symbols.txt")).expect("ffi-shim/symbols.txt");
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| l.trim().to_string()).collect()
+    let text =
+        fs::read_to_string(root().join("ffi-shim/symbols.txt")).expect("ffi-shim/symbols.txt");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
 }
 
 fn headers() -> Vec<String> {
@@ -79,7 +92,11 @@ fn artefact_exports_equal_symbol_list() {
         "ffi-shim/symbols.txt vs nm -D --defined-only {}:\n  listed, not exported: {missing:?}\n  exported, not listed: {extra:?}",
         lib.display()
     );
-    println!("exports: {} symbols in ffi-shim/symbols.txt == nm -D --defined-only {}", listed.len(), lib.display());
+    println!(
+        "exports: {} symbols in ffi-shim/symbols.txt == nm -D --defined-only {}",
+        listed.len(),
+        lib.display()
+    );
 }
 
 #[test]
@@ -92,9 +109,15 @@ fn artefact_every_export_in_openssl_3_0_0() {
         lib.display()
     );
     for forbidden in ["libssl.so", "libcrypto.so"] {
-        assert!(!dynamic.contains(forbidden), "{} depends on {forbidden}", lib.display());
+        assert!(
+            !dynamic.contains(forbidden),
+            "{} depends on {forbidden}",
+            lib.display()
+        );
     }
-    let syms = run(Command::new("readelf").args(["--dyn-syms", "--wide"]).arg(&lib));
+    let syms = run(Command::new("readelf")
+        .args(["--dyn-syms", "--wide"])
+        .arg(&lib));
     let mut bad = Vec::new();
     let mut good = 0;
     for line in syms.lines() {
@@ -129,7 +152,11 @@ fn artefact_every_export_in_openssl_3_0_0() {
         .filter_map(|l| l.split("Name: ").nth(1))
         .map(|n| n.split_whitespace().next().unwrap_or(""))
         .collect();
-    let nodes: BTreeSet<&str> = defs.iter().copied().filter(|n| !n.starts_with("libsslrs")).collect();
+    let nodes: BTreeSet<&str> = defs
+        .iter()
+        .copied()
+        .filter(|n| !n.starts_with("libsslrs"))
+        .collect();
     assert!(
         nodes.iter().all(|n| *n == "OPENSSL_3.0.0"),
         "version definitions other than OPENSSL_3.0.0 in {}: {defs:?}",
@@ -148,8 +175,8 @@ fn artefact_prototypes_match_system_openssl() {
     let decls = root().join("include/openssl/sslrs_decls.h");
     let mut src = String::new();
     for h in [
-        "ssl", "err", "bio", "pem", "x509", "x509_vfy", "x509v3", "evp", "crypto", "tls1", "ssl3", "opensslv",
-        "sslerr", "bioerr",
+        "ssl", "err", "bio", "pem", "x509", "x509_vfy", "x509v3", "evp", "crypto", "tls1", "ssl3",
+        "opensslv", "sslerr", "bioerr",
     ] {
         let _ = writeln!(src, "#include <openssl/{h}.h>");
     }
@@ -160,11 +187,19 @@ fn artefact_prototypes_match_system_openssl() {
     src.push_str("int main(void) { return 0; }\n");
     let c = dir.join("drift.c");
     fs::write(&c, &src).unwrap();
-    run(Command::new("cc").args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"]).arg(&c));
+    run(Command::new("cc")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"])
+        .arg(&c));
     let cpp = dir.join("drift.cpp");
     fs::write(&cpp, &src).unwrap();
-    run(Command::new("c++").args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"]).arg(&cpp));
-    let n = fs::read_to_string(&decls).unwrap().lines().filter(|l| l.contains('(') && l.ends_with(");")).count();
+    run(Command::new("c++")
+        .args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"])
+        .arg(&cpp));
+    let n = fs::read_to_string(&decls)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains('(') && l.ends_with(");"))
+        .count();
     println!("drift: system <openssl/*.h> + include/openssl/sslrs_decls.h (~{n} prototypes) compile together as C11 and C++17 with -Werror");
 }
 
@@ -176,17 +211,34 @@ fn artefact_headers_self_contained_and_complete() {
     let inc = root().join("include");
     let hs = headers();
     for h in &hs {
-        let src = format!("#include <openssl/{h}>\n#include <openssl/{h}>\nint main(void) {{ return 0; }}\n");
+        let src = format!(
+            "#include <openssl/{h}>\n#include <openssl/{h}>\nint main(void) {{ return 0; }}\n"
+        );
         let c = dir.join("one.c");
         fs::write(&c, &src).unwrap();
         run(Command::new("cc")
-            .args(["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-fsyntax-only", "-I"])
+            .args([
+                "-std=c11",
+                "-Wall",
+                "-Wextra",
+                "-Wpedantic",
+                "-Werror",
+                "-fsyntax-only",
+                "-I",
+            ])
             .arg(&inc)
             .arg(&c));
         let cpp = dir.join("one.cpp");
         fs::write(&cpp, &src).unwrap();
         run(Command::new("c++")
-            .args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", "-I"])
+            .args([
+                "-std=c++17",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-fsyntax-only",
+                "-I",
+            ])
             .arg(&inc)
             .arg(&cpp));
     }
@@ -203,7 +255,15 @@ fn artefact_headers_self_contained_and_complete() {
     let c = dir.join("complete.c");
     fs::write(&c, &src).unwrap();
     run(Command::new("cc")
-        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-Wno-cast-function-type", "-fsyntax-only", "-I"])
+        .args([
+            "-std=c11",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-Wno-cast-function-type",
+            "-fsyntax-only",
+            "-I",
+        ])
         .arg(&inc)
         .arg(&c));
     println!(
@@ -217,8 +277,26 @@ fn artefact_headers_self_contained_and_complete() {
 // Constants and macros: values from our headers vs the system's.
 
 const TYPE_WORDS: &[&str] = &[
-    "unsigned", "signed", "long", "int", "short", "char", "const", "uint64_t", "int64_t", "uint32_t", "int32_t",
-    "size_t", "sizeof", "void", "INT_MAX", "UINT_MAX", "LONG_MAX", "ULONG_MAX", "INT_MIN", "LONG_MIN",
+    "unsigned",
+    "signed",
+    "long",
+    "int",
+    "short",
+    "char",
+    "const",
+    "uint64_t",
+    "int64_t",
+    "uint32_t",
+    "int32_t",
+    "size_t",
+    "sizeof",
+    "void",
+    "INT_MAX",
+    "UINT_MAX",
+    "LONG_MAX",
+    "ULONG_MAX",
+    "INT_MIN",
+    "LONG_MIN",
 ];
 
 struct Macro {
@@ -233,18 +311,31 @@ fn defines(text: &str) -> Vec<Macro> {
     let mut out = Vec::new();
     for line in joined.lines() {
         let t = line.trim_start();
-        let Some(rest) = t.strip_prefix('#') else { continue };
-        let Some(rest) = rest.trim_start().strip_prefix("define") else { continue };
+        let Some(rest) = t.strip_prefix('#') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix("define") else {
+            continue;
+        };
         if !rest.starts_with([' ', '\t']) {
             continue;
         }
         let rest = rest.trim_start();
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         let after = &rest[name.len()..];
         let (params, body) = if let Some(p) = after.strip_prefix('(') {
-            let Some((plist, body)) = p.split_once(')') else { continue };
+            let Some((plist, body)) = p.split_once(')') else {
+                continue;
+            };
             let plist = plist.trim();
-            let params = if plist.is_empty() { Vec::new() } else { plist.split(',').map(|s| s.trim().to_string()).collect() };
+            let params = if plist.is_empty() {
+                Vec::new()
+            } else {
+                plist.split(',').map(|s| s.trim().to_string()).collect()
+            };
             (Some(params), body)
         } else {
             (None, after)
@@ -260,7 +351,10 @@ fn strip_comments(s: &str) -> String {
     let mut rest = s;
     while let Some(i) = rest.find("/*") {
         o.push_str(&rest[..i]);
-        rest = rest[i..].find("*/").map(|j| &rest[i + j + 2..]).unwrap_or("");
+        rest = rest[i..]
+            .find("*/")
+            .map(|j| &rest[i + j + 2..])
+            .unwrap_or("");
     }
     o.push_str(rest);
     o
@@ -305,7 +399,9 @@ fn evaluable(body: &str, allowed: &BTreeSet<String>) -> bool {
         && !body.contains(';')
         && !body.contains('{')
         && !body.contains("##")
-        && identifiers(body).iter().all(|i| TYPE_WORDS.contains(&i.as_str()) || allowed.contains(i))
+        && identifiers(body)
+            .iter()
+            .all(|i| TYPE_WORDS.contains(&i.as_str()) || allowed.contains(i))
 }
 
 fn static_inline_int_fns(text: &str) -> Vec<(String, usize)> {
@@ -318,12 +414,22 @@ fn static_inline_int_fns(text: &str) -> Vec<(String, usize)> {
         if !head.contains("inline") {
             continue;
         }
-        let Some(close) = part[open..].find(')') else { continue };
+        let Some(close) = part[open..].find(')') else {
+            continue;
+        };
         let params = &part[open + 1..open + close];
-        let name = head.split_whitespace().last().unwrap_or("").trim_start_matches('*').to_string();
+        let name = head
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_start_matches('*')
+            .to_string();
         let int_param = |p: &str| {
             let words: Vec<&str> = p.split_whitespace().collect();
-            words.len() >= 2 && words[..words.len() - 1].iter().all(|w| TYPE_WORDS.contains(w) && *w != "void")
+            words.len() >= 2
+                && words[..words.len() - 1]
+                    .iter()
+                    .all(|w| TYPE_WORDS.contains(w) && *w != "void")
         };
         if !params.is_empty() && params.split(',').all(int_param) {
             v.push((name, params.split(',').count()));
@@ -332,10 +438,18 @@ fn static_inline_int_fns(text: &str) -> Vec<(String, usize)> {
     v
 }
 
-const SAMPLES_1: &[&str] = &["0", "5", "29", "0x0A00010BUL", "0x80000002UL", "0x2006D080UL"];
+const SAMPLES_1: &[&str] = &[
+    "0",
+    "5",
+    "29",
+    "0x0A00010BUL",
+    "0x80000002UL",
+    "0x2006D080UL",
+];
 const SAMPLES_1_SHIFT: &[&str] = &["0", "5", "29"];
 const SAMPLES_2: &[(&str, &str)] = &[("20", "267"), ("32", "7")];
-const SAMPLES_3: &[(&str, &str, &str)] = &[("20", "0", "267"), ("2", "0", "13"), ("32", "0", "0x80006")];
+const SAMPLES_3: &[(&str, &str, &str)] =
+    &[("20", "0", "267"), ("2", "0", "13"), ("32", "0", "0x80006")];
 
 fn shifts_by_param(body: &str, params: &[String]) -> bool {
     body.match_indices("<<").any(|(i, _)| {
@@ -398,7 +512,11 @@ fn artefact_constants_match_system_openssl() {
     }
 
     let system_text: String = fs::read_dir("/usr/include/openssl")
-        .map(|rd| rd.flatten().filter_map(|e| fs::read_to_string(e.path()).ok()).collect())
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| fs::read_to_string(e.path()).ok())
+                .collect()
+        })
         .unwrap_or_default();
 
     let mut body = String::new();
@@ -411,7 +529,11 @@ fn artefact_constants_match_system_openssl() {
         }
         match &m.params {
             None => {
-                let _ = writeln!(body, "#ifdef {0}\n    P({0}, {0});\n#else\n    MISSING(\"{0}\");\n#endif", m.name);
+                let _ = writeln!(
+                    body,
+                    "#ifdef {0}\n    P({0}, {0});\n#else\n    MISSING(\"{0}\");\n#endif",
+                    m.name
+                );
                 probes += 1;
             }
             Some(p) => {
@@ -473,7 +595,12 @@ fn artefact_constants_match_system_openssl() {
         .arg(&c)
         .arg("-o")
         .arg(&ours_exe));
-    run(Command::new("cc").args(["-std=c11", "-w"]).args(&have_sys).arg(&c).arg("-o").arg(&sys_exe));
+    run(Command::new("cc")
+        .args(["-std=c11", "-w"])
+        .args(&have_sys)
+        .arg(&c)
+        .arg("-o")
+        .arg(&sys_exe));
     let a = run(&mut Command::new(&ours_exe));
     let b = run(&mut Command::new(&sys_exe));
     fs::write(dir.join("consts-sslrs.txt"), &a).unwrap();
@@ -481,7 +608,11 @@ fn artefact_constants_match_system_openssl() {
     // Deliberate differences, each with its reason (also in c-tests/KNOWN_DIFFERENCES.md):
     // OPENSSL_VERSION_TEXT names sslrs, so a program (or a person) printing it can tell.
     const DELIBERATE: &[&str] = &["OPENSSL_VERSION_TEXT"];
-    let deliberate = |line: &str| DELIBERATE.iter().any(|n| line.starts_with(&format!("{n} = ")));
+    let deliberate = |line: &str| {
+        DELIBERATE
+            .iter()
+            .any(|n| line.starts_with(&format!("{n} = ")))
+    };
     let diffs: Vec<String> = a
         .lines()
         .zip(b.lines())
@@ -506,9 +637,18 @@ fn artefact_constants_match_system_openssl() {
 
 fn sample_calls(name: &str, arity: usize, shift: bool) -> Vec<String> {
     match arity {
-        1 => (if shift { SAMPLES_1_SHIFT } else { SAMPLES_1 }).iter().map(|a| format!("{name}({a})")).collect(),
-        2 => SAMPLES_2.iter().map(|(a, b)| format!("{name}({a}, {b})")).collect(),
-        3 => SAMPLES_3.iter().map(|(a, b, c)| format!("{name}({a}, {b}, {c})")).collect(),
+        1 => (if shift { SAMPLES_1_SHIFT } else { SAMPLES_1 })
+            .iter()
+            .map(|a| format!("{name}({a})"))
+            .collect(),
+        2 => SAMPLES_2
+            .iter()
+            .map(|(a, b)| format!("{name}({a}, {b})"))
+            .collect(),
+        3 => SAMPLES_3
+            .iter()
+            .map(|(a, b, c)| format!("{name}({a}, {b}, {c})"))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -552,15 +692,22 @@ fn artefact_macro_definitions_match_system_openssl() {
     let c = dir.join("defs.c");
     fs::write(&c, &includes).unwrap();
     let inc = root().join("include");
-    let ours = run(Command::new("cc").args(["-std=c11", "-E", "-dM", "-I"]).arg(&inc).arg(&c));
+    let ours = run(Command::new("cc")
+        .args(["-std=c11", "-E", "-dM", "-I"])
+        .arg(&inc)
+        .arg(&c));
     let sys = run(Command::new("cc").args(["-std=c11", "-E", "-dM"]).arg(&c));
     let table = |text: &str| -> BTreeMap<String, String> {
         text.lines()
             .filter_map(|l| l.strip_prefix("#define "))
             .filter_map(|l| {
-                let name: String = l.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let name: String = l
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
                 let rest = &l[name.len()..];
-                rest.starts_with('(').then(|| (name, rest.split_whitespace().collect::<Vec<_>>().join(" ")))
+                rest.starts_with('(')
+                    .then(|| (name, rest.split_whitespace().collect::<Vec<_>>().join(" ")))
             })
             .collect()
     };
@@ -578,7 +725,14 @@ fn artefact_macro_definitions_match_system_openssl() {
             }
         }
     }
-    println!("macro definitions: {compared} function-like macros identical to the system OpenSSL's");
+    println!(
+        "macro definitions: {compared} function-like macros identical to the system OpenSSL's"
+    );
     assert!(compared > 100, "only {compared} macros compared");
-    assert!(diffs.is_empty(), "{} macro definitions differ:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} macro definitions differ:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }

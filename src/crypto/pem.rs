@@ -21,13 +21,18 @@ pub const PEM_R_NO_START_LINE: i32 = 108;
 
 /// `0480006C` no start line, func `get_name`, data `Expecting: <label>` (as OpenSSL queues it).
 pub fn no_start_line(expecting: &str) -> Error {
-    Error::new(lib::PEM, PEM_R_NO_START_LINE, "get_name").with_data(format!("Expecting: {expecting}"))
+    Error::new(lib::PEM, PEM_R_NO_START_LINE, "get_name")
+        .with_data(format!("Expecting: {expecting}"))
 }
 
 /// `1E08010C` DECODER unsupported: what OpenSSL 3 queues first when no private key is found.
 pub fn no_key_decoded() -> Error {
-    Error::new(LIB_OSSL_DECODER, common::UNSUPPORTED, "OSSL_DECODER_from_bio")
-        .with_data("No supported data to decode. Input type: PEM")
+    Error::new(
+        LIB_OSSL_DECODER,
+        common::UNSUPPORTED,
+        "OSSL_DECODER_from_bio",
+    )
+    .with_data("No supported data to decode. Input type: PEM")
 }
 
 /// The first entry OpenSSL queues when a file cannot be opened (`80000002`, func `file_ctrl`,
@@ -40,7 +45,9 @@ pub fn open_error(path: &Path, e: &std::io::Error) -> Error {
 
 fn map_pem_error(e: pem::Error, expecting: &str) -> Error {
     match e {
-        pem::Error::Base64Decode(_) => Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex"),
+        pem::Error::Base64Decode(_) => {
+            Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex")
+        }
         _ => no_start_line(expecting),
     }
 }
@@ -72,9 +79,11 @@ pub fn read_certs_file(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
 pub fn read_private_key(bytes: &[u8]) -> Result<PrivateKeyDer<'static>> {
     match PrivateKeyDer::from_pem_slice(bytes) {
         Ok(k) => Ok(k),
-        Err(pem::Error::Base64Decode(_)) => {
-            Err(Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex"))
-        }
+        Err(pem::Error::Base64Decode(_)) => Err(Error::new(
+            lib::PEM,
+            PEM_R_BAD_BASE64_DECODE,
+            "PEM_read_bio_ex",
+        )),
         Err(_) => Err(no_key_decoded()),
     }
 }
@@ -153,7 +162,9 @@ pub fn read_stream_block(
     loop {
         // Find a BEGIN line.
         let label = loop {
-            let Some(line) = read_line(next) else { return Err(want.not_found()) };
+            let Some(line) = read_line(next) else {
+                return Err(want.not_found());
+            };
             if let Some(l) = label_of(&line, "-----BEGIN ") {
                 break l.to_string();
             }
@@ -167,15 +178,19 @@ pub fn read_stream_block(
                     ended = true;
                     break;
                 }
-                return Err(Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
-                    .with_data(format!("Expecting: {}", want.expecting())));
+                return Err(
+                    Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
+                        .with_data(format!("Expecting: {}", want.expecting())),
+                );
             }
             body.extend_from_slice(&line);
             body.push(b'\n');
         }
         if !ended {
-            return Err(Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
-                .with_data(format!("Expecting: {}", want.expecting())));
+            return Err(
+                Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
+                    .with_data(format!("Expecting: {}", want.expecting())),
+            );
         }
         let Some(canonical) = canonical else { continue };
         if body.windows(1).any(|w| w[0] == b':') {
@@ -216,7 +231,12 @@ mod tests {
     use super::*;
     use crate::crypto::x509::fixtures::*;
 
-    fn stream(data: &[u8]) -> (impl FnMut() -> Option<u8> + '_, std::rc::Rc<std::cell::Cell<usize>>) {
+    fn stream(
+        data: &[u8],
+    ) -> (
+        impl FnMut() -> Option<u8> + '_,
+        std::rc::Rc<std::cell::Cell<usize>>,
+    ) {
         let pos = std::rc::Rc::new(std::cell::Cell::new(0));
         let p = pos.clone();
         (
@@ -252,19 +272,27 @@ mod tests {
             assert_eq!(e.code(), 0x0480006C);
             assert_eq!(e.data.as_deref(), Some("Expecting: CERTIFICATE"));
         }
-        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n").unwrap_err();
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n")
+            .unwrap_err();
         assert_eq!((e.lib, e.reason), (lib::PEM, PEM_R_BAD_BASE64_DECODE));
-        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").unwrap_err();
+        let e = read_certs(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+            .unwrap_err();
         assert_eq!(e.lib, lib::ASN1);
     }
 
     #[test]
     fn missing_file_is_system_error() {
         let p = Path::new("/nonexistent/x.pem");
-        for e in [read_certs_file(p).unwrap_err(), read_private_key_file(p).unwrap_err()] {
+        for e in [
+            read_certs_file(p).unwrap_err(),
+            read_private_key_file(p).unwrap_err(),
+        ] {
             assert_eq!(e.code(), 0x80000002);
             assert_eq!(e.func, "file_ctrl");
-            assert_eq!(e.data.as_deref(), Some("calling fopen(/nonexistent/x.pem, r)"));
+            assert_eq!(
+                e.data.as_deref(),
+                Some("calling fopen(/nonexistent/x.pem, r)")
+            );
         }
     }
 
@@ -277,26 +305,44 @@ mod tests {
         std::fs::write(&c, format!("{EC_CERT}{RSA_CERT}")).unwrap();
         std::fs::write(&k, EC_KEY_SEC1_WITH_PARAMS).unwrap();
         assert_eq!(read_certs_file(&c).unwrap().len(), 2);
-        assert!(matches!(read_private_key_file(&k).unwrap(), PrivateKeyDer::Sec1(_)));
+        assert!(matches!(
+            read_private_key_file(&k).unwrap(),
+            PrivateKeyDer::Sec1(_)
+        ));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn key_kinds() {
-        assert!(matches!(read_private_key(RSA_KEY_PKCS8.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
-        assert!(matches!(read_private_key(RSA_KEY_PKCS1.as_bytes()).unwrap(), PrivateKeyDer::Pkcs1(_)));
-        assert!(matches!(read_private_key(EC_KEY_SEC1.as_bytes()).unwrap(), PrivateKeyDer::Sec1(_)));
+        assert!(matches!(
+            read_private_key(RSA_KEY_PKCS8.as_bytes()).unwrap(),
+            PrivateKeyDer::Pkcs8(_)
+        ));
+        assert!(matches!(
+            read_private_key(RSA_KEY_PKCS1.as_bytes()).unwrap(),
+            PrivateKeyDer::Pkcs1(_)
+        ));
+        assert!(matches!(
+            read_private_key(EC_KEY_SEC1.as_bytes()).unwrap(),
+            PrivateKeyDer::Sec1(_)
+        ));
         assert!(matches!(
             read_private_key(EC_KEY_SEC1_WITH_PARAMS.as_bytes()).unwrap(),
             PrivateKeyDer::Sec1(_)
         ));
-        assert!(matches!(read_private_key(ED25519_KEY.as_bytes()).unwrap(), PrivateKeyDer::Pkcs8(_)));
+        assert!(matches!(
+            read_private_key(ED25519_KEY.as_bytes()).unwrap(),
+            PrivateKeyDer::Pkcs8(_)
+        ));
         // A key after a certificate is found too.
         let both = format!("{EC_CERT}{EC_KEY_PKCS8}");
         assert!(read_private_key(both.as_bytes()).is_ok());
         let e = read_private_key(EC_CERT.as_bytes()).unwrap_err();
         assert_eq!(e.code(), 0x1E08010C);
-        assert_eq!(e.data.as_deref(), Some("No supported data to decode. Input type: PEM"));
+        assert_eq!(
+            e.data.as_deref(),
+            Some("No supported data to decode. Input type: PEM")
+        );
     }
 
     #[test]
@@ -304,7 +350,11 @@ mod tests {
         let chain = format!("{EC_CERT}{UTF8_CERT}");
         let (mut next, pos) = stream(chain.as_bytes());
         let first = read_stream_cert(&mut next).unwrap();
-        assert_eq!(pos.get(), EC_CERT.len(), "left right after the first END line");
+        assert_eq!(
+            pos.get(),
+            EC_CERT.len(),
+            "left right after the first END line"
+        );
         assert!(first.is_self_issued());
         let second = read_stream_cert(&mut next).unwrap();
         assert!(second.subject_oneline().starts_with("/CN=J"));
@@ -315,10 +365,16 @@ mod tests {
     #[test]
     fn stream_skips_other_blocks_and_crlf() {
         let (mut next, _) = stream(EC_KEY_SEC1_WITH_PARAMS.as_bytes());
-        assert!(matches!(read_stream_key(&mut next).unwrap(), PrivateKeyDer::Sec1(_)));
+        assert!(matches!(
+            read_stream_key(&mut next).unwrap(),
+            PrivateKeyDer::Sec1(_)
+        ));
         let crlf = format!("{RSA_KEY_PKCS1}{ECP_CERT}").replace('\n', "\r\n");
         let (mut next, _) = stream(crlf.as_bytes());
-        assert_eq!(read_stream_cert(&mut next).unwrap().subject_oneline(), "/CN=ecp.test");
+        assert_eq!(
+            read_stream_cert(&mut next).unwrap().subject_oneline(),
+            "/CN=ecp.test"
+        );
         let (mut next, _) = stream(EC_CERT.as_bytes());
         assert_eq!(read_stream_key(&mut next).unwrap_err().code(), 0x1E08010C);
         let x509 = EC_CERT.replace("CERTIFICATE", "X509 CERTIFICATE");
@@ -330,12 +386,18 @@ mod tests {
     fn stream_errors() {
         let truncated = &EC_CERT[..200];
         let (mut next, _) = stream(truncated.as_bytes());
-        assert_eq!(read_stream_cert(&mut next).unwrap_err().reason, PEM_R_BAD_END_LINE);
+        assert_eq!(
+            read_stream_cert(&mut next).unwrap_err().reason,
+            PEM_R_BAD_END_LINE
+        );
         let bad = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
         let (mut next, _) = stream(bad.as_bytes());
         crate::crypto::err::clear();
         let e = read_stream_cert(&mut next).unwrap_err();
         assert_eq!(e.code(), 0x0488000D, "PEM ASN1 lib last");
-        assert_eq!(crate::crypto::err::pop_first().unwrap().error.lib, lib::ASN1);
+        assert_eq!(
+            crate::crypto::err::pop_first().unwrap().error.lib,
+            lib::ASN1
+        );
     }
 }

@@ -29,8 +29,12 @@ impl PrivateKey {
     /// A rustls signing key (ring): ECDSA P-256/P-384, RSA, Ed25519, from PKCS#8, PKCS#1 or SEC1.
     pub fn load_signing_key(&self) -> Result<Arc<dyn SigningKey>> {
         rustls::crypto::ring::sign::any_supported_type(&self.der).map_err(|e| {
-            Error::new(lib::EVP, EVP_R_UNSUPPORTED_PRIVATE_KEY_ALGORITHM, "load_signing_key")
-                .with_data(e.to_string())
+            Error::new(
+                lib::EVP,
+                EVP_R_UNSUPPORTED_PRIVATE_KEY_ALGORITHM,
+                "load_signing_key",
+            )
+            .with_data(e.to_string())
         })
     }
 }
@@ -54,11 +58,14 @@ fn spki_identity(spki: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
 
 /// True when `key`'s public half is the certificate's public key (`X509_check_private_key`).
 pub fn keys_match(cert: &CertificateDer<'_>, key: &dyn SigningKey) -> bool {
-    let Ok(parsed) = crate::crypto::x509::Certificate::from_der(CertificateDer::from(cert.to_vec()))
+    let Ok(parsed) =
+        crate::crypto::x509::Certificate::from_der(CertificateDer::from(cert.to_vec()))
     else {
         return false;
     };
-    let Some(kpub) = key.public_key() else { return false };
+    let Some(kpub) = key.public_key() else {
+        return false;
+    };
     match (spki_identity(parsed.spki()), spki_identity(kpub.as_ref())) {
         (Some(a), Some(b)) => a == b,
         _ => false,
@@ -72,7 +79,9 @@ mod tests {
     use crate::crypto::x509::fixtures::*;
 
     fn key(pem: &str) -> Arc<dyn SigningKey> {
-        PrivateKey::new(read_private_key(pem.as_bytes()).unwrap()).load_signing_key().unwrap()
+        PrivateKey::new(read_private_key(pem.as_bytes()).unwrap())
+            .load_signing_key()
+            .unwrap()
     }
     fn cert(pem: &str) -> CertificateDer<'static> {
         read_certs(pem.as_bytes()).unwrap().remove(0)
@@ -102,7 +111,10 @@ mod tests {
         assert!(!keys_match(&cert(EC_CERT), key(EC_KEY_SEC1).as_ref()));
         assert!(!keys_match(&cert(RSA_CERT), key(P384_KEY).as_ref()));
         assert!(!keys_match(&cert(UTF8_CERT), key(ED25519_KEY2).as_ref()));
-        assert!(!keys_match(&CertificateDer::from(vec![1, 2, 3]), key(EC_KEY_SEC1).as_ref()));
+        assert!(!keys_match(
+            &CertificateDer::from(vec![1, 2, 3]),
+            key(EC_KEY_SEC1).as_ref()
+        ));
     }
 
     #[test]

@@ -32,7 +32,11 @@ pub mod der {
     pub const CONTEXT_0: u8 = 0xA0;
 
     fn err(reason: i32) -> Error {
-        let func = if reason == ASN1_R_TOO_LONG { "ASN1_get_object" } else { "asn1_check_tlen" };
+        let func = if reason == ASN1_R_TOO_LONG {
+            "ASN1_get_object"
+        } else {
+            "asn1_check_tlen"
+        };
         Error::new(lib::ASN1, reason, func)
     }
 
@@ -80,7 +84,9 @@ pub mod der {
                     if k > 4 || d.len() < 2 + k {
                         return Err(err(ASN1_R_HEADER_TOO_LONG));
                     }
-                    let len = d[2..2 + k].iter().fold(0usize, |a, &b| (a << 8) | b as usize);
+                    let len = d[2..2 + k]
+                        .iter()
+                        .fold(0usize, |a, &b| (a << 8) | b as usize);
                     (len, 2 + k)
                 }
             };
@@ -89,7 +95,11 @@ pub mod der {
                 return Err(err(ASN1_R_TOO_LONG));
             }
             self.data = &d[end..];
-            Ok(Tlv { tag, value: &d[hdr..end], raw: &d[..end] })
+            Ok(Tlv {
+                tag,
+                value: &d[hdr..end],
+                raw: &d[..end],
+            })
         }
         /// Reads the next element, which must have tag `tag`.
         pub fn expect(&mut self, tag: u8) -> Result<Tlv<'a>> {
@@ -296,7 +306,10 @@ impl Name {
                 first = false;
             }
         }
-        Ok(Name { der: seq.raw.to_vec(), entries })
+        Ok(Name {
+            der: seq.raw.to_vec(),
+            entries,
+        })
     }
 
     /// `X509_NAME_oneline(name, NULL, 0)`: `/C=US/O=Org/CN=name`.
@@ -375,7 +388,14 @@ impl Certificate {
             let spki = t.expect(der::SEQUENCE)?.raw.to_vec();
             (subject, issuer, not_before, not_after, spki)
         };
-        Ok(Certificate { der, subject, issuer, not_before, not_after, spki })
+        Ok(Certificate {
+            der,
+            subject,
+            issuer,
+            not_before,
+            not_after,
+            spki,
+        })
     }
 
     /// What `X509_new()` returns: no DER, empty names. The engine must refuse to use it
@@ -574,7 +594,10 @@ pub fn default_cert_dir() -> PathBuf {
 pub fn default_cert_dirs() -> Vec<PathBuf> {
     let all = default_cert_dir();
     let s = all.to_string_lossy().into_owned();
-    s.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect()
+    s.split(':')
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .collect()
 }
 
 /// Every PEM certificate in the regular files (symlinks followed) of directory `path`, or of
@@ -583,7 +606,10 @@ pub fn default_cert_dirs() -> Vec<PathBuf> {
 pub fn load_trust_dir(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let text = path.to_string_lossy().into_owned();
     let dirs: Vec<PathBuf> = if text.contains(':') {
-        text.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect()
+        text.split(':')
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect()
     } else {
         vec![path.to_path_buf()]
     };
@@ -591,7 +617,9 @@ pub fn load_trust_dir(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let mut out = Vec::new();
     let mut any_dir = false;
     for dir in dirs {
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         any_dir = true;
         let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         files.sort();
@@ -600,8 +628,12 @@ pub fn load_trust_dir(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
             if !std::fs::metadata(&f).map(|m| m.is_file()).unwrap_or(false) {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(&f) else { continue };
-            let Ok(certs) = crate::crypto::pem::read_certs(&bytes) else { continue };
+            let Ok(bytes) = std::fs::read(&f) else {
+                continue;
+            };
+            let Ok(certs) = crate::crypto::pem::read_certs(&bytes) else {
+                continue;
+            };
             for c in certs {
                 if seen.insert(c.as_ref().to_vec()) {
                     out.push(c);
@@ -835,7 +867,9 @@ mod tests {
     use super::*;
 
     fn cert(pem: &str) -> Certificate {
-        let der = crate::crypto::pem::read_certs(pem.as_bytes()).unwrap().remove(0);
+        let der = crate::crypto::pem::read_certs(pem.as_bytes())
+            .unwrap()
+            .remove(0);
         Certificate::from_der(der).unwrap()
     }
 
@@ -855,7 +889,10 @@ mod tests {
             assert_eq!(cert(pem).subject_oneline(), want);
         }
         // The unknown-OID fixture was made by patching the subject only.
-        assert_eq!(cert(UNKNOWN_OID_CERT).issuer_oneline(), cert(SPECIAL_CERT).issuer_oneline());
+        assert_eq!(
+            cert(UNKNOWN_OID_CERT).issuer_oneline(),
+            cert(SPECIAL_CERT).issuer_oneline()
+        );
     }
 
     #[test]
@@ -875,7 +912,10 @@ mod tests {
         }
         // The first entry that does not fit ends the string (later short ones are not tried).
         assert_eq!(cert(SPECIAL_CERT).subject().oneline_bounded(20), "");
-        assert_eq!(cert(UTF8_CERT).subject().oneline_bounded(30), r"/CN=J\xC3\xBCrgen \xC3\xB6");
+        assert_eq!(
+            cert(UTF8_CERT).subject().oneline_bounded(30),
+            r"/CN=J\xC3\xBCrgen \xC3\xB6"
+        );
     }
 
     #[test]
@@ -909,7 +949,10 @@ mod tests {
     #[test]
     fn oid_text() {
         assert_eq!(der::oid_to_string(&[0x55, 0x04, 0x03]), "2.5.4.3");
-        assert_eq!(der::oid_to_string(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x01]), "1.2.840.113549.1.9.1");
+        assert_eq!(
+            der::oid_to_string(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x01]),
+            "1.2.840.113549.1.9.1"
+        );
         assert_eq!(der::oid_to_string(&[0x09, 0x92, 0x26]), "0.9.2342");
     }
 
@@ -918,11 +961,20 @@ mod tests {
     fn verify_error_texts() {
         assert_eq!(verify_error_string(0), c"ok");
         assert_eq!(verify_error_string(18), c"self-signed certificate");
-        assert_eq!(verify_error_string(20), c"unable to get local issuer certificate");
+        assert_eq!(
+            verify_error_string(20),
+            c"unable to get local issuer certificate"
+        );
         assert_eq!(verify_error_string(62), c"hostname mismatch");
-        assert_eq!(verify_error_string(94), c"Certificate public key has explicit ECC parameters");
+        assert_eq!(
+            verify_error_string(94),
+            c"Certificate public key has explicit ECC parameters"
+        );
         for n in [-1, 95, 1000, i64::MAX, i64::MIN] {
-            assert_eq!(verify_error_string(n), c"unknown certificate verification error");
+            assert_eq!(
+                verify_error_string(n),
+                c"unknown certificate verification error"
+            );
         }
     }
 
@@ -940,7 +992,10 @@ mod tests {
         }
         if std::env::var_os("SSL_CERT_DIR").is_none() {
             assert_eq!(default_cert_dir(), Path::new("/usr/lib/ssl/certs"));
-            assert_eq!(default_cert_dirs(), vec![PathBuf::from("/usr/lib/ssl/certs")]);
+            assert_eq!(
+                default_cert_dirs(),
+                vec![PathBuf::from("/usr/lib/ssl/certs")]
+            );
         }
     }
 }

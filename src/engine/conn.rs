@@ -5,7 +5,9 @@
 //! stay in the kernel or the BIO where `select()`/`poll()` and `BIO_ctrl_pending` can see them,
 //! and one `SSL_read` returns at most one record's plaintext.
 
-use crate::crypto::bio::{Bio, BIO_FLAGS_IO_SPECIAL, BIO_FLAGS_READ, BIO_FLAGS_SHOULD_RETRY, BIO_FLAGS_WRITE};
+use crate::crypto::bio::{
+    Bio, BIO_FLAGS_IO_SPECIAL, BIO_FLAGS_READ, BIO_FLAGS_SHOULD_RETRY, BIO_FLAGS_WRITE,
+};
 use crate::crypto::err;
 use crate::engine::context::{mode, op, verify, Context, Settings, TLS1_2_VERSION, TLS1_3_VERSION};
 use crate::engine::errmap;
@@ -235,8 +237,18 @@ impl Conn {
     }
     /// The peer's leaf certificate, if it sent one.
     pub fn peer_certificate(&self) -> Option<CertificateDer<'static>> {
-        let from_slot = self.verify.lock().ok().and_then(|v| v.chain.first().cloned());
-        from_slot.or_else(|| self.tls.as_ref()?.peer_certificates()?.first().map(|c| c.clone().into_owned()))
+        let from_slot = self
+            .verify
+            .lock()
+            .ok()
+            .and_then(|v| v.chain.first().cloned());
+        from_slot.or_else(|| {
+            self.tls
+                .as_ref()?
+                .peer_certificates()?
+                .first()
+                .map(|c| c.clone().into_owned())
+        })
     }
     /// `SSL_version`: the negotiated version, or the highest enabled before a handshake.
     pub fn version(&self) -> i32 {
@@ -259,7 +271,9 @@ impl Conn {
         if self.in_init {
             return None;
         }
-        Some(u16::from(self.tls.as_ref()?.negotiated_cipher_suite()?.suite()))
+        Some(u16::from(
+            self.tls.as_ref()?.negotiated_cipher_suite()?.suite(),
+        ))
     }
     /// `SSL_pending`: decrypted, unread bytes of the current record.
     pub fn pending(&self) -> usize {
@@ -278,15 +292,22 @@ impl Conn {
         let e = err::peek_first();
         if e != 0 {
             let is_sys = e & 0x8000_0000 != 0 || (e >> 23) & 0xFF == lib::SYS as u64;
-            return if is_sys { ssl_error::SYSCALL } else { ssl_error::SSL };
+            return if is_sys {
+                ssl_error::SYSCALL
+            } else {
+                ssl_error::SSL
+            };
         }
         let from_bio = |b: Option<&Arc<Bio>>, write_first: bool| -> Option<i32> {
             let b = b?;
-            let (r, w) = (b.test_flags(BIO_FLAGS_READ) != 0, b.test_flags(BIO_FLAGS_WRITE) != 0);
+            let (r, w) = (
+                b.test_flags(BIO_FLAGS_READ) != 0,
+                b.test_flags(BIO_FLAGS_WRITE) != 0,
+            );
             if b.test_flags(BIO_FLAGS_SHOULD_RETRY) == 0 {
                 return None;
             }
-            if write_first && w || !write_first && !r && w {
+            if w && (write_first || !r) {
                 Some(ssl_error::WANT_WRITE)
             } else if r {
                 Some(ssl_error::WANT_READ)
@@ -389,12 +410,16 @@ impl Conn {
 
     fn new_server(&mut self) -> Result<Connection, Error> {
         let cfg = self.ctx.server_config(&self.settings)?;
-        rustls::ServerConnection::new(cfg).map(Connection::Server).map_err(|e| errmap::from_rustls(&e, true))
+        rustls::ServerConnection::new(cfg)
+            .map(Connection::Server)
+            .map_err(|e| errmap::from_rustls(&e, true))
     }
 
     /// Writes everything rustls has queued to the wbio.
     fn flush_out(&mut self) -> Io<()> {
-        let Some(tls) = self.tls.as_mut() else { return Ok(()) };
+        let Some(tls) = self.tls.as_mut() else {
+            return Ok(());
+        };
         while tls.wants_write() {
             let Some(w) = self.wbio.as_ref() else {
                 return Err(Stop::Syscall);
@@ -422,7 +447,8 @@ impl Conn {
             let need = if self.rec_have < SSL3_RT_HEADER_LENGTH {
                 SSL3_RT_HEADER_LENGTH
             } else {
-                let total = SSL3_RT_HEADER_LENGTH + usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
+                let total = SSL3_RT_HEADER_LENGTH
+                    + usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
                 if self.rec_have == total {
                     return Ok(Record::Got);
                 }
@@ -450,7 +476,13 @@ impl Conn {
     }
 
     fn check_header(&mut self) -> Io<()> {
-        let h = [self.rec[0], self.rec[1], self.rec[2], self.rec[3], self.rec[4]];
+        let h = [
+            self.rec[0],
+            self.rec[1],
+            self.rec[2],
+            self.rec[3],
+            self.rec[4],
+        ];
         let first = !self.seen_record;
         self.seen_record = true;
         let valid_type = (20..=23).contains(&h[0]);
@@ -461,7 +493,10 @@ impl Conn {
             return Err(self.fatal(e));
         }
         if usize::from(u16::from_be_bytes([h[3], h[4]])) > MAX_RECORD_BODY {
-            return Err(self.fatal(Error::ssl(SSL_R_ENCRYPTED_LENGTH_TOO_LONG, "ssl3_get_record")));
+            return Err(self.fatal(Error::ssl(
+                SSL_R_ENCRYPTED_LENGTH_TOO_LONG,
+                "ssl3_get_record",
+            )));
         }
         Ok(())
     }
@@ -469,7 +504,9 @@ impl Conn {
     /// Hands the buffered record to rustls and processes it.
     fn process_record(&mut self) -> Io<()> {
         let is_server = self.role == Some(Role::Server);
-        let Some(tls) = self.tls.as_mut() else { return Err(Stop::Syscall) };
+        let Some(tls) = self.tls.as_mut() else {
+            return Err(Stop::Syscall);
+        };
         let mut rd = &self.rec[..self.rec_have];
         while !rd.is_empty() {
             if tls.read_tls(&mut rd).is_err() {
@@ -493,7 +530,8 @@ impl Conn {
             Err(e) => {
                 let mapped = errmap::from_rustls(&e, is_server);
                 let tls12 = tls.protocol_version() == Some(ProtocolVersion::TLSv1_2);
-                let fix = (tls12 && e == rustls::Error::NoCertificatesPresented).then_some((116, 40));
+                let fix =
+                    (tls12 && e == rustls::Error::NoCertificatesPresented).then_some((116, 40));
                 Err(self.fatal_with_alert(mapped, fix))
             }
         }
@@ -505,7 +543,10 @@ impl Conn {
             self.shutdown = SSL_RECEIVED_SHUTDOWN;
             return Stop::Closed;
         }
-        err::push(Error::ssl(ssl_r::UNEXPECTED_EOF_WHILE_READING, "ssl3_read_n"));
+        err::push(Error::ssl(
+            ssl_r::UNEXPECTED_EOF_WHILE_READING,
+            "ssl3_read_n",
+        ));
         self.failed = true;
         self.in_init = true;
         Stop::Closed
@@ -514,7 +555,10 @@ impl Conn {
     /// `SSL_do_handshake`. `Ok(())` is 1.
     pub fn do_handshake(&mut self) -> Io<()> {
         if self.role.is_none() {
-            err::push(Error::ssl(ssl_r::CONNECTION_TYPE_NOT_SET, "SSL_do_handshake"));
+            err::push(Error::ssl(
+                ssl_r::CONNECTION_TYPE_NOT_SET,
+                "SSL_do_handshake",
+            ));
             return Err(Stop::Failed);
         }
         if !self.in_init {
@@ -559,7 +603,9 @@ impl Conn {
         self.hand_state = match (self.role, v) {
             (Some(Role::Server), Some(ProtocolVersion::TLSv1_3)) => hs::EARLY_DATA,
             (Some(Role::Server), Some(_)) => hs::SW_SRVR_DONE,
-            (Some(Role::Client), Some(ProtocolVersion::TLSv1_2)) if tls.wants_write() => hs::CW_FINISHED,
+            (Some(Role::Client), Some(ProtocolVersion::TLSv1_2)) if tls.wants_write() => {
+                hs::CW_FINISHED
+            }
             _ => self.hand_state,
         };
     }
@@ -631,7 +677,10 @@ impl Conn {
         }
         if self.shutdown & SSL_SENT_SHUTDOWN != 0 {
             self.rwstate = SSL_NOTHING;
-            err::push(Error::ssl(ssl_r::PROTOCOL_IS_SHUTDOWN, "ssl_write_internal"));
+            err::push(Error::ssl(
+                ssl_r::PROTOCOL_IS_SHUTDOWN,
+                "ssl_write_internal",
+            ));
             return Err(Stop::Failed);
         }
         self.enter_io("SSL_write")?;
@@ -650,7 +699,10 @@ impl Conn {
         let partial = self.settings.mode & mode::ENABLE_PARTIAL_WRITE != 0 && self.wpend.is_none();
         loop {
             if let Err(stop) = self.flush_out() {
-                self.wpend = Some(PendingWrite { buf: buf_id, committed });
+                self.wpend = Some(PendingWrite {
+                    buf: buf_id,
+                    committed,
+                });
                 return Err(stop);
             }
             if committed == data.len() || (partial && committed > 0) {
@@ -659,7 +711,10 @@ impl Conn {
             }
             let end = data.len().min(committed + MAX_PLAIN);
             let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
-            let n = tls.writer().write(&data[committed..end]).map_err(|_| Stop::Syscall)?;
+            let n = tls
+                .writer()
+                .write(&data[committed..end])
+                .map_err(|_| Stop::Syscall)?;
             if n == 0 {
                 return Err(self.fatal(Error::internal("ssl3_write_bytes")));
             }
@@ -697,12 +752,19 @@ impl Conn {
                 match self.read_record()? {
                     Record::Eof => {
                         self.eof();
-                        return if self.failed { Err(Stop::Failed) } else { Ok(0) };
+                        return if self.failed {
+                            Err(Stop::Failed)
+                        } else {
+                            Ok(0)
+                        };
                     }
                     Record::Got => self.process_record()?,
                 }
                 if self.plain_avail > 0 {
-                    let e = Error::ssl(ssl_r::APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "ssl3_read_bytes");
+                    let e = Error::ssl(
+                        ssl_r::APPLICATION_DATA_AFTER_CLOSE_NOTIFY,
+                        "ssl3_read_bytes",
+                    );
                     return Err(self.fatal(e));
                 }
             }

@@ -100,7 +100,10 @@ impl Settings {
             out.push(&rustls::version::TLS12);
         }
         if out.is_empty() {
-            return Err(Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "ssl_set_client_hello_version"));
+            return Err(Error::ssl(
+                ssl_r::NO_PROTOCOLS_AVAILABLE,
+                "ssl_set_client_hello_version",
+            ));
         }
         Ok(out)
     }
@@ -146,7 +149,10 @@ pub fn provider() -> Arc<CryptoProvider> {
         let mut p = rustls::crypto::ring::default_provider();
         let rank = |s: &rustls::SupportedCipherSuite| {
             let id = u16::from(s.suite());
-            ciphers::CIPHERS.iter().position(|c| c.iana == id).unwrap_or(usize::MAX)
+            ciphers::CIPHERS
+                .iter()
+                .position(|c| c.iana == id)
+                .unwrap_or(usize::MAX)
         };
         p.cipher_suites.sort_by_key(rank);
         Arc::new(p)
@@ -161,7 +167,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Context {
     /// `SSL_CTX_new`.
     pub fn new(method: Method) -> Context {
-        Context { method, config: Mutex::new(Config::default()), cache: Mutex::new(Cache::default()) }
+        Context {
+            method,
+            config: Mutex::new(Config::default()),
+            cache: Mutex::new(Cache::default()),
+        }
     }
 
     /// Reads the configuration.
@@ -186,7 +196,10 @@ impl Context {
         let (generation, trust) = self.with(|c| (c.generation, c.trust.clone()));
         let mut cache = lock(&self.cache);
         if cache.generation != generation {
-            *cache = Cache { generation, ..Cache::default() };
+            *cache = Cache {
+                generation,
+                ..Cache::default()
+            };
         }
         if let Some(r) = &cache.roots {
             return r.clone();
@@ -257,7 +270,10 @@ impl Context {
             .with_protocol_versions(&versions)
             .map_err(|_| Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "SSL_accept"))?;
         let builder = if vmode & verify::PEER != 0 {
-            let mut vb = rustls::server::WebPkiClientVerifier::builder_with_provider(self.roots(), provider());
+            let mut vb = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                self.roots(),
+                provider(),
+            );
             if vmode & verify::FAIL_IF_NO_PEER_CERT == 0 {
                 vb = vb.allow_unauthenticated();
             }
@@ -271,7 +287,11 @@ impl Context {
         };
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
         cfg.ignore_client_order = settings.options & op::CIPHER_SERVER_PREFERENCE != 0;
-        cfg.send_tls13_tickets = if settings.options & op::NO_TICKET != 0 { 0 } else { 2 };
+        cfg.send_tls13_tickets = if settings.options & op::NO_TICKET != 0 {
+            0
+        } else {
+            2
+        };
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {
@@ -307,10 +327,16 @@ impl Context {
     pub fn check_private_key(&self) -> Result<()> {
         self.with(|c| {
             if c.creds.chain.is_empty() {
-                return Err(Error::ssl(ssl_r::NO_CERTIFICATE_ASSIGNED, "SSL_CTX_check_private_key"));
+                return Err(Error::ssl(
+                    ssl_r::NO_CERTIFICATE_ASSIGNED,
+                    "SSL_CTX_check_private_key",
+                ));
             }
             if c.creds.key.is_none() {
-                return Err(Error::ssl(ssl_r::NO_PRIVATE_KEY_ASSIGNED, "SSL_CTX_check_private_key"));
+                return Err(Error::ssl(
+                    ssl_r::NO_PRIVATE_KEY_ASSIGNED,
+                    "SSL_CTX_check_private_key",
+                ));
             }
             match &c.creds.certified {
                 Some(_) => Ok(()),
@@ -340,7 +366,13 @@ fn rebuild_certified(creds: &mut Credentials, strict: bool) -> Result<()> {
     let signer = provider()
         .key_provider
         .load_private_key(key.clone_key())
-        .map_err(|_| Error::new(crate::error::lib::EVP, 0x80000 | 6, "SSL_CTX_use_PrivateKey"))?;
+        .map_err(|_| {
+            Error::new(
+                crate::error::lib::EVP,
+                0x80000 | 6,
+                "SSL_CTX_use_PrivateKey",
+            )
+        })?;
     let ck = CertifiedKey::new(creds.chain.clone(), signer);
     match ck.keys_match() {
         Ok(()) => {
@@ -366,7 +398,11 @@ impl rustls::server::ResolvesServerCert for SingleCert {
 }
 
 impl rustls::client::ResolvesClientCert for SingleCert {
-    fn resolve(&self, _hints: &[&[u8]], _schemes: &[rustls::SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+    fn resolve(
+        &self,
+        _hints: &[&[u8]],
+        _schemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<CertifiedKey>> {
         Some(self.0.clone())
     }
     fn has_certs(&self) -> bool {

@@ -15,9 +15,16 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
         TlsError::AlertReceived(desc) => return alert_received(u8::from(*desc)),
         TlsError::InvalidCertificate(_) => (
             CERTIFICATE_VERIFY_FAILED,
-            if is_server { "tls_process_client_certificate" } else { "tls_post_process_server_certificate" },
+            if is_server {
+                "tls_process_client_certificate"
+            } else {
+                "tls_post_process_server_certificate"
+            },
         ),
-        TlsError::NoCertificatesPresented => (PEER_DID_NOT_RETURN_A_CERTIFICATE, "tls_process_client_certificate"),
+        TlsError::NoCertificatesPresented => (
+            PEER_DID_NOT_RETURN_A_CERTIFICATE,
+            "tls_process_client_certificate",
+        ),
         TlsError::DecryptError => (DECRYPTION_FAILED_OR_BAD_RECORD_MAC, "ssl3_get_record"),
         TlsError::PeerSentOversizedRecord => (PACKET_LENGTH_TOO_LONG, "ssl3_get_record"),
         TlsError::InappropriateMessage { .. } | TlsError::InappropriateHandshakeMessage { .. } => {
@@ -26,8 +33,12 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
         TlsError::InvalidMessage(_) => (SSL_R_BAD_PACKET, "ssl3_get_record"),
         TlsError::NoApplicationProtocol => (SSL_R_NO_APPLICATION_PROTOCOL, "tls_handle_alpn"),
         TlsError::PeerIncompatible(p) => match p {
-            PeerIncompatible::NoCipherSuitesInCommon => (NO_SHARED_CIPHER, "tls_post_process_client_hello"),
-            PeerIncompatible::NoKxGroupsInCommon => (NO_SHARED_GROUPS, "tls_construct_server_hello"),
+            PeerIncompatible::NoCipherSuitesInCommon => {
+                (NO_SHARED_CIPHER, "tls_post_process_client_hello")
+            }
+            PeerIncompatible::NoKxGroupsInCommon => {
+                (NO_SHARED_GROUPS, "tls_construct_server_hello")
+            }
             PeerIncompatible::NoSignatureSchemesInCommon
             | PeerIncompatible::NoCertificateRequestSignatureSchemesInCommon => {
                 (NO_SUITABLE_SIGNATURE_ALGORITHM, "tls_choose_sigalg")
@@ -36,7 +47,9 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
             | PeerIncompatible::ServerTlsVersionIsDisabledByOurConfig
             | PeerIncompatible::Tls12NotOffered
             | PeerIncompatible::Tls12NotOfferedOrEnabled
-            | PeerIncompatible::Tls13RequiredForQuic => (UNSUPPORTED_PROTOCOL, "tls_setup_handshake"),
+            | PeerIncompatible::Tls13RequiredForQuic => {
+                (UNSUPPORTED_PROTOCOL, "tls_setup_handshake")
+            }
             _ => (SSL_HANDSHAKE_FAILURE, "tls_process_server_hello"),
         },
         TlsError::PeerMisbehaved(_) => (SSL_R_BAD_EXTENSION, "tls_parse_extension"),
@@ -55,7 +68,10 @@ pub fn alert_received(desc: u8) -> Error {
 /// HTTP methods and proxy CONNECT get their own reasons, anything else is a wrong version.
 pub fn non_tls_start(header: &[u8], first_record_on_server: bool) -> Error {
     let reason = if first_record_on_server {
-        if [b"GET ".as_slice(), b"POST ", b"HEAD ", b"PUT "].iter().any(|m| header.starts_with(m)) {
+        if [b"GET ".as_slice(), b"POST ", b"HEAD ", b"PUT "]
+            .iter()
+            .any(|m| header.starts_with(m))
+        {
             ssl_r::HTTP_REQUEST
         } else if header.starts_with(b"CONNE") {
             ssl_r::HTTPS_PROXY_REQUEST

@@ -8,7 +8,9 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
 use rustls::server::ParsedCertificate;
-use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme};
+use rustls::{
+    CertificateError, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme,
+};
 use rustls_pki_types::{CertificateDer, IpAddr, ServerName, UnixTime};
 use std::sync::{Arc, Mutex};
 
@@ -75,7 +77,11 @@ pub struct Verifier {
 }
 
 /// Maps a webpki/rustls certificate failure to OpenSSL's `X509_V_*` code.
-pub fn x509_code(err: &TlsError, leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>]) -> i64 {
+pub fn x509_code(
+    err: &TlsError,
+    leaf: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+) -> i64 {
     use x509_v::*;
     let TlsError::InvalidCertificate(ce) = err else {
         return UNSPECIFIED;
@@ -86,18 +92,22 @@ pub fn x509_code(err: &TlsError, leaf: &CertificateDer<'_>, intermediates: &[Cer
                 DEPTH_ZERO_SELF_SIGNED_CERT
             } else if intermediates.iter().any(|c| is_self_issued(c)) {
                 SELF_SIGNED_CERT_IN_CHAIN
-            } else if intermediates.is_empty() {
-                UNABLE_TO_GET_ISSUER_CERT_LOCALLY
             } else {
                 UNABLE_TO_GET_ISSUER_CERT_LOCALLY
             }
         }
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => CERT_HAS_EXPIRED,
-        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => CERT_NOT_YET_VALID,
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            CERT_NOT_YET_VALID
+        }
         CertificateError::Revoked => CERT_REVOKED,
         CertificateError::BadSignature => CERT_SIGNATURE_FAILURE,
-        CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => INVALID_PURPOSE,
-        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => HOSTNAME_MISMATCH,
+        CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+            INVALID_PURPOSE
+        }
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+            HOSTNAME_MISMATCH
+        }
         CertificateError::ApplicationVerificationFailure => APPLICATION_VERIFICATION,
         _ => CERT_REJECTED,
     }
@@ -129,12 +139,23 @@ impl std::fmt::Display for VerifyCode {
 impl std::error::Error for VerifyCode {}
 
 impl Verifier {
-    fn check(&self, leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>], now: UnixTime) -> i64 {
+    fn check(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> i64 {
         let parsed = match ParsedCertificate::try_from(leaf) {
             Ok(p) => p,
             Err(_) => return x509_v::CERT_REJECTED,
         };
-        if let Err(e) = verify_server_cert_signed_by_trust_anchor(&parsed, &self.roots, intermediates, now, self.algs.all) {
+        if let Err(e) = verify_server_cert_signed_by_trust_anchor(
+            &parsed,
+            &self.roots,
+            intermediates,
+            now,
+            self.algs.all,
+        ) {
             return x509_code(&e, leaf, intermediates);
         }
         match &self.host {
@@ -202,5 +223,6 @@ impl ServerCertVerifier for Verifier {
 }
 
 fn is_self_issued(der: &CertificateDer<'_>) -> bool {
-    crate::crypto::x509::Certificate::from_der(der.clone().into_owned()).is_ok_and(|c| c.is_self_issued())
+    crate::crypto::x509::Certificate::from_der(der.clone().into_owned())
+        .is_ok_and(|c| c.is_self_issued())
 }

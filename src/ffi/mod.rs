@@ -4,7 +4,12 @@
 //! one call to a boundary helper from this file. The helpers catch panics, and on `Err(e)` push `e`
 //! onto the thread's ERR queue and return the convention's failure value. Raw pointers are only
 //! touched through the named helpers in [`ptr`] and the handle casts in [`types`].
-#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, clippy::missing_safety_doc)]
+#![allow(
+    non_camel_case_types,
+    non_snake_case,
+    non_upper_case_globals,
+    clippy::missing_safety_doc
+)]
 
 pub mod bio;
 pub mod crypto;

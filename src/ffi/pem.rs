@@ -4,8 +4,8 @@
 //! as OpenSSL leaves them. Password callbacks are accepted and never called (encrypted PEM is
 //! not supported natively and fails with `ERR_R_UNSUPPORTED`).
 
-use super::types::{self, BIO, EVP_PKEY, X509};
 use super::null_on_error;
+use super::types::{self, BIO, EVP_PKEY, X509};
 use crate::crypto::{pem, pkey::PrivateKey};
 use crate::error::{lib, Error};
 use core::ffi::{c_char, c_int, c_void};
@@ -13,8 +13,14 @@ use std::sync::Arc;
 
 /// `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *userdata)`.
 /// (OpenSSL declares the function type; headers take `pem_password_cb *`.)
-pub type pem_password_cb =
-    Option<unsafe extern "C" fn(buf: *mut c_char, size: c_int, rwflag: c_int, userdata: *mut c_void) -> c_int>;
+pub type pem_password_cb = Option<
+    unsafe extern "C" fn(
+        buf: *mut c_char,
+        size: c_int,
+        rwflag: c_int,
+        userdata: *mut c_void,
+    ) -> c_int,
+>;
 
 /// A byte source over a BIO (one `Bio::read` of one byte per call, like `BIO_gets` does on
 /// most BIOs, so nothing past the current line is consumed).
@@ -71,8 +77,8 @@ pub extern "C" fn PEM_read_bio_X509(
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: `out` is NULL or a live BIO.
-        let bio = unsafe { types::borrow::<BIO>(out) }
-            .ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
+        let bio =
+            unsafe { types::borrow::<BIO>(out) }.ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
         let cert = pem::read_stream_cert(&mut bio_bytes(bio))?;
         let p = types::into_c::<X509>(Arc::new(cert));
         // SAFETY: `x` is NULL or the caller's out-parameter.
@@ -118,8 +124,8 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: `out` is NULL or a live BIO.
-        let bio = unsafe { types::borrow::<BIO>(out) }
-            .ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
+        let bio =
+            unsafe { types::borrow::<BIO>(out) }.ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
         let key = pem::read_stream_key(&mut bio_bytes(bio))?;
         let p = types::into_c::<EVP_PKEY>(Arc::new(PrivateKey::new(key)));
         // SAFETY: `x` is NULL or the caller's out-parameter.
@@ -175,7 +181,11 @@ mod tests {
         assert!(PEM_read_X509(n.cast(), n.cast(), None, n.cast()).is_null());
         assert!(PEM_read_bio_PrivateKey(n, n.cast(), None, n.cast()).is_null());
         assert!(PEM_read_PrivateKey(n.cast(), n.cast(), None, n.cast()).is_null());
-        assert_eq!(err::pop_first().unwrap().code, 0x100C0102, "BIO null parameter, as OpenSSL queues first");
+        assert_eq!(
+            err::pop_first().unwrap().code,
+            0x100C0102,
+            "BIO null parameter, as OpenSSL queues first"
+        );
         err::clear();
     }
 
@@ -216,11 +226,18 @@ mod tests {
         let k2 = PEM_read_PrivateKey(f, &mut slot, None, core::ptr::null_mut());
         assert!(!k2.is_null() && slot == k2);
         // SAFETY: live keys.
-        let (a, b) = unsafe { (types::borrow::<EVP_PKEY>(k1).unwrap(), types::borrow::<EVP_PKEY>(k2).unwrap()) };
+        let (a, b) = unsafe {
+            (
+                types::borrow::<EVP_PKEY>(k1).unwrap(),
+                types::borrow::<EVP_PKEY>(k2).unwrap(),
+            )
+        };
         assert!(matches!(a.der, rustls_pki_types::PrivateKeyDer::Sec1(_)));
         assert!(b.load_signing_key().is_ok());
         err::clear();
-        assert!(PEM_read_PrivateKey(f, core::ptr::null_mut(), None, core::ptr::null_mut()).is_null());
+        assert!(
+            PEM_read_PrivateKey(f, core::ptr::null_mut(), None, core::ptr::null_mut()).is_null()
+        );
         assert_eq!(err::pop_first().unwrap().code, 0x1E08010C);
         crate::ffi::evp::EVP_PKEY_free(k1);
         crate::ffi::evp::EVP_PKEY_free(k2);

@@ -224,7 +224,11 @@ fn c_strdup(s: &[u8]) -> Result<*mut c_char> {
     // SAFETY: malloc has no preconditions; the result is checked for NULL before use.
     let p = unsafe { libc::malloc(s.len() + 1) } as *mut u8;
     if p.is_null() {
-        return Err(Error::new(lib::CRYPTO, common::MALLOC_FAILURE, "CRYPTO_malloc"));
+        return Err(Error::new(
+            lib::CRYPTO,
+            common::MALLOC_FAILURE,
+            "CRYPTO_malloc",
+        ));
     }
     // SAFETY: `p` has `s.len() + 1` writable bytes and does not overlap `s`.
     unsafe {
@@ -274,9 +278,11 @@ pub extern "C" fn X509_up_ref(x: *mut X509) -> c_int {
 #[no_mangle]
 pub extern "C" fn X509_get_subject_name(a: *const X509) -> *mut X509_NAME {
     // SAFETY: `a` is NULL or a live X509; the Name lives inside it.
-    guard(core::ptr::null_mut(), || match unsafe { types::borrow::<X509>(a) } {
-        Some(c) => name_ptr(c.subject()),
-        None => core::ptr::null_mut(),
+    guard(core::ptr::null_mut(), || {
+        match unsafe { types::borrow::<X509>(a) } {
+            Some(c) => name_ptr(c.subject()),
+            None => core::ptr::null_mut(),
+        }
     })
 }
 
@@ -284,9 +290,11 @@ pub extern "C" fn X509_get_subject_name(a: *const X509) -> *mut X509_NAME {
 #[no_mangle]
 pub extern "C" fn X509_get_issuer_name(a: *const X509) -> *mut X509_NAME {
     // SAFETY: `a` is NULL or a live X509; the Name lives inside it.
-    guard(core::ptr::null_mut(), || match unsafe { types::borrow::<X509>(a) } {
-        Some(c) => name_ptr(c.issuer()),
-        None => core::ptr::null_mut(),
+    guard(core::ptr::null_mut(), || {
+        match unsafe { types::borrow::<X509>(a) } {
+            Some(c) => name_ptr(c.issuer()),
+            None => core::ptr::null_mut(),
+        }
     })
 }
 
@@ -298,7 +306,11 @@ pub extern "C" fn X509_get_issuer_name(a: *const X509) -> *mut X509_NAME {
 /// entries are written while they fit (with the NUL) and `buf` is returned. A NULL name gives
 /// `"NO X509_NAME"`, as in OpenSSL.
 #[no_mangle]
-pub extern "C" fn X509_NAME_oneline(a: *const X509_NAME, buf: *mut c_char, size: c_int) -> *mut c_char {
+pub extern "C" fn X509_NAME_oneline(
+    a: *const X509_NAME,
+    buf: *mut c_char,
+    size: c_int,
+) -> *mut c_char {
     null_on_error(|| {
         // SAFETY: `a` is NULL or an X509_NAME from X509_get_*_name of a live X509.
         let name = unsafe { name_ref(a) };
@@ -325,7 +337,7 @@ pub extern "C" fn X509_NAME_oneline(a: *const X509_NAME, buf: *mut c_char, size:
 #[no_mangle]
 pub extern "C" fn X509_verify_cert_error_string(n: c_long) -> *const c_char {
     guard(c"unknown certificate verification error".as_ptr(), || {
-        crate::crypto::x509::verify_error_string(n as i64).as_ptr()
+        crate::crypto::x509::verify_error_string(n).as_ptr()
     })
 }
 
@@ -338,11 +350,19 @@ pub extern "C" fn X509_verify_cert_error_string(n: c_long) -> *const c_char {
 pub extern "C" fn d2i_X509(a: *mut *mut X509, in_: *mut *const c_uchar, len: c_long) -> *mut X509 {
     null_on_error(|| {
         // SAFETY: `in_` is NULL or a valid pointer to a pointer per the d2i contract.
-        let start = unsafe { in_.as_ref() }.copied().unwrap_or(core::ptr::null());
+        let start = unsafe { in_.as_ref() }
+            .copied()
+            .unwrap_or(core::ptr::null());
         if start.is_null() {
             return Err(Error::null_param(lib::ASN1, "d2i_X509"));
         }
-        let len = usize::try_from(len).map_err(|_| Error::new(lib::ASN1, crate::crypto::x509::ASN1_R_TOO_LONG, "ASN1_get_object"))?;
+        let len = usize::try_from(len).map_err(|_| {
+            Error::new(
+                lib::ASN1,
+                crate::crypto::x509::ASN1_R_TOO_LONG,
+                "ASN1_get_object",
+            )
+        })?;
         // SAFETY: `*in_` points at `len` readable bytes per the d2i contract.
         let bytes = unsafe { super::ptr::in_buf(start.cast(), len) }?;
         let used = der::Reader::new(bytes).any()?.raw.len();
@@ -382,12 +402,18 @@ pub(crate) unsafe fn replace_out(x: *mut *mut X509, p: *mut X509) {
 pub extern "C" fn i2d_X509(a: *const X509, out: *mut *mut c_uchar) -> c_int {
     call(-1, || {
         // SAFETY: `a` is NULL or a live X509.
-        let cert = unsafe { types::borrow::<X509>(a) }.ok_or(Error::null_param(lib::ASN1, "i2d_X509"))?;
+        let cert =
+            unsafe { types::borrow::<X509>(a) }.ok_or(Error::null_param(lib::ASN1, "i2d_X509"))?;
         let d = cert.der.as_ref();
         if d.is_empty() {
-            return Err(Error::new(lib::ASN1, common::PASSED_INVALID_ARGUMENT, "i2d_X509"));
+            return Err(Error::new(
+                lib::ASN1,
+                common::PASSED_INVALID_ARGUMENT,
+                "i2d_X509",
+            ));
         }
-        let n = c_int::try_from(d.len()).map_err(|_| Error::new(lib::ASN1, crate::crypto::x509::ASN1_R_TOO_LONG, "i2d_X509"))?;
+        let n = c_int::try_from(d.len())
+            .map_err(|_| Error::new(lib::ASN1, crate::crypto::x509::ASN1_R_TOO_LONG, "i2d_X509"))?;
         if out.is_null() {
             return Ok(n);
         }
@@ -414,7 +440,9 @@ mod tests {
     use core::ffi::CStr;
 
     fn load(pem: &str) -> *mut X509 {
-        let der = crate::crypto::pem::read_certs(pem.as_bytes()).unwrap().remove(0);
+        let der = crate::crypto::pem::read_certs(pem.as_bytes())
+            .unwrap()
+            .remove(0);
         types::into_c::<X509>(Arc::new(Certificate::from_der(der).unwrap()))
     }
 
@@ -435,7 +463,14 @@ mod tests {
         assert!(X509_get_subject_name(core::ptr::null()).is_null());
         assert!(X509_get_issuer_name(core::ptr::null()).is_null());
         assert_eq!(err::peek_first(), 0, "nothing queued");
-        assert_eq!(owned(X509_NAME_oneline(core::ptr::null(), core::ptr::null_mut(), 0)), "NO X509_NAME");
+        assert_eq!(
+            owned(X509_NAME_oneline(
+                core::ptr::null(),
+                core::ptr::null_mut(),
+                0
+            )),
+            "NO X509_NAME"
+        );
         let mut buf = [b'#' as c_char; 20];
         let r = X509_NAME_oneline(core::ptr::null(), buf.as_mut_ptr(), 20);
         assert_eq!(r, buf.as_mut_ptr());
@@ -457,8 +492,14 @@ mod tests {
         assert!(!subj.is_null() && !iss.is_null() && subj != iss);
         X509_free(x); // one reference left: the names stay valid
         let want = "/C=US/ST=California/O=Org, Inc./OU=Unit+CN=multi/CN=test.example.com/emailAddress=a@b.c";
-        assert_eq!(owned(X509_NAME_oneline(subj, core::ptr::null_mut(), 0)), want);
-        assert_eq!(owned(X509_NAME_oneline(iss, core::ptr::null_mut(), -5)), want);
+        assert_eq!(
+            owned(X509_NAME_oneline(subj, core::ptr::null_mut(), 0)),
+            want
+        );
+        assert_eq!(
+            owned(X509_NAME_oneline(iss, core::ptr::null_mut(), -5)),
+            want
+        );
         let mut buf = [b'#' as c_char; 64];
         let b = buf.as_mut_ptr();
         // size 0: NULL and the buffer untouched; negative: ""; 20: whole entries that fit.
@@ -508,7 +549,12 @@ mod tests {
         assert_eq!(slot, y);
         assert_eq!(p as usize - buf.as_ptr() as usize, len as usize);
         // SAFETY: live X509s.
-        let (a, b) = unsafe { (types::borrow::<X509>(x).unwrap(), types::borrow::<X509>(y).unwrap()) };
+        let (a, b) = unsafe {
+            (
+                types::borrow::<X509>(x).unwrap(),
+                types::borrow::<X509>(y).unwrap(),
+            )
+        };
         assert_eq!(a.der, b.der);
         // Short input: NULL, `*in` untouched, ASN1 error queued.
         err::clear();
@@ -528,8 +574,14 @@ mod tests {
         // SAFETY: static NUL-terminated strings.
         let s = |n| unsafe { CStr::from_ptr(X509_verify_cert_error_string(n)) };
         assert_eq!(s(X509_V_OK as c_long), c"ok");
-        assert_eq!(s(X509_V_ERR_CERT_HAS_EXPIRED as c_long), c"certificate has expired");
-        assert_eq!(s(X509_V_ERR_HOSTNAME_MISMATCH as c_long), c"hostname mismatch");
+        assert_eq!(
+            s(X509_V_ERR_CERT_HAS_EXPIRED as c_long),
+            c"certificate has expired"
+        );
+        assert_eq!(
+            s(X509_V_ERR_HOSTNAME_MISMATCH as c_long),
+            c"hostname mismatch"
+        );
         assert_eq!(s(-1), c"unknown certificate verification error");
         assert_eq!(X509_V_ERR_EC_KEY_EXPLICIT_PARAMS, 94);
     }
