@@ -35,8 +35,8 @@ SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$
 OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
-        test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan demo install uninstall clean help \
-        FORCE
+        test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
+        uninstall clean help bench bench-instructions bench-bins bench-bare FORCE
 
 all: lib pc
 
@@ -44,6 +44,9 @@ help:
 	@echo "make            release library (build/libsslrs.so + $(SONAME) symlink), headers, build/sslrs.pc"
 	@echo "make test       everything: cargo tests, artefact checks, header staleness, C tests against"
 	@echo "                OpenSSL and sslrs, ldd, interop, valgrind, ASan/UBSan; ends with 'N passed, N failed'"
+	@echo "make bench      OpenSSL vs sslrs vs bare rustls: handshakes/s, MB/s, memory, 2 threads;"
+	@echo "                alternating runs, medians and ratios (~2 min); table in build/bench/results.txt"
+	@echo "make bench-instructions  instructions per handshake and per MiB under callgrind (deterministic)"
 	@echo "make demo       build demo/client.c + demo/server.c against sslrs and run demo/run.sh"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=  (lib + symlinks, headers in include/sslrs/openssl, sslrs.pc)"
 	@echo "make clean"
@@ -76,7 +79,7 @@ test:
 	$(MAKE) --no-print-directory test-lint test-cargo
 	$(MAKE) --no-print-directory lib pc
 	$(MAKE) --no-print-directory test-artefacts test-staleness
-	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan
+	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
 	@scripts/summary.sh $(BUILD)/results
 
 # Formatting and lints are part of the tests (warnings are errors).
@@ -172,6 +175,37 @@ test-interop: $(foreach b,openssl sslrs,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BIN
 	  read -r p _ f _ < <(tail -n1 $(BUILD)/results/interop-$$b.out); \
 	  echo "interop-$$b $$p $$f" > $(BUILD)/results/interop-$$b.txt; \
 	done
+
+# --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
+# One source, bench/bench.c, built against the system OpenSSL and against sslrs; plus the bare
+# rustls baseline (examples/bare_rustls.rs).
+CFLAGS_BENCH := -O2 -g -Wall -Wextra -Werror -std=c11 -pthread -D_GNU_SOURCE
+
+$(BUILD)/bench/openssl/bench: bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_BENCH) $< -o $@ $(OPENSSL_LINK)
+
+$(BUILD)/bench/sslrs/bench: bench/bench.c $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_BENCH) $< -o $@ $(SSLRS_LINK)
+
+bench-bare:
+	$(CARGO) build --release --example bare_rustls
+
+bench-bins: $(BUILD)/bench/openssl/bench $(BUILD)/bench/sslrs/bench bench-bare
+
+bench: lib
+	$(MAKE) --no-print-directory bench-bins
+	bash bench/run.sh
+
+bench-instructions: lib
+	$(MAKE) --no-print-directory bench-bins
+	bash bench/instructions.sh
+
+# make test: every benchmark mode runs once, briefly, on all three builds (no speed asserted).
+test-bench-smoke: lib
+	@$(MAKE) --no-print-directory bench-bins
+	@bash bench/smoke.sh
 
 demo: $(BUILD)/.lib-stamp
 	@if [ ! -f demo/client.c ] || [ ! -f demo/server.c ]; then \
