@@ -257,6 +257,67 @@ end:
     return ret;
 }
 
+/* One handshake with suite strings on the client (and optionally server) context;
+ * checks the negotiated cipher name and bits. */
+static int cipher_case(int maxv, const char *c13, const char *c12, const char *s13,
+                       const char *want, int bits)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    int ret = 0;
+
+    if (!create_ssl_ctx_pair(0, maxv, "server-ec.pem", "server-ec.key", NULL, &sctx, &cctx))
+        goto end;
+    if ((c13 != NULL && !TEST_int_eq(SSL_CTX_set_ciphersuites(cctx, c13), 1))
+        || (c12 != NULL && !TEST_int_eq(SSL_CTX_set_cipher_list(cctx, c12), 1))
+        || (s13 != NULL && !TEST_int_eq(SSL_CTX_set_ciphersuites(sctx, s13), 1)))
+        goto end;
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL) || !create_ssl_connection(s, c))
+        goto end;
+    if (!TEST_str_eq(SSL_get_cipher_name(c), want) || !TEST_str_eq(SSL_get_cipher_name(s), want)
+        || !TEST_int_eq(SSL_get_cipher_bits(c, NULL), bits))
+        goto end;
+    ret = 1;
+end:
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+/* SSL_CTX_set_ciphersuites / SSL_CTX_set_cipher_list choose what is negotiated. */
+static int test_cipher_selection(void)
+{
+    SSL_CTX *ctx = NULL;
+    int ret = 0;
+
+    if (!cipher_case(0, "TLS_CHACHA20_POLY1305_SHA256", NULL, NULL, "TLS_CHACHA20_POLY1305_SHA256", 256)
+        || !cipher_case(0, "TLS_AES_128_GCM_SHA256:BOGUS", NULL, NULL, "TLS_AES_128_GCM_SHA256", 128)
+        || !cipher_case(0, NULL, NULL, "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", 128)
+        || !cipher_case(TLS1_2_VERSION, NULL, "ECDHE-ECDSA-CHACHA20-POLY1305", NULL,
+                        "ECDHE-ECDSA-CHACHA20-POLY1305", 256)
+        || !cipher_case(TLS1_2_VERSION, NULL, "ECDHE+AESGCM:!AES256", NULL,
+                        "ECDHE-ECDSA-AES128-GCM-SHA256", 128))
+        goto end;
+    /* Strings that select nothing fail with "no cipher match". */
+    ERR_clear_error();
+    if (!TEST_ptr(ctx = SSL_CTX_new(TLS_client_method()))
+        || !TEST_int_eq(SSL_CTX_set_ciphersuites(ctx, "BOGUS"), 0)
+        || !TEST_ulong_eq(ERR_get_error(), 0x0A0000B9UL)
+        || !TEST_int_eq(SSL_CTX_set_cipher_list(ctx, "BOGUS"), 0)
+        || !TEST_ulong_eq(ERR_get_error(), 0x0A0000B9UL)
+        || !TEST_int_eq(SSL_CTX_set_cipher_list(ctx, ""), 0)
+        || !TEST_ulong_eq(ERR_get_error(), 0x0A0000B9UL)
+        || !TEST_int_eq(SSL_CTX_set_ciphersuites(ctx, ""), 1)
+        || !TEST_ulong_eq(ERR_peek_error(), 0))
+        goto end;
+    ret = 1;
+end:
+    SSL_CTX_free(ctx);
+    return ret;
+}
+
 /* Key files in PKCS#8, PKCS#1 and SEC1 form; chain file; mismatched key. */
 static int test_key_forms(void)
 {
@@ -607,6 +668,7 @@ int main(void)
     RUN_TEST(test_tls12_rsa);
     RUN_TEST(test_tls13_ed25519);
     RUN_TEST(test_default_negotiates_tls13);
+    RUN_TEST(test_cipher_selection);
     RUN_TEST(test_key_forms);
     RUN_TEST(test_version_mismatch);
     RUN_TEST(test_state_predicates);

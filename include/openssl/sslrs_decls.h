@@ -946,6 +946,19 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
 
 /**
+ * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
+ * ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
+ * fails with `SSL_R_NO_CIPHER_MATCH` (0).
+ */
+int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
+
+/**
+ * `SSL_CTX_set_ciphersuites(3)`: the TLS 1.3 suites, `:`-separated, in preference order;
+ * unknown names are skipped, `""` disables TLS 1.3. 1, or 0 (`SSL_R_NO_CIPHER_MATCH`).
+ */
+int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
+
+/**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
  * `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
  */
@@ -1196,6 +1209,16 @@ void SSL_set_accept_state(SSL *s);
  * when `rbio == wbio`; a slot already holding the same BIO keeps its reference.
  */
 void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
+
+/**
+ * `SSL_set_cipher_list(3)`: as `SSL_CTX_set_cipher_list`, for one connection.
+ */
+int SSL_set_cipher_list(SSL *s, const char *str);
+
+/**
+ * `SSL_set_ciphersuites(3)`: as `SSL_CTX_set_ciphersuites`, for one connection.
+ */
+int SSL_set_ciphersuites(SSL *s, const char *str);
 
 /**
  * `SSL_set_connect_state(3)`: client role; restarts the state machine.

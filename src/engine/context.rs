@@ -68,6 +68,10 @@ pub struct Settings {
     pub verify_mode: i32,
     pub verify_depth: i32,
     pub quiet_shutdown: bool,
+    /// `SSL_CTX_set_ciphersuites`: TLS 1.3 suites in order (`None`: OpenSSL's default list).
+    pub tls13_suites: Option<Vec<u16>>,
+    /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
+    pub tls12_suites: Option<Vec<u16>>,
 }
 
 impl Default for Settings {
@@ -80,15 +84,38 @@ impl Default for Settings {
             verify_mode: verify::NONE,
             verify_depth: 100,
             quiet_shutdown: false,
+            tls13_suites: None,
+            tls12_suites: None,
         }
     }
 }
 
 impl Settings {
+    /// The suites these settings enable, in preference order: TLS 1.3 first, as OpenSSL lists them.
+    pub fn suites(&self) -> Vec<u16> {
+        let defaults = |tls13: bool| -> Vec<u16> {
+            ciphers::CIPHERS
+                .iter()
+                .map(|c| c.iana)
+                .filter(|&i| ciphers::is_tls13(i) == tls13)
+                .collect()
+        };
+        let mut out = self.tls13_suites.clone().unwrap_or_else(|| defaults(true));
+        out.extend(self.tls12_suites.clone().unwrap_or_else(|| defaults(false)));
+        out
+    }
+
     /// The protocol versions these settings allow, newest first.
     pub fn versions(&self) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
+        let suites = self.suites();
+        let has_suites = |v: i32| {
+            suites
+                .iter()
+                .any(|&i| ciphers::is_tls13(i) == (v == TLS1_3_VERSION))
+        };
         let allowed = |v: i32, off: u64| {
-            self.options & off == 0
+            has_suites(v)
+                && self.options & off == 0
                 && (self.min_version == 0 || self.min_version <= v)
                 && (self.max_version == 0 || self.max_version >= v)
         };
@@ -127,12 +154,59 @@ pub struct Config {
     pub generation: u64,
 }
 
+/// What a built rustls config depends on besides the context's generation.
+#[derive(Clone, PartialEq, Eq)]
+struct ConfigKey {
+    versions: Vec<u16>,
+    suites: Vec<u16>,
+    verify_mode: i32,
+    options: u64,
+}
+
+impl ConfigKey {
+    fn of(
+        settings: &Settings,
+        versions: &[&'static rustls::SupportedProtocolVersion],
+    ) -> ConfigKey {
+        ConfigKey {
+            versions: versions.iter().map(|v| u16::from(v.version)).collect(),
+            suites: settings.suites(),
+            verify_mode: settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT),
+            options: settings.options & (op::CIPHER_SERVER_PREFERENCE | op::NO_TICKET),
+        }
+    }
+}
+
+/// Built configs stay valid until the context's configuration changes (`generation`); a few
+/// per-connection variants (versions, suites, verify mode) are kept side by side.
 #[derive(Default)]
 struct Cache {
     generation: u64,
     roots: Option<Arc<RootCertStore>>,
-    client: Option<(Vec<u16>, Arc<ClientConfig>)>,
-    server: Option<(Vec<u16>, i32, Arc<ServerConfig>)>,
+    client: Vec<(ConfigKey, Arc<ClientConfig>)>,
+    server: Vec<(ConfigKey, Arc<ServerConfig>)>,
+}
+
+const CACHE_VARIANTS: usize = 8;
+
+impl Cache {
+    /// Drops everything built for an older generation.
+    fn at(&mut self, generation: u64) -> &mut Cache {
+        if self.generation != generation {
+            *self = Cache {
+                generation,
+                ..Cache::default()
+            };
+        }
+        self
+    }
+}
+
+fn remember<T>(list: &mut Vec<(ConfigKey, Arc<T>)>, key: ConfigKey, v: &Arc<T>) {
+    if list.len() == CACHE_VARIANTS {
+        list.remove(0);
+    }
+    list.push((key, v.clone()));
 }
 
 /// `SSL_CTX`.
@@ -158,6 +232,24 @@ pub fn provider() -> Arc<CryptoProvider> {
         Arc::new(p)
     })
     .clone()
+}
+
+/// The base provider restricted to `suites`, in that order.
+fn provider_for(suites: &[u16]) -> Arc<CryptoProvider> {
+    let base = provider();
+    let cipher_suites = suites
+        .iter()
+        .filter_map(|&i| {
+            base.cipher_suites
+                .iter()
+                .find(|s| u16::from(s.suite()) == i)
+                .copied()
+        })
+        .collect();
+    Arc::new(CryptoProvider {
+        cipher_suites,
+        ..(*base).clone()
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -193,46 +285,50 @@ impl Context {
 
     /// The trust anchors as a rustls store, built once per generation.
     pub fn roots(&self) -> Arc<RootCertStore> {
-        let (generation, trust) = self.with(|c| (c.generation, c.trust.clone()));
+        let config = lock(&self.config);
         let mut cache = lock(&self.cache);
-        if cache.generation != generation {
-            *cache = Cache {
-                generation,
-                ..Cache::default()
-            };
-        }
+        let cache = cache.at(config.generation);
         if let Some(r) = &cache.roots {
             return r.clone();
         }
         let mut store = RootCertStore::empty();
         // Certificates webpki cannot use as anchors are skipped, as OpenSSL would never
         // chain to them either.
-        let _ = store.add_parsable_certificates(trust);
+        let _ = store.add_parsable_certificates(config.trust.iter().cloned());
         let r = Arc::new(store);
         cache.roots = Some(r.clone());
         r
     }
 
-    /// A client config for `versions`, with a placeholder verifier the connection replaces.
+    fn cached<T>(
+        &self,
+        key: &ConfigKey,
+        pick: impl Fn(&Cache) -> &Vec<(ConfigKey, Arc<T>)>,
+    ) -> (u64, Option<Arc<T>>) {
+        let generation = self.with(|c| c.generation);
+        let mut cache = lock(&self.cache);
+        let cache = cache.at(generation);
+        (
+            generation,
+            pick(cache)
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone()),
+        )
+    }
+
+    /// A client config for these settings, shared by the connections that use the same ones.
     pub fn client_config(&self, settings: &Settings) -> Result<Arc<ClientConfig>> {
         let versions = settings.versions()?;
-        let key: Vec<u16> = versions.iter().map(|v| u16::from(v.version)).collect();
-        let generation = self.with(|c| c.generation);
-        {
-            let cache = lock(&self.cache);
-            if cache.generation == generation {
-                if let Some((k, cfg)) = &cache.client {
-                    if *k == key {
-                        return Ok(cfg.clone());
-                    }
-                }
-            }
+        let key = ConfigKey::of(settings, &versions);
+        let (generation, hit) = self.cached(&key, |c| &c.client);
+        if let Some(cfg) = hit {
+            return Ok(cfg);
         }
-        let roots = self.roots();
-        let builder = ClientConfig::builder_with_provider(provider())
+        let builder = ClientConfig::builder_with_provider(provider_for(&key.suites))
             .with_protocol_versions(&versions)
-            .map_err(|_| Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "SSL_connect"))?
-            .with_root_certificates(roots);
+            .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_connect"))?
+            .with_root_certificates(self.roots());
         let certified = self.with(|c| c.creds.certified.clone());
         let mut cfg = match certified {
             Some(ck) => builder.with_client_cert_resolver(Arc::new(SingleCert(ck))),
@@ -242,52 +338,43 @@ impl Context {
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {
-            cache.client = Some((key, cfg.clone()));
+            remember(&mut cache.client, key, &cfg);
         }
         Ok(cfg)
     }
 
-    /// The server config for these settings.
+    /// The server config for these settings, shared likewise.
     pub fn server_config(&self, settings: &Settings) -> Result<Arc<ServerConfig>> {
         let versions = settings.versions()?;
-        let key: Vec<u16> = versions.iter().map(|v| u16::from(v.version)).collect();
-        let generation = self.with(|c| c.generation);
-        let vmode = settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT);
-        {
-            let cache = lock(&self.cache);
-            if cache.generation == generation {
-                if let Some((k, m, cfg)) = &cache.server {
-                    if *k == key && *m == vmode {
-                        return Ok(cfg.clone());
-                    }
-                }
-            }
+        let key = ConfigKey::of(settings, &versions);
+        let (generation, hit) = self.cached(&key, |c| &c.server);
+        if let Some(cfg) = hit {
+            return Ok(cfg);
         }
         let certified = self
             .with(|c| c.creds.certified.clone())
             .ok_or_else(|| Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello"))?;
-        let builder = ServerConfig::builder_with_provider(provider())
+        let provider = provider_for(&key.suites);
+        let builder = ServerConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(&versions)
-            .map_err(|_| Error::ssl(ssl_r::NO_PROTOCOLS_AVAILABLE, "SSL_accept"))?;
-        let builder = if vmode & verify::PEER != 0 {
-            let mut vb = rustls::server::WebPkiClientVerifier::builder_with_provider(
-                self.roots(),
-                provider(),
-            );
-            if vmode & verify::FAIL_IF_NO_PEER_CERT == 0 {
+            .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_accept"))?;
+        let builder = if key.verify_mode & verify::PEER != 0 {
+            let mut vb =
+                rustls::server::WebPkiClientVerifier::builder_with_provider(self.roots(), provider);
+            if key.verify_mode & verify::FAIL_IF_NO_PEER_CERT == 0 {
                 vb = vb.allow_unauthenticated();
             }
             match vb.build() {
                 Ok(v) => builder.with_client_cert_verifier(v),
-                // No trust anchors: OpenSSL still asks, and fails any certificate sent.
+                // No trust anchors: no client certificate can verify; none is asked for.
                 Err(_) => builder.with_no_client_auth(),
             }
         } else {
             builder.with_no_client_auth()
         };
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
-        cfg.ignore_client_order = settings.options & op::CIPHER_SERVER_PREFERENCE != 0;
-        cfg.send_tls13_tickets = if settings.options & op::NO_TICKET != 0 {
+        cfg.ignore_client_order = key.options & op::CIPHER_SERVER_PREFERENCE != 0;
+        cfg.send_tls13_tickets = if key.options & op::NO_TICKET != 0 {
             0
         } else {
             2
@@ -295,7 +382,7 @@ impl Context {
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {
-            cache.server = Some((key, vmode, cfg.clone()));
+            remember(&mut cache.server, key, &cfg);
         }
         Ok(cfg)
     }

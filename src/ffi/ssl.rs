@@ -430,6 +430,70 @@ fn read_file_certs(
     }
 }
 
+fn suites_arg(
+    s: *const c_char,
+    parse: fn(&str) -> Option<Vec<u16>>,
+    func: &'static str,
+) -> Result<Vec<u16>> {
+    // SAFETY: NULL or a NUL-terminated string per the API.
+    let text = unsafe { c_str(s) }.ok_or(Error::null_param(lib::SSL, func))?;
+    let text = text
+        .to_str()
+        .map_err(|_| Error::ssl(ssl_r::NO_CIPHER_MATCH, func))?;
+    parse(text).ok_or(Error::ssl(ssl_r::NO_CIPHER_MATCH, func))
+}
+
+/// `SSL_CTX_set_ciphersuites(3)`: the TLS 1.3 suites, `:`-separated, in preference order;
+/// unknown names are skipped, `""` disables TLS 1.3. 1, or 0 (`SSL_R_NO_CIPHER_MATCH`).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_ciphersuites(ctx: *mut SSL_CTX, str: *const c_char) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let v = suites_arg(str, ciphers::parse_ciphersuites, "SSL_CTX_set_ciphersuites")?;
+        c.settings_mut(|s| s.tls13_suites = Some(v));
+        Ok(())
+    })
+}
+
+/// `SSL_set_ciphersuites(3)`: as `SSL_CTX_set_ciphersuites`, for one connection.
+#[no_mangle]
+pub extern "C" fn SSL_set_ciphersuites(s: *mut SSL, str: *const c_char) -> c_int {
+    with_conn(s, 0, |c| {
+        c.settings.tls13_suites = Some(suites_arg(
+            str,
+            ciphers::parse_ciphersuites,
+            "SSL_set_ciphersuites",
+        )?);
+        Ok(1)
+    })
+}
+
+/// `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
+/// ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
+/// fails with `SSL_R_NO_CIPHER_MATCH` (0).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_cipher_list(ctx: *mut SSL_CTX, str: *const c_char) -> c_int {
+    one_or_zero(|| {
+        let c = ctx_ref(ctx)?;
+        let v = suites_arg(str, ciphers::parse_cipher_list, "SSL_CTX_set_cipher_list")?;
+        c.settings_mut(|s| s.tls12_suites = Some(v));
+        Ok(())
+    })
+}
+
+/// `SSL_set_cipher_list(3)`: as `SSL_CTX_set_cipher_list`, for one connection.
+#[no_mangle]
+pub extern "C" fn SSL_set_cipher_list(s: *mut SSL, str: *const c_char) -> c_int {
+    with_conn(s, 0, |c| {
+        c.settings.tls12_suites = Some(suites_arg(
+            str,
+            ciphers::parse_cipher_list,
+            "SSL_set_cipher_list",
+        )?);
+        Ok(1)
+    })
+}
+
 /// `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
 /// (PEM or ASN1). 1 on success, 0 on failure.
 #[no_mangle]
@@ -1527,6 +1591,10 @@ mod tests {
         assert_eq!(SSL_get_options(null()), 0);
         assert_eq!(SSL_CTX_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
         assert_eq!(SSL_ctrl(null_mut(), SSL_CTRL_MODE, 1, null_mut()), 0);
+        assert_eq!(SSL_CTX_set_ciphersuites(null_mut(), null()), 0);
+        assert_eq!(SSL_set_ciphersuites(null_mut(), null()), 0);
+        assert_eq!(SSL_CTX_set_cipher_list(null_mut(), null()), 0);
+        assert_eq!(SSL_set_cipher_list(null_mut(), null()), 0);
         assert_eq!(SSL_CTX_use_certificate_file(null_mut(), null(), 1), 0);
         assert_eq!(SSL_CTX_use_certificate_chain_file(null_mut(), null()), 0);
         assert_eq!(SSL_CTX_use_PrivateKey_file(null_mut(), null(), 1), 0);
