@@ -179,7 +179,7 @@ test-interop: $(foreach b,openssl sslrs,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BIN
 # --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
 # One source, bench/bench.c, built against the system OpenSSL and against sslrs; plus the bare
 # rustls baseline (examples/bare_rustls.rs).
-CFLAGS_BENCH := -O2 -g -Wall -Wextra -Werror -std=c11 -pthread -D_GNU_SOURCE
+CFLAGS_BENCH := -O2 -g -Wall -Wextra -Werror -std=c11 -pthread
 
 $(BUILD)/bench/openssl/bench: bench/bench.c
 	@mkdir -p $(@D)
