@@ -112,8 +112,11 @@ pub struct Conn {
     rwstate: i32,
     shutdown: i32,
     verify: Arc<Mutex<VerifySlot>>,
-    rec: Vec<u8>,
-    rec_have: usize,
+    /// The current record's header, as far as it has arrived.
+    hdr: [u8; SSL3_RT_HEADER_LENGTH],
+    hdr_have: usize,
+    /// Body bytes of the current record not yet passed to rustls.
+    body_left: usize,
     seen_record: bool,
     plain_avail: usize,
     wpend: Option<PendingWrite>,
@@ -139,6 +142,23 @@ impl Write for BioWriter<'_> {
     }
 }
 
+/// `io::Read` over a BIO for at most `limit` bytes. End of stream is reported as an error, not
+/// as `Ok(0)`: EOF is the engine's to interpret (close_notify, unexpected EOF), not rustls's.
+struct BioReader<'a> {
+    bio: &'a Bio,
+    limit: usize,
+}
+
+impl Read for BioReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let want = buf.len().min(self.limit).min(i32::MAX as usize);
+        match self.bio.read(&mut buf[..want]) {
+            n if n > 0 => Ok(n as usize),
+            _ => Err(io::ErrorKind::WouldBlock.into()),
+        }
+    }
+}
+
 impl Conn {
     /// `SSL_new`: a connection with `ctx`'s current settings.
     pub fn new(ctx: Arc<Context>) -> Conn {
@@ -159,8 +179,9 @@ impl Conn {
             rwstate: SSL_NOTHING,
             shutdown: 0,
             verify: Arc::default(),
-            rec: Vec::new(),
-            rec_have: 0,
+            hdr: [0; SSL3_RT_HEADER_LENGTH],
+            hdr_have: 0,
+            body_left: 0,
             seen_record: false,
             plain_avail: 0,
             wpend: None,
@@ -178,8 +199,8 @@ impl Conn {
         self.failed = false;
         self.hand_state = hs::BEFORE;
         self.rwstate = SSL_NOTHING;
-        self.rec.clear();
-        self.rec_have = 0;
+        self.hdr_have = 0;
+        self.body_left = 0;
         self.seen_record = false;
         self.plain_avail = 0;
         self.wpend = None;
@@ -281,7 +302,7 @@ impl Conn {
     }
     /// `SSL_has_pending`: decrypted or undecrypted bytes held here.
     pub fn has_pending(&self) -> bool {
-        self.plain_avail > 0 || self.rec_have > 0
+        self.plain_avail > 0 || self.hdr_have > 0
     }
 
     /// `SSL_get_error(ssl, ret)`, in OpenSSL's decision order.
@@ -435,54 +456,58 @@ impl Conn {
         Ok(())
     }
 
-    /// Reads exactly one record from the rbio into `self.rec`.
+    /// Reads exactly one record from the rbio into rustls: the 5 header bytes (checked here, as
+    /// OpenSSL's record layer does), then exactly the body, straight into rustls's buffer.
     fn read_record(&mut self) -> Io<Record> {
         let Some(r) = self.rbio.clone() else {
             return Err(Stop::Syscall);
         };
-        if self.rec.len() < SSL3_RT_HEADER_LENGTH {
-            self.rec.resize(SSL3_RT_HEADER_LENGTH, 0);
-        }
+        self.rwstate = SSL_READING;
         loop {
-            let need = if self.rec_have < SSL3_RT_HEADER_LENGTH {
-                SSL3_RT_HEADER_LENGTH
-            } else {
-                let total = SSL3_RT_HEADER_LENGTH
-                    + usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
-                if self.rec_have == total {
-                    return Ok(Record::Got);
+            if self.hdr_have < SSL3_RT_HEADER_LENGTH {
+                let n = r.read(&mut self.hdr[self.hdr_have..]);
+                if n <= 0 {
+                    return Self::read_stopped(&r);
                 }
-                total
-            };
-            self.rwstate = SSL_READING;
-            let n = r.read(&mut self.rec[self.rec_have..need]);
-            if n > 0 {
-                self.rec_have += n as usize;
-                if self.rec_have == SSL3_RT_HEADER_LENGTH {
+                self.hdr_have += n as usize;
+                if self.hdr_have == SSL3_RT_HEADER_LENGTH {
                     self.check_header()?;
-                    let body = usize::from(u16::from_be_bytes([self.rec[3], self.rec[4]]));
-                    self.rec.resize(SSL3_RT_HEADER_LENGTH + body, 0);
+                    self.body_left = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
+                    let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
+                    tls.read_tls(&mut &self.hdr[..])
+                        .map_err(|_| Stop::Syscall)?;
                 }
                 continue;
             }
-            if r.test_flags(BIO_FLAGS_SHOULD_RETRY) != 0 {
-                return Err(Stop::Retry);
+            if self.body_left == 0 {
+                self.hdr_have = 0;
+                return Ok(Record::Got);
             }
-            if r.eof() {
-                return Ok(Record::Eof);
+            let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
+            let mut body = BioReader {
+                bio: &r,
+                limit: self.body_left,
+            };
+            match tls.read_tls(&mut body) {
+                Ok(n) if n > 0 => self.body_left -= n,
+                _ => return Self::read_stopped(&r),
             }
-            return Err(Stop::Syscall);
+        }
+    }
+
+    /// Why a BIO read returned nothing: retry, end of stream, or a transport error.
+    fn read_stopped(r: &Bio) -> Io<Record> {
+        if r.test_flags(BIO_FLAGS_SHOULD_RETRY) != 0 {
+            Err(Stop::Retry)
+        } else if r.eof() {
+            Ok(Record::Eof)
+        } else {
+            Err(Stop::Syscall)
         }
     }
 
     fn check_header(&mut self) -> Io<()> {
-        let h = [
-            self.rec[0],
-            self.rec[1],
-            self.rec[2],
-            self.rec[3],
-            self.rec[4],
-        ];
+        let h = self.hdr;
         let first = !self.seen_record;
         self.seen_record = true;
         let valid_type = (20..=23).contains(&h[0]);
@@ -507,13 +532,6 @@ impl Conn {
         let Some(tls) = self.tls.as_mut() else {
             return Err(Stop::Syscall);
         };
-        let mut rd = &self.rec[..self.rec_have];
-        while !rd.is_empty() {
-            if tls.read_tls(&mut rd).is_err() {
-                break;
-            }
-        }
-        self.rec_have = 0;
         match tls.process_new_packets() {
             Ok(st) => {
                 self.plain_avail = st.plaintext_bytes_to_read();
