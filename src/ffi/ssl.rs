@@ -1693,4 +1693,76 @@ mod tests {
         SSL_CTX_free(ctx);
         crate::crypto::err::clear();
     }
+
+    /// Deterministic garbage (xorshift) for the bad-input tests.
+    fn garbage(seed: &mut u64, len: usize) -> Vec<u8> {
+        (0..len)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 7;
+                *seed ^= *seed << 17;
+                *seed as u8
+            })
+            .collect()
+    }
+
+    /// Garbage from the peer, before and after the handshake, in many shapes: every call returns
+    /// OpenSSL's failure values and queues an error or reports a retry — no panic, no crash.
+    #[test]
+    fn garbage_from_the_peer_never_panics() {
+        let sctx = server_ctx("server-ec.pem", "server-ec.key");
+        let cctx = SSL_CTX_new(TLS_client_method());
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut buf = [0u8; 256];
+        for round in 0..300 {
+            crate::crypto::err::clear();
+            let p = Pair::new(cctx, sctx);
+            let established = round % 2 == 1;
+            if established {
+                assert_eq!(p.handshake(), (1, 1));
+            }
+            // Shapes: pure noise, a valid-looking record header with a noisy body, and a
+            // truncated header followed by EOF.
+            let len = 1 + (round * 37) % 300;
+            let mut bytes = garbage(&mut seed, len);
+            match round % 3 {
+                1 => {
+                    bytes.splice(0..0, [23u8, 3, 3, (len >> 8) as u8, len as u8]);
+                }
+                2 => bytes.truncate(3),
+                _ => {}
+            }
+            assert_eq!(
+                BIO_write(p.cnet, bytes.as_ptr().cast(), bytes.len() as c_int),
+                bytes.len() as c_int
+            );
+            if round % 3 == 2 {
+                crate::ffi::bio::BIO_ctrl(p.cnet, 142, 0, null_mut()); // BIO_shutdown_wr
+            }
+            let r = if established {
+                SSL_read(p.server, buf.as_mut_ptr().cast(), buf.len() as c_int)
+            } else {
+                SSL_do_handshake(p.server)
+            };
+            assert!(r <= 0, "garbage accepted in round {round}");
+            let e = SSL_get_error(p.server, r);
+            assert!(
+                [
+                    SSL_ERROR_SSL,
+                    SSL_ERROR_WANT_READ,
+                    SSL_ERROR_ZERO_RETURN,
+                    SSL_ERROR_SYSCALL
+                ]
+                .contains(&e),
+                "round {round}: SSL_get_error {e}"
+            );
+            // Every later call fails cleanly too.
+            assert!(SSL_write(p.server, b"x".as_ptr().cast(), 1) <= 0 || e == SSL_ERROR_WANT_READ);
+            let _ = SSL_shutdown(p.server);
+            drop(p);
+        }
+        crate::crypto::err::clear();
+        SSL_CTX_free(cctx);
+        SSL_CTX_free(sctx);
+    }
 }
