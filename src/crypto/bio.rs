@@ -46,6 +46,7 @@ pub const PAIR_DEFAULT_BUF: usize = 17 * 1024;
 
 /// `BIO_R_*` reasons raised here (OpenSSL 3.0 `bioerr.h`).
 pub mod reason {
+    pub const NO_SUCH_FILE: i32 = 128;
     pub const BROKEN_PIPE: i32 = 124;
     pub const INVALID_ARGUMENT: i32 = 125;
     pub const IN_USE: i32 = 123;

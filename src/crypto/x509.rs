@@ -11,6 +11,10 @@ use std::ffi::CStr;
 use std::path::{Path, PathBuf};
 
 /// `ASN1_R_WRONG_TAG` (asn1err.h).
+/// `X509_R_KEY_VALUES_MISMATCH`: a private key that does not belong to the certificate.
+pub const X509_R_KEY_VALUES_MISMATCH: i32 = 116;
+/// `X509_R_NO_CERTIFICATE_OR_CRL_FOUND`: a trust file without a certificate.
+pub const X509_R_NO_CERTIFICATE_OR_CRL_FOUND: i32 = 136;
 pub const ASN1_R_WRONG_TAG: i32 = 168;
 /// `ASN1_R_TOO_LONG` (asn1err.h).
 pub const ASN1_R_TOO_LONG: i32 = 155;

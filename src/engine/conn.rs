@@ -54,7 +54,6 @@ const SSL3_RT_HEADER_LENGTH: usize = 5;
 const MAX_RECORD_BODY: usize = 16384 + 2048;
 /// `SSL3_RT_MAX_PLAIN_LENGTH`: the largest plaintext one record carries.
 const MAX_PLAIN: usize = 16384;
-const SSL_R_ENCRYPTED_LENGTH_TOO_LONG: i32 = 150;
 const BIO_RR_CONNECT: i32 = 2;
 const BIO_RR_ACCEPT: i32 = 3;
 
@@ -519,7 +518,7 @@ impl Conn {
         }
         if usize::from(u16::from_be_bytes([h[3], h[4]])) > MAX_RECORD_BODY {
             return Err(self.fatal(Error::ssl(
-                SSL_R_ENCRYPTED_LENGTH_TOO_LONG,
+                ssl_r::ENCRYPTED_LENGTH_TOO_LONG,
                 "ssl3_get_record",
             )));
         }

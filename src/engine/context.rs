@@ -439,8 +439,11 @@ impl Context {
 }
 
 fn key_mismatch() -> Error {
-    // X509_R_KEY_VALUES_MISMATCH
-    Error::new(crate::error::lib::X509, 116, "X509_check_private_key")
+    Error::new(
+        crate::error::lib::X509,
+        crate::crypto::x509::X509_R_KEY_VALUES_MISMATCH,
+        "X509_check_private_key",
+    )
 }
 
 /// Recomputes the signing identity after the chain or key changed. With `strict`, a key that

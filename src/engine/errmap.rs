@@ -4,10 +4,6 @@
 use crate::error::{ssl_r, Error};
 use rustls::{Error as TlsError, PeerIncompatible};
 
-const SSL_R_BAD_PACKET: i32 = 240;
-const SSL_R_BAD_EXTENSION: i32 = 110;
-const SSL_R_NO_APPLICATION_PROTOCOL: i32 = 235;
-
 /// The error a locally detected rustls failure raises.
 pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
     use ssl_r::*;
@@ -30,8 +26,8 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
         TlsError::InappropriateMessage { .. } | TlsError::InappropriateHandshakeMessage { .. } => {
             (UNEXPECTED_MESSAGE, "ossl_statem_client_read_transition")
         }
-        TlsError::InvalidMessage(_) => (SSL_R_BAD_PACKET, "ssl3_get_record"),
-        TlsError::NoApplicationProtocol => (SSL_R_NO_APPLICATION_PROTOCOL, "tls_handle_alpn"),
+        TlsError::InvalidMessage(_) => (BAD_PACKET, "ssl3_get_record"),
+        TlsError::NoApplicationProtocol => (NO_APPLICATION_PROTOCOL, "tls_handle_alpn"),
         TlsError::PeerIncompatible(p) => match p {
             PeerIncompatible::NoCipherSuitesInCommon => {
                 (NO_SHARED_CIPHER, "tls_post_process_client_hello")
@@ -52,7 +48,7 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
             }
             _ => (SSL_HANDSHAKE_FAILURE, "tls_process_server_hello"),
         },
-        TlsError::PeerMisbehaved(_) => (SSL_R_BAD_EXTENSION, "tls_parse_extension"),
+        TlsError::PeerMisbehaved(_) => (BAD_EXTENSION, "tls_parse_extension"),
         _ => return Error::internal("ossl_statem_fatal"),
     };
     Error::ssl(reason, func)

@@ -574,12 +574,11 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
     }
     let mut certs = Vec::new();
     if let Some(f) = file {
-        const X509_R_NO_CERTIFICATE_OR_CRL_FOUND: i32 = 136;
-        const BIO_R_NO_SUCH_FILE: i32 = 128;
+        use crate::crypto::{bio::reason::NO_SUCH_FILE, x509::X509_R_NO_CERTIFICATE_OR_CRL_FOUND};
         let loaded = crate::crypto::pem::read_certs_file(f).map_err(|e| {
             if e.system {
                 crate::crypto::err::push(e);
-                crate::crypto::err::push(Error::new(lib::BIO, BIO_R_NO_SUCH_FILE, "BIO_new_file"));
+                crate::crypto::err::push(Error::new(lib::BIO, NO_SUCH_FILE, "BIO_new_file"));
                 Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
             } else {
                 Error::new(
@@ -1764,5 +1763,124 @@ mod tests {
         crate::crypto::err::clear();
         SSL_CTX_free(cctx);
         SSL_CTX_free(sctx);
+    }
+
+    /// The engine keeps its own copies of the numbers it acts on (the engine cannot depend on
+    /// this layer, and cbindgen needs literals here): they must agree.
+    #[test]
+    fn engine_numbers_equal_exported_constants() {
+        use crate::engine::conn::{self, ssl_error};
+        use crate::engine::context::{mode, op, verify};
+        assert_eq!(
+            [
+                ssl_error::NONE,
+                ssl_error::SSL,
+                ssl_error::WANT_READ,
+                ssl_error::WANT_WRITE
+            ],
+            [
+                SSL_ERROR_NONE,
+                SSL_ERROR_SSL,
+                SSL_ERROR_WANT_READ,
+                SSL_ERROR_WANT_WRITE
+            ]
+        );
+        assert_eq!(
+            [
+                ssl_error::SYSCALL,
+                ssl_error::ZERO_RETURN,
+                ssl_error::WANT_CONNECT,
+                ssl_error::WANT_ACCEPT
+            ],
+            [
+                SSL_ERROR_SYSCALL,
+                SSL_ERROR_ZERO_RETURN,
+                SSL_ERROR_WANT_CONNECT,
+                SSL_ERROR_WANT_ACCEPT
+            ]
+        );
+        assert_eq!(
+            [conn::SSL_NOTHING, conn::SSL_WRITING, conn::SSL_READING],
+            [SSL_NOTHING, SSL_WRITING, SSL_READING]
+        );
+        assert_eq!(
+            [conn::SSL_SENT_SHUTDOWN, conn::SSL_RECEIVED_SHUTDOWN],
+            [SSL_SENT_SHUTDOWN, SSL_RECEIVED_SHUTDOWN]
+        );
+        assert_eq!(
+            [
+                op::IGNORE_UNEXPECTED_EOF,
+                op::NO_TICKET,
+                op::CIPHER_SERVER_PREFERENCE,
+                op::NO_TLSV1_2,
+                op::NO_TLSV1_3
+            ],
+            [
+                SSL_OP_IGNORE_UNEXPECTED_EOF,
+                SSL_OP_NO_TICKET,
+                SSL_OP_CIPHER_SERVER_PREFERENCE,
+                SSL_OP_NO_TLSv1_2,
+                SSL_OP_NO_TLSv1_3
+            ]
+        );
+        assert_eq!(
+            op::DEFAULT,
+            SSL_OP_NO_COMPRESSION | SSL_OP_ENABLE_MIDDLEBOX_COMPAT
+        );
+        assert_eq!(
+            [
+                mode::ENABLE_PARTIAL_WRITE,
+                mode::ACCEPT_MOVING_WRITE_BUFFER,
+                mode::AUTO_RETRY,
+                mode::RELEASE_BUFFERS
+            ],
+            [
+                SSL_MODE_ENABLE_PARTIAL_WRITE,
+                SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER,
+                SSL_MODE_AUTO_RETRY,
+                SSL_MODE_RELEASE_BUFFERS
+            ]
+            .map(i64::from)
+        );
+        assert_eq!(
+            [verify::NONE, verify::PEER, verify::FAIL_IF_NO_PEER_CERT],
+            [
+                SSL_VERIFY_NONE,
+                SSL_VERIFY_PEER,
+                SSL_VERIFY_FAIL_IF_NO_PEER_CERT
+            ]
+        );
+        use crate::engine::verify::x509_v;
+        use crate::ffi::x509 as fx;
+        assert_eq!(
+            [
+                x509_v::OK,
+                x509_v::CERT_NOT_YET_VALID,
+                x509_v::CERT_HAS_EXPIRED,
+                x509_v::DEPTH_ZERO_SELF_SIGNED_CERT
+            ],
+            [
+                fx::X509_V_OK,
+                fx::X509_V_ERR_CERT_NOT_YET_VALID,
+                fx::X509_V_ERR_CERT_HAS_EXPIRED,
+                fx::X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
+            ]
+            .map(i64::from)
+        );
+        assert_eq!(
+            [
+                x509_v::SELF_SIGNED_CERT_IN_CHAIN,
+                x509_v::UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+                x509_v::HOSTNAME_MISMATCH,
+                x509_v::IP_ADDRESS_MISMATCH
+            ],
+            [
+                fx::X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+                fx::X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+                fx::X509_V_ERR_HOSTNAME_MISMATCH,
+                fx::X509_V_ERR_IP_ADDRESS_MISMATCH
+            ]
+            .map(i64::from)
+        );
     }
 }
