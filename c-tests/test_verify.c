@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -59,6 +60,88 @@ end:
     SSL_free(s);
     SSL_CTX_free(sctx);
     SSL_CTX_free(cctx);
+    return ret;
+}
+
+/* Handshake with VERIFY_PEER against server-ec.pem, the client's trust loaded by `how`:
+ * 0 load_verify_dir(hashdir), 1 load_verify_locations(NULL, hashdir),
+ * 2 set_default_verify_paths with SSL_CERT_FILE, 3 load_verify_dir(/etc/ssl/certs). */
+static int trust_case(int how, long want_verify)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    char dir[512];
+    int ret = 0;
+
+    snprintf(dir, sizeof(dir), "%s", cert_path("hashdir"));
+    if (!create_ssl_ctx_pair(0, 0, "server-ec.pem", "server-ec.key", NULL, &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, NULL);
+    switch (how) {
+    case 0:
+        if (!TEST_int_eq(SSL_CTX_load_verify_dir(cctx, dir), 1))
+            goto end;
+        break;
+    case 1:
+        if (!TEST_int_eq(SSL_CTX_load_verify_locations(cctx, NULL, dir), 1))
+            goto end;
+        break;
+    case 2:
+        if (!TEST_int_eq(setenv("SSL_CERT_FILE", cert_path("ca-ec.pem"), 1), 0)
+            || !TEST_int_eq(setenv("SSL_CERT_DIR", "/nonexistent-sslrs-dir", 1), 0)
+            || !TEST_int_eq(SSL_CTX_set_default_verify_paths(cctx), 1))
+            goto end;
+        break;
+    default:
+        if (!TEST_int_eq(SSL_CTX_load_verify_dir(cctx, "/etc/ssl/certs"), 1))
+            goto end;
+        break;
+    }
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 30))
+        || !TEST_int_eq(SSL_get_verify_result(c), want_verify)
+        || !TEST_int_eq(hc.done, want_verify == X509_V_OK))
+        goto end;
+    ret = 1;
+end:
+    unsetenv("SSL_CERT_FILE");
+    unsetenv("SSL_CERT_DIR");
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+/* Trust from a hashed directory, from SSL_CERT_FILE, and from the system store (which does not
+ * know our test CA); missing locations as OpenSSL reports them. */
+static int test_trust_locations(void)
+{
+    SSL_CTX *ctx = NULL;
+    int ret = 0;
+
+    if (!trust_case(0, X509_V_OK) || !trust_case(1, X509_V_OK) || !trust_case(2, X509_V_OK)
+        || !trust_case(3, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY))
+        goto end;
+    ERR_clear_error();
+    if (!TEST_ptr(ctx = SSL_CTX_new(TLS_client_method()))
+        /* a directory is searched lazily: a missing one is not an error */
+        || !TEST_int_eq(SSL_CTX_load_verify_dir(ctx, "/nonexistent-sslrs-dir"), 1)
+        || !TEST_ulong_eq(ERR_peek_error(), 0)
+        /* a missing file is: the system error first, X509's "system lib" last */
+        || !TEST_int_eq(SSL_CTX_load_verify_file(ctx, "/nonexistent-sslrs-file"), 0)
+        || !TEST_ulong_eq(ERR_peek_error(), 0x80000002UL)
+        || !TEST_ulong_eq(ERR_peek_last_error(), 0x05880002UL)
+        /* neither location given: 0, nothing queued */
+        || (ERR_clear_error(), 0)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(ctx, NULL, NULL), 0)
+        || !TEST_ulong_eq(ERR_peek_error(), 0))
+        goto end;
+    ret = 1;
+end:
+    ERR_clear_error();
+    SSL_CTX_free(ctx);
     return ret;
 }
 
@@ -243,6 +326,7 @@ static int test_client_cert_missing_tls13(void)
 int main(void)
 {
     RUN_TEST(test_good_chain);
+    RUN_TEST(test_trust_locations);
     RUN_TEST(test_unknown_ca);
     RUN_TEST(test_no_ca_loaded);
     RUN_TEST(test_expired);

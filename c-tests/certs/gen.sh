@@ -94,5 +94,8 @@ openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key
 openssl ec -in server-ec.key -out server-ec-sec1.key
 # cert + chain file for SSL_CTX_use_certificate_chain_file
 cat server-ec.pem ca-ec.pem > server-ec-chain.pem
+# hashed CA directory for SSL_CTX_load_verify_dir (OpenSSL looks up <subject hash>.0)
+rm -rf hashdir && mkdir hashdir
+cp ca-ec.pem "hashdir/$(openssl x509 -hash -noout -in ca-ec.pem).0"
 rm -f ./*.srl
 echo "certificates regenerated in $(pwd)"
