@@ -1379,7 +1379,7 @@ const char *X509_verify_cert_error_string(long n);
  * Deviation: with `a != NULL && *a != NULL` OpenSSL refills `*a` in place; sslrs releases the
  * caller's reference to `*a` and stores the new object there (the returned pointer).
  */
-X509 *d2i_X509(X509 **a, const unsigned char **in_, long len);
+X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
 
 /**
  * `i2d_X509(a, out)`: the DER length; with `out` set, writes the DER at `*out` and advances it,

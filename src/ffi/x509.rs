@@ -347,10 +347,10 @@ pub extern "C" fn X509_verify_cert_error_string(n: c_long) -> *const c_char {
 /// Deviation: with `a != NULL && *a != NULL` OpenSSL refills `*a` in place; sslrs releases the
 /// caller's reference to `*a` and stores the new object there (the returned pointer).
 #[no_mangle]
-pub extern "C" fn d2i_X509(a: *mut *mut X509, in_: *mut *const c_uchar, len: c_long) -> *mut X509 {
+pub extern "C" fn d2i_X509(a: *mut *mut X509, r#in: *mut *const c_uchar, len: c_long) -> *mut X509 {
     null_on_error(|| {
-        // SAFETY: `in_` is NULL or a valid pointer to a pointer per the d2i contract.
-        let start = unsafe { in_.as_ref() }
+        // SAFETY: `in` is NULL or a valid pointer to a pointer per the d2i contract.
+        let start = unsafe { r#in.as_ref() }
             .copied()
             .unwrap_or(core::ptr::null());
         if start.is_null() {
@@ -363,14 +363,14 @@ pub extern "C" fn d2i_X509(a: *mut *mut X509, in_: *mut *const c_uchar, len: c_l
                 "ASN1_get_object",
             )
         })?;
-        // SAFETY: `*in_` points at `len` readable bytes per the d2i contract.
+        // SAFETY: `*in` points at `len` readable bytes per the d2i contract.
         let bytes = unsafe { super::ptr::in_buf(start.cast(), len) }?;
         let used = der::Reader::new(bytes).any()?.raw.len();
         let cert = Certificate::from_der(CertificateDer::from(bytes[..used].to_vec()))?;
         let p = types::into_c::<X509>(Arc::new(cert));
-        // SAFETY: `in_` is non-NULL (checked above); `a` is NULL or writable.
+        // SAFETY: `in` is non-NULL (checked above); `a` is NULL or writable.
         unsafe {
-            *in_ = start.add(used);
+            *r#in = start.add(used);
             replace_out(a, p);
         }
         Ok(p)
