@@ -162,6 +162,12 @@ impl Conn {
     /// `SSL_new`: a connection with `ctx`'s current settings.
     pub fn new(ctx: Arc<Context>) -> Conn {
         let settings = ctx.with(|c| c.settings.clone());
+        Conn::fresh(ctx, settings, None)
+    }
+
+    /// A connection in the "before" state: configuration and BIOs are set by the caller, every
+    /// piece of handshake state starts from its initial value (the one place that lists them).
+    fn fresh(ctx: Arc<Context>, settings: Settings, role: Option<Role>) -> Conn {
         Conn {
             ctx,
             settings,
@@ -169,7 +175,7 @@ impl Conn {
             wbio: None,
             host: None,
             sni: None,
-            role: None,
+            role,
             tls: None,
             in_init: true,
             before: true,
@@ -188,22 +194,15 @@ impl Conn {
     }
 
     /// `SSL_set_connect_state` / `SSL_set_accept_state`: sets the role and restarts the state
-    /// machine.
+    /// machine; the connection's settings, BIOs, host and SNI stay.
     pub fn set_role(&mut self, role: Role) {
-        self.role = Some(role);
-        self.tls = None;
-        self.shutdown = 0;
-        self.in_init = true;
-        self.before = true;
-        self.failed = false;
-        self.hand_state = hs::BEFORE;
-        self.rwstate = SSL_NOTHING;
-        self.hdr_have = 0;
-        self.body_left = 0;
-        self.seen_record = false;
-        self.plain_avail = 0;
-        self.wpend = None;
-        self.verify = Arc::default();
+        let settings = std::mem::take(&mut self.settings);
+        let mut fresh = Conn::fresh(self.ctx.clone(), settings, Some(role));
+        fresh.rbio = self.rbio.take();
+        fresh.wbio = self.wbio.take();
+        fresh.host = self.host.take();
+        fresh.sni = self.sni.take();
+        *self = fresh;
     }
 
     /// The role, if one was set.
@@ -409,7 +408,6 @@ impl Conn {
     fn new_client(&mut self) -> Result<Connection, Error> {
         let base = self.ctx.client_config(&self.settings)?;
         let mut cfg = (*base).clone();
-        self.verify = Arc::default();
         let verifier = Verifier {
             roots: self.ctx.roots(),
             host: self.host.clone(),

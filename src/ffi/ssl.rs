@@ -405,6 +405,11 @@ fn wrap_load_error(inner: Error, func: &'static str) -> Error {
     }
 }
 
+/// The raw bytes of an ASN1 (DER) certificate or key file, with OpenSSL's error entries.
+fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
+}
+
 fn read_file_certs(
     file: *const c_char,
     ty: c_int,
@@ -414,15 +419,9 @@ fn read_file_certs(
     match ty {
         SSL_FILETYPE_PEM => crate::crypto::pem::read_certs_file(path)
             .map_err(|e| wrap_load_error(e, "SSL_CTX_use_certificate_file")),
-        SSL_FILETYPE_ASN1 => {
-            let der = std::fs::read(path).map_err(|e| {
-                wrap_load_error(
-                    crate::crypto::pem::open_error(path, &e),
-                    "SSL_CTX_use_certificate_file",
-                )
-            })?;
-            Ok(vec![der.into()])
-        }
+        SSL_FILETYPE_ASN1 => Ok(vec![
+            read_der_file(path, "SSL_CTX_use_certificate_file")?.into()
+        ]),
         _ => Err(Error::ssl(
             ssl_r::BAD_SSL_FILETYPE,
             "SSL_CTX_use_certificate_file",
@@ -538,15 +537,9 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
         let key = match r#type {
             SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)
                 .map_err(|e| wrap_load_error(e, "SSL_CTX_use_PrivateKey_file"))?,
-            SSL_FILETYPE_ASN1 => {
-                let der = std::fs::read(path).map_err(|e| {
-                    wrap_load_error(
-                        crate::crypto::pem::open_error(path, &e),
-                        "SSL_CTX_use_PrivateKey_file",
-                    )
-                })?;
-                rustls_pki_types::PrivateKeyDer::Pkcs8(der.into())
-            }
+            SSL_FILETYPE_ASN1 => rustls_pki_types::PrivateKeyDer::Pkcs8(
+                read_der_file(path, "SSL_CTX_use_PrivateKey_file")?.into(),
+            ),
             _ => {
                 return Err(Error::ssl(
                     ssl_r::BAD_SSL_FILETYPE,
@@ -914,28 +907,28 @@ pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
     })
 }
 
-/// `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
-#[no_mangle]
-pub extern "C" fn SSL_connect(s: *mut SSL) -> c_int {
+/// `SSL_connect`/`SSL_accept`: the role given here only if none was set before (a role set
+/// earlier is kept, as OpenSSL does), then `SSL_do_handshake`.
+fn handshake_as(s: *mut SSL, default_role: Role) -> c_int {
     with_conn(s, -1, |c| {
         if c.role().is_none() {
-            c.set_role(Role::Client);
+            c.set_role(default_role);
         }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
     })
 }
 
+/// `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
+#[no_mangle]
+pub extern "C" fn SSL_connect(s: *mut SSL) -> c_int {
+    handshake_as(s, Role::Client)
+}
+
 /// `SSL_accept(3)`: sets the server role if none was set, then `SSL_do_handshake`.
 #[no_mangle]
 pub extern "C" fn SSL_accept(s: *mut SSL) -> c_int {
-    with_conn(s, -1, |c| {
-        if c.role().is_none() {
-            c.set_role(Role::Server);
-        }
-        set_errno_zero();
-        Ok(hs_ret(c.do_handshake()))
-    })
+    handshake_as(s, Role::Server)
 }
 
 /// `SSL_in_init(3)`.
