@@ -206,6 +206,31 @@ typedef struct ERR_string_data_st {
 typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 
 /**
+ * `get_session_cb` of `SSL_CTX_sess_set_get_cb`.
+ */
+typedef SSL_SESSION *(*SSL_get_session_cb)(SSL *ssl, const unsigned char *data, int len, int *copy);
+
+/**
+ * `new_session_cb` of `SSL_CTX_sess_set_new_cb`.
+ */
+typedef int (*SSL_new_session_cb)(SSL *ssl, SSL_SESSION *sess);
+
+/**
+ * `remove_session_cb` of `SSL_CTX_sess_set_remove_cb`.
+ */
+typedef void (*SSL_remove_session_cb)(SSL_CTX *ctx, SSL_SESSION *sess);
+
+/**
+ * The ticket key callback of `SSL_CTX_set_tlsext_ticket_key_evp_cb`.
+ */
+typedef int (*SSL_ticket_key_evp_cb)(SSL *ssl,
+                                     unsigned char *key_name,
+                                     unsigned char *iv,
+                                     EVP_CIPHER_CTX *ctx,
+                                     EVP_MAC_CTX *hctx,
+                                     int enc);
+
+/**
  * Verify callback type of `SSL_CTX_set_verify`.
  */
 typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
@@ -834,6 +859,11 @@ unsigned long OpenSSL_version_num(void);
 EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
 
 /**
+ * `PEM_read_SSL_SESSION(3)`: as [`PEM_read_bio_SSL_SESSION`] on a `FILE*`.
+ */
+SSL_SESSION *PEM_read_SSL_SESSION(FILE *out, SSL_SESSION **x, pem_password_cb * cb, void *u);
+
+/**
  * `PEM_read_X509(out, x, cb, u)`: as [`PEM_read_bio_X509`] on a `FILE*`, read with `fgetc`
  * so the stream is left right after the returned block. NULL `out` gives NULL.
  */
@@ -848,6 +878,12 @@ X509 *PEM_read_X509(FILE *out, X509 **x, pem_password_cb * cb, void *u);
 EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
 
 /**
+ * `PEM_read_bio_SSL_SESSION(3)`: the next `SSL SESSION PARAMETERS` block; reuses `*x` when
+ * given. NULL with PEM `no start line` when there is none.
+ */
+SSL_SESSION *PEM_read_bio_SSL_SESSION(BIO *out, SSL_SESSION **x, pem_password_cb * cb, void *u);
+
+/**
  * `PEM_read_bio_X509(out, x, cb, u)`: the next `CERTIFICATE` block of `out` (other blocks are
  * skipped). Returns one reference, also stored in `*x` when `x` is not NULL (the reference
  * `*x` held is released: OpenSSL reuses the object instead — a deviation only visible to
@@ -856,6 +892,17 @@ EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, pem_password_cb * cb, 
  * base64: PEM 100; bad DER: the ASN1 reason then PEM `ASN1 lib`. NULL `out` gives NULL.
  */
 X509 *PEM_read_bio_X509(BIO *out, X509 **x, pem_password_cb * cb, void *u);
+
+/**
+ * `PEM_write_SSL_SESSION(3)`: as [`PEM_write_bio_SSL_SESSION`] on a `FILE*`.
+ */
+int PEM_write_SSL_SESSION(FILE *out, const SSL_SESSION *x);
+
+/**
+ * `PEM_write_bio_SSL_SESSION(3)`: `-----BEGIN SSL SESSION PARAMETERS-----` around the
+ * `i2d_SSL_SESSION` encoding. 1, or 0.
+ */
+int PEM_write_bio_SSL_SESSION(BIO *out, const SSL_SESSION *x);
 
 /**
  * `SSL_CIPHER_get_bits(3)`: secret bits; also stored in `*alg_bits` if not NULL. 0 for NULL.
@@ -888,6 +935,11 @@ const char *SSL_CIPHER_get_version(const SSL_CIPHER *c);
 const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 
 /**
+ * `SSL_CTX_add_session(3)`: 1 when added, 0 when that session was already cached (or NULL).
+ */
+int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
+
+/**
  * `SSL_CTX_check_private_key(3)`: 1 if a certificate and a matching key are set.
  */
 int SSL_CTX_check_private_key(const SSL_CTX *ctx);
@@ -905,9 +957,19 @@ uint64_t SSL_CTX_clear_options(SSL_CTX *ctx, uint64_t op);
 long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
 
 /**
+ * `SSL_CTX_flush_sessions(3)`: removes the sessions expired at time `tm` (every one for 0).
+ */
+void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
+
+/**
  * `SSL_CTX_free(3)`: drops one reference; NULL is a no-op.
  */
 void SSL_CTX_free(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_num_tickets(3)`: 2 by default.
+ */
+size_t SSL_CTX_get_num_tickets(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_options(3)`.
@@ -918,6 +980,11 @@ uint64_t SSL_CTX_get_options(const SSL_CTX *ctx);
  * `SSL_CTX_get_quiet_shutdown(3)`.
  */
 int SSL_CTX_get_quiet_shutdown(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_timeout(3)`: 7200 by default (0 for NULL).
+ */
+long SSL_CTX_get_timeout(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_verify_mode(3)`.
@@ -946,6 +1013,43 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
 
 /**
+ * `SSL_CTX_remove_session(3)`: 1 when the session was cached (the remove callback runs), else 0.
+ */
+int SSL_CTX_remove_session(SSL_CTX *ctx, SSL_SESSION *session);
+
+/**
+ * `SSL_CTX_sess_get_get_cb(3)`.
+ */
+SSL_get_session_cb SSL_CTX_sess_get_get_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_sess_get_new_cb(3)`.
+ */
+SSL_new_session_cb SSL_CTX_sess_get_new_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_sess_get_remove_cb(3)`.
+ */
+SSL_remove_session_cb SSL_CTX_sess_get_remove_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_sess_set_get_cb(3)`: stored and returned by the getter. sslrs does not call it
+ * (an external server cache is not consulted; sessions added with `SSL_CTX_add_session` are).
+ */
+void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx, SSL_get_session_cb get_session_cb);
+
+/**
+ * `SSL_CTX_sess_set_new_cb(3)`: called once per new session (client: per TLS 1.3 ticket, when
+ * the cache mode includes `SSL_SESS_CACHE_CLIENT`); a callback returning 1 keeps the reference.
+ */
+void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, SSL_new_session_cb new_session_cb);
+
+/**
+ * `SSL_CTX_sess_set_remove_cb(3)`: called when a session leaves the context's cache.
+ */
+void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_session_cb);
+
+/**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
  * ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
  * fails with `SSL_R_NO_CIPHER_MATCH` (0).
@@ -965,6 +1069,11 @@ int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
 int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_set_num_tickets(3)`: returns 1.
+ */
+int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t num_tickets);
+
+/**
  * `SSL_CTX_set_options(3)`: ORs `op` in, returns the new options (0 for NULL).
  */
 uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
@@ -973,6 +1082,25 @@ uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
  * `SSL_CTX_set_quiet_shutdown(3)`.
  */
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
+
+/**
+ * `SSL_CTX_set_session_id_context(3)`: copied into each `SSL` made afterwards.
+ */
+int SSL_CTX_set_session_id_context(SSL_CTX *ctx,
+                                   const unsigned char *sid_ctx,
+                                   unsigned int sid_ctx_len);
+
+/**
+ * `SSL_CTX_set_timeout(3)`: the lifetime of new sessions; returns the previous one (0 for
+ * NULL).
+ */
+long SSL_CTX_set_timeout(SSL_CTX *ctx, long t);
+
+/**
+ * `SSL_CTX_set_tlsext_ticket_key_evp_cb(3)`: not supported (rustls seals tickets with its own
+ * rotating keys): 0 with an `ERR_R_UNSUPPORTED` entry.
+ */
+int SSL_CTX_set_tlsext_ticket_key_evp_cb(SSL_CTX *ctx, SSL_ticket_key_evp_cb fp);
 
 /**
  * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
@@ -1006,6 +1134,126 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
  * (PEM or ASN1). 1 on success, 0 on failure.
  */
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_SESSION_free(3)`: drops one reference; NULL is a no-op.
+ */
+void SSL_SESSION_free(SSL_SESSION *ses);
+
+/**
+ * `SSL_SESSION_get0_alpn_selected(3)`: the protocol, or NULL/0.
+ */
+void SSL_SESSION_get0_alpn_selected(const SSL_SESSION *s, const unsigned char **alpn, size_t *len);
+
+/**
+ * `SSL_SESSION_get0_cipher(3)`: NULL for a new session.
+ */
+const SSL_CIPHER *SSL_SESSION_get0_cipher(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get0_hostname(3)`: the SNI the server received (server sessions); NULL on
+ * client sessions, as measured with OpenSSL when the server does not acknowledge SNI.
+ */
+const char *SSL_SESSION_get0_hostname(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get0_id_context(3)`.
+ */
+const unsigned char *SSL_SESSION_get0_id_context(const SSL_SESSION *s, unsigned int *len);
+
+/**
+ * `SSL_SESSION_get0_peer(3)`: not kept yet: NULL.
+ */
+X509 *SSL_SESSION_get0_peer(SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_id(3)`: the session id and its length (`len` may be NULL).
+ */
+const unsigned char *SSL_SESSION_get_id(const SSL_SESSION *s, unsigned int *len);
+
+/**
+ * `SSL_SESSION_get_master_key(3)`: sslrs keeps no master secret in its sessions (rustls does
+ * not expose it): always 0.
+ */
+size_t SSL_SESSION_get_master_key(const SSL_SESSION *sess, unsigned char *out, size_t outlen);
+
+/**
+ * `SSL_SESSION_get_max_early_data(3)`.
+ */
+uint32_t SSL_SESSION_get_max_early_data(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_protocol_version(3)`: e.g. `TLS1_3_VERSION`; 0 for a new session.
+ */
+int SSL_SESSION_get_protocol_version(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_ticket_lifetime_hint(3)`.
+ */
+unsigned long SSL_SESSION_get_ticket_lifetime_hint(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_time(3)`: seconds since the epoch (0 for NULL).
+ */
+long SSL_SESSION_get_time(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_timeout(3)`.
+ */
+long SSL_SESSION_get_timeout(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_has_ticket(3)`.
+ */
+int SSL_SESSION_has_ticket(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_is_resumable(3)`. A client session decoded in another process is not (its
+ * rustls values exist only in the process that made it).
+ */
+int SSL_SESSION_is_resumable(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_new(3)`: an empty, non-resumable session (timeout 304 s, as OpenSSL's).
+ */
+SSL_SESSION *SSL_SESSION_new(void);
+
+/**
+ * `SSL_SESSION_print(3)`: OpenSSL's layout; 1, or 0 for NULL.
+ */
+int SSL_SESSION_print(BIO *fp, const SSL_SESSION *ses);
+
+/**
+ * `SSL_SESSION_print_fp(3)`.
+ */
+int SSL_SESSION_print_fp(FILE *fp, const SSL_SESSION *ses);
+
+/**
+ * `SSL_SESSION_set1_id(3)`: at most 32 bytes (`SSL_R_SSL_SESSION_ID_TOO_LONG`).
+ */
+int SSL_SESSION_set1_id(SSL_SESSION *s, const unsigned char *sid, unsigned int sid_len);
+
+/**
+ * `SSL_SESSION_set1_id_context(3)`: at most 32 bytes.
+ */
+int SSL_SESSION_set1_id_context(SSL_SESSION *s,
+                                const unsigned char *sid_ctx,
+                                unsigned int sid_ctx_len);
+
+/**
+ * `SSL_SESSION_set_time(3)`: returns `t` (0 for NULL).
+ */
+long SSL_SESSION_set_time(SSL_SESSION *s, long t);
+
+/**
+ * `SSL_SESSION_set_timeout(3)`: 1, or 0 for NULL or a negative timeout.
+ */
+long SSL_SESSION_set_timeout(SSL_SESSION *s, long t);
+
+/**
+ * `SSL_SESSION_up_ref(3)`: 1, or 0 for NULL.
+ */
+int SSL_SESSION_up_ref(SSL_SESSION *ses);
 
 /**
  * `SSL_accept(3)`: sets the server role if none was set, then `SSL_do_handshake`.
@@ -1045,6 +1293,11 @@ void SSL_free(SSL *ssl);
 X509 *SSL_get1_peer_certificate(const SSL *s);
 
 /**
+ * `SSL_get1_session(3)`: as `SSL_get_session`, with a new reference for the caller.
+ */
+SSL_SESSION *SSL_get1_session(SSL *ssl);
+
+/**
  * `SSL_get_SSL_CTX(3)`: borrowed.
  */
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
@@ -1064,6 +1317,11 @@ int SSL_get_error(const SSL *s, int ret_code);
  * `SSL_get_fd(3)`: same as `SSL_get_rfd`.
  */
 int SSL_get_fd(const SSL *s);
+
+/**
+ * `SSL_get_num_tickets(3)`.
+ */
+size_t SSL_get_num_tickets(const SSL *s);
 
 /**
  * `SSL_get_options(3)`.
@@ -1090,6 +1348,12 @@ int SSL_get_read_ahead(const SSL *s);
  * as OpenSSL does).
  */
 int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_session(3)` (also `SSL_get0_session`): the connection's session, borrowed (valid
+ * while the connection holds it); NULL before a handshake unless `SSL_set_session` gave one.
+ */
+SSL_SESSION *SSL_get_session(const SSL *ssl);
 
 /**
  * `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
@@ -1184,6 +1448,11 @@ int SSL_read(SSL *ssl, void *buf, int num);
 int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
 
 /**
+ * `SSL_session_reused(3)`: 1 after a resumed handshake.
+ */
+int SSL_session_reused(const SSL *s);
+
+/**
  * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
  */
 void SSL_set0_rbio(SSL *s, BIO *rbio);
@@ -1231,6 +1500,11 @@ void SSL_set_connect_state(SSL *s);
 int SSL_set_fd(SSL *s, int fd);
 
 /**
+ * `SSL_set_num_tickets(3)`: TLS 1.3 tickets sent after a full handshake (server). Returns 1.
+ */
+int SSL_set_num_tickets(SSL *s, size_t num_tickets);
+
+/**
  * `SSL_set_options(3)`.
  */
 uint64_t SSL_set_options(SSL *s, uint64_t op);
@@ -1249,6 +1523,17 @@ void SSL_set_read_ahead(SSL *s, int yes);
  * `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
  */
 int SSL_set_rfd(SSL *s, int fd);
+
+/**
+ * `SSL_set_session(3)`: the session to offer for resumption (NULL: none). Takes its own
+ * reference. Returns 1.
+ */
+int SSL_set_session(SSL *to, SSL_SESSION *session);
+
+/**
+ * `SSL_set_session_id_context(3)`: at most 32 bytes (`SSL_R_SSL_SESSION_ID_CONTEXT_TOO_LONG`).
+ */
+int SSL_set_session_id_context(SSL *ssl, const unsigned char *sid_ctx, unsigned int sid_ctx_len);
 
 /**
  * `SSL_set_shutdown(3)`: overwrites the flags; no I/O.
@@ -1373,6 +1658,13 @@ int X509_up_ref(X509 *x);
 const char *X509_verify_cert_error_string(long n);
 
 /**
+ * `d2i_SSL_SESSION(3)`: decodes sslrs's encoding from `*pp` (at most `length` bytes) and
+ * advances `*pp`; reuses `*a` when given. Anything else (OpenSSL's DER included) gives NULL
+ * with ASN1 `bad object header` + `nested asn1 error`.
+ */
+SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long length);
+
+/**
  * `d2i_X509(a, in, len)`: parses one DER certificate from `*in` (at most `len` bytes) and
  * advances `*in` past it. Returns one reference, or NULL with ASN1 errors queued.
  *
@@ -1380,6 +1672,13 @@ const char *X509_verify_cert_error_string(long n);
  * caller's reference to `*a` and stores the new object there (the returned pointer).
  */
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
+
+/**
+ * `i2d_SSL_SESSION(3)`: the length of sslrs's encoding; with `pp`, writes it at `*pp` and
+ * advances `*pp` (with `*pp == NULL`, stores a `malloc`'d copy). The encoding is sslrs's own
+ * (not OpenSSL's DER); a client session's encoding resumes only in the process that made it.
+ */
+int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
 
 /**
  * `i2d_X509(a, out)`: the DER length; with `out` set, writes the DER at `*out` and advances it,

@@ -226,6 +226,116 @@ pub fn read_stream_key(next: &mut dyn FnMut() -> Option<u8>) -> Result<PrivateKe
     })
 }
 
+/// Standard base64 (RFC 4648, with padding).
+pub fn base64_encode(b: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut o = String::with_capacity(b.len().div_ceil(3) * 4);
+    for c in b.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= c.len() {
+                o.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                o.push('=');
+            }
+        }
+    }
+    o
+}
+
+/// Decodes standard base64, ignoring line breaks and spaces; `None` if malformed.
+pub fn base64_decode(s: &[u8]) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let chars: Vec<u8> = s
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    if chars.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(chars.len() / 4 * 3);
+    for (i, q) in chars.chunks(4).enumerate() {
+        let last = i + 1 == chars.len() / 4;
+        let pad = q.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &q[..4 - pad] {
+            n = (n << 6) | val(c)?;
+        }
+        n <<= 6 * pad as u32;
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    Some(out)
+}
+
+/// A PEM block with `label`, base64 in 64-column lines, as `PEM_write_bio` writes it.
+pub fn encode_block(label: &str, der: &[u8]) -> String {
+    let b64 = base64_encode(der);
+    let mut o = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        o.push_str(std::str::from_utf8(line).unwrap_or_default());
+        o.push('\n');
+    }
+    o.push_str(&format!("-----END {label}-----\n"));
+    o
+}
+
+/// Reads from a stream up to and including the END line of the first block labelled `label`
+/// (other blocks are skipped) and returns its decoded contents; bytes after it stay unread.
+pub fn read_stream_labeled(next: &mut dyn FnMut() -> Option<u8>, label: &str) -> Result<Vec<u8>> {
+    loop {
+        let found = loop {
+            let Some(line) = read_line(next) else {
+                return Err(no_start_line(label));
+            };
+            if let Some(l) = label_of(&line, "-----BEGIN ") {
+                break l.to_string();
+            }
+        };
+        let mut body = Vec::new();
+        let mut ended = false;
+        while let Some(line) = read_line(next) {
+            if let Some(end) = label_of(&line, "-----END ") {
+                if end != found {
+                    break;
+                }
+                ended = true;
+                break;
+            }
+            body.extend_from_slice(&line);
+        }
+        if !ended {
+            return Err(
+                Error::new(lib::PEM, PEM_R_BAD_END_LINE, "get_header_and_data")
+                    .with_data(format!("Expecting: {label}")),
+            );
+        }
+        if found != label {
+            continue;
+        }
+        if body.contains(&b':') {
+            return Err(Error::unsupported(lib::PEM, "encrypted PEM"));
+        }
+        return base64_decode(&body)
+            .ok_or_else(|| Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +360,25 @@ mod tests {
             },
             pos,
         )
+    }
+
+    #[test]
+    fn base64_round_trip_and_labeled_block() {
+        for n in 0..40 {
+            let b: Vec<u8> = (0..n).map(|i| (i * 37 + 5) as u8).collect();
+            assert_eq!(base64_decode(base64_encode(&b).as_bytes()), Some(b.clone()));
+            let pem = encode_block("SSL SESSION PARAMETERS", &b);
+            let mut it = pem.bytes();
+            assert_eq!(
+                read_stream_labeled(&mut || it.next(), "SSL SESSION PARAMETERS").unwrap(),
+                b
+            );
+        }
+        assert_eq!(base64_decode(b"QQ=="), Some(b"A".to_vec()));
+        assert_eq!(base64_decode(b"Q==="), None);
+        assert_eq!(base64_decode(b"QQ==QQ=="), None);
+        let mut it = b"nothing here\n".iter().copied();
+        assert!(read_stream_labeled(&mut || it.next(), "X").is_err());
     }
 
     #[test]

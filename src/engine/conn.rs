@@ -11,6 +11,7 @@ use crate::crypto::bio::{
 use crate::crypto::err;
 use crate::engine::context::{mode, op, verify, Context, Settings, TLS1_2_VERSION, TLS1_3_VERSION};
 use crate::engine::errmap;
+use crate::engine::session::{self, ConnSessions};
 use crate::engine::verify::{HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
 use rustls::{Connection, ProtocolVersion};
@@ -119,6 +120,8 @@ pub struct Conn {
     seen_record: bool,
     plain_avail: usize,
     wpend: Option<PendingWrite>,
+    /// Sessions: the offered one, the current one, what callbacks are due.
+    pub sess: ConnSessions,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -169,7 +172,6 @@ impl Conn {
     /// piece of handshake state starts from its initial value (the one place that lists them).
     fn fresh(ctx: Arc<Context>, settings: Settings, role: Option<Role>) -> Conn {
         Conn {
-            ctx,
             settings,
             rbio: None,
             wbio: None,
@@ -190,6 +192,8 @@ impl Conn {
             seen_record: false,
             plain_avail: 0,
             wpend: None,
+            sess: ConnSessions::new(&ctx.sessions),
+            ctx,
         }
     }
 
@@ -202,6 +206,7 @@ impl Conn {
         fresh.wbio = self.wbio.take();
         fresh.host = self.host.take();
         fresh.sni = self.sni.take();
+        fresh.sess = std::mem::take(&mut self.sess);
         *self = fresh;
     }
 
@@ -415,13 +420,16 @@ impl Conn {
             slot: self.verify.clone(),
             algs: crate::engine::context::provider().signature_verification_algorithms,
         };
-        cfg.dangerous().set_certificate_verifier(Arc::new(verifier));
+        let creds = self.ctx.with(|c| c.creds.certified.clone());
+        self.sess.client_config(&mut cfg, verifier, creds);
         // No SNI unless asked for: an IP server name makes rustls send none.
         let name = match self.sni.as_deref().map(ServerName::try_from) {
             Some(Ok(n)) => n.to_owned(),
             _ => ServerName::IpAddress(std::net::Ipv4Addr::UNSPECIFIED.into()),
         };
-        rustls::ClientConnection::new(Arc::new(cfg), name)
+        let frame = self.session_frame();
+        session::enter(frame, || rustls::ClientConnection::new(Arc::new(cfg), name))
+            .0
             .map(Connection::Client)
             .map_err(|e| errmap::from_rustls(&e, false))
     }
@@ -526,10 +534,27 @@ impl Conn {
     /// Hands the buffered record to rustls and processes it.
     fn process_record(&mut self) -> Io<()> {
         let is_server = self.role == Some(Role::Server);
+        let frame = self.session_frame();
         let Some(tls) = self.tls.as_mut() else {
             return Err(Stop::Syscall);
         };
-        match tls.process_new_packets() {
+        let (processed, frame) = session::enter(frame, || tls.process_new_packets());
+        if self.sess.after_packets(frame, &self.ctx.sessions) {
+            // A server that verifies clients found a session but has no session id context:
+            // OpenSSL fails the handshake (internal_error) rather than resume out of context.
+            self.tls = None;
+            if let Some(w) = self.wbio.as_ref() {
+                let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 80]);
+            }
+            return Err(self.fatal(Error::ssl(
+                ssl_r::SESSION_ID_CONTEXT_UNINITIALIZED,
+                "ssl_get_prev_session",
+            )));
+        }
+        let Some(tls) = self.tls.as_mut() else {
+            return Err(Stop::Syscall);
+        };
+        match processed {
             Ok(st) => {
                 self.plain_avail = st.plaintext_bytes_to_read();
                 if st.peer_has_closed() && self.plain_avail == 0 {
@@ -589,6 +614,14 @@ impl Conn {
         self.ensure_tls()?;
         if self.before {
             self.before = false;
+            let server = self.role == Some(Role::Server);
+            self.ctx.sessions.count(|n| {
+                if server {
+                    n.accept += 1
+                } else {
+                    n.connect += 1
+                }
+            });
             if self.role == Some(Role::Client) {
                 self.hand_state = hs::CW_CLNT_HELLO;
             }
@@ -599,6 +632,7 @@ impl Conn {
             if !tls.is_handshaking() {
                 self.in_init = false;
                 self.hand_state = hs::OK;
+                self.handshake_finished();
                 return Ok(());
             }
             match self.read_record()? {
@@ -607,6 +641,46 @@ impl Conn {
             }
             self.note_progress();
         }
+    }
+
+    /// The thread-local frame for calls into rustls on this connection.
+    fn session_frame(&self) -> session::Frame {
+        let verify_peer =
+            self.role == Some(Role::Server) && self.settings.verify_mode & verify::PEER != 0;
+        self.sess.frame(&self.ctx.sessions, verify_peer)
+    }
+
+    /// Records the connection's session and the context's counters.
+    fn handshake_finished(&mut self) {
+        let Some(tls) = self.tls.as_ref() else { return };
+        let is_server = self.role == Some(Role::Server);
+        let resumed = tls.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
+        let sni = match tls {
+            Connection::Server(s) => s.server_name().map(str::to_owned),
+            Connection::Client(_) => None,
+        };
+        let info = session::Finished {
+            is_server,
+            version: self.version(),
+            cipher: tls
+                .negotiated_cipher_suite()
+                .map_or(0, |s| u16::from(s.suite())),
+            resumed,
+            alpn: tls.alpn_protocol().map(<[u8]>::to_vec).unwrap_or_default(),
+            sni,
+            peer: self.peer_certificate().map(|c| c.to_vec()),
+            verify_result: self.verify_result(),
+            verify_peer: is_server && self.settings.verify_mode & verify::PEER != 0,
+        };
+        self.ctx.sessions.count(|n| match (is_server, resumed) {
+            (true, true) => {
+                n.accept_good += 1;
+                n.hits += 1
+            }
+            (true, false) => n.accept_good += 1,
+            (false, _) => n.connect_good += 1,
+        });
+        self.sess.finished(info, &self.ctx.sessions);
     }
 
     fn note_progress(&mut self) {

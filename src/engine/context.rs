@@ -72,6 +72,8 @@ pub struct Settings {
     pub tls13_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
     pub tls12_suites: Option<Vec<u16>>,
+    /// `SSL_CTX_set_num_tickets`: TLS 1.3 tickets a server sends after a full handshake.
+    pub num_tickets: usize,
 }
 
 impl Default for Settings {
@@ -86,6 +88,7 @@ impl Default for Settings {
             quiet_shutdown: false,
             tls13_suites: None,
             tls12_suites: None,
+            num_tickets: 2,
         }
     }
 }
@@ -161,6 +164,7 @@ struct ConfigKey {
     suites: Vec<u16>,
     verify_mode: i32,
     options: u64,
+    num_tickets: usize,
 }
 
 impl ConfigKey {
@@ -173,6 +177,7 @@ impl ConfigKey {
             suites: settings.suites(),
             verify_mode: settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT),
             options: settings.options & (op::CIPHER_SERVER_PREFERENCE | op::NO_TICKET),
+            num_tickets: settings.num_tickets,
         }
     }
 }
@@ -214,6 +219,8 @@ pub struct Context {
     pub method: Method,
     config: Mutex<Config>,
     cache: Mutex<Cache>,
+    /// The session cache, shared by every server config built from this context.
+    pub sessions: Arc<crate::engine::session::ServerCache>,
 }
 
 /// rustls+ring with OpenSSL 3.0's default preference order.
@@ -263,6 +270,7 @@ impl Context {
             method,
             config: Mutex::new(Config::default()),
             cache: Mutex::new(Cache::default()),
+            sessions: Arc::default(),
         }
     }
 
@@ -374,11 +382,16 @@ impl Context {
         };
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
         cfg.ignore_client_order = key.options & op::CIPHER_SERVER_PREFERENCE != 0;
-        cfg.send_tls13_tickets = if key.options & op::NO_TICKET != 0 {
-            0
-        } else {
-            2
-        };
+        // Session ids and stateful TLS 1.3 tickets live in the context's cache; tickets are
+        // sealed with the context's keys unless SSL_OP_NO_TICKET (then TLS 1.3 tickets are
+        // stateful, as in OpenSSL).
+        cfg.session_storage = self.sessions.clone();
+        if key.options & op::NO_TICKET == 0 {
+            if let Some(t) = self.sessions.ticketer() {
+                cfg.ticketer = t;
+            }
+        }
+        cfg.send_tls13_tickets = key.num_tickets;
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {

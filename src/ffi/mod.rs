@@ -17,6 +17,7 @@ pub mod err;
 pub mod evp;
 pub mod pem;
 pub mod ptr;
+pub mod session;
 pub mod ssl;
 pub mod types;
 pub mod x509;

@@ -333,9 +333,11 @@ pub extern "C" fn SSL_CTX_ctrl(
     let _ = parg;
     call(0, || {
         let c = ctx_ref(ctx)?;
+        if let Some(v) = crate::ffi::session::ctx_ctrl(c, cmd, larg) {
+            return Ok(v);
+        }
         Ok(c.settings_mut(|s| settings_ctrl(s, cmd, larg))
             .unwrap_or(match cmd {
-                SSL_CTRL_SET_SESS_CACHE_MODE | SSL_CTRL_GET_SESS_CACHE_MODE => 2,
                 SSL_CTRL_SET_READ_AHEAD | SSL_CTRL_GET_READ_AHEAD => 0,
                 _ => 0,
             }))
@@ -901,22 +903,26 @@ fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
 /// returns 0 here.
 #[no_mangle]
 pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
-    with_conn(s, -1, |c| {
+    let r = with_conn(s, -1, |c| {
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
-    })
+    });
+    crate::ffi::session::dispatch(s);
+    r
 }
 
 /// `SSL_connect`/`SSL_accept`: the role given here only if none was set before (a role set
 /// earlier is kept, as OpenSSL does), then `SSL_do_handshake`.
 fn handshake_as(s: *mut SSL, default_role: Role) -> c_int {
-    with_conn(s, -1, |c| {
+    let r = with_conn(s, -1, |c| {
         if c.role().is_none() {
             c.set_role(default_role);
         }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
-    })
+    });
+    crate::ffi::session::dispatch(s);
+    r
 }
 
 /// `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
@@ -1042,6 +1048,12 @@ pub extern "C" fn SSL_want(s: *const SSL) -> c_int {
 // Reading and writing
 
 fn read_impl(s: *mut SSL, buf: *mut c_void, num: c_int, peek: bool) -> c_int {
+    let r = read_locked(s, buf, num, peek);
+    crate::ffi::session::dispatch(s);
+    r
+}
+
+fn read_locked(s: *mut SSL, buf: *mut c_void, num: c_int, peek: bool) -> c_int {
     with_conn(s, -1, |c| {
         let func = if peek { "SSL_peek" } else { "SSL_read" };
         let n = len_of(num, Error::ssl(ssl_r::BAD_LENGTH, func))?;
@@ -1171,10 +1183,12 @@ pub extern "C" fn SSL_has_pending(s: *const SSL) -> c_int {
 /// retry or error.
 #[no_mangle]
 pub extern "C" fn SSL_shutdown(s: *mut SSL) -> c_int {
-    with_conn(s, -1, |c| {
+    let r = with_conn(s, -1, |c| {
         set_errno_zero();
         Ok(c.shutdown().unwrap_or(-1))
-    })
+    });
+    crate::ffi::session::dispatch(s);
+    r
 }
 
 /// `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.

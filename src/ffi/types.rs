@@ -46,6 +46,18 @@ pub struct SSL_CIPHER {
 pub struct X509_STORE_CTX {
     _private: [u8; 0],
 }
+/// `SSL_SESSION`: a TLS session (refcounted).
+pub struct SSL_SESSION {
+    _private: [u8; 0],
+}
+/// `EVP_CIPHER_CTX`: only named in callback types here.
+pub struct EVP_CIPHER_CTX {
+    _private: [u8; 0],
+}
+/// `EVP_MAC_CTX`: only named in callback types here.
+pub struct EVP_MAC_CTX {
+    _private: [u8; 0],
+}
 /// `OPENSSL_INIT_SETTINGS`: accepted and ignored.
 pub struct OPENSSL_INIT_SETTINGS {
     _private: [u8; 0],
@@ -65,6 +77,9 @@ impl Handle for SSL {
 }
 impl Handle for BIO {
     type Inner = crate::crypto::bio::Bio;
+}
+impl Handle for SSL_SESSION {
+    type Inner = crate::engine::session::Session;
 }
 impl Handle for X509 {
     type Inner = crate::crypto::x509::Certificate;
