@@ -1241,6 +1241,11 @@ int SSL_SESSION_set1_id_context(SSL_SESSION *s,
                                 unsigned int sid_ctx_len);
 
 /**
+ * `SSL_SESSION_set_protocol_version(3)`: 1, or 0 for NULL.
+ */
+int SSL_SESSION_set_protocol_version(SSL_SESSION *s, int version);
+
+/**
  * `SSL_SESSION_set_time(3)`: returns `t` (0 for NULL).
  */
 long SSL_SESSION_set_time(SSL_SESSION *s, long t);

@@ -611,6 +611,15 @@ pub extern "C" fn SSL_SESSION_get_protocol_version(s: *const SSL_SESSION) -> c_i
     call(0, || Ok(sess(s)?.with(|d| d.version)))
 }
 
+/// `SSL_SESSION_set_protocol_version(3)`: 1, or 0 for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_SESSION_set_protocol_version(s: *mut SSL_SESSION, version: c_int) -> c_int {
+    one_or_zero(|| {
+        sess(s)?.update(|d| d.version = version);
+        Ok(())
+    })
+}
+
 /// `SSL_SESSION_get0_cipher(3)`: NULL for a new session.
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_get0_cipher(s: *const SSL_SESSION) -> *const SSL_CIPHER {
@@ -977,6 +986,7 @@ mod tests {
         assert!(SSL_SESSION_get0_id_context(null(), null_mut()).is_null());
         assert_eq!(SSL_SESSION_set1_id_context(null_mut(), null(), 0), 0);
         assert_eq!(SSL_SESSION_get_protocol_version(null()), 0);
+        assert_eq!(SSL_SESSION_set_protocol_version(null_mut(), 0), 0);
         assert!(SSL_SESSION_get0_cipher(null()).is_null());
         assert!(SSL_SESSION_get0_hostname(null()).is_null());
         SSL_SESSION_get0_alpn_selected(null(), null_mut(), null_mut());
@@ -1003,6 +1013,8 @@ mod tests {
         assert_eq!(SSL_SESSION_set1_id(s, id.as_ptr(), 32), 1);
         assert_eq!(SSL_SESSION_set1_id(s, id.as_ptr(), 33), 0);
         crate::crypto::err::clear();
+        assert_eq!(i2d_SSL_SESSION(s, null_mut()), 0);
+        assert_eq!(SSL_SESSION_set_protocol_version(s, 0x0304), 1);
         let n = i2d_SSL_SESSION(s, null_mut());
         assert!(n > 0);
         let mut buf = vec![0u8; n as usize + 3];
