@@ -1013,7 +1013,8 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
 
 /**
- * `SSL_CTX_remove_session(3)`: 1 when the session was cached (the remove callback runs), else 0.
+ * `SSL_CTX_remove_session(3)`: 1 when the session was cached, else 0; the session is marked
+ * not resumable and the remove callback runs either way (as in OpenSSL).
  */
 int SSL_CTX_remove_session(SSL_CTX *ctx, SSL_SESSION *session);
 

@@ -126,6 +126,8 @@ pub struct SessionData {
     pub server_value: Option<Vec<u8>>,
     /// A handle into the registry of client values (client sessions that had values).
     pub handle: Option<[u8; 16]>,
+    /// Removed from a cache (`SSL_CTX_remove_session`): never resumed again.
+    pub not_resumable: bool,
 }
 
 /// `SSL_SESSION`.
@@ -178,6 +180,9 @@ impl Session {
     /// `SSL_SESSION_is_resumable`.
     pub fn is_resumable(&self) -> bool {
         let d = lock(&self.data);
+        if d.not_resumable {
+            return false;
+        }
         if d.is_client {
             return self.client_values().is_some_and(|v| v.usable());
         }
@@ -535,7 +540,8 @@ impl ServerCache {
     }
 
     /// `SSL_CTX_add_session`: 1 if added, 0 if that very session was already there. A session
-    /// with the same id is replaced (and returned for the remove callback).
+    /// with the same id is replaced silently; evicted sessions are returned for the remove
+    /// callback.
     pub fn add(&self, s: &Arc<Session>) -> (bool, Vec<Arc<Session>>) {
         let id = s.with(|d| d.id.clone());
         let mut st = lock(&self.state);
@@ -545,9 +551,8 @@ impl ServerCache {
                 return (false, gone);
             }
         }
-        if let Some(old) = st.map.remove(&id) {
+        if st.map.remove(&id).is_some() {
             st.order.retain(|k| k != &id);
-            gone.push(old);
         }
         st.map.insert(id.clone(), s.clone());
         st.order.push_back(id);
@@ -563,9 +568,13 @@ impl ServerCache {
         (true, gone)
     }
 
-    /// `SSL_CTX_remove_session`: the removed session, if it was cached.
+    /// `SSL_CTX_remove_session`: the removed session, if it was cached. Either way the session
+    /// is no longer resumable (as in OpenSSL).
     pub fn remove(&self, s: &Session) -> Option<Arc<Session>> {
-        let id = s.with(|d| d.id.clone());
+        let id = s.update(|d| {
+            d.not_resumable = true;
+            d.id.clone()
+        });
         let mut st = lock(&self.state);
         let same = st.map.get(&id).is_some_and(|x| std::ptr::eq(&**x, s));
         if !same {
@@ -989,9 +998,20 @@ impl ConnSessions {
             let ticket = debug_hex(&dbg, "ticket").unwrap_or_default();
             let lifetime = debug_num(&dbg, "lifetime_secs").unwrap_or(0);
             let max_early = v.max_early_data_size();
+            // A TLS 1.3 resumption refills the pool it drew its ticket from: the sessions of
+            // one lineage share their tickets, so a session can be offered again and again.
+            let inherited = self
+                .offered
+                .as_ref()
+                .filter(|_| self.reused)
+                .and_then(|o| o.client_values())
+                .filter(|v| v.tls12.is_none());
             let pool = self
                 .pool
                 .get_or_insert_with(|| {
+                    if let Some(v) = inherited {
+                        return v;
+                    }
                     Arc::new(ClientValues {
                         tls12: None,
                         tls13: Mutex::default(),
@@ -1075,6 +1095,7 @@ const F_HOSTNAME: u8 = 4;
 const F_PEER: u8 = 8;
 const F_SERVER_VALUE: u8 = 16;
 const F_HANDLE: u8 = 32;
+const F_NOT_RESUMABLE: u8 = 64;
 
 /// Why a blob was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1112,6 +1133,7 @@ pub fn encode(s: &Session) -> Vec<u8> {
         (d.peer.is_some(), F_PEER),
         (d.server_value.is_some(), F_SERVER_VALUE),
         (d.handle.is_some(), F_HANDLE),
+        (d.not_resumable, F_NOT_RESUMABLE),
     ] {
         if on {
             flags |= bit;
@@ -1193,7 +1215,9 @@ pub fn decode(blob: &[u8]) -> Result<(Session, usize), DecodeError> {
     let ticket_lifetime = u64::from_be_bytes(r.arr()?);
     let verify_result = i64::from_be_bytes(r.arr()?);
     let [flags] = r.arr()?;
-    if flags & !(F_EMS | F_CLIENT | F_HOSTNAME | F_PEER | F_SERVER_VALUE | F_HANDLE) != 0 {
+    let known =
+        F_EMS | F_CLIENT | F_HOSTNAME | F_PEER | F_SERVER_VALUE | F_HANDLE | F_NOT_RESUMABLE;
+    if flags & !known != 0 {
         return Err(DecodeError::Malformed);
     }
     let id = r.vec(1)?;
@@ -1244,6 +1268,7 @@ pub fn decode(blob: &[u8]) -> Result<(Session, usize), DecodeError> {
         is_client: flags & F_CLIENT != 0,
         server_value,
         handle,
+        not_resumable: flags & F_NOT_RESUMABLE != 0,
     });
     if let Some(h) = &handle {
         *lock(&s.client) = registry_get(h);
@@ -1365,6 +1390,7 @@ mod tests {
             is_client: false,
             server_value: Some(vec![9; 40]),
             handle: Some([5; 16]),
+            not_resumable: true,
         })
     }
 

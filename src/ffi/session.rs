@@ -130,6 +130,7 @@ pub fn dispatch(s: *mut SSL) {
     if mode & wanted == 0 {
         return;
     }
+    let last = new.last().cloned();
     for n in new {
         if !is_server && mode & cache_mode::NO_INTERNAL_STORE == 0 {
             let (_, gone) = cache.add(&n);
@@ -140,6 +141,13 @@ pub fn dispatch(s: *mut SSL) {
         if cbs.new_cb == 0 {
             continue;
         }
+        if !is_server {
+            // Inside the callback the connection's session is the one being reported, as when
+            // OpenSSL calls it per ticket.
+            if let Ok(mut c) = conn(s) {
+                c.sess.current = Some(n.clone());
+            }
+        }
         // SAFETY: the value was stored from a non-NULL `SSL_new_session_cb`.
         let f: unsafe extern "C" fn(*mut SSL, *mut SSL_SESSION) -> c_int =
             unsafe { std::mem::transmute::<usize, _>(cbs.new_cb) };
@@ -149,6 +157,11 @@ pub fn dispatch(s: *mut SSL) {
         if unsafe { f(s, p) } == 0 {
             // SAFETY: the reference handed to the callback, given back.
             unsafe { release::<SSL_SESSION>(p) };
+        }
+    }
+    if let (false, Some(last)) = (is_server, last) {
+        if let Ok(mut c) = conn(s) {
+            c.sess.current = Some(last);
         }
     }
 }
@@ -417,21 +430,24 @@ pub extern "C" fn SSL_CTX_add_session(ctx: *mut SSL_CTX, session: *mut SSL_SESSI
     })
 }
 
-/// `SSL_CTX_remove_session(3)`: 1 when the session was cached (the remove callback runs), else 0.
+/// `SSL_CTX_remove_session(3)`: 1 when the session was cached, else 0; the session is marked
+/// not resumable and the remove callback runs either way (as in OpenSSL).
 #[no_mangle]
 pub extern "C" fn SSL_CTX_remove_session(ctx: *mut SSL_CTX, session: *mut SSL_SESSION) -> c_int {
     call(0, || {
         // SAFETY: NULL or a live context pointer.
         let c =
             unsafe { clone_arc::<SSL_CTX>(ctx) }.ok_or(Error::null_param(lib::SSL, "SSL_CTX"))?;
-        let s = sess(session)?;
-        Ok(match c.sessions.remove(s) {
-            Some(r) => {
-                remove_cb(&c, c.sessions.callbacks().remove_cb, &r);
-                1
-            }
-            None => 0,
-        })
+        // SAFETY: NULL or a live SSL_SESSION.
+        let s = unsafe { clone_arc::<SSL_SESSION>(session) }
+            .ok_or(Error::null_param(lib::SSL, "SSL_SESSION"))?;
+        if s.with(|d| d.id.is_empty()) {
+            return Ok(0);
+        }
+        let removed = c.sessions.remove(&s).is_some();
+        // OpenSSL calls the remove callback whether or not the session was cached.
+        remove_cb(&c, c.sessions.callbacks().remove_cb, &s);
+        Ok(c_int::from(removed))
     })
 }
 
