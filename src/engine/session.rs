@@ -779,6 +779,9 @@ impl ProducesTickets for CtxTicketer {
 // ---------------------------------------------------------------------------------------------
 // Per-connection session state
 
+/// A client-certificate resolver and the context certificate it serves.
+type ResolverOf = (Arc<dyn ResolvesClientCert>, Option<Arc<CertifiedKey>>);
+
 /// What a connection knows about sessions.
 #[derive(Default)]
 pub struct ConnSessions {
@@ -800,7 +803,7 @@ pub struct ConnSessions {
     meta: Option<SessionData>,
     /// The client values made from this connection's TLS 1.3 tickets.
     pool: Option<Arc<ClientValues>>,
-    resolver: Option<(Arc<dyn ResolvesClientCert>, Option<Arc<CertifiedKey>>)>,
+    resolver: Option<ResolverOf>,
     refused: bool,
     verify_peer_flag: bool,
     server_hit: bool,

@@ -5,6 +5,9 @@
 //! queues the sessions, and [`dispatch`] calls the callbacks after the `SSL_*` call that produced
 //! them has released the connection.
 
+// `c_long` is `i64` here but not on every target: keep the conversions explicit.
+#![allow(clippy::useless_conversion)]
+
 use super::pem::pem_password_cb;
 use super::ptr::{in_buf, write_out};
 use super::types::{borrow, clone_arc, into_c, release, up_ref};
@@ -183,7 +186,6 @@ fn remove_cb(ctx: &Arc<Context>, cb: usize, s: &Arc<Session>) {
 /// The session-cache commands of `SSL_CTX_ctrl` (`SSL_CTX_sess_number` and the other counters,
 /// `SSL_CTX_[get|set]_session_cache_mode`, `SSL_CTX_sess_[get|set]_cache_size`). `None`: not a
 /// session command.
-#[allow(clippy::useless_conversion)]
 pub fn ctx_ctrl(ctx: &Context, cmd: c_int, larg: c_long) -> Option<c_long> {
     let c = &ctx.sessions;
     let n = c.counters();
@@ -318,7 +320,7 @@ pub extern "C" fn SSL_CTX_set_session_id_context(
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_timeout(ctx: *mut SSL_CTX, t: c_long) -> c_long {
     guard(0, || match ctx_ref(ctx) {
-        Ok(c) => c.sessions.set_timeout(t as i64) as c_long,
+        Ok(c) => c.sessions.set_timeout(i64::from(t)) as c_long,
         Err(_) => 0,
     })
 }
@@ -459,7 +461,7 @@ pub extern "C" fn SSL_CTX_flush_sessions(ctx: *mut SSL_CTX, tm: c_long) {
         let Some(c) = (unsafe { clone_arc::<SSL_CTX>(ctx) }) else {
             return Ok(());
         };
-        let gone = c.sessions.flush(tm as i64);
+        let gone = c.sessions.flush(i64::from(tm));
         let cb = c.sessions.callbacks().remove_cb;
         for g in gone {
             remove_cb(&c, cb, &g);
@@ -527,7 +529,7 @@ pub extern "C" fn SSL_SESSION_get_time(s: *const SSL_SESSION) -> c_long {
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_set_time(s: *mut SSL_SESSION, t: c_long) -> c_long {
     call(0, || {
-        sess(s)?.update(|d| d.time = t as i64);
+        sess(s)?.update(|d| d.time = i64::from(t));
         Ok(t)
     })
 }
@@ -543,7 +545,7 @@ pub extern "C" fn SSL_SESSION_get_timeout(s: *const SSL_SESSION) -> c_long {
 pub extern "C" fn SSL_SESSION_set_timeout(s: *mut SSL_SESSION, t: c_long) -> c_long {
     guard(0, || match sess(s) {
         Ok(x) if t >= 0 => {
-            x.update(|d| d.timeout = t as i64);
+            x.update(|d| d.timeout = i64::from(t));
             1
         }
         _ => 0,
