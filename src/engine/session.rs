@@ -168,9 +168,10 @@ impl Session {
     /// Replaces this session's contents with `other`'s (`d2i_SSL_SESSION` into an existing
     /// object).
     pub fn replace_with(&self, other: Session) {
-        let Session { data, client } = other;
-        *lock(&self.data) = data.into_inner().unwrap_or_else(|p| p.into_inner());
-        *lock(&self.client) = client.into_inner().unwrap_or_else(|p| p.into_inner());
+        let data = other.with(|d| d.clone());
+        let client = other.client_values();
+        *lock(&self.data) = data;
+        *lock(&self.client) = client;
     }
 
     fn client_values(&self) -> Option<Arc<ClientValues>> {
@@ -204,6 +205,23 @@ impl Session {
         });
         *lock(&s.client) = Some(values);
         Arc::new(s)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let client = self
+            .client
+            .get_mut()
+            .map_or_else(|p| p.into_inner().take(), Option::take);
+        if let Some(v) = client {
+            let last = Arc::strong_count(&v) == 1;
+            drop(v);
+            if last {
+                // The values are gone: so are the registry entries that pointed at them.
+                lock(registry()).retain(|_, w| w.strong_count() > 0);
+            }
+        }
     }
 }
 
