@@ -275,6 +275,9 @@ static int test_tls13_tickets(void)
         || !TEST_int_gt(SSL_SESSION_get_ticket_lifetime_hint(sess), 0)
         || !TEST_true(sess == kept[1]) || !TEST_true(kept[0] != kept[1])
         || !TEST_int_eq(SSL_SESSION_get_protocol_version(sess), TLS1_3_VERSION)
+        || !TEST_ptr(SSL_SESSION_get0_peer(sess))
+        || !TEST_ptr(X509_get_subject_name(SSL_SESSION_get0_peer(sess)))
+        || !TEST_ptr_null(SSL_SESSION_get0_peer(SSL_get_session(s)))
         || !TEST_int_eq(SSL_CTX_sess_connect(cctx), 1) || !TEST_int_eq(SSL_CTX_sess_connect_good(cctx), 1)
         || !TEST_int_eq(SSL_CTX_sess_accept(sctx), 1) || !TEST_int_eq(SSL_CTX_sess_accept_good(sctx), 1)
         || !TEST_int_eq(SSL_CTX_sess_hits(sctx), 0))
@@ -585,7 +588,7 @@ static int test_encodings_in_process(void)
         goto end;
     q = der;
     if (!TEST_ptr(back = d2i_SSL_SESSION(NULL, &q, n)) || !TEST_true(q == der + n)
-        || !TEST_int_eq(SSL_SESSION_is_resumable(back), 1))
+        || !TEST_int_eq(SSL_SESSION_is_resumable(back), 1) || !TEST_ptr(SSL_SESSION_get0_peer(back)))
         goto end;
     /* d2i into an existing object reuses it */
     q = der;

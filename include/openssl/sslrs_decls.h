@@ -1163,7 +1163,8 @@ const char *SSL_SESSION_get0_hostname(const SSL_SESSION *s);
 const unsigned char *SSL_SESSION_get0_id_context(const SSL_SESSION *s, unsigned int *len);
 
 /**
- * `SSL_SESSION_get0_peer(3)`: not kept yet: NULL.
+ * `SSL_SESSION_get0_peer(3)`: the peer's certificate, borrowed from the session (NULL when the
+ * peer sent none).
  */
 X509 *SSL_SESSION_get0_peer(SSL_SESSION *s);
 

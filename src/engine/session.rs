@@ -135,6 +135,8 @@ pub struct SessionData {
 pub struct Session {
     pub data: Mutex<SessionData>,
     client: Mutex<Option<Arc<ClientValues>>>,
+    /// The peer certificate as an object (`SSL_SESSION_get0_peer`), made on first use.
+    peer_obj: Mutex<Option<Arc<crate::crypto::x509::Certificate>>>,
 }
 
 impl Session {
@@ -152,6 +154,7 @@ impl Session {
         Session {
             data: Mutex::new(d),
             client: Mutex::new(None),
+            peer_obj: Mutex::new(None),
         }
     }
 
@@ -172,6 +175,18 @@ impl Session {
         let client = other.client_values();
         *lock(&self.data) = data;
         *lock(&self.client) = client;
+        *lock(&self.peer_obj) = None;
+    }
+
+    /// The peer's certificate as an object held by the session (`None` without one).
+    pub fn peer_object(&self) -> Option<Arc<crate::crypto::x509::Certificate>> {
+        let mut slot = lock(&self.peer_obj);
+        if slot.is_none() {
+            let der = self.with(|d| d.peer.clone())?;
+            let cert = crate::crypto::x509::Certificate::from_der(der.into()).ok()?;
+            *slot = Some(Arc::new(cert));
+        }
+        slot.clone()
     }
 
     fn client_values(&self) -> Option<Arc<ClientValues>> {

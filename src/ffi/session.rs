@@ -701,11 +701,15 @@ pub extern "C" fn SSL_SESSION_get_master_key(
     0
 }
 
-/// `SSL_SESSION_get0_peer(3)`: not kept yet: NULL.
+/// `SSL_SESSION_get0_peer(3)`: the peer's certificate, borrowed from the session (NULL when the
+/// peer sent none).
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_get0_peer(s: *mut SSL_SESSION) -> *mut X509 {
-    let _ = s;
-    core::ptr::null_mut()
+    call(core::ptr::null_mut(), || {
+        Ok(sess(s)?
+            .peer_object()
+            .map_or(core::ptr::null_mut(), |c| Arc::as_ptr(&c) as *mut X509))
+    })
 }
 
 /// `SSL_SESSION_get_max_early_data(3)`.
