@@ -568,6 +568,51 @@ end:
     return ret;
 }
 
+/* SSL_free of an established connection that sent no close_notify retires
+ * its session on both sides (not resumable, out of the cache, remove
+ * callback); after SSL_shutdown it stays. */
+static int test_free_without_shutdown(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL;
+    SSL_SESSION *cs = NULL, *ss = NULL;
+    int ret = 0;
+
+    reset_counts();
+    if (!make_pair(TLS1_2_VERSION, &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_options(sctx, SSL_OP_NO_TICKET);
+    SSL_CTX_sess_set_remove_cb(sctx, server_remove_cb);
+    SSL_CTX_sess_set_remove_cb(cctx, server_remove_cb);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL) || !TEST_true(create_ssl_connection(s, c))
+        || !TEST_ptr(cs = SSL_get1_session(c)) || !TEST_ptr(ss = SSL_get1_session(s))
+        || !TEST_int_eq(SSL_CTX_sess_number(sctx), 1))
+        goto end;
+    SSL_free(c);
+    SSL_free(s);
+    c = s = NULL;
+    if (!TEST_int_eq(SSL_SESSION_is_resumable(cs), 0) || !TEST_int_eq(SSL_SESSION_is_resumable(ss), 0)
+        || !TEST_int_eq(SSL_CTX_sess_number(sctx), 0) || !TEST_int_eq(n_server_remove, 2))
+        goto end;
+    SSL_SESSION_free(cs);
+    SSL_SESSION_free(ss);
+    cs = ss = NULL;
+    /* with shutdown: kept */
+    if (!connect_once(sctx, cctx, NULL, &cs, NULL) || !TEST_int_eq(SSL_SESSION_is_resumable(cs), 1)
+        || !TEST_int_eq(SSL_CTX_sess_number(sctx), 1) || !TEST_int_eq(n_server_remove, 2))
+        goto end;
+    ret = 1;
+end:
+    reset_counts();
+    SSL_SESSION_free(cs);
+    SSL_SESSION_free(ss);
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* i2d/d2i and PEM in one process: the decoded session resumes. */
 static int test_encodings_in_process(void)
 {
@@ -804,6 +849,7 @@ int main(void)
     RUN_TEST(test_unresumable_offers);
     RUN_TEST(test_verify_peer_without_sid_ctx);
     RUN_TEST(test_sid_ctx_mismatch);
+    RUN_TEST(test_free_without_shutdown);
     RUN_TEST(test_encodings_in_process);
     RUN_TEST(test_encodings_two_processes);
     RUN_TEST(test_session_print);

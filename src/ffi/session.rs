@@ -10,7 +10,7 @@
 
 use super::pem::pem_password_cb;
 use super::ptr::{in_buf, write_out};
-use super::types::{borrow, clone_arc, into_c, release, up_ref};
+use super::types::{self, borrow, clone_arc, into_c, release, up_ref};
 use super::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_SESSION, X509};
 use super::{call, guard, null_on_error, one_or_zero, void};
 use crate::engine::session::{self, cache_mode, Session};
@@ -178,6 +178,34 @@ fn remove_cb(ctx: &Arc<Context>, cb: usize, s: &Arc<Session>) {
         unsafe { std::mem::transmute::<usize, _>(cb) };
     // SAFETY: live pointers for the duration of the call.
     unsafe { f(ctx_ptr(ctx), sess_ptr(s)) };
+}
+
+/// `SSL_free`: drops one reference. The last one of an established connection that did not
+/// send close_notify also retires its session, as OpenSSL does: the session is marked not
+/// resumable, leaves the context's cache, and the remove callback runs (with no lock held).
+pub fn free_ssl(ssl: *mut SSL) {
+    // SAFETY: NULL or an SSL pointer whose reference the caller gives up.
+    let Some(arc) = (unsafe { types::take_arc::<SSL>(ssl) }) else {
+        return;
+    };
+    let Some(m) = Arc::into_inner(arc) else {
+        return;
+    };
+    let c = m.into_inner().unwrap_or_else(|p| p.into_inner());
+    let bad = c.sess.current.clone().filter(|_| {
+        c.shutdown_flags() & crate::engine::conn::SSL_SENT_SHUTDOWN == 0
+            && !c.in_init()
+            && !c.in_before()
+    });
+    let ctx = c.ctx.clone();
+    drop(c);
+    if let Some(s) = bad {
+        if s.with(|d| d.id.is_empty()) {
+            return;
+        }
+        ctx.sessions.remove(&s);
+        remove_cb(&ctx, ctx.sessions.callbacks().remove_cb, &s);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -714,8 +714,7 @@ pub extern "C" fn SSL_new(ctx: *mut SSL_CTX) -> *mut SSL {
 /// `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn SSL_free(ssl: *mut SSL) {
-    // SAFETY: NULL or an SSL pointer whose reference the caller gives up.
-    guard((), || unsafe { release::<SSL>(ssl) })
+    guard((), || crate::ffi::session::free_ssl(ssl))
 }
 
 /// `SSL_up_ref(3)`.
