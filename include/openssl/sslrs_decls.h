@@ -206,6 +206,11 @@ typedef struct ERR_string_data_st {
 typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 
 /**
+ * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
+ */
+typedef void (*InfoCb)(const SSL *ssl, int type, int val);
+
+/**
  * Verify callback type of `SSL_CTX_set_verify`.
  */
 typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
@@ -468,6 +473,27 @@ void CRYPTO_clear_free(void *ptr, size_t num, const char *file, int line);
 void CRYPTO_free(void *ptr, const char *file, int line);
 
 /**
+ * `CRYPTO_free_ex_index(3)`: the index stays allocated, its callbacks are dropped. 1, or 0 for
+ * an unknown class or index.
+ */
+int CRYPTO_free_ex_index(int class_index, int idx);
+
+/**
+ * `CRYPTO_get_ex_data(3)`: the value, or NULL.
+ */
+void *CRYPTO_get_ex_data(const CRYPTO_EX_DATA *ad, int idx);
+
+/**
+ * `CRYPTO_get_ex_new_index(3)`: a new index of `class_index` (from 1), or -1.
+ */
+int CRYPTO_get_ex_new_index(int class_index,
+                            long argl,
+                            void *argp,
+                            CRYPTO_EX_new * new_func,
+                            CRYPTO_EX_dup * dup_func,
+                            CRYPTO_EX_free * free_func);
+
+/**
  * `CRYPTO_malloc(3)` (behind `OPENSSL_malloc`): `malloc(num)`; NULL for 0 (as OpenSSL) and on
  * failure (with `ERR_R_MALLOC_FAILURE` queued). Free with `OPENSSL_free` or `free`.
  */
@@ -484,6 +510,11 @@ void *CRYPTO_memdup(const void *str, size_t siz, const char *file, int line);
  * frees `addr` and returns NULL (as OpenSSL); else `realloc`.
  */
 void *CRYPTO_realloc(void *addr, size_t num, const char *file, int line);
+
+/**
+ * `CRYPTO_set_ex_data(3)`: 1, or 0 for a negative index.
+ */
+int CRYPTO_set_ex_data(CRYPTO_EX_DATA *ad, int idx, void *val);
 
 /**
  * `CRYPTO_strdup(3)` (behind `OPENSSL_strdup`): a `malloc`ed copy; NULL for NULL.
@@ -910,6 +941,16 @@ long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_ex_data(3)`: the value, or NULL.
+ */
+void *SSL_CTX_get_ex_data(const SSL_CTX *ssl, int idx);
+
+/**
+ * `SSL_CTX_get_info_callback(3)`.
+ */
+InfoCb SSL_CTX_get_info_callback(SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_options(3)`.
  */
 uint64_t SSL_CTX_get_options(const SSL_CTX *ctx);
@@ -963,6 +1004,17 @@ int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
  * `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
  */
 int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
+ */
+int SSL_CTX_set_ex_data(SSL_CTX *ssl, int idx, void *data);
+
+/**
+ * `SSL_CTX_set_info_callback(3)`: called for every connection of the context that has none of
+ * its own, with OpenSSL's `where`/`ret` sequence.
+ */
+void SSL_CTX_set_info_callback(SSL_CTX *ctx, InfoCb cb);
 
 /**
  * `SSL_CTX_set_options(3)`: ORs `op` in, returns the new options (0 for NULL).
@@ -1061,9 +1113,19 @@ const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
 int SSL_get_error(const SSL *s, int ret_code);
 
 /**
+ * `SSL_get_ex_data(3)`: the value, or NULL.
+ */
+void *SSL_get_ex_data(const SSL *ssl, int idx);
+
+/**
  * `SSL_get_fd(3)`: same as `SSL_get_rfd`.
  */
 int SSL_get_fd(const SSL *s);
+
+/**
+ * `SSL_get_info_callback(3)`: the connection's own callback (NULL if it uses the context's).
+ */
+InfoCb SSL_get_info_callback(const SSL *ssl);
 
 /**
  * `SSL_get_options(3)`.
@@ -1226,9 +1288,19 @@ int SSL_set_ciphersuites(SSL *s, const char *str);
 void SSL_set_connect_state(SSL *s);
 
 /**
+ * `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.
+ */
+int SSL_set_ex_data(SSL *ssl, int idx, void *data);
+
+/**
  * `SSL_set_fd(3)`: one socket BIO (BIO_NOCLOSE) as both rbio and wbio. 1 or 0.
  */
 int SSL_set_fd(SSL *s, int fd);
+
+/**
+ * `SSL_set_info_callback(3)`: overrides the context's for this connection.
+ */
+void SSL_set_info_callback(SSL *ssl, InfoCb cb);
 
 /**
  * `SSL_set_options(3)`.

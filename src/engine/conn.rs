@@ -11,6 +11,7 @@ use crate::crypto::bio::{
 use crate::crypto::err;
 use crate::engine::context::{mode, op, verify, Context, Settings, TLS1_2_VERSION, TLS1_3_VERSION};
 use crate::engine::errmap;
+use crate::engine::events::{Event, Notify};
 use crate::engine::verify::{HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
 use rustls::{Connection, ProtocolVersion};
@@ -119,6 +120,11 @@ pub struct Conn {
     seen_record: bool,
     plain_avail: usize,
     wpend: Option<PendingWrite>,
+    /// Notifications recorded for the application, delivered by the ffi layer once the
+    /// connection is unlocked (see `events`).
+    pub events: Vec<Event>,
+    /// Which notifications to record.
+    pub notify: Notify,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -190,6 +196,8 @@ impl Conn {
             seen_record: false,
             plain_avail: 0,
             wpend: None,
+            events: Vec::new(),
+            notify: Notify::default(),
         }
     }
 

@@ -212,6 +212,8 @@ fn remember<T>(list: &mut Vec<(ConfigKey, Arc<T>)>, key: ConfigKey, v: &Arc<T>) 
 /// `SSL_CTX`.
 pub struct Context {
     pub method: Method,
+    /// What the ffi layer keeps with the context (callbacks, ex_data); opaque here.
+    pub app: Box<dyn std::any::Any + Send + Sync>,
     config: Mutex<Config>,
     cache: Mutex<Cache>,
 }
@@ -259,8 +261,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Context {
     /// `SSL_CTX_new`.
     pub fn new(method: Method) -> Context {
+        Context::with_app(method, Box::new(()))
+    }
+
+    /// `SSL_CTX_new`, with the ffi layer's companion object.
+    pub fn with_app(method: Method, app: Box<dyn std::any::Any + Send + Sync>) -> Context {
         Context {
             method,
+            app,
             config: Mutex::new(Config::default()),
             cache: Mutex::new(Cache::default()),
         }

@@ -7,6 +7,7 @@ pub mod ciphers;
 pub mod conn;
 pub mod context;
 pub mod errmap;
+pub mod events;
 pub mod verify;
 
 pub use conn::{Conn, Role, Stop};

@@ -12,9 +12,11 @@
 )]
 
 pub mod bio;
+pub mod callbacks;
 pub mod crypto;
 pub mod err;
 pub mod evp;
+pub mod ex_data;
 pub mod pem;
 pub mod ptr;
 pub mod ssl;
