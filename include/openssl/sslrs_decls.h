@@ -211,6 +211,21 @@ typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 typedef void (*InfoCb)(const SSL *ssl, int type, int val);
 
 /**
+ * `SSL_CTX_alpn_select_cb_func`.
+ */
+typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
+                                           const uint8_t **out,
+                                           uint8_t *outlen,
+                                           const uint8_t *in,
+                                           unsigned int inlen,
+                                           void *arg);
+
+/**
+ * `SSL_client_hello_cb_fn`.
+ */
+typedef int (*SSL_client_hello_cb_fn)(SSL *s, int *al, void *arg);
+
+/**
  * Verify callback type of `SSL_CTX_set_verify`.
  */
 typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
@@ -919,6 +934,12 @@ const char *SSL_CIPHER_get_version(const SSL_CIPHER *c);
 const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 
 /**
+ * `SSL_CTX_callback_ctrl(3)`: `SSL_CTRL_SET_TLSEXT_SERVERNAME_CB` (the servername callback).
+ * Other commands return 0.
+ */
+long SSL_CTX_callback_ctrl(SSL_CTX *ctx, int cmd, void (*fp)(void));
+
+/**
  * `SSL_CTX_check_private_key(3)`: 1 if a certificate and a matching key are set.
  */
 int SSL_CTX_check_private_key(const SSL_CTX *ctx);
@@ -987,6 +1008,19 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
 
 /**
+ * `SSL_CTX_set_alpn_protos(3)`: the protocols a client offers, in wire format. Returns 0 on
+ * success and 1 on failure (OpenSSL's inverted convention); NULL or an empty list clears.
+ */
+int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const uint8_t *protos, unsigned int protos_len);
+
+/**
+ * `SSL_CTX_set_alpn_select_cb(3)`: the server's choice among the client's protocols. Its
+ * result: `SSL_TLSEXT_ERR_OK` (selected), `NOACK` (no ALPN), `ALERT_FATAL` or `ALERT_WARNING`
+ * (the handshake fails with no_application_protocol, as in OpenSSL 3.0).
+ */
+void SSL_CTX_set_alpn_select_cb(SSL_CTX *ctx, SSL_CTX_alpn_select_cb_func cb, void *arg);
+
+/**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
  * ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
  * fails with `SSL_R_NO_CIPHER_MATCH` (0).
@@ -998,6 +1032,14 @@ int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
  * unknown names are skipped, `""` disables TLS 1.3. 1, or 0 (`SSL_R_NO_CIPHER_MATCH`).
  */
 int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
+
+/**
+ * `SSL_CTX_set_client_hello_cb(3)`: called first on a server, with the raw ClientHello
+ * available through `SSL_client_hello_get0_*`. `SSL_CLIENT_HELLO_SUCCESS` continues; an error
+ * (or `SSL_CLIENT_HELLO_RETRY`, which sslrs does not support) fails the handshake with the
+ * alert in `*al`.
+ */
+void SSL_CTX_set_client_hello_cb(SSL_CTX *c, SSL_client_hello_cb_fn cb, void *arg);
 
 /**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
@@ -1065,9 +1107,55 @@ int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_callback_ctrl(3)`: no per-connection callback commands are supported; returns 0.
+ */
+long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
+
+/**
  * `SSL_clear_options(3)`.
  */
 uint64_t SSL_clear_options(SSL *s, uint64_t op);
+
+/**
+ * `SSL_client_hello_get0_ciphers(3)`: the cipher suite list (2 bytes each).
+ */
+size_t SSL_client_hello_get0_ciphers(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_compression_methods(3)`.
+ */
+size_t SSL_client_hello_get0_compression_methods(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_ext(3)`: the body of extension `type`; 1 if present, else 0.
+ */
+int SSL_client_hello_get0_ext(SSL *s, unsigned int type, const uint8_t **out, size_t *outlen);
+
+/**
+ * `SSL_client_hello_get0_legacy_version(3)`.
+ */
+unsigned int SSL_client_hello_get0_legacy_version(SSL *s);
+
+/**
+ * `SSL_client_hello_get0_random(3)`.
+ */
+size_t SSL_client_hello_get0_random(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_session_id(3)`.
+ */
+size_t SSL_client_hello_get0_session_id(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get1_extensions_present(3)`: the extension types in the order sent, in an
+ * array the caller frees with `OPENSSL_free`. 1, or 0.
+ */
+int SSL_client_hello_get1_extensions_present(SSL *s, int **out, size_t *outlen);
+
+/**
+ * `SSL_client_hello_isv2(3)`: 0 (SSLv2-format hellos are not accepted).
+ */
+int SSL_client_hello_isv2(SSL *s);
 
 /**
  * `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
@@ -1089,6 +1177,11 @@ int SSL_do_handshake(SSL *s);
  * `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
  */
 void SSL_free(SSL *ssl);
+
+/**
+ * `SSL_get0_alpn_selected(3)`: the negotiated protocol (owned by the connection), or NULL/0.
+ */
+void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
 
 /**
  * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
@@ -1152,6 +1245,18 @@ int SSL_get_read_ahead(const SSL *s);
  * as OpenSSL does).
  */
 int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_servername(3)`: a server's name from the client's SNI (during the ClientHello
+ * callbacks and after), a client's name set by `SSL_set_tlsext_host_name`; NULL otherwise.
+ * The string belongs to the connection.
+ */
+const char *SSL_get_servername(const SSL *s, int type);
+
+/**
+ * `SSL_get_servername_type(3)`: `TLSEXT_NAMETYPE_host_name` when a name is known, else -1.
+ */
+int SSL_get_servername_type(const SSL *s);
 
 /**
  * `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
@@ -1246,6 +1351,18 @@ int SSL_read(SSL *ssl, void *buf, int num);
 int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
 
 /**
+ * `SSL_select_next_proto(3)`: the first of the server's protocols that the client also lists
+ * (`OPENSSL_NPN_NEGOTIATED`); otherwise the client's first (`OPENSSL_NPN_NO_OVERLAP`).
+ * `*out` points into `server` or `client`.
+ */
+int SSL_select_next_proto(uint8_t **out,
+                          uint8_t *outlen,
+                          const uint8_t *server,
+                          unsigned int server_len,
+                          const uint8_t *client,
+                          unsigned int client_len);
+
+/**
  * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
  */
 void SSL_set0_rbio(SSL *s, BIO *rbio);
@@ -1262,9 +1379,22 @@ void SSL_set0_wbio(SSL *s, BIO *wbio);
 int SSL_set1_host(SSL *s, const char *hostname);
 
 /**
+ * `SSL_set_SSL_CTX(3)`: switches the context whose certificate and key the connection uses
+ * (typically from the servername callback); NULL returns to the one it was made from. The
+ * connection's own settings (verify mode, options) stay, as in OpenSSL. Returns the context in
+ * use (borrowed), or NULL.
+ */
+SSL_CTX *SSL_set_SSL_CTX(SSL *ssl, SSL_CTX *ctx);
+
+/**
  * `SSL_set_accept_state(3)`: server role; restarts the state machine.
  */
 void SSL_set_accept_state(SSL *s);
+
+/**
+ * `SSL_set_alpn_protos(3)`: as `SSL_CTX_set_alpn_protos`, for one connection.
+ */
+int SSL_set_alpn_protos(SSL *ssl, const uint8_t *protos, unsigned int protos_len);
 
 /**
  * `SSL_set_bio(3)`: OpenSSL's ownership rules — one reference each, or one for both slots

@@ -19,6 +19,9 @@ use rustls_pki_types::{CertificateDer, ServerName};
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
+mod hello;
+pub use hello::{alpn_wire_valid, AlpnChoice, HelloInfo, HelloOutcome, ParsedHello};
+
 /// `SSL_want()` values (`rwstate`).
 pub const SSL_NOTHING: i32 = 1;
 pub const SSL_WRITING: i32 = 2;
@@ -77,6 +80,10 @@ pub enum Stop {
     Failed,
     /// The peer closed: close_notify, a fatal alert (queued), or EOF (queued unless ignored).
     Closed,
+    /// A server read the whole ClientHello and waits for the application's ClientHello
+    /// callbacks (client hello, servername, ALPN): the ffi layer runs them with the connection
+    /// unlocked, calls [`Conn::finish_hello`] and repeats the operation. Never reaches C.
+    Hello,
 }
 
 type Io<T> = Result<T, Stop>;
@@ -125,6 +132,16 @@ pub struct Conn {
     pub events: Vec<Event>,
     /// Which notifications to record.
     pub notify: Notify,
+    /// Server with ClientHello callbacks: the ClientHello is read by an acceptor first.
+    acceptor: Option<rustls::server::Acceptor>,
+    accepted: Option<rustls::server::Accepted>,
+    /// The ClientHello's handshake message bytes, kept while the acceptor reads them.
+    hello_raw: Vec<u8>,
+    /// The outcome the next handshake step reports without doing anything (a failure found
+    /// between two calls, e.g. by the ClientHello callbacks; its error is already queued).
+    pending_stop: Option<Stop>,
+    /// The SNI name a server received through the acceptor.
+    hello_sni: Option<String>,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -198,6 +215,11 @@ impl Conn {
             wpend: None,
             events: Vec::new(),
             notify: Notify::default(),
+            acceptor: None,
+            accepted: None,
+            hello_raw: Vec::new(),
+            pending_stop: None,
+            hello_sni: None,
         }
     }
 
@@ -396,10 +418,14 @@ impl Conn {
     }
 
     fn ensure_tls(&mut self) -> Io<()> {
-        if self.tls.is_some() {
+        if self.tls.is_some() || self.acceptor.is_some() || self.accepted.is_some() {
             return Ok(());
         }
         let role = self.role.ok_or(Stop::Failed)?;
+        if role == Role::Server && self.notify.hello {
+            self.acceptor = Some(rustls::server::Acceptor::default());
+            return Ok(());
+        }
         let built = match role {
             Role::Client => self.new_client(),
             Role::Server => self.new_server(),
@@ -416,6 +442,7 @@ impl Conn {
     fn new_client(&mut self) -> Result<Connection, Error> {
         let base = self.ctx.client_config(&self.settings)?;
         let mut cfg = (*base).clone();
+        cfg.alpn_protocols = hello::alpn_list(&self.settings.alpn);
         let verifier = Verifier {
             roots: self.ctx.roots(),
             host: self.host.clone(),
@@ -478,9 +505,8 @@ impl Conn {
                 if self.hdr_have == SSL3_RT_HEADER_LENGTH {
                     self.check_header()?;
                     self.body_left = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
-                    let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
-                    tls.read_tls(&mut &self.hdr[..])
-                        .map_err(|_| Stop::Syscall)?;
+                    let hdr = self.hdr;
+                    self.feed(&mut &hdr[..], false).map_err(|_| Stop::Syscall)?;
                 }
                 continue;
             }
@@ -488,12 +514,11 @@ impl Conn {
                 self.hdr_have = 0;
                 return Ok(Record::Got);
             }
-            let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
             let mut body = BioReader {
                 bio: &r,
                 limit: self.body_left,
             };
-            match tls.read_tls(&mut body) {
+            match self.feed(&mut body, true) {
                 Ok(n) if n > 0 => self.body_left -= n,
                 _ => return Self::read_stopped(&r),
             }
@@ -533,6 +558,9 @@ impl Conn {
 
     /// Hands the buffered record to rustls and processes it.
     fn process_record(&mut self) -> Io<()> {
+        if self.acceptor.is_some() {
+            return self.process_hello_record();
+        }
         let is_server = self.role == Some(Role::Server);
         let Some(tls) = self.tls.as_mut() else {
             return Err(Stop::Syscall);
@@ -584,6 +612,9 @@ impl Conn {
             ));
             return Err(Stop::Failed);
         }
+        if let Some(stop) = self.pending_stop.take() {
+            return Err(stop);
+        }
         if !self.in_init {
             return Ok(());
         }
@@ -602,7 +633,17 @@ impl Conn {
             }
         }
         loop {
+            if self.accepted.is_some() {
+                return Err(Stop::Hello);
+            }
             self.flush_out()?;
+            if self.acceptor.is_some() {
+                match self.read_record()? {
+                    Record::Eof => return Err(self.eof()),
+                    Record::Got => self.process_record()?,
+                }
+                continue;
+            }
             let tls = self.tls.as_ref().ok_or(Stop::Syscall)?;
             if !tls.is_handshaking() {
                 self.in_init = false;

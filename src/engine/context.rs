@@ -72,6 +72,8 @@ pub struct Settings {
     pub tls13_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
     pub tls12_suites: Option<Vec<u16>>,
+    /// `SSL_CTX_set_alpn_protos`: the protocols a client offers, in wire format (empty: none).
+    pub alpn: Vec<u8>,
 }
 
 impl Default for Settings {
@@ -86,6 +88,7 @@ impl Default for Settings {
             quiet_shutdown: false,
             tls13_suites: None,
             tls12_suites: None,
+            alpn: Vec::new(),
         }
     }
 }

@@ -25,4 +25,7 @@ pub enum Event {
 pub struct Notify {
     /// An info callback is installed.
     pub info: bool,
+    /// A ClientHello callback (client hello, servername or ALPN selection) is installed: a
+    /// server reads the ClientHello first and stops with `Stop::Hello` to run them.
+    pub hello: bool,
 }

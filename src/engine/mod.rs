@@ -10,5 +10,5 @@ pub mod errmap;
 pub mod events;
 pub mod verify;
 
-pub use conn::{Conn, Role, Stop};
+pub use conn::{AlpnChoice, Conn, HelloInfo, HelloOutcome, Role, Stop};
 pub use context::{Context, Method};

@@ -23,10 +23,35 @@ use std::sync::{Mutex, MutexGuard};
 /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
 pub type InfoCb = Option<unsafe extern "C" fn(ssl: *const SSL, r#type: c_int, val: c_int)>;
 
-/// Callbacks an `SSL_CTX` carries (each with its argument where OpenSSL has one).
+/// `SSL_CTX_set_tlsext_servername_callback`.
+pub type ServernameCb =
+    Option<unsafe extern "C" fn(s: *mut SSL, al: *mut c_int, arg: *mut c_void) -> c_int>;
+/// `SSL_CTX_alpn_select_cb_func`.
+pub type SSL_CTX_alpn_select_cb_func = Option<
+    unsafe extern "C" fn(
+        ssl: *mut SSL,
+        out: *mut *const u8,
+        outlen: *mut u8,
+        r#in: *const u8,
+        inlen: core::ffi::c_uint,
+        arg: *mut c_void,
+    ) -> c_int,
+>;
+/// `SSL_client_hello_cb_fn`.
+pub type SSL_client_hello_cb_fn =
+    Option<unsafe extern "C" fn(s: *mut SSL, al: *mut c_int, arg: *mut c_void) -> c_int>;
+
+/// Callbacks an `SSL_CTX` carries (each with its argument where OpenSSL has one; arguments are
+/// kept as addresses).
 #[derive(Clone, Copy, Default)]
 pub struct CtxHooks {
     pub info: InfoCb,
+    pub servername: ServernameCb,
+    pub servername_arg: usize,
+    pub alpn_select: SSL_CTX_alpn_select_cb_func,
+    pub alpn_select_arg: usize,
+    pub client_hello: SSL_client_hello_cb_fn,
+    pub client_hello_arg: usize,
 }
 
 /// Callbacks an `SSL` may override.
@@ -87,11 +112,20 @@ pub struct SslObj {
     cb_state: AtomicI32,
     /// While an event is dispatched: whether it was recorded after a fatal error.
     cb_error: AtomicI32,
+    /// The ClientHello while its callbacks run (`SSL_client_hello_get0_*` point into it).
+    pub hello: Mutex<Option<std::sync::Arc<crate::engine::HelloInfo>>>,
+    /// The last `SSL_get_servername` result, NUL-terminated (the pointer handed out).
+    pub servername: Mutex<Option<std::ffi::CString>>,
+    /// The context the connection was made from (`SSL_set_SSL_CTX(s, NULL)` returns to it).
+    pub initial_ctx: std::sync::Arc<crate::engine::Context>,
 }
 
 impl SslObj {
     pub fn new(conn: Conn) -> SslObj {
         SslObj {
+            initial_ctx: conn.ctx.clone(),
+            hello: Mutex::new(None),
+            servername: Mutex::new(None),
             conn: Mutex::new(conn),
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL),
             hooks: Mutex::default(),
@@ -149,30 +183,49 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
     let ssl_hooks = *lock(&obj.hooks);
     crate::engine::events::Notify {
         info: ssl_hooks.info.or(ctx_hooks.info).is_some(),
+        hello: ctx_hooks.servername.is_some()
+            || ctx_hooks.alpn_select.is_some()
+            || ctx_hooks.client_hello.is_some(),
     }
 }
 
 /// Runs an engine operation that may record events: the lock is taken for `f` only, then the
 /// events are dispatched with no lock held.
-pub fn with_conn_io<T>(ssl: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> Result<T>) -> T {
+///
+/// A server that stopped for its ClientHello callbacks runs them here (unlocked), hands the
+/// outcome to the engine and repeats the operation.
+pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) -> Result<T>) -> T {
     call(fail, || {
         let o = obj(ssl)?;
-        let (r, events) = {
-            let mut c = conn_of(o)?;
-            c.notify = notify_flags(o, &c);
-            let r = f(&mut c);
-            (r, std::mem::take(&mut c.events))
-        };
-        if !events.is_empty() {
-            // errno is part of SSL_ERROR_SYSCALL's report: callbacks must not change it.
-            // SAFETY: errno is thread-local.
-            let errno = unsafe { *libc::__errno_location() };
-            dispatch(ssl, o, events);
-            // SAFETY: as above.
-            unsafe { *libc::__errno_location() = errno };
+        loop {
+            let (r, events, hello) = {
+                let mut c = conn_of(o)?;
+                c.notify = notify_flags(o, &c);
+                let r = f(&mut c);
+                (r, std::mem::take(&mut c.events), c.hello_info())
+            };
+            deliver(ssl, o, events);
+            let Some(info) = hello else {
+                return r;
+            };
+            let outcome = crate::ffi::hello::run_hello_callbacks(ssl, o, info);
+            // On failure the error is queued and the next round of `f` reports it the way the
+            // operation reports failures (the engine holds it as a pending stop).
+            let _ = conn_of(o)?.finish_hello(outcome);
         }
-        r
     })
+}
+
+/// Dispatches `events` keeping errno as the engine left it.
+fn deliver(ssl: *const SSL, o: &SslObj, events: Vec<Event>) {
+    if !events.is_empty() {
+        // errno is part of SSL_ERROR_SYSCALL's report: callbacks must not change it.
+        // SAFETY: errno is thread-local.
+        let errno = unsafe { *libc::__errno_location() };
+        dispatch(ssl, o, events);
+        // SAFETY: as above.
+        unsafe { *libc::__errno_location() = errno };
+    }
 }
 
 /// Invokes the application's callbacks for `events`, in order, with no lock held.

@@ -328,8 +328,10 @@ pub extern "C" fn SSL_CTX_ctrl(
     larg: c_long,
     parg: *mut c_void,
 ) -> c_long {
-    let _ = parg;
     call(0, || {
+        if let Some(r) = crate::ffi::hello::ctx_ctrl(ctx, cmd, parg) {
+            return r;
+        }
         let c = ctx_ref(ctx)?;
         Ok(c.settings_mut(|s| settings_ctrl(s, cmd, larg))
             .unwrap_or(match cmd {
