@@ -133,8 +133,9 @@ pub struct Conn {
     /// Which notifications to record.
     pub notify: Notify,
     /// Server with ClientHello callbacks: the ClientHello is read by an acceptor first.
-    acceptor: Option<rustls::server::Acceptor>,
-    accepted: Option<rustls::server::Accepted>,
+    /// (Boxed: both hold a whole rustls connection state, only needed by such servers.)
+    acceptor: Option<Box<rustls::server::Acceptor>>,
+    accepted: Option<Box<rustls::server::Accepted>>,
     /// The ClientHello's handshake message bytes, kept while the acceptor reads them.
     hello_raw: Vec<u8>,
     /// The outcome the next handshake step reports without doing anything (a failure found
@@ -423,7 +424,7 @@ impl Conn {
         }
         let role = self.role.ok_or(Stop::Failed)?;
         if role == Role::Server && self.notify.hello {
-            self.acceptor = Some(rustls::server::Acceptor::default());
+            self.acceptor = Some(Box::default());
             return Ok(());
         }
         let built = match role {

@@ -206,7 +206,7 @@ impl Conn {
             Ok(None) => Ok(()),
             Ok(Some(accepted)) => {
                 self.acceptor = None;
-                self.accepted = Some(accepted);
+                self.accepted = Some(Box::new(accepted));
                 Err(Stop::Hello)
             }
             Err((e, mut alert)) => {
@@ -277,7 +277,7 @@ impl Conn {
             // A protocol no client offers: rustls refuses with no_application_protocol.
             AlpnChoice::Fatal => vec![b"\0sslrs: refused by the ALPN callback".to_vec()],
         };
-        match accepted.into_connection(Arc::new(cfg)) {
+        match (*accepted).into_connection(Arc::new(cfg)) {
             Ok(sc) => {
                 self.tls = Some(Connection::Server(sc));
                 Ok(())
