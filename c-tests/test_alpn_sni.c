@@ -250,6 +250,67 @@ end:
     return ok;
 }
 
+static int refuse_mode; /* 1: servername callback fails, 2: client hello callback fails */
+
+static int refusing_sni_cb(SSL *s, int *al, void *arg)
+{
+    (void)s;
+    (void)al;
+    (void)arg;
+    return refuse_mode == 1 ? SSL_TLSEXT_ERR_ALERT_FATAL : SSL_TLSEXT_ERR_OK;
+}
+
+static int refusing_ch_cb(SSL *s, int *al, void *arg)
+{
+    (void)s;
+    (void)arg;
+    if (refuse_mode != 2)
+        return SSL_CLIENT_HELLO_SUCCESS;
+    *al = SSL_AD_HANDSHAKE_FAILURE;
+    return SSL_CLIENT_HELLO_ERROR;
+}
+
+/* A callback that refuses the hello: the server queues SSL_R_CALLBACK_FAILED and sends the
+ * alert from *al (the servername callback's default: unrecognized_name). */
+static int refused(int version, int mode, unsigned long cerr)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL;
+    struct hs_side hs, hc;
+    int ok = 0;
+
+    refuse_mode = mode;
+    memset(&hs, 0, sizeof(hs));
+    memset(&hc, 0, sizeof(hc));
+    if (!TEST_true(create_ssl_ctx_pair(version, version, "server-ec-chain.pem", "server-ec.key",
+                                       "ca-bundle.pem", &sctx, &cctx)))
+        goto end;
+    SSL_CTX_set_tlsext_servername_callback(sctx, refusing_sni_cb);
+    SSL_CTX_set_client_hello_cb(sctx, refusing_ch_cb, NULL);
+    if (!TEST_true(create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+        || !TEST_int_eq(SSL_set_tlsext_host_name(c, "example.com"), 1)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 60)))
+        goto end;
+    if (!TEST_int_eq(hs.done, 0) || !TEST_int_eq(hs.err, SSL_ERROR_SSL)
+        || !TEST_int_eq(ERR_GET_REASON(hs.errs[0]), SSL_R_CALLBACK_FAILED)
+        || !TEST_int_eq(hc.done, 0) || !TEST_int_eq(hc.err, SSL_ERROR_SSL)
+        || !TEST_ulong_eq(hc.errs[0], cerr))
+        goto end;
+    ok = 1;
+end:
+    SSL_free(s);
+    SSL_free(c);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ok;
+}
+
+static int test_callbacks_refuse(void)
+{
+    return refused(TLS1_3_VERSION, 1, 0x0A000458UL) && refused(TLS1_2_VERSION, 1, 0x0A000458UL)
+        && refused(TLS1_3_VERSION, 2, 0x0A000410UL) && refused(TLS1_2_VERSION, 2, 0x0A000410UL);
+}
+
 int main(void)
 {
     RUN_TEST(test_alpn_tls13);
@@ -257,5 +318,6 @@ int main(void)
     RUN_TEST(test_alpn_protos_checks);
     RUN_TEST(test_select_next_proto);
     RUN_TEST(test_sni_switch);
+    RUN_TEST(test_callbacks_refuse);
     return tu_finish();
 }
