@@ -304,6 +304,15 @@ static double bench_bulk(const char *suite, int chunk, double secs) {
     return (double)n * chunk / (t - t0) / 1e6;
 }
 
+/* n established pairs: handshake done, one byte each way. */
+static void establish(struct ctxs *x, struct pair *ps, int n) {
+    for (int i = 0; i < n; i++) {
+        ps[i] = new_pair(x, 0);
+        handshake(&ps[i]);
+        ping(&ps[i]);
+    }
+}
+
 static size_t heap_in_use(void) {
     struct mallinfo2 m = mallinfo2();
     return m.uordblks + m.hblkhd;
@@ -333,11 +342,7 @@ static double bench_mem(int n, int with_bio) {
     }
 
     size_t m0 = heap_in_use();
-    for (int i = 0; i < n; i++) {
-        ps[i] = new_pair(&x, 0);
-        handshake(&ps[i]);
-        ping(&ps[i]);
-    }
+    establish(&x, ps, n);
     size_t m1 = heap_in_use();
     for (int i = 0; i < n; i++) free_pair(&ps[i]);
     free(ps);
@@ -416,11 +421,7 @@ static double bench_rss(int n, int release_buffers) {
     }
     handshake_unit(&x); /* warm-up: configs, caches, first-use allocations */
     size_t r0 = rss_bytes();
-    for (int i = 0; i < n; i++) {
-        ps[i] = new_pair(&x, 0);
-        handshake(&ps[i]);
-        ping(&ps[i]);
-    }
+    establish(&x, ps, n);
     size_t r1 = rss_bytes();
     for (int i = 0; i < n; i++) free_pair(&ps[i]);
     free(ps);
