@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
@@ -303,6 +304,15 @@ static double bench_bulk(const char *suite, int chunk, double secs) {
     return (double)n * chunk / (t - t0) / 1e6;
 }
 
+/* n established pairs: handshake done, one byte each way. */
+static void establish(struct ctxs *x, struct pair *ps, int n) {
+    for (int i = 0; i < n; i++) {
+        ps[i] = new_pair(x, 0);
+        handshake(&ps[i]);
+        ping(&ps[i]);
+    }
+}
+
 static size_t heap_in_use(void) {
     struct mallinfo2 m = mallinfo2();
     return m.uordblks + m.hblkhd;
@@ -332,11 +342,7 @@ static double bench_mem(int n, int with_bio) {
     }
 
     size_t m0 = heap_in_use();
-    for (int i = 0; i < n; i++) {
-        ps[i] = new_pair(&x, 0);
-        handshake(&ps[i]);
-        ping(&ps[i]);
-    }
+    establish(&x, ps, n);
     size_t m1 = heap_in_use();
     for (int i = 0; i < n; i++) free_pair(&ps[i]);
     free(ps);
@@ -394,10 +400,40 @@ static int transfer_mib(int mib) {
 
 /* ---- main ------------------------------------------------------------------------------ */
 
+/* Resident memory (RSS, from /proc/self/statm) per established pair, BIO pairs included:
+ * pages the process really holds, allocator overhead and fragmentation counted. With
+ * release_buffers, both contexts set SSL_MODE_RELEASE_BUFFERS (idle connections). */
+static size_t rss_bytes(void) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long size = 0, resident = 0;
+    if (!f || fscanf(f, "%lu %lu", &size, &resident) != 2) die("/proc/self/statm");
+    fclose(f);
+    return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static double bench_rss(int n, int release_buffers) {
+    struct ctxs x = make_ctxs(K_TLS13_ECDSA, NULL);
+    struct pair *ps = calloc((size_t)n, sizeof *ps);
+    if (!ps) die("calloc");
+    if (release_buffers) {
+        SSL_CTX_set_mode(x.s, SSL_MODE_RELEASE_BUFFERS);
+        SSL_CTX_set_mode(x.c, SSL_MODE_RELEASE_BUFFERS);
+    }
+    handshake_unit(&x); /* warm-up: configs, caches, first-use allocations */
+    size_t r0 = rss_bytes();
+    establish(&x, ps, n);
+    size_t r1 = rss_bytes();
+    for (int i = 0; i < n; i++) free_pair(&ps[i]);
+    free(ps);
+    free_ctxs(&x);
+    return ((double)r1 - (double)r0) / n;
+}
+
 static int usage(void) {
     fprintf(stderr,
             "usage: bench version | hs-tls13-ecdsa|hs-tls13-rsa|hs-tls12-ecdsa|hs-mt2 SECS |\n"
             "       bulk-{aes128,aes256,chacha}-{16k,1k} SECS | mem N | mem-total N |\n"
+            "       rss N | rss-idle N |\n"
             "       one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa [COUNT] | transfer-1mib [MIB]\n");
     return 64;
 }
@@ -432,6 +468,10 @@ int main(int argc, char **argv) {
         int n = arg ? atoi(arg) : 300;
         if (n < 1) return usage();
         r = bench_mem(n, !strcmp(mode, "mem-total"));
+    } else if (!strcmp(mode, "rss") || !strcmp(mode, "rss-idle")) {
+        int n = arg ? atoi(arg) : 300;
+        if (n < 1) return usage();
+        r = bench_rss(n, !strcmp(mode, "rss-idle"));
     } else
         return usage();
     printf("%.1f\n", r);

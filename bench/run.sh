@@ -33,6 +33,8 @@ metrics=(
     "bulk-chacha-1k|$secs|MB/s|>= 0.65|n"
     "mem|$mem_n|bytes/pair|<= 0.35|n"
     "mem-total|$mem_n|bytes/pair|-|n"
+    "rss|$mem_n|bytes/pair|<= 0.35|n"
+    "rss-idle|$mem_n|bytes/pair|-|n"
 )
 
 tmp=$(mktemp -d)

@@ -24,6 +24,8 @@ for lib in openssl sslrs; do
     for m in "${modes[@]}"; do check "$lib" "$b" "$m" 0.01; done
     check "$lib" "$b" mem 3
     check "$lib" "$b" mem-total 3
+    check "$lib" "$b" rss 3
+    check "$lib" "$b" rss-idle 3
     for k in tls13-ecdsa tls13-rsa tls12-ecdsa; do check "$lib" "$b" one-handshake "$k" 1; done
     check "$lib" "$b" transfer-1mib 1
 done

@@ -613,6 +613,46 @@ end:
     return ret;
 }
 
+static int servername_ok(SSL *s, int *al, void *arg)
+{
+    (void)s;
+    (void)al;
+    (void)arg;
+    return SSL_TLSEXT_ERR_OK;
+}
+
+/* Resumption on a server that runs ClientHello callbacks (servername). */
+static int test_resume_with_hello_callback(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL_SESSION *sess = NULL;
+    int ret = 0, reused = -1, v;
+
+    for (v = 0; v < 2; v++) {
+        if (!make_pair(v ? TLS1_2_VERSION : TLS1_3_VERSION, &sctx, &cctx))
+            goto end;
+        SSL_CTX_set_tlsext_servername_callback(sctx, servername_ok);
+        SSL_CTX_set_session_id_context(sctx, (const unsigned char *)"app", 3);
+        if (v)
+            SSL_CTX_set_options(sctx, SSL_OP_NO_TICKET);
+        if (!connect_once(sctx, cctx, NULL, &sess, &reused) || !TEST_int_eq(reused, 0)
+            || !connect_once(sctx, cctx, sess, NULL, &reused) || !TEST_int_eq(reused, 1)
+            || !TEST_int_eq(SSL_CTX_sess_hits(sctx), 1))
+            goto end;
+        SSL_SESSION_free(sess);
+        SSL_CTX_free(sctx);
+        SSL_CTX_free(cctx);
+        sess = NULL;
+        sctx = cctx = NULL;
+    }
+    ret = 1;
+end:
+    SSL_SESSION_free(sess);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* i2d/d2i and PEM in one process: the decoded session resumes. */
 static int test_encodings_in_process(void)
 {
@@ -850,6 +890,7 @@ int main(void)
     RUN_TEST(test_verify_peer_without_sid_ctx);
     RUN_TEST(test_sid_ctx_mismatch);
     RUN_TEST(test_free_without_shutdown);
+    RUN_TEST(test_resume_with_hello_callback);
     RUN_TEST(test_encodings_in_process);
     RUN_TEST(test_encodings_two_processes);
     RUN_TEST(test_session_print);

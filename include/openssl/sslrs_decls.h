@@ -206,6 +206,11 @@ typedef struct ERR_string_data_st {
 typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 
 /**
+ * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
+ */
+typedef void (*InfoCb)(const SSL *ssl, int type, int val);
+
+/**
  * `get_session_cb` of `SSL_CTX_sess_set_get_cb`.
  */
 typedef SSL_SESSION *(*SSL_get_session_cb)(SSL *ssl, const unsigned char *data, int len, int *copy);
@@ -219,6 +224,21 @@ typedef int (*SSL_new_session_cb)(SSL *ssl, SSL_SESSION *sess);
  * `remove_session_cb` of `SSL_CTX_sess_set_remove_cb`.
  */
 typedef void (*SSL_remove_session_cb)(SSL_CTX *ctx, SSL_SESSION *sess);
+
+/**
+ * `SSL_CTX_alpn_select_cb_func`.
+ */
+typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
+                                           const uint8_t **out,
+                                           uint8_t *outlen,
+                                           const uint8_t *in,
+                                           unsigned int inlen,
+                                           void *arg);
+
+/**
+ * `SSL_client_hello_cb_fn`.
+ */
+typedef int (*SSL_client_hello_cb_fn)(SSL *s, int *al, void *arg);
 
 /**
  * The ticket key callback of `SSL_CTX_set_tlsext_ticket_key_evp_cb`.
@@ -493,6 +513,27 @@ void CRYPTO_clear_free(void *ptr, size_t num, const char *file, int line);
 void CRYPTO_free(void *ptr, const char *file, int line);
 
 /**
+ * `CRYPTO_free_ex_index(3)`: the index stays allocated, its callbacks are dropped. 1, or 0 for
+ * an unknown class or index.
+ */
+int CRYPTO_free_ex_index(int class_index, int idx);
+
+/**
+ * `CRYPTO_get_ex_data(3)`: the value, or NULL.
+ */
+void *CRYPTO_get_ex_data(const CRYPTO_EX_DATA *ad, int idx);
+
+/**
+ * `CRYPTO_get_ex_new_index(3)`: a new index of `class_index` (from 1), or -1.
+ */
+int CRYPTO_get_ex_new_index(int class_index,
+                            long argl,
+                            void *argp,
+                            CRYPTO_EX_new * new_func,
+                            CRYPTO_EX_dup * dup_func,
+                            CRYPTO_EX_free * free_func);
+
+/**
  * `CRYPTO_malloc(3)` (behind `OPENSSL_malloc`): `malloc(num)`; NULL for 0 (as OpenSSL) and on
  * failure (with `ERR_R_MALLOC_FAILURE` queued). Free with `OPENSSL_free` or `free`.
  */
@@ -509,6 +550,11 @@ void *CRYPTO_memdup(const void *str, size_t siz, const char *file, int line);
  * frees `addr` and returns NULL (as OpenSSL); else `realloc`.
  */
 void *CRYPTO_realloc(void *addr, size_t num, const char *file, int line);
+
+/**
+ * `CRYPTO_set_ex_data(3)`: 1, or 0 for a negative index.
+ */
+int CRYPTO_set_ex_data(CRYPTO_EX_DATA *ad, int idx, void *val);
 
 /**
  * `CRYPTO_strdup(3)` (behind `OPENSSL_strdup`): a `malloc`ed copy; NULL for NULL.
@@ -940,6 +986,12 @@ const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
 
 /**
+ * `SSL_CTX_callback_ctrl(3)`: `SSL_CTRL_SET_TLSEXT_SERVERNAME_CB` (the servername callback).
+ * Other commands return 0.
+ */
+long SSL_CTX_callback_ctrl(SSL_CTX *ctx, int cmd, void (*fp)(void));
+
+/**
  * `SSL_CTX_check_private_key(3)`: 1 if a certificate and a matching key are set.
  */
 int SSL_CTX_check_private_key(const SSL_CTX *ctx);
@@ -965,6 +1017,16 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
  * `SSL_CTX_free(3)`: drops one reference; NULL is a no-op.
  */
 void SSL_CTX_free(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_ex_data(3)`: the value, or NULL.
+ */
+void *SSL_CTX_get_ex_data(const SSL_CTX *ssl, int idx);
+
+/**
+ * `SSL_CTX_get_info_callback(3)`.
+ */
+InfoCb SSL_CTX_get_info_callback(SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_num_tickets(3)`: 2 by default.
@@ -1051,6 +1113,19 @@ void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, SSL_new_session_cb new_session_cb);
 void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_session_cb);
 
 /**
+ * `SSL_CTX_set_alpn_protos(3)`: the protocols a client offers, in wire format. Returns 0 on
+ * success and 1 on failure (OpenSSL's inverted convention); NULL or an empty list clears.
+ */
+int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const uint8_t *protos, unsigned int protos_len);
+
+/**
+ * `SSL_CTX_set_alpn_select_cb(3)`: the server's choice among the client's protocols. Its
+ * result: `SSL_TLSEXT_ERR_OK` (selected), `NOACK` (no ALPN), `ALERT_FATAL` or `ALERT_WARNING`
+ * (the handshake fails with no_application_protocol, as in OpenSSL 3.0).
+ */
+void SSL_CTX_set_alpn_select_cb(SSL_CTX *ctx, SSL_CTX_alpn_select_cb_func cb, void *arg);
+
+/**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
  * ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
  * fails with `SSL_R_NO_CIPHER_MATCH` (0).
@@ -1064,10 +1139,29 @@ int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
 int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
 
 /**
+ * `SSL_CTX_set_client_hello_cb(3)`: called first on a server, with the raw ClientHello
+ * available through `SSL_client_hello_get0_*`. `SSL_CLIENT_HELLO_SUCCESS` continues; an error
+ * (or `SSL_CLIENT_HELLO_RETRY`, which sslrs does not support) fails the handshake with the
+ * alert in `*al`.
+ */
+void SSL_CTX_set_client_hello_cb(SSL_CTX *c, SSL_client_hello_cb_fn cb, void *arg);
+
+/**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
  * `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
  */
 int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
+ */
+int SSL_CTX_set_ex_data(SSL_CTX *ssl, int idx, void *data);
+
+/**
+ * `SSL_CTX_set_info_callback(3)`: called for every connection of the context that has none of
+ * its own, with OpenSSL's `where`/`ret` sequence.
+ */
+void SSL_CTX_set_info_callback(SSL_CTX *ctx, InfoCb cb);
 
 /**
  * `SSL_CTX_set_num_tickets(3)`: returns 1.
@@ -1268,9 +1362,55 @@ int SSL_SESSION_up_ref(SSL_SESSION *ses);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_callback_ctrl(3)`: no per-connection callback commands are supported; returns 0.
+ */
+long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
+
+/**
  * `SSL_clear_options(3)`.
  */
 uint64_t SSL_clear_options(SSL *s, uint64_t op);
+
+/**
+ * `SSL_client_hello_get0_ciphers(3)`: the cipher suite list (2 bytes each).
+ */
+size_t SSL_client_hello_get0_ciphers(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_compression_methods(3)`.
+ */
+size_t SSL_client_hello_get0_compression_methods(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_ext(3)`: the body of extension `type`; 1 if present, else 0.
+ */
+int SSL_client_hello_get0_ext(SSL *s, unsigned int type, const uint8_t **out, size_t *outlen);
+
+/**
+ * `SSL_client_hello_get0_legacy_version(3)`.
+ */
+unsigned int SSL_client_hello_get0_legacy_version(SSL *s);
+
+/**
+ * `SSL_client_hello_get0_random(3)`.
+ */
+size_t SSL_client_hello_get0_random(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get0_session_id(3)`.
+ */
+size_t SSL_client_hello_get0_session_id(SSL *s, const uint8_t **out);
+
+/**
+ * `SSL_client_hello_get1_extensions_present(3)`: the extension types in the order sent, in an
+ * array the caller frees with `OPENSSL_free`. 1, or 0.
+ */
+int SSL_client_hello_get1_extensions_present(SSL *s, int **out, size_t *outlen);
+
+/**
+ * `SSL_client_hello_isv2(3)`: 0 (SSLv2-format hellos are not accepted).
+ */
+int SSL_client_hello_isv2(SSL *s);
 
 /**
  * `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
@@ -1292,6 +1432,11 @@ int SSL_do_handshake(SSL *s);
  * `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
  */
 void SSL_free(SSL *ssl);
+
+/**
+ * `SSL_get0_alpn_selected(3)`: the negotiated protocol (owned by the connection), or NULL/0.
+ */
+void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
 
 /**
  * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
@@ -1321,9 +1466,19 @@ const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
 int SSL_get_error(const SSL *s, int ret_code);
 
 /**
+ * `SSL_get_ex_data(3)`: the value, or NULL.
+ */
+void *SSL_get_ex_data(const SSL *ssl, int idx);
+
+/**
  * `SSL_get_fd(3)`: same as `SSL_get_rfd`.
  */
 int SSL_get_fd(const SSL *s);
+
+/**
+ * `SSL_get_info_callback(3)`: the connection's own callback (NULL if it uses the context's).
+ */
+InfoCb SSL_get_info_callback(const SSL *ssl);
 
 /**
  * `SSL_get_num_tickets(3)`.
@@ -1355,6 +1510,18 @@ int SSL_get_read_ahead(const SSL *s);
  * as OpenSSL does).
  */
 int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_servername(3)`: a server's name from the client's SNI (during the ClientHello
+ * callbacks and after), a client's name set by `SSL_set_tlsext_host_name`; NULL otherwise.
+ * The string belongs to the connection.
+ */
+const char *SSL_get_servername(const SSL *s, int type);
+
+/**
+ * `SSL_get_servername_type(3)`: `TLSEXT_NAMETYPE_host_name` when a name is known, else -1.
+ */
+int SSL_get_servername_type(const SSL *s);
 
 /**
  * `SSL_get_session(3)` (also `SSL_get0_session`): the connection's session, borrowed (valid
@@ -1455,6 +1622,18 @@ int SSL_read(SSL *ssl, void *buf, int num);
 int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
 
 /**
+ * `SSL_select_next_proto(3)`: the first of the server's protocols that the client also lists
+ * (`OPENSSL_NPN_NEGOTIATED`); otherwise the client's first (`OPENSSL_NPN_NO_OVERLAP`).
+ * `*out` points into `server` or `client`.
+ */
+int SSL_select_next_proto(uint8_t **out,
+                          uint8_t *outlen,
+                          const uint8_t *server,
+                          unsigned int server_len,
+                          const uint8_t *client,
+                          unsigned int client_len);
+
+/**
  * `SSL_session_reused(3)`: 1 after a resumed handshake.
  */
 int SSL_session_reused(const SSL *s);
@@ -1476,9 +1655,22 @@ void SSL_set0_wbio(SSL *s, BIO *wbio);
 int SSL_set1_host(SSL *s, const char *hostname);
 
 /**
+ * `SSL_set_SSL_CTX(3)`: switches the context whose certificate and key the connection uses
+ * (typically from the servername callback); NULL returns to the one it was made from. The
+ * connection's own settings (verify mode, options) stay, as in OpenSSL. Returns the context in
+ * use (borrowed), or NULL.
+ */
+SSL_CTX *SSL_set_SSL_CTX(SSL *ssl, SSL_CTX *ctx);
+
+/**
  * `SSL_set_accept_state(3)`: server role; restarts the state machine.
  */
 void SSL_set_accept_state(SSL *s);
+
+/**
+ * `SSL_set_alpn_protos(3)`: as `SSL_CTX_set_alpn_protos`, for one connection.
+ */
+int SSL_set_alpn_protos(SSL *ssl, const uint8_t *protos, unsigned int protos_len);
 
 /**
  * `SSL_set_bio(3)`: OpenSSL's ownership rules — one reference each, or one for both slots
@@ -1502,9 +1694,19 @@ int SSL_set_ciphersuites(SSL *s, const char *str);
 void SSL_set_connect_state(SSL *s);
 
 /**
+ * `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.
+ */
+int SSL_set_ex_data(SSL *ssl, int idx, void *data);
+
+/**
  * `SSL_set_fd(3)`: one socket BIO (BIO_NOCLOSE) as both rbio and wbio. 1 or 0.
  */
 int SSL_set_fd(SSL *s, int fd);
+
+/**
+ * `SSL_set_info_callback(3)`: overrides the context's for this connection.
+ */
+void SSL_set_info_callback(SSL *ssl, InfoCb cb);
 
 /**
  * `SSL_set_num_tickets(3)`: TLS 1.3 tickets sent after a full handshake (server). Returns 1.

@@ -11,6 +11,7 @@ use crate::crypto::bio::{
 use crate::crypto::err;
 use crate::engine::context::{mode, op, verify, Context, Settings, TLS1_2_VERSION, TLS1_3_VERSION};
 use crate::engine::errmap;
+use crate::engine::events::{Event, Notify};
 use crate::engine::session::{self, ConnSessions};
 use crate::engine::verify::{HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
@@ -18,6 +19,9 @@ use rustls::{Connection, ProtocolVersion};
 use rustls_pki_types::{CertificateDer, ServerName};
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
+
+mod hello;
+pub use hello::{alpn_wire_valid, AlpnChoice, HelloInfo, HelloOutcome, ParsedHello};
 
 /// `SSL_want()` values (`rwstate`).
 pub const SSL_NOTHING: i32 = 1;
@@ -77,6 +81,10 @@ pub enum Stop {
     Failed,
     /// The peer closed: close_notify, a fatal alert (queued), or EOF (queued unless ignored).
     Closed,
+    /// A server read the whole ClientHello and waits for the application's ClientHello
+    /// callbacks (client hello, servername, ALPN): the ffi layer runs them with the connection
+    /// unlocked, calls [`Conn::finish_hello`] and repeats the operation. Never reaches C.
+    Hello,
 }
 
 type Io<T> = Result<T, Stop>;
@@ -122,6 +130,22 @@ pub struct Conn {
     wpend: Option<PendingWrite>,
     /// Sessions: the offered one, the current one, what callbacks are due.
     pub sess: ConnSessions,
+    /// Notifications recorded for the application, delivered by the ffi layer once the
+    /// connection is unlocked (see `events`).
+    pub events: Vec<Event>,
+    /// Which notifications to record.
+    pub notify: Notify,
+    /// Server with ClientHello callbacks: the ClientHello is read by an acceptor first.
+    /// (Boxed: both hold a whole rustls connection state, only needed by such servers.)
+    acceptor: Option<Box<rustls::server::Acceptor>>,
+    accepted: Option<Box<rustls::server::Accepted>>,
+    /// The ClientHello's handshake message bytes, kept while the acceptor reads them.
+    hello_raw: Vec<u8>,
+    /// The outcome the next handshake step reports without doing anything (a failure found
+    /// between two calls, e.g. by the ClientHello callbacks; its error is already queued).
+    pending_stop: Option<Stop>,
+    /// The SNI name a server received through the acceptor.
+    hello_sni: Option<String>,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -192,6 +216,13 @@ impl Conn {
             seen_record: false,
             plain_avail: 0,
             wpend: None,
+            events: Vec::new(),
+            notify: Notify::default(),
+            acceptor: None,
+            accepted: None,
+            hello_raw: Vec::new(),
+            pending_stop: None,
+            hello_sni: None,
             sess: ConnSessions::new(&ctx.sessions),
             ctx,
         }
@@ -393,10 +424,14 @@ impl Conn {
     }
 
     fn ensure_tls(&mut self) -> Io<()> {
-        if self.tls.is_some() {
+        if self.tls.is_some() || self.acceptor.is_some() || self.accepted.is_some() {
             return Ok(());
         }
         let role = self.role.ok_or(Stop::Failed)?;
+        if role == Role::Server && self.notify.hello {
+            self.acceptor = Some(Box::default());
+            return Ok(());
+        }
         let built = match role {
             Role::Client => self.new_client(),
             Role::Server => self.new_server(),
@@ -413,6 +448,7 @@ impl Conn {
     fn new_client(&mut self) -> Result<Connection, Error> {
         let base = self.ctx.client_config(&self.settings)?;
         let mut cfg = (*base).clone();
+        cfg.alpn_protocols = hello::alpn_list(&self.settings.alpn);
         let verifier = Verifier {
             roots: self.ctx.roots(),
             host: self.host.clone(),
@@ -478,9 +514,8 @@ impl Conn {
                 if self.hdr_have == SSL3_RT_HEADER_LENGTH {
                     self.check_header()?;
                     self.body_left = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
-                    let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
-                    tls.read_tls(&mut &self.hdr[..])
-                        .map_err(|_| Stop::Syscall)?;
+                    let hdr = self.hdr;
+                    self.feed(&mut &hdr[..], false).map_err(|_| Stop::Syscall)?;
                 }
                 continue;
             }
@@ -488,12 +523,11 @@ impl Conn {
                 self.hdr_have = 0;
                 return Ok(Record::Got);
             }
-            let tls = self.tls.as_mut().ok_or(Stop::Syscall)?;
             let mut body = BioReader {
                 bio: &r,
                 limit: self.body_left,
             };
-            match tls.read_tls(&mut body) {
+            match self.feed(&mut body, true) {
                 Ok(n) if n > 0 => self.body_left -= n,
                 _ => return Self::read_stopped(&r),
             }
@@ -533,23 +567,17 @@ impl Conn {
 
     /// Hands the buffered record to rustls and processes it.
     fn process_record(&mut self) -> Io<()> {
+        if self.acceptor.is_some() {
+            return self.process_hello_record();
+        }
         let is_server = self.role == Some(Role::Server);
         let frame = self.session_frame();
         let Some(tls) = self.tls.as_mut() else {
             return Err(Stop::Syscall);
         };
         let (processed, frame) = session::enter(frame, || tls.process_new_packets());
-        if self.sess.after_packets(frame, &self.ctx.sessions) {
-            // A server that verifies clients found a session but has no session id context:
-            // OpenSSL fails the handshake (internal_error) rather than resume out of context.
-            self.tls = None;
-            if let Some(w) = self.wbio.as_ref() {
-                let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 80]);
-            }
-            return Err(self.fatal(Error::ssl(
-                ssl_r::SESSION_ID_CONTEXT_UNINITIALIZED,
-                "ssl_get_prev_session",
-            )));
+        if self.sessions_after(frame) {
+            return Err(self.refuse_resumption());
         }
         let Some(tls) = self.tls.as_mut() else {
             return Err(Stop::Syscall);
@@ -601,6 +629,9 @@ impl Conn {
             ));
             return Err(Stop::Failed);
         }
+        if let Some(stop) = self.pending_stop.take() {
+            return Err(stop);
+        }
         if !self.in_init {
             return Ok(());
         }
@@ -627,7 +658,17 @@ impl Conn {
             }
         }
         loop {
+            if self.accepted.is_some() {
+                return Err(Stop::Hello);
+            }
             self.flush_out()?;
+            if self.acceptor.is_some() {
+                match self.read_record()? {
+                    Record::Eof => return Err(self.eof()),
+                    Record::Got => self.process_record()?,
+                }
+                continue;
+            }
             let tls = self.tls.as_ref().ok_or(Stop::Syscall)?;
             if !tls.is_handshaking() {
                 self.in_init = false;
@@ -681,6 +722,35 @@ impl Conn {
             (false, _) => n.connect_good += 1,
         });
         self.sess.finished(info, &self.ctx.sessions);
+        self.note_sessions();
+    }
+
+    /// Takes what the session stores reported during a call into rustls; true when the server
+    /// found a session it must refuse.
+    fn sessions_after(&mut self, frame: session::Frame) -> bool {
+        let refused = self.sess.after_packets(frame, &self.ctx.sessions);
+        self.note_sessions();
+        refused
+    }
+
+    /// A server that verifies clients found a session but has no session id context: OpenSSL
+    /// fails the handshake (internal_error) rather than resume out of context.
+    fn refuse_resumption(&mut self) -> Stop {
+        self.tls = None;
+        if let Some(w) = self.wbio.as_ref() {
+            let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 80]);
+        }
+        self.fatal(Error::ssl(
+            ssl_r::SESSION_ID_CONTEXT_UNINITIALIZED,
+            "ssl_get_prev_session",
+        ))
+    }
+
+    /// Asks the ffi layer to report queued sessions (new-session / remove callbacks).
+    fn note_sessions(&mut self) {
+        if self.sess.has_pending() && self.events.last() != Some(&Event::Sessions) {
+            self.events.push(Event::Sessions);
+        }
     }
 
     fn note_progress(&mut self) {

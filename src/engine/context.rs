@@ -74,6 +74,8 @@ pub struct Settings {
     pub tls12_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_num_tickets`: TLS 1.3 tickets a server sends after a full handshake.
     pub num_tickets: usize,
+    /// `SSL_CTX_set_alpn_protos`: the protocols a client offers, in wire format (empty: none).
+    pub alpn: Vec<u8>,
 }
 
 impl Default for Settings {
@@ -89,6 +91,7 @@ impl Default for Settings {
             tls13_suites: None,
             tls12_suites: None,
             num_tickets: 2,
+            alpn: Vec::new(),
         }
     }
 }
@@ -217,6 +220,8 @@ fn remember<T>(list: &mut Vec<(ConfigKey, Arc<T>)>, key: ConfigKey, v: &Arc<T>) 
 /// `SSL_CTX`.
 pub struct Context {
     pub method: Method,
+    /// What the ffi layer keeps with the context (callbacks, ex_data); opaque here.
+    pub app: Box<dyn std::any::Any + Send + Sync>,
     config: Mutex<Config>,
     cache: Mutex<Cache>,
     /// The session cache, shared by every server config built from this context.
@@ -266,8 +271,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Context {
     /// `SSL_CTX_new`.
     pub fn new(method: Method) -> Context {
+        Context::with_app(method, Box::new(()))
+    }
+
+    /// `SSL_CTX_new`, with the ffi layer's companion object.
+    pub fn with_app(method: Method, app: Box<dyn std::any::Any + Send + Sync>) -> Context {
         Context {
             method,
+            app,
             config: Mutex::new(Config::default()),
             cache: Mutex::new(Cache::default()),
             sessions: Arc::default(),

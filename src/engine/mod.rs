@@ -7,8 +7,9 @@ pub mod ciphers;
 pub mod conn;
 pub mod context;
 pub mod errmap;
+pub mod events;
 pub mod session;
 pub mod verify;
 
-pub use conn::{Conn, Role, Stop};
+pub use conn::{AlpnChoice, Conn, HelloInfo, HelloOutcome, Role, Stop};
 pub use context::{Context, Method};

@@ -866,6 +866,11 @@ impl ConnSessions {
         }
     }
 
+    /// True when sessions wait for the application's callbacks.
+    pub fn has_pending(&self) -> bool {
+        !self.new_sessions.is_empty() || !self.removed.is_empty()
+    }
+
     /// Prepares a client config clone: the store that offers `offered`, the shared verifier,
     /// and the resolver the offered values were made with when the credentials are unchanged.
     pub fn client_config(

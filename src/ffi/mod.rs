@@ -12,13 +12,17 @@
 )]
 
 pub mod bio;
+pub mod callbacks;
 pub mod crypto;
 pub mod err;
 pub mod evp;
+pub mod ex_data;
+pub mod hello;
 pub mod pem;
 pub mod ptr;
 pub mod session;
 pub mod ssl;
+pub mod tls1;
 pub mod types;
 pub mod x509;
 

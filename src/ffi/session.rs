@@ -2,15 +2,15 @@
 //! `SSL_CTX_sess_*` callbacks, the cache ctrls, `i2d`/`d2i`/PEM of sessions.
 //!
 //! Application callbacks (new-session, remove-session) never run inside the engine: the engine
-//! queues the sessions, and [`dispatch`] calls the callbacks after the `SSL_*` call that produced
-//! them has released the connection.
+//! queues the sessions and records an `Event::Sessions`, and [`dispatch`] calls the callbacks
+//! when the callback layer delivers that event, with the connection unlocked.
 
 // `c_long` is `i64` here but not on every target: keep the conversions explicit.
 #![allow(clippy::useless_conversion)]
 
 use super::pem::pem_password_cb;
 use super::ptr::{in_buf, write_out};
-use super::types::{self, borrow, clone_arc, into_c, release, up_ref};
+use super::types::{borrow, clone_arc, into_c, release, up_ref};
 use super::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_SESSION, X509};
 use super::{call, guard, null_on_error, one_or_zero, void};
 use crate::engine::session::{self, cache_mode, Session};
@@ -78,15 +78,7 @@ fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
 }
 
 fn conn<'a>(ssl: *const SSL) -> Result<MutexGuard<'a, Conn>> {
-    // SAFETY: a non-NULL SSL* is one we handed out and the caller still holds.
-    let m = unsafe { borrow::<SSL>(ssl) }.ok_or(Error::null_param(lib::SSL, "SSL"))?;
-    match m.try_lock() {
-        Ok(g) => Ok(g),
-        Err(std::sync::TryLockError::Poisoned(p)) => Ok(p.into_inner()),
-        Err(std::sync::TryLockError::WouldBlock) => {
-            Err(Error::internal("SSL busy (re-entrant call)"))
-        }
-    }
+    super::callbacks::conn_of(super::callbacks::obj(ssl)?)
 }
 
 fn with_conn<T>(ssl: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> Result<T>) -> T {
@@ -104,8 +96,9 @@ fn ctx_ptr(c: &Arc<Context>) -> *mut SSL_CTX {
 // ---------------------------------------------------------------------------------------------
 // Callback dispatch (the one place application session callbacks run)
 
-/// Calls the new-session and remove-session callbacks for what the last `SSL_*` call on `s`
-/// produced, with no lock held. Called by the ffi functions that drive the connection.
+/// Calls the new-session and remove-session callbacks for the sessions the connection queued,
+/// with no lock held: the `Event::Sessions` the engine records is dispatched here by
+/// `callbacks::dispatch`.
 pub fn dispatch(s: *mut SSL) {
     let (ctx, new, removed, is_server) = {
         let Ok(mut c) = conn(s) else { return };
@@ -184,28 +177,30 @@ fn remove_cb(ctx: &Arc<Context>, cb: usize, s: &Arc<Session>) {
 /// send close_notify also retires its session, as OpenSSL does: the session is marked not
 /// resumable, leaves the context's cache, and the remove callback runs (with no lock held).
 pub fn free_ssl(ssl: *mut SSL) {
+    // SAFETY: NULL or a live SSL pointer (the caller's reference is still held here).
+    let last = unsafe { clone_arc::<SSL>(ssl) }.is_some_and(|a| Arc::strong_count(&a) == 2);
+    let retired = if last { retire_session(ssl) } else { None };
     // SAFETY: NULL or an SSL pointer whose reference the caller gives up.
-    let Some(arc) = (unsafe { types::take_arc::<SSL>(ssl) }) else {
-        return;
-    };
-    let Some(m) = Arc::into_inner(arc) else {
-        return;
-    };
-    let c = m.into_inner().unwrap_or_else(|p| p.into_inner());
-    let bad = c.sess.current.clone().filter(|_| {
-        c.shutdown_flags() & crate::engine::conn::SSL_SENT_SHUTDOWN == 0
-            && !c.in_init()
-            && !c.in_before()
-    });
-    let ctx = c.ctx.clone();
-    drop(c);
-    if let Some(s) = bad {
-        if s.with(|d| d.id.is_empty()) {
-            return;
-        }
-        ctx.sessions.remove(&s);
+    unsafe { release::<SSL>(ssl) };
+    if let Some((ctx, s)) = retired {
         remove_cb(&ctx, ctx.sessions.callbacks().remove_cb, &s);
     }
+}
+
+/// The session of an established connection that sent no close_notify, taken out of service.
+fn retire_session(ssl: *mut SSL) -> Option<(Arc<Context>, Arc<Session>)> {
+    let c = conn(ssl).ok()?;
+    let s = c.sess.current.clone()?;
+    let open = c.shutdown_flags() & crate::engine::conn::SSL_SENT_SHUTDOWN == 0
+        && !c.in_init()
+        && !c.in_before();
+    if !open || s.with(|d| d.id.is_empty()) {
+        return None;
+    }
+    let ctx = c.ctx.clone();
+    drop(c);
+    ctx.sessions.remove(&s);
+    Some((ctx, s))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ use crate::engine::context::{Context, Method, Settings};
 use crate::engine::verify::HostCheck;
 use crate::engine::{ciphers, ciphers::CipherInfo};
 use crate::error::{common, lib, ssl_r, Error, Result};
+use crate::ffi::callbacks::{self, with_conn_io, CtxApp, SslObj};
 use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
 use crate::ffi::types::{borrow, clone_arc, into_c, release, take_arc, up_ref};
 use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509, X509_STORE_CTX};
@@ -158,15 +159,7 @@ fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
 
 /// Locks the connection behind `ssl`. A re-entrant call (from a callback) finds it busy.
 fn conn<'a>(ssl: *const SSL) -> Result<MutexGuard<'a, Conn>> {
-    // SAFETY: a non-NULL SSL* is one we handed out and the caller still holds.
-    let m = unsafe { borrow::<SSL>(ssl) }.ok_or(Error::null_param(lib::SSL, "SSL"))?;
-    match m.try_lock() {
-        Ok(g) => Ok(g),
-        Err(std::sync::TryLockError::Poisoned(p)) => Ok(p.into_inner()),
-        Err(std::sync::TryLockError::WouldBlock) => {
-            Err(Error::internal("SSL busy (re-entrant call)"))
-        }
-    }
+    callbacks::conn_of(callbacks::obj(ssl)?)
 }
 
 fn with_conn<T>(ssl: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> Result<T>) -> T {
@@ -216,7 +209,12 @@ pub extern "C" fn SSL_CTX_new(meth: *const SSL_METHOD) -> *mut SSL_CTX {
         crate::crypto::err::load_ssl_strings();
         let m =
             method_of(meth).ok_or(Error::ssl(ssl_r::NULL_SSL_METHOD_PASSED, "SSL_CTX_new_ex"))?;
-        Ok(into_c::<SSL_CTX>(Arc::new(Context::new(m))))
+        let p = into_c::<SSL_CTX>(Arc::new(Context::with_app(m, Box::new(CtxApp::new()))));
+        // SAFETY: `p` was just made by `into_c` and holds our reference.
+        if let Some(app) = unsafe { borrow::<SSL_CTX>(p) }.and_then(callbacks::ctx_app) {
+            app.created(p);
+        }
+        Ok(p)
     })
 }
 
@@ -330,8 +328,10 @@ pub extern "C" fn SSL_CTX_ctrl(
     larg: c_long,
     parg: *mut c_void,
 ) -> c_long {
-    let _ = parg;
     call(0, || {
+        if let Some(r) = crate::ffi::hello::ctx_ctrl(ctx, cmd, parg) {
+            return r;
+        }
         let c = ctx_ref(ctx)?;
         if let Some(v) = crate::ffi::session::ctx_ctrl(c, cmd, larg) {
             return Ok(v);
@@ -707,7 +707,12 @@ pub extern "C" fn SSL_new(ctx: *mut SSL_CTX) -> *mut SSL {
         // SAFETY: NULL or a live context pointer; we take our own reference.
         let c = unsafe { clone_arc::<SSL_CTX>(ctx) }
             .ok_or(Error::ssl(ssl_r::NULL_SSL_CTX, "SSL_new"))?;
-        Ok(into_c::<SSL>(Arc::new(std::sync::Mutex::new(Conn::new(c)))))
+        let p = into_c::<SSL>(Arc::new(SslObj::new(Conn::new(c))));
+        // SAFETY: `p` was just made by `into_c` and holds our reference.
+        if let Some(o) = unsafe { borrow::<SSL>(p) } {
+            o.ex.created(p.cast());
+        }
+        Ok(p)
     })
 }
 
@@ -902,26 +907,22 @@ fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
 /// returns 0 here.
 #[no_mangle]
 pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
-    let r = with_conn(s, -1, |c| {
+    with_conn_io(s, -1, |c| {
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
-    });
-    crate::ffi::session::dispatch(s);
-    r
+    })
 }
 
 /// `SSL_connect`/`SSL_accept`: the role given here only if none was set before (a role set
 /// earlier is kept, as OpenSSL does), then `SSL_do_handshake`.
 fn handshake_as(s: *mut SSL, default_role: Role) -> c_int {
-    let r = with_conn(s, -1, |c| {
+    with_conn_io(s, -1, |c| {
         if c.role().is_none() {
             c.set_role(default_role);
         }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
-    });
-    crate::ffi::session::dispatch(s);
-    r
+    })
 }
 
 /// `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
@@ -960,6 +961,9 @@ pub type OSSL_HANDSHAKE_STATE = c_int;
 /// `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
 #[no_mangle]
 pub extern "C" fn SSL_get_state(ssl: *const SSL) -> OSSL_HANDSHAKE_STATE {
+    if let Some((state, _)) = callbacks::obj(ssl).ok().and_then(SslObj::cb_state) {
+        return state;
+    }
     with_conn(ssl, 0, |c| Ok(c.state()))
 }
 
@@ -1009,6 +1013,13 @@ fn state_strings(state: i32) -> (&'static str, &'static str) {
 
 fn state_of(s: *const SSL, long: bool) -> *const c_char {
     let pick = |(a, b): (&'static str, &'static str)| static_cstr(if long { b } else { a });
+    if let Some((state, error)) = callbacks::obj(s).ok().and_then(SslObj::cb_state) {
+        return if error {
+            pick(("SSLERR\0", "error\0"))
+        } else {
+            pick(state_strings(state))
+        };
+    }
     with_conn(s, pick(("UNKWN\0", "unknown state\0")), |c| {
         Ok(if c.in_error() {
             pick(("SSLERR\0", "error\0"))
@@ -1047,13 +1058,7 @@ pub extern "C" fn SSL_want(s: *const SSL) -> c_int {
 // Reading and writing
 
 fn read_impl(s: *mut SSL, buf: *mut c_void, num: c_int, peek: bool) -> c_int {
-    let r = read_locked(s, buf, num, peek);
-    crate::ffi::session::dispatch(s);
-    r
-}
-
-fn read_locked(s: *mut SSL, buf: *mut c_void, num: c_int, peek: bool) -> c_int {
-    with_conn(s, -1, |c| {
+    with_conn_io(s, -1, |c| {
         let func = if peek { "SSL_peek" } else { "SSL_read" };
         let n = len_of(num, Error::ssl(ssl_r::BAD_LENGTH, func))?;
         // SAFETY: `buf` has `num` writable bytes per the API.
@@ -1121,7 +1126,7 @@ pub extern "C" fn SSL_peek_ex(
 }
 
 fn write_impl(s: *mut SSL, buf: *const c_void, num: usize) -> core::result::Result<usize, c_int> {
-    with_conn(s, Err(-1), |c| {
+    with_conn_io(s, Err(-1), |c| {
         // SAFETY: `buf` has `num` readable bytes per the API.
         let b = unsafe { in_buf(buf, num) }?;
         set_errno_zero();
@@ -1182,12 +1187,10 @@ pub extern "C" fn SSL_has_pending(s: *const SSL) -> c_int {
 /// retry or error.
 #[no_mangle]
 pub extern "C" fn SSL_shutdown(s: *mut SSL) -> c_int {
-    let r = with_conn(s, -1, |c| {
+    with_conn_io(s, -1, |c| {
         set_errno_zero();
         Ok(c.shutdown().unwrap_or(-1))
-    });
-    crate::ffi::session::dispatch(s);
-    r
+    })
 }
 
 /// `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.

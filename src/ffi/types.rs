@@ -4,7 +4,7 @@
 //! that cbindgen emits as an incomplete struct; the pointer the C side holds is
 //! `Arc::into_raw(Arc<Inner>)`. Static types (`SSL_METHOD`, `SSL_CIPHER`) point at statics.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// `SSL_CTX`: a configured context, shared by the connections made from it.
 pub struct SSL_CTX {
@@ -58,6 +58,10 @@ pub struct EVP_CIPHER_CTX {
 pub struct EVP_MAC_CTX {
     _private: [u8; 0],
 }
+/// `CRYPTO_EX_DATA`: the application data of one object, as ex_data callbacks see it.
+pub struct CRYPTO_EX_DATA {
+    _private: [u8; 0],
+}
 /// `OPENSSL_INIT_SETTINGS`: accepted and ignored.
 pub struct OPENSSL_INIT_SETTINGS {
     _private: [u8; 0],
@@ -73,7 +77,7 @@ impl Handle for SSL_CTX {
     type Inner = crate::engine::Context;
 }
 impl Handle for SSL {
-    type Inner = Mutex<crate::engine::Conn>;
+    type Inner = crate::ffi::callbacks::SslObj;
 }
 impl Handle for BIO {
     type Inner = crate::crypto::bio::Bio;

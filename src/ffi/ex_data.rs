@@ -1,0 +1,263 @@
+//! `CRYPTO_get_ex_new_index(3)` and the per-object application data of `SSL`, `SSL_CTX` and
+//! `SSL_SESSION` (`SSL_set_ex_data`, `SSL_CTX_get_ex_data`, `SSL_get_app_data`, ...).
+//!
+//! OpenSSL 3.0's observable rules, measured: indexes are handed out per class starting at 1 (0 is
+//! the `*_app_data` slot of every class); any index >= 0 may be set, a negative one fails (0, and
+//! `ERR_R_PASSED_INVALID_ARGUMENT` twice); new-callbacks run when an object is created (parent set, `ptr` NULL), free-
+//! callbacks when it is freed, for every registered index in ascending order, also for unset
+//! slots (then with `ptr` NULL). An unknown class fails with `ERR_R_PASSED_INVALID_ARGUMENT`.
+//!
+//! The values live outside the connection's lock, so a callback running inside an `SSL_*` call
+//! may read and change them.
+
+use crate::error::{common, lib, Error};
+use crate::ffi::types::CRYPTO_EX_DATA;
+use crate::ffi::{call, guard};
+use core::ffi::{c_int, c_long, c_void};
+use std::sync::Mutex;
+
+/// `CRYPTO_EX_new`: called when an object is created.
+pub type CRYPTO_EX_new = Option<
+    unsafe extern "C" fn(
+        parent: *mut c_void,
+        ptr: *mut c_void,
+        ad: *mut CRYPTO_EX_DATA,
+        idx: c_int,
+        argl: c_long,
+        argp: *mut c_void,
+    ),
+>;
+/// `CRYPTO_EX_free`: called when an object is freed.
+pub type CRYPTO_EX_free = Option<
+    unsafe extern "C" fn(
+        parent: *mut c_void,
+        ptr: *mut c_void,
+        ad: *mut CRYPTO_EX_DATA,
+        idx: c_int,
+        argl: c_long,
+        argp: *mut c_void,
+    ),
+>;
+/// `CRYPTO_EX_dup`: called when an object is duplicated.
+pub type CRYPTO_EX_dup = Option<
+    unsafe extern "C" fn(
+        to: *mut CRYPTO_EX_DATA,
+        from: *const CRYPTO_EX_DATA,
+        from_d: *mut *mut c_void,
+        idx: c_int,
+        argl: c_long,
+        argp: *mut c_void,
+    ) -> c_int,
+>;
+
+/// Number of `CRYPTO_EX_INDEX_*` classes (0..=17).
+const CLASSES: usize = 18;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    argl: c_long,
+    argp: usize,
+    new: CRYPTO_EX_new,
+    free: CRYPTO_EX_free,
+}
+
+/// The registered indexes of every class; index 0 of each is the app-data slot (no callbacks).
+static REGISTRY: Mutex<[Vec<Slot>; CLASSES]> = Mutex::new([const { Vec::new() }; CLASSES]);
+
+fn registry() -> std::sync::MutexGuard<'static, [Vec<Slot>; CLASSES]> {
+    REGISTRY.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn slots_of(class: usize) -> Vec<(c_int, Slot)> {
+    registry()[class]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as c_int, *s))
+        .collect()
+}
+
+/// The application data of one object. Its address is the `CRYPTO_EX_DATA *` handed to
+/// callbacks, so it must not move while the object lives (it sits inside the object's `Arc`).
+pub struct ExData {
+    class: usize,
+    vals: Mutex<Vec<usize>>,
+}
+
+impl ExData {
+    /// Empty data of `class`; call [`ExData::created`] once the object has its final address.
+    pub fn new(class: c_int) -> ExData {
+        ExData {
+            class: class as usize,
+            vals: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<usize>> {
+        self.vals.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn ad(&self) -> *mut CRYPTO_EX_DATA {
+        self as *const ExData as *mut CRYPTO_EX_DATA
+    }
+
+    /// Runs the new-callbacks for `parent` (no lock held while they run).
+    pub fn created(&self, parent: *mut c_void) {
+        for (idx, s) in slots_of(self.class) {
+            if let Some(f) = s.new {
+                // SAFETY: an application callback registered for this class, called with the
+                // arguments OpenSSL documents.
+                unsafe {
+                    f(
+                        parent,
+                        core::ptr::null_mut(),
+                        self.ad(),
+                        idx,
+                        s.argl,
+                        s.argp as _,
+                    )
+                };
+            }
+        }
+    }
+
+    /// Runs the free-callbacks for `parent` with the current values, ascending by index.
+    pub fn freed(&self, parent: *mut c_void) {
+        for (idx, s) in slots_of(self.class) {
+            if let Some(f) = s.free {
+                let v = self.get(idx);
+                // SAFETY: as in `created`.
+                unsafe {
+                    f(
+                        parent,
+                        v as *mut c_void,
+                        self.ad(),
+                        idx,
+                        s.argl,
+                        s.argp as _,
+                    )
+                };
+            }
+        }
+    }
+
+    /// The value at `idx` (0 when unset or negative).
+    pub fn get(&self, idx: c_int) -> usize {
+        usize::try_from(idx)
+            .ok()
+            .and_then(|i| self.lock().get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// Sets `idx`; false for a negative index (with OpenSSL's two error entries).
+    pub fn set(&self, idx: c_int, v: usize) -> bool {
+        let Ok(i) = usize::try_from(idx) else {
+            for func in ["OPENSSL_sk_set", "CRYPTO_set_ex_data"] {
+                crate::crypto::err::push(Error::new(
+                    lib::CRYPTO,
+                    common::PASSED_INVALID_ARGUMENT,
+                    func,
+                ));
+            }
+            return false;
+        };
+        let mut vals = self.lock();
+        if vals.len() <= i {
+            vals.resize(i + 1, 0);
+        }
+        vals[i] = v;
+        true
+    }
+}
+
+/// The `CRYPTO_EX_DATA *` a callback got, back as our object.
+///
+/// # Safety
+/// `ad` must be NULL or a pointer handed to a callback by [`ExData`], still live.
+unsafe fn ex_of<'a>(ad: *const CRYPTO_EX_DATA) -> Option<&'a ExData> {
+    // SAFETY: per the caller.
+    unsafe { (ad as *const ExData).as_ref() }
+}
+
+/// `CRYPTO_get_ex_new_index(3)`: a new index of `class_index` (from 1), or -1.
+#[no_mangle]
+pub extern "C" fn CRYPTO_get_ex_new_index(
+    class_index: c_int,
+    argl: c_long,
+    argp: *mut c_void,
+    new_func: CRYPTO_EX_new,
+    dup_func: CRYPTO_EX_dup,
+    free_func: CRYPTO_EX_free,
+) -> c_int {
+    let _ = dup_func;
+    call(-1, || {
+        let class = usize::try_from(class_index)
+            .ok()
+            .filter(|&c| c < CLASSES)
+            .ok_or(Error::new(
+                lib::CRYPTO,
+                common::PASSED_INVALID_ARGUMENT,
+                "CRYPTO_get_ex_new_index_ex",
+            ))?;
+        let mut reg = registry();
+        let slots = &mut reg[class];
+        if slots.is_empty() {
+            slots.push(Slot {
+                argl: 0,
+                argp: 0,
+                new: None,
+                free: None,
+            });
+        }
+        slots.push(Slot {
+            argl,
+            argp: argp as usize,
+            new: new_func,
+            free: free_func,
+        });
+        Ok((slots.len() - 1) as c_int)
+    })
+}
+
+/// `CRYPTO_free_ex_index(3)`: the index stays allocated, its callbacks are dropped. 1, or 0 for
+/// an unknown class or index.
+#[no_mangle]
+pub extern "C" fn CRYPTO_free_ex_index(class_index: c_int, idx: c_int) -> c_int {
+    guard(0, || {
+        let (Ok(class), Ok(i)) = (usize::try_from(class_index), usize::try_from(idx)) else {
+            return 0;
+        };
+        let mut reg = registry();
+        match reg.get_mut(class).and_then(|s| s.get_mut(i)) {
+            Some(s) => {
+                s.new = None;
+                s.free = None;
+                1
+            }
+            None => 0,
+        }
+    })
+}
+
+/// `CRYPTO_set_ex_data(3)`: 1, or 0 for a negative index.
+#[no_mangle]
+pub extern "C" fn CRYPTO_set_ex_data(
+    ad: *mut CRYPTO_EX_DATA,
+    idx: c_int,
+    val: *mut c_void,
+) -> c_int {
+    // SAFETY: NULL or the pointer a callback was given.
+    guard(0, || match unsafe { ex_of(ad) } {
+        Some(e) => c_int::from(e.set(idx, val as usize)),
+        None => 0,
+    })
+}
+
+/// `CRYPTO_get_ex_data(3)`: the value, or NULL.
+#[no_mangle]
+pub extern "C" fn CRYPTO_get_ex_data(ad: *const CRYPTO_EX_DATA, idx: c_int) -> *mut c_void {
+    // SAFETY: NULL or the pointer a callback was given.
+    guard(core::ptr::null_mut(), || match unsafe { ex_of(ad) } {
+        Some(e) => e.get(idx) as *mut c_void,
+        None => core::ptr::null_mut(),
+    })
+}
