@@ -9,6 +9,9 @@
  *   bench hs-tls13-ecdsa SECS          full handshakes/s (see "one handshake unit" below)
  *   bench hs-tls13-rsa SECS
  *   bench hs-tls12-ecdsa SECS
+ *   bench hs-resume-tls13 SECS         resumed TLS 1.3 ECDSA handshakes/s (tickets): each unit
+ *                                      offers the session the previous one received
+ *   bench hs-resume-tls12 SECS         resumed TLS 1.2 ECDSA handshakes/s (session tickets)
  *   bench hs-mt2 SECS                  TLS 1.3 ECDSA handshakes/s, total of 2 threads sharing
  *                                      one client and one server SSL_CTX
  *   bench bulk-{aes128,aes256,chacha}-{16k,1k} SECS
@@ -146,8 +149,9 @@ static int want(SSL *ssl, int rc) {
     return e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE;
 }
 
-/* Drives both sides to completion; checks the handshake was a full one. */
-static void handshake(struct pair *p) {
+/* Drives both sides to completion; checks the handshake was a full one (`full`) or a
+ * resumed one. */
+static void handshake_ex(struct pair *p, int full) {
     int cdone = 0, sdone = 0;
     size_t flight = 0;
     for (int i = 0; i < 64 && !(cdone && sdone); i++) {
@@ -165,6 +169,13 @@ static void handshake(struct pair *p) {
         }
     }
     if (!(cdone && sdone)) die("handshake (no progress)");
+    if (!full) {
+        if (SSL_session_reused(p->c) != 1 || SSL_session_reused(p->s) != 1) {
+            fprintf(stderr, "bench: the session was not resumed\n");
+            exit(2);
+        }
+        return;
+    }
     if (flight < FULL_HS_MIN_SERVER_FLIGHT) {
         fprintf(stderr,
                 "bench: server's first flight was %zu bytes: the session was resumed, "
@@ -172,6 +183,10 @@ static void handshake(struct pair *p) {
                 flight);
         exit(2);
     }
+}
+
+static void handshake(struct pair *p) {
+    handshake_ex(p, 1);
 }
 
 /* Writes len bytes on `from` and reads them all on `to` (the BIO pair holds them). */
@@ -202,7 +217,47 @@ static void handshake_unit(struct ctxs *x) {
     free_pair(&p);
 }
 
+/* One resumed unit: offers *sess, resumes, pings (the client reads the new ticket), closes
+ * both sides with close_notify (an SSL_free without it retires the session, as in OpenSSL)
+ * and replaces *sess with the client's newest session. */
+static void resumed_unit(struct ctxs *x, SSL_SESSION **sess) {
+    struct pair p = new_pair(x, 0);
+    if (SSL_set_session(p.c, *sess) != 1) die("SSL_set_session");
+    handshake_ex(&p, 0);
+    ping(&p);
+    SSL_SESSION *next = SSL_get1_session(p.c);
+    if (!next) die("SSL_get1_session");
+    SSL_SESSION_free(*sess);
+    *sess = next;
+    SSL_shutdown(p.c);
+    SSL_shutdown(p.s);
+    free_pair(&p);
+}
+
 /* ---- timed modes ----------------------------------------------------------------------- */
+
+static double bench_resumed(enum kind k, double secs) {
+    struct ctxs x = make_ctxs(k, NULL);
+    struct pair p = new_pair(&x, 0);
+    handshake(&p);
+    ping(&p);
+    SSL_SESSION *sess = SSL_get1_session(p.c);
+    if (!sess) die("SSL_get1_session");
+    SSL_shutdown(p.c);
+    SSL_shutdown(p.s);
+    free_pair(&p);
+    resumed_unit(&x, &sess); /* warm-up */
+    long n = 0;
+    double t0 = now(), t;
+    do {
+        resumed_unit(&x, &sess);
+        n++;
+        t = now();
+    } while (t - t0 < secs);
+    SSL_SESSION_free(sess);
+    free_ctxs(&x);
+    return (double)n / (t - t0);
+}
 
 static double bench_handshakes(enum kind k, double secs) {
     struct ctxs x = make_ctxs(k, NULL);
@@ -432,6 +487,7 @@ static double bench_rss(int n, int release_buffers) {
 static int usage(void) {
     fprintf(stderr,
             "usage: bench version | hs-tls13-ecdsa|hs-tls13-rsa|hs-tls12-ecdsa|hs-mt2 SECS |\n"
+            "       hs-resume-tls13|hs-resume-tls12 SECS |\n"
             "       bulk-{aes128,aes256,chacha}-{16k,1k} SECS | mem N | mem-total N |\n"
             "       rss N | rss-idle N |\n"
             "       one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa [COUNT] | transfer-1mib [MIB]\n");
@@ -458,6 +514,8 @@ int main(int argc, char **argv) {
     if (!strcmp(mode, "hs-tls13-ecdsa")) r = bench_handshakes(K_TLS13_ECDSA, secs);
     else if (!strcmp(mode, "hs-tls13-rsa")) r = bench_handshakes(K_TLS13_RSA, secs);
     else if (!strcmp(mode, "hs-tls12-ecdsa")) r = bench_handshakes(K_TLS12_ECDSA, secs);
+    else if (!strcmp(mode, "hs-resume-tls13")) r = bench_resumed(K_TLS13_ECDSA, secs);
+    else if (!strcmp(mode, "hs-resume-tls12")) r = bench_resumed(K_TLS12_ECDSA, secs);
     else if (!strcmp(mode, "hs-mt2")) r = bench_mt(secs);
     else if (!strncmp(mode, "bulk-", 5) && suite_of(mode + 5)) {
         const char *sz = strrchr(mode, '-') + 1;

@@ -24,6 +24,8 @@ metrics=(
     "hs-tls13-ecdsa|$secs|handshakes/s|>= 2.0|y"
     "hs-tls13-rsa|$secs|handshakes/s|>= 1.0|y"
     "hs-tls12-ecdsa|$secs|handshakes/s|>= 2.0|y"
+    "hs-resume-tls13|$secs|handshakes/s|-|n"
+    "hs-resume-tls12|$secs|handshakes/s|-|n"
     "hs-mt2|$secs|handshakes/s|-|n"
     "bulk-aes128-16k|$secs|MB/s|>= 1.2|y"
     "bulk-aes256-16k|$secs|MB/s|>= 1.2|n"

@@ -21,7 +21,7 @@ check() { # label binary args...
 for lib in openssl sslrs; do
     b=build/bench/$lib/bench
     [[ $("$b" version) ]] || { echo "FAIL: bench smoke: $b version"; exit 1; }
-    for m in "${modes[@]}"; do check "$lib" "$b" "$m" 0.01; done
+    for m in "${modes[@]}" hs-resume-tls13 hs-resume-tls12; do check "$lib" "$b" "$m" 0.01; done
     check "$lib" "$b" mem 3
     check "$lib" "$b" mem-total 3
     check "$lib" "$b" rss 3
