@@ -1246,8 +1246,10 @@ void SSL_SESSION_get0_alpn_selected(const SSL_SESSION *s, const unsigned char **
 const SSL_CIPHER *SSL_SESSION_get0_cipher(const SSL_SESSION *s);
 
 /**
- * `SSL_SESSION_get0_hostname(3)`: the SNI the server received (server sessions); NULL on
- * client sessions, as measured with OpenSSL when the server does not acknowledge SNI.
+ * `SSL_SESSION_get0_hostname(3)`: on a server, the SNI name when ClientHello callbacks (a
+ * servername callback) ran, as OpenSSL keeps it only when its callback accepted the name;
+ * NULL on client sessions (OpenSSL fills them when the server acknowledged SNI, which rustls
+ * does not report).
  */
 const char *SSL_SESSION_get0_hostname(const SSL_SESSION *s);
 

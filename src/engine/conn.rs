@@ -696,10 +696,9 @@ impl Conn {
         let Some(tls) = self.tls.as_ref() else { return };
         let is_server = self.role == Some(Role::Server);
         let resumed = tls.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
-        let sni = match tls {
-            Connection::Server(s) => s.server_name().map(str::to_owned),
-            Connection::Client(_) => None,
-        };
+        // OpenSSL keeps the name in the session only when a servername callback accepted it;
+        // sslrs runs ClientHello callbacks only when one is installed.
+        let sni = self.hello_sni.clone().filter(|_| is_server);
         let info = session::Finished {
             is_server,
             version: self.version(),

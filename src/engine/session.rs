@@ -137,6 +137,8 @@ pub struct Session {
     client: Mutex<Option<Arc<ClientValues>>>,
     /// The peer certificate as an object (`SSL_SESSION_get0_peer`), made on first use.
     peer_obj: Mutex<Option<Arc<crate::crypto::x509::Certificate>>>,
+    /// The host name as a C string (`SSL_SESSION_get0_hostname`), made on first use.
+    hostname_c: Mutex<Option<std::ffi::CString>>,
 }
 
 impl Session {
@@ -155,6 +157,7 @@ impl Session {
             data: Mutex::new(d),
             client: Mutex::new(None),
             peer_obj: Mutex::new(None),
+            hostname_c: Mutex::new(None),
         }
     }
 
@@ -176,6 +179,19 @@ impl Session {
         *lock(&self.data) = data;
         *lock(&self.client) = client;
         *lock(&self.peer_obj) = None;
+        *lock(&self.hostname_c) = None;
+    }
+
+    /// The host name as a NUL-terminated string owned by the session (stable until the session
+    /// changes or is freed), or NULL.
+    pub fn hostname_ptr(&self) -> *const core::ffi::c_char {
+        let mut slot = lock(&self.hostname_c);
+        if slot.is_none() {
+            *slot = self
+                .with(|d| d.hostname.clone())
+                .and_then(|h| std::ffi::CString::new(h).ok());
+        }
+        slot.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
     }
 
     /// The peer's certificate as an object held by the session (`None` without one).

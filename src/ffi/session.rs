@@ -671,23 +671,13 @@ pub extern "C" fn SSL_SESSION_get0_cipher(s: *const SSL_SESSION) -> *const SSL_C
     })
 }
 
-/// `SSL_SESSION_get0_hostname(3)`: the SNI the server received (server sessions); NULL on
-/// client sessions, as measured with OpenSSL when the server does not acknowledge SNI.
+/// `SSL_SESSION_get0_hostname(3)`: on a server, the SNI name when ClientHello callbacks (a
+/// servername callback) ran, as OpenSSL keeps it only when its callback accepted the name;
+/// NULL on client sessions (OpenSSL fills them when the server acknowledged SNI, which rustls
+/// does not report).
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_get0_hostname(s: *const SSL_SESSION) -> *const c_char {
-    call(core::ptr::null(), || {
-        let x = sess(s)?;
-        let mut g = x.data.lock().unwrap_or_else(|p| p.into_inner());
-        Ok(match g.hostname.as_mut() {
-            None => core::ptr::null(),
-            Some(h) => {
-                if !h.ends_with('\0') {
-                    h.push('\0');
-                }
-                h.as_ptr() as *const c_char
-            }
-        })
-    })
+    call(core::ptr::null(), || Ok(sess(s)?.hostname_ptr()))
 }
 
 /// `SSL_SESSION_get0_alpn_selected(3)`: the protocol, or NULL/0.
