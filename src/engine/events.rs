@@ -18,6 +18,8 @@ pub enum Event {
         state: i32,
         error: bool,
     },
+    /// A key-log callback call with one NSS key-log line (no newline).
+    KeyLog(String),
 }
 
 /// Which kinds of [`Event`] to record (set by the ffi layer before each operation).
@@ -25,4 +27,6 @@ pub enum Event {
 pub struct Notify {
     /// An info callback is installed.
     pub info: bool,
+    /// A key-log callback is installed (decided when the handshake starts).
+    pub keylog: bool,
 }

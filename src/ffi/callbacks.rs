@@ -23,10 +23,15 @@ use std::sync::{Mutex, MutexGuard};
 /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
 pub type InfoCb = Option<unsafe extern "C" fn(ssl: *const SSL, r#type: c_int, val: c_int)>;
 
+/// `SSL_CTX_set_keylog_callback`.
+pub type SSL_CTX_keylog_cb_func =
+    Option<unsafe extern "C" fn(ssl: *const SSL, line: *const core::ffi::c_char)>;
+
 /// Callbacks an `SSL_CTX` carries (each with its argument where OpenSSL has one).
 #[derive(Clone, Copy, Default)]
 pub struct CtxHooks {
     pub info: InfoCb,
+    pub keylog: SSL_CTX_keylog_cb_func,
 }
 
 /// Callbacks an `SSL` may override.
@@ -149,6 +154,7 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
     let ssl_hooks = *lock(&obj.hooks);
     crate::engine::events::Notify {
         info: ssl_hooks.info.or(ctx_hooks.info).is_some(),
+        keylog: ctx_hooks.keylog.is_some(),
     }
 }
 
@@ -161,6 +167,7 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> Re
             let mut c = conn_of(o)?;
             c.notify = notify_flags(o, &c);
             let r = f(&mut c);
+            c.collect_keylog();
             (r, std::mem::take(&mut c.events))
         };
         if !events.is_empty() {
@@ -206,6 +213,20 @@ pub fn dispatch(ssl: *const SSL, o: &SslObj, events: Vec<Event>) {
                     unsafe { f(ssl, where_, ret) };
                     o.cb_state.store(saved.0, Ordering::Relaxed);
                     o.cb_error.store(saved.1, Ordering::Relaxed);
+                }
+            }
+            Event::KeyLog(line) => {
+                let cb = conn_of(o)
+                    .ok()
+                    .and_then(|c| ctx_app(&c.ctx).map(CtxApp::hooks))
+                    .and_then(|h| h.keylog);
+                let Ok(line) = std::ffi::CString::new(line) else {
+                    continue;
+                };
+                if let Some(f) = cb {
+                    // SAFETY: the application's key-log callback with a NUL-terminated line
+                    // that outlives the call.
+                    unsafe { f(ssl, line.as_ptr()) };
                 }
             }
         }

@@ -17,9 +17,11 @@ pub mod crypto;
 pub mod err;
 pub mod evp;
 pub mod ex_data;
+pub mod keylog;
 pub mod pem;
 pub mod ptr;
 pub mod ssl;
+pub mod ssl_conn;
 pub mod types;
 pub mod x509;
 
