@@ -122,6 +122,25 @@ static int test_exporter_edges_tls13(void)
         || !TEST_int_eq(ekm(cssl, a, 32, NULL, NULL, 0, 0), 0)
         || !expect_err(ERR_R_INTERNAL_ERROR))
         goto end;
+    /* HkdfLabel limits: a label of at most 249 bytes, at most 255 hash blocks of output. */
+    {
+        char label[251];
+        unsigned char *big = OPENSSL_malloc(255 * 48 + 1);
+
+        memset(label, 'a', sizeof(label) - 1);
+        label[sizeof(label) - 1] = '\0';
+        if (!TEST_ptr(big)
+            || !TEST_int_eq(SSL_export_keying_material(cssl, a, 32, label, 249, NULL, 0, 0), 1)
+            || !TEST_int_eq(SSL_export_keying_material(cssl, a, 32, label, 250, NULL, 0, 0), 0)
+            || !expect_err(SSL_R_TLS_ILLEGAL_EXPORTER_LABEL)
+            || !TEST_int_eq(ekm(cssl, big, 255 * 48, "x", NULL, 0, 0), 1)
+            || !TEST_int_eq(ekm(cssl, big, 255 * 48 + 1, "x", NULL, 0, 0), 0)
+            || !expect_err(ERR_R_INTERNAL_ERROR)) {
+            OPENSSL_free(big);
+            goto end;
+        }
+        OPENSSL_free(big);
+    }
     /* No early exporter outside early data: 0, nothing queued. */
     if (!TEST_int_eq(SSL_export_keying_material_early(cssl, a, 32, "x", 1,
                                                       (const unsigned char *)"", 0), 0)

@@ -83,8 +83,8 @@ pub fn format_line(label: &str, client_random: &[u8], secret: &[u8]) -> String {
     line
 }
 
-/// The per-connection [`KeyLog`] rustls calls.
-#[derive(Debug, Default)]
+/// The per-connection [`KeyLog`] rustls calls. Its `Debug` shows no secrets.
+#[derive(Default)]
 pub struct Logger {
     /// A key-log callback is installed: queue lines for it.
     callback: bool,
@@ -93,7 +93,16 @@ pub struct Logger {
     inner: Mutex<Logged>,
 }
 
-#[derive(Debug, Default)]
+impl std::fmt::Debug for Logger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Logger")
+            .field("callback", &self.callback)
+            .field("file", &self.file)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Default)]
 struct Logged {
     /// `(label, line)` for the callback, in rustls's order.
     lines: Vec<(&'static str, String)>,
@@ -283,8 +292,8 @@ enum EarlyState {
 }
 
 /// A connection's secrets and the state of the calls in this module. Starts empty with every
-/// new handshake (`Conn::fresh`).
-#[derive(Debug, Default)]
+/// new handshake (`Conn::fresh`). No `Debug`: it holds secrets.
+#[derive(Default)]
 pub struct Keys {
     logger: Option<Arc<Logger>>,
     /// Records the connection reads.
@@ -413,12 +422,16 @@ impl Conn {
             }
             // HkdfLabel's label is "tls13 " + label in a one-byte length.
             if label.len() > 255 - 6 {
-                return Err(Error::internal("tls13_hkdf_expand"));
+                return Err(Error::ssl(
+                    ssl_r::TLS_ILLEGAL_EXPORTER_LABEL,
+                    "tls13_hkdf_expand",
+                ));
             }
-            // No context and an empty one are the same in TLS 1.3.
+            // No context and an empty one are the same in TLS 1.3. Too long an output (more
+            // than 255 hash blocks) fails in HKDF, as OpenSSL's.
             let ctx = context.unwrap_or(&[]);
             tls.export_keying_material(&mut *out, label, Some(ctx))
-                .map_err(|_| Error::internal("tls13_export_keying_material"))?;
+                .map_err(|_| Error::internal("tls13_hkdf_expand"))?;
             return Ok(1);
         }
         let label = label.unwrap_or(&[]);
