@@ -18,6 +18,8 @@ pub enum Event {
         state: i32,
         error: bool,
     },
+    /// A key-log callback call with one NSS key-log line (no newline).
+    KeyLog(String),
 }
 
 /// Which kinds of [`Event`] to record (set by the ffi layer before each operation).
@@ -28,4 +30,6 @@ pub struct Notify {
     /// A ClientHello callback (client hello, servername or ALPN selection) is installed: a
     /// server reads the ClientHello first and stops with `Stop::Hello` to run them.
     pub hello: bool,
+    /// A key-log callback is installed (decided when the handshake starts).
+    pub keylog: bool,
 }
