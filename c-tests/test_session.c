@@ -653,6 +653,57 @@ end:
     return ret;
 }
 
+/* SSL_clear keeps the session for the next handshake after SSL_shutdown (it is offered and
+ * resumed); without close_notify the session is dropped. */
+static int test_clear_reuses_session(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL, *s2 = NULL;
+    SSL_SESSION *before;
+    BIO *cb = NULL, *sb = NULL;
+    char buf[4];
+    int ret = 0, sd;
+
+    for (sd = 0; sd < 2; sd++) {
+        if (!make_pair(TLS1_3_VERSION, &sctx, &cctx)
+            || !create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+            || !TEST_true(create_ssl_connection(s, c))
+            || !TEST_int_eq(SSL_read(c, buf, sizeof(buf)), -1))
+            goto end;
+        before = SSL_get_session(c);
+        if (sd) {
+            SSL_shutdown(c);
+            SSL_shutdown(s);
+        }
+        if (!TEST_int_eq(SSL_clear(c), 1))
+            goto end;
+        if (sd ? !TEST_true(SSL_get_session(c) == before) : !TEST_ptr_null(SSL_get_session(c)))
+            goto end;
+        if (!TEST_ptr(s2 = SSL_new(sctx)) || !TEST_int_eq(BIO_new_bio_pair(&cb, 0, &sb, 0), 1))
+            goto end;
+        SSL_set_bio(c, cb, cb);
+        SSL_set_bio(s2, sb, sb);
+        SSL_set_accept_state(s2);
+        if (!TEST_true(create_ssl_connection(s2, c)) || !TEST_int_eq(SSL_session_reused(c), sd))
+            goto end;
+        SSL_free(c);
+        SSL_free(s);
+        SSL_free(s2);
+        c = s = s2 = NULL;
+        SSL_CTX_free(sctx);
+        SSL_CTX_free(cctx);
+        sctx = cctx = NULL;
+    }
+    ret = 1;
+end:
+    SSL_free(c);
+    SSL_free(s);
+    SSL_free(s2);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* i2d/d2i and PEM in one process: the decoded session resumes. */
 static int test_encodings_in_process(void)
 {
@@ -891,6 +942,7 @@ int main(void)
     RUN_TEST(test_sid_ctx_mismatch);
     RUN_TEST(test_free_without_shutdown);
     RUN_TEST(test_resume_with_hello_callback);
+    RUN_TEST(test_clear_reuses_session);
     RUN_TEST(test_encodings_in_process);
     RUN_TEST(test_encodings_two_processes);
     RUN_TEST(test_session_print);

@@ -26,6 +26,7 @@ pub mod lib {
     pub const PKCS12: i32 = 35;
     pub const RAND: i32 = 36;
     pub const USER: i32 = 128;
+    pub const PROV: i32 = 57;
 }
 
 /// Common reasons (`ERR_R_*`), valid in every library.

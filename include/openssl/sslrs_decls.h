@@ -211,6 +211,11 @@ typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
 typedef void (*InfoCb)(const SSL *ssl, int type, int val);
 
 /**
+ * `SSL_CTX_set_keylog_callback`.
+ */
+typedef void (*SSL_CTX_keylog_cb_func)(const SSL *ssl, const char *line);
+
+/**
  * `get_session_cb` of `SSL_CTX_sess_set_get_cb`.
  */
 typedef SSL_SESSION *(*SSL_get_session_cb)(SSL *ssl, const unsigned char *data, int len, int *copy);
@@ -1029,6 +1034,16 @@ void *SSL_CTX_get_ex_data(const SSL_CTX *ssl, int idx);
 InfoCb SSL_CTX_get_info_callback(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_keylog_callback(3)`.
+ */
+SSL_CTX_keylog_cb_func SSL_CTX_get_keylog_callback(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_max_early_data(3)`.
+ */
+uint32_t SSL_CTX_get_max_early_data(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_num_tickets(3)`: 2 by default.
  */
 size_t SSL_CTX_get_num_tickets(const SSL_CTX *ctx);
@@ -1042,6 +1057,11 @@ uint64_t SSL_CTX_get_options(const SSL_CTX *ctx);
  * `SSL_CTX_get_quiet_shutdown(3)`.
  */
 int SSL_CTX_get_quiet_shutdown(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_recv_max_early_data(3)`: 16384 by default.
+ */
+uint32_t SSL_CTX_get_recv_max_early_data(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_timeout(3)`: 7200 by default (0 for NULL).
@@ -1164,6 +1184,17 @@ int SSL_CTX_set_ex_data(SSL_CTX *ssl, int idx, void *data);
 void SSL_CTX_set_info_callback(SSL_CTX *ctx, InfoCb cb);
 
 /**
+ * `SSL_CTX_set_keylog_callback(3)`: called with each NSS key-log line (no newline) of the
+ * context's connections whose handshake starts afterwards.
+ */
+void SSL_CTX_set_keylog_callback(SSL_CTX *ctx, SSL_CTX_keylog_cb_func cb);
+
+/**
+ * `SSL_CTX_set_max_early_data(3)`: recorded; 1.
+ */
+int SSL_CTX_set_max_early_data(SSL_CTX *ctx, uint32_t max_early_data);
+
+/**
  * `SSL_CTX_set_num_tickets(3)`: returns 1.
  */
 int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t num_tickets);
@@ -1177,6 +1208,11 @@ uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
  * `SSL_CTX_set_quiet_shutdown(3)`.
  */
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
+
+/**
+ * `SSL_CTX_set_recv_max_early_data(3)`: recorded; 1.
+ */
+int SSL_CTX_set_recv_max_early_data(SSL_CTX *ctx, uint32_t recv_max_early_data);
 
 /**
  * `SSL_CTX_set_session_id_context(3)`: copied into each `SSL` made afterwards.
@@ -1369,6 +1405,12 @@ int SSL_accept(SSL *s);
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
 
 /**
+ * `SSL_clear(3)`: resets the connection for a new handshake; the role, settings, BIOs and
+ * verify result stay. 1.
+ */
+int SSL_clear(SSL *s);
+
+/**
  * `SSL_clear_options(3)`.
  */
 uint64_t SSL_clear_options(SSL *s, uint64_t op);
@@ -1431,6 +1473,39 @@ long SSL_ctrl(SSL *s, int cmd, long larg, void *parg);
 int SSL_do_handshake(SSL *s);
 
 /**
+ * `SSL_dup(3)`: for a connection that has not started its handshake, a new `SSL` with its
+ * context, role, settings, verify host and info callback (not its BIOs, SNI or quiet-shutdown
+ * flag, as OpenSSL 3.0); otherwise the same `SSL` with one more reference, as OpenSSL does.
+ */
+SSL *SSL_dup(SSL *ssl);
+
+/**
+ * `SSL_export_keying_material(3)`: RFC 5705 / RFC 8446 exporter. 1 on success; -1 before the
+ * handshake is complete (nothing queued); 0 on OpenSSL's failures (TLS 1.2: a reserved label
+ * or `olen == 0`; TLS 1.3: a NULL label).
+ */
+int SSL_export_keying_material(SSL *s,
+                               uint8_t *out,
+                               size_t olen,
+                               const char *label,
+                               size_t llen,
+                               const uint8_t *context,
+                               size_t contextlen,
+                               int use_context);
+
+/**
+ * `SSL_export_keying_material_early(3)`: 0 — early data (and its exporter) is not supported;
+ * OpenSSL returns 0 without an error outside early data too.
+ */
+int SSL_export_keying_material_early(SSL *s,
+                                     uint8_t *out,
+                                     size_t olen,
+                                     const char *label,
+                                     size_t llen,
+                                     const uint8_t *context,
+                                     size_t contextlen);
+
+/**
  * `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
  */
 void SSL_free(SSL *ssl);
@@ -1457,9 +1532,20 @@ SSL_SESSION *SSL_get1_session(SSL *ssl);
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
 
 /**
+ * `SSL_get_client_random(3)`: copies up to `outlen` bytes of the ClientHello random (zeros
+ * before the handshake) and returns how many; `outlen == 0` returns its size, 32.
+ */
+size_t SSL_get_client_random(const SSL *ssl, uint8_t *out, size_t outlen);
+
+/**
  * `SSL_get_current_cipher(3)`: static, NULL before the handshake.
  */
 const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
+
+/**
+ * `SSL_get_early_data_status(3)`: always `SSL_EARLY_DATA_NOT_SENT`.
+ */
+int SSL_get_early_data_status(const SSL *s);
 
 /**
  * `SSL_get_error(3)`: OpenSSL's decision order — the oldest queued error first, then the
@@ -1478,9 +1564,25 @@ void *SSL_get_ex_data(const SSL *ssl, int idx);
 int SSL_get_fd(const SSL *s);
 
 /**
+ * `SSL_get_finished(3)`: 0. rustls does not expose the Finished messages' verify_data
+ * (OpenSSL returns its length, 12 or the hash size, after a handshake).
+ */
+size_t SSL_get_finished(const SSL *s, void *buf, size_t count);
+
+/**
  * `SSL_get_info_callback(3)`: the connection's own callback (NULL if it uses the context's).
  */
 InfoCb SSL_get_info_callback(const SSL *ssl);
+
+/**
+ * `SSL_get_key_update_type(3)`: the pending update's type, or `SSL_KEY_UPDATE_NONE`.
+ */
+int SSL_get_key_update_type(const SSL *s);
+
+/**
+ * `SSL_get_max_early_data(3)`.
+ */
+uint32_t SSL_get_max_early_data(const SSL *s);
 
 /**
  * `SSL_get_num_tickets(3)`.
@@ -1491,6 +1593,11 @@ size_t SSL_get_num_tickets(const SSL *s);
  * `SSL_get_options(3)`.
  */
 uint64_t SSL_get_options(const SSL *s);
+
+/**
+ * `SSL_get_peer_finished(3)`: 0, as `SSL_get_finished`.
+ */
+size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
 
 /**
  * `SSL_get_quiet_shutdown(3)`.
@@ -1508,10 +1615,20 @@ BIO *SSL_get_rbio(const SSL *s);
 int SSL_get_read_ahead(const SSL *s);
 
 /**
+ * `SSL_get_recv_max_early_data(3)`.
+ */
+uint32_t SSL_get_recv_max_early_data(const SSL *s);
+
+/**
  * `SSL_get_rfd(3)`: the rbio's fd, or -1 (with no rbio, a BIO NULL-parameter error is queued,
  * as OpenSSL does).
  */
 int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_server_random(3)`: as `SSL_get_client_random`, for the ServerHello random.
+ */
+size_t SSL_get_server_random(const SSL *ssl, uint8_t *out, size_t outlen);
 
 /**
  * `SSL_get_servername(3)`: a server's name from the client's SNI (during the ClientHello
@@ -1593,6 +1710,12 @@ int SSL_is_init_finished(const SSL *s);
 int SSL_is_server(const SSL *s);
 
 /**
+ * `SSL_key_update(3)`: schedules a TLS 1.3 KeyUpdate for the next `SSL_do_handshake`,
+ * `SSL_write` or `SSL_read`. 1, or 0 (wrong version, bad type, in init, pending write).
+ */
+int SSL_key_update(SSL *s, int updatetype);
+
+/**
  * `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
  */
 SSL *SSL_new(SSL_CTX *ctx);
@@ -1619,9 +1742,33 @@ int SSL_pending(const SSL *s);
 int SSL_read(SSL *ssl, void *buf, int num);
 
 /**
+ * `SSL_read_early_data(3)`: on a server in the "before" state, runs the handshake until the
+ * server's flight is out and returns `SSL_READ_EARLY_DATA_FINISH` (no early data is ever
+ * accepted), or `SSL_READ_EARLY_DATA_ERROR` with `SSL_get_error` telling why (call again);
+ * `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED` on a client or after that.
+ */
+int SSL_read_early_data(SSL *s, void *buf, size_t num, size_t *readbytes);
+
+/**
  * `SSL_read_ex(3)`: 1 and `*readbytes` on success, 0 otherwise (`*readbytes` untouched).
  */
 int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
+
+/**
+ * `SSL_renegotiate(3)`: 1 before the handshake (recorded, as OpenSSL); 0 with an error after
+ * it (TLS 1.3: wrong version; TLS 1.2: no renegotiation).
+ */
+int SSL_renegotiate(SSL *s);
+
+/**
+ * `SSL_renegotiate_abbreviated(3)`: as `SSL_renegotiate`.
+ */
+int SSL_renegotiate_abbreviated(SSL *s);
+
+/**
+ * `SSL_renegotiate_pending(3)`: 1 while a requested renegotiation has not completed.
+ */
+int SSL_renegotiate_pending(const SSL *s);
 
 /**
  * `SSL_select_next_proto(3)`: the first of the server's protocols that the client also lists
@@ -1711,6 +1858,11 @@ int SSL_set_fd(SSL *s, int fd);
 void SSL_set_info_callback(SSL *ssl, InfoCb cb);
 
 /**
+ * `SSL_set_max_early_data(3)`: recorded; 1.
+ */
+int SSL_set_max_early_data(SSL *s, uint32_t max_early_data);
+
+/**
  * `SSL_set_num_tickets(3)`: TLS 1.3 tickets sent after a full handshake (server). Returns 1.
  */
 int SSL_set_num_tickets(SSL *s, size_t num_tickets);
@@ -1729,6 +1881,11 @@ void SSL_set_quiet_shutdown(SSL *ssl, int mode);
  * `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
  */
 void SSL_set_read_ahead(SSL *s, int yes);
+
+/**
+ * `SSL_set_recv_max_early_data(3)`: recorded; 1.
+ */
+int SSL_set_recv_max_early_data(SSL *s, uint32_t recv_max_early_data);
 
 /**
  * `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
@@ -1783,6 +1940,12 @@ const char *SSL_state_string_long(const SSL *s);
 int SSL_up_ref(SSL *s);
 
 /**
+ * `SSL_verify_client_post_handshake(3)`: 0 with OpenSSL's reason (the client never offers
+ * post-handshake authentication to a rustls server).
+ */
+int SSL_verify_client_post_handshake(SSL *s);
+
+/**
  * `SSL_version(3)`: `TLS1_3_VERSION`, `TLS1_2_VERSION`, ...
  */
 int SSL_version(const SSL *ssl);
@@ -1797,6 +1960,12 @@ int SSL_want(const SSL *s);
  * `SSL_MODE_ENABLE_PARTIAL_WRITE`); <=0 otherwise. `num == 0` returns 0.
  */
 int SSL_write(SSL *ssl, const void *buf, int num);
+
+/**
+ * `SSL_write_early_data(3)`: 0 with `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED`, as OpenSSL for a
+ * connection without a session that allows early data (sslrs never has one).
+ */
+int SSL_write_early_data(SSL *s, const void *buf, size_t num, size_t *written);
 
 /**
  * `SSL_write_ex(3)`: 1 with `*written` on success (including `num == 0`), 0 otherwise.

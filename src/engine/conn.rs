@@ -12,6 +12,7 @@ use crate::crypto::err;
 use crate::engine::context::{mode, op, verify, Context, Settings, TLS1_2_VERSION, TLS1_3_VERSION};
 use crate::engine::errmap;
 use crate::engine::events::{Event, Notify};
+use crate::engine::keys::Keys;
 use crate::engine::session::{self, ConnSessions};
 use crate::engine::verify::{HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
@@ -96,7 +97,7 @@ enum Record {
 
 /// The last write that returned a retry: OpenSSL's retry rules apply to the next one.
 #[derive(Clone, Copy, Debug)]
-struct PendingWrite {
+pub(super) struct PendingWrite {
     buf: usize,
     committed: usize,
 }
@@ -112,8 +113,8 @@ pub struct Conn {
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     role: Option<Role>,
-    tls: Option<Connection>,
-    in_init: bool,
+    pub(super) tls: Option<Connection>,
+    pub(super) in_init: bool,
     before: bool,
     failed: bool,
     hand_state: i32,
@@ -127,7 +128,9 @@ pub struct Conn {
     body_left: usize,
     seen_record: bool,
     plain_avail: usize,
-    wpend: Option<PendingWrite>,
+    pub(super) wpend: Option<PendingWrite>,
+    /// Secrets, hello randoms and key-update/early-data state (`keys`).
+    pub(super) keys: Keys,
     /// Sessions: the offered one, the current one, what callbacks are due.
     pub sess: ConnSessions,
     /// Notifications recorded for the application, delivered by the ffi layer once the
@@ -216,6 +219,7 @@ impl Conn {
             seen_record: false,
             plain_avail: 0,
             wpend: None,
+            keys: Keys::default(),
             events: Vec::new(),
             notify: Notify::default(),
             acceptor: None,
@@ -231,13 +235,34 @@ impl Conn {
     /// `SSL_set_connect_state` / `SSL_set_accept_state`: sets the role and restarts the state
     /// machine; the connection's settings, BIOs, host and SNI stay.
     pub fn set_role(&mut self, role: Role) {
+        self.restart(Some(role));
+    }
+
+    /// `SSL_clear`: back to the "before" state for a new connection; the role, settings, BIOs,
+    /// host, SNI and the verify result stay (OpenSSL keeps `verify_result` too).
+    pub fn clear(&mut self) {
+        if self.shutdown & SSL_SENT_SHUTDOWN == 0 && !self.in_init && !self.before {
+            if let Some(s) = self.sess.retire(&self.ctx.sessions) {
+                self.sess.removed.push(s);
+                self.note_sessions();
+            }
+        }
+        let result = self.verify_result();
+        self.restart(self.role);
+        if let Ok(mut v) = self.verify.lock() {
+            v.result = result;
+        }
+    }
+
+    fn restart(&mut self, role: Option<Role>) {
         let settings = std::mem::take(&mut self.settings);
-        let mut fresh = Conn::fresh(self.ctx.clone(), settings, Some(role));
+        let mut fresh = Conn::fresh(self.ctx.clone(), settings, role);
         fresh.rbio = self.rbio.take();
         fresh.wbio = self.wbio.take();
         fresh.host = self.host.take();
         fresh.sni = self.sni.take();
-        fresh.sess = std::mem::take(&mut self.sess);
+        fresh.sess = self.sess.restarted();
+        fresh.events = std::mem::take(&mut self.events);
         *self = fresh;
     }
 
@@ -458,6 +483,7 @@ impl Conn {
         };
         let creds = self.ctx.with(|c| c.creds.certified.clone());
         self.sess.client_config(&mut cfg, verifier, creds);
+        self.keys.install(&mut cfg.key_log, self.notify.keylog);
         // No SNI unless asked for: an IP server name makes rustls send none.
         let name = match self.sni.as_deref().map(ServerName::try_from) {
             Some(Ok(n)) => n.to_owned(),
@@ -471,8 +497,9 @@ impl Conn {
     }
 
     fn new_server(&mut self) -> Result<Connection, Error> {
-        let cfg = self.ctx.server_config(&self.settings)?;
-        rustls::ServerConnection::new(cfg)
+        let mut cfg = (*self.ctx.server_config(&self.settings)?).clone();
+        self.keys.install(&mut cfg.key_log, self.notify.keylog);
+        rustls::ServerConnection::new(Arc::new(cfg))
             .map(Connection::Server)
             .map_err(|e| errmap::from_rustls(&e, true))
     }
@@ -487,7 +514,7 @@ impl Conn {
                 return Err(Stop::Syscall);
             };
             self.rwstate = SSL_WRITING;
-            match tls.write_tls(&mut BioWriter(w)) {
+            match tls.write_tls(&mut self.keys.tx.writer(BioWriter(w))) {
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Err(Stop::Retry),
                 Err(_) => return Err(Stop::Syscall),

@@ -68,6 +68,10 @@ pub struct Settings {
     pub verify_mode: i32,
     pub verify_depth: i32,
     pub quiet_shutdown: bool,
+    /// `SSL_CTX_set_max_early_data` / `SSL_CTX_set_recv_max_early_data` (recorded only: early
+    /// data is not supported).
+    pub max_early_data: u32,
+    pub recv_max_early_data: u32,
     /// `SSL_CTX_set_ciphersuites`: TLS 1.3 suites in order (`None`: OpenSSL's default list).
     pub tls13_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
@@ -88,6 +92,8 @@ impl Default for Settings {
             verify_mode: verify::NONE,
             verify_depth: 100,
             quiet_shutdown: false,
+            max_early_data: 0,
+            recv_max_early_data: 16384,
             tls13_suites: None,
             tls12_suites: None,
             num_tickets: 2,

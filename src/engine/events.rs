@@ -21,6 +21,8 @@ pub enum Event {
     /// New sessions (new-session callback) or retired ones (remove callback) are queued in
     /// `Conn::sess`; the ffi layer reports them all at this point.
     Sessions,
+    /// A key-log callback call with one NSS key-log line (no newline).
+    KeyLog(String),
 }
 
 /// Which kinds of [`Event`] to record (set by the ffi layer before each operation).
@@ -31,4 +33,6 @@ pub struct Notify {
     /// A ClientHello callback (client hello, servername or ALPN selection) is installed: a
     /// server reads the ClientHello first and stops with `Stop::Hello` to run them.
     pub hello: bool,
+    /// A key-log callback is installed (decided when the handshake starts).
+    pub keylog: bool,
 }

@@ -8,6 +8,7 @@ pub mod conn;
 pub mod context;
 pub mod errmap;
 pub mod events;
+pub mod keys;
 pub mod session;
 pub mod verify;
 

@@ -882,6 +882,44 @@ impl ConnSessions {
         }
     }
 
+    /// The session state a restarted connection (`SSL_clear`, a new role) keeps: its current
+    /// session becomes the one it offers, with its session id context and pending callbacks.
+    pub fn restarted(&mut self) -> ConnSessions {
+        ConnSessions {
+            offered: self.current.clone(),
+            current: self.current.take(),
+            sid_ctx: std::mem::take(&mut self.sid_ctx),
+            new_sessions: std::mem::take(&mut self.new_sessions),
+            removed: std::mem::take(&mut self.removed),
+            ..ConnSessions::default()
+        }
+    }
+
+    /// `SSL_dup` of a connection before its handshake: the same session and id context.
+    pub fn duplicate(&self) -> ConnSessions {
+        ConnSessions {
+            offered: self.offered.clone(),
+            current: self.current.clone(),
+            sid_ctx: self.sid_ctx.clone(),
+            ..ConnSessions::default()
+        }
+    }
+
+    /// OpenSSL's `ssl_clear_bad_session`: the session of an established connection that sent
+    /// no close_notify is taken out of service (not resumable, out of the context's cache) and
+    /// dropped from the connection; it is returned for the remove callback.
+    pub fn retire(&mut self, cache: &ServerCache) -> Option<Arc<Session>> {
+        let s = self.current.take()?;
+        if self.offered.as_ref().is_some_and(|o| Arc::ptr_eq(o, &s)) {
+            self.offered = None;
+        }
+        if s.with(|d| d.id.is_empty()) {
+            return None;
+        }
+        cache.remove(&s);
+        Some(s)
+    }
+
     /// True when sessions wait for the application's callbacks.
     pub fn has_pending(&self) -> bool {
         !self.new_sessions.is_empty() || !self.removed.is_empty()

@@ -23,6 +23,9 @@ use std::sync::{Mutex, MutexGuard};
 /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
 pub type InfoCb = Option<unsafe extern "C" fn(ssl: *const SSL, r#type: c_int, val: c_int)>;
 
+/// `SSL_CTX_set_keylog_callback`.
+pub type SSL_CTX_keylog_cb_func =
+    Option<unsafe extern "C" fn(ssl: *const SSL, line: *const core::ffi::c_char)>;
 /// `SSL_CTX_set_tlsext_servername_callback`.
 pub type ServernameCb =
     Option<unsafe extern "C" fn(s: *mut SSL, al: *mut c_int, arg: *mut c_void) -> c_int>;
@@ -52,6 +55,7 @@ pub struct CtxHooks {
     pub alpn_select_arg: usize,
     pub client_hello: SSL_client_hello_cb_fn,
     pub client_hello_arg: usize,
+    pub keylog: SSL_CTX_keylog_cb_func,
 }
 
 /// Callbacks an `SSL` may override.
@@ -186,6 +190,7 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
         hello: ctx_hooks.servername.is_some()
             || ctx_hooks.alpn_select.is_some()
             || ctx_hooks.client_hello.is_some(),
+        keylog: ctx_hooks.keylog.is_some(),
     }
 }
 
@@ -202,6 +207,7 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
                 let mut c = conn_of(o)?;
                 c.notify = notify_flags(o, &c);
                 let r = f(&mut c);
+                c.collect_keylog();
                 (r, std::mem::take(&mut c.events), c.hello_info())
             };
             deliver(ssl, o, events);
@@ -211,7 +217,10 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
             let outcome = crate::ffi::hello::run_hello_callbacks(ssl, o, info);
             // On failure the error is queued and the next round of `f` reports it the way the
             // operation reports failures (the engine holds it as a pending stop).
-            let _ = conn_of(o)?.finish_hello(outcome);
+            // The callbacks may have switched the context: its callbacks count from here on.
+            let mut c = conn_of(o)?;
+            c.notify = notify_flags(o, &c);
+            let _ = c.finish_hello(outcome);
         }
     })
 }
@@ -260,6 +269,20 @@ pub fn dispatch(ssl: *const SSL, o: &SslObj, events: Vec<Event>) {
                     unsafe { f(ssl, where_, ret) };
                     o.cb_state.store(saved.0, Ordering::Relaxed);
                     o.cb_error.store(saved.1, Ordering::Relaxed);
+                }
+            }
+            Event::KeyLog(line) => {
+                let cb = conn_of(o)
+                    .ok()
+                    .and_then(|c| ctx_app(&c.ctx).map(CtxApp::hooks))
+                    .and_then(|h| h.keylog);
+                let Ok(line) = std::ffi::CString::new(line) else {
+                    continue;
+                };
+                if let Some(f) = cb {
+                    // SAFETY: the application's key-log callback with a NUL-terminated line
+                    // that outlives the call.
+                    unsafe { f(ssl, line.as_ptr()) };
                 }
             }
         }

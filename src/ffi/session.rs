@@ -189,17 +189,15 @@ pub fn free_ssl(ssl: *mut SSL) {
 
 /// The session of an established connection that sent no close_notify, taken out of service.
 fn retire_session(ssl: *mut SSL) -> Option<(Arc<Context>, Arc<Session>)> {
-    let c = conn(ssl).ok()?;
-    let s = c.sess.current.clone()?;
+    let mut c = conn(ssl).ok()?;
     let open = c.shutdown_flags() & crate::engine::conn::SSL_SENT_SHUTDOWN == 0
         && !c.in_init()
         && !c.in_before();
-    if !open || s.with(|d| d.id.is_empty()) {
+    if !open {
         return None;
     }
     let ctx = c.ctx.clone();
-    drop(c);
-    ctx.sessions.remove(&s);
+    let s = c.sess.retire(&ctx.sessions)?;
     Some((ctx, s))
 }
 

@@ -179,6 +179,9 @@ impl Conn {
     /// ClientHello (whose record bodies, `body == true`, are kept for the client hello
     /// callback).
     pub(super) fn feed(&mut self, rd: &mut dyn Read, body: bool) -> io::Result<usize> {
+        // Everything read passes the key tap (it takes the hello randoms).
+        let mut rd = self.keys.rx.reader(rd);
+        let rd: &mut dyn Read = &mut rd;
         if let Some(tls) = self.tls.as_mut() {
             return tls.read_tls(rd);
         }
@@ -271,6 +274,7 @@ impl Conn {
             }
         };
         let mut cfg = (*base).clone();
+        self.keys.install(&mut cfg.key_log, self.notify.keylog);
         cfg.alpn_protocols = match outcome.alpn {
             AlpnChoice::None => Vec::new(),
             AlpnChoice::Select(p) => vec![p],
