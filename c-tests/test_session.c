@@ -313,6 +313,7 @@ static int tls12_case(int no_ticket)
     SSL_CTX *sctx = NULL, *cctx = NULL;
     SSL *s = NULL, *c = NULL;
     SSL_SESSION *sess = NULL;
+    unsigned char mk[64], smk[64];
     unsigned int len = 0;
     int ret = 0, reused = -1;
 
@@ -334,6 +335,13 @@ static int tls12_case(int no_ticket)
         || !TEST_int_eq(n_client_new, 1) || !TEST_int_eq(reenter_ok, 1)
         || !TEST_int_eq(n_server_new, no_ticket ? 1 : 0)
         || !TEST_int_eq(SSL_CTX_sess_number(sctx), no_ticket ? 1 : 0))
+        goto end;
+    /* both sides hold the same 48-byte master secret */
+    if (!TEST_int_eq(SSL_SESSION_get_master_key(sess, NULL, 0), 48)
+        || !TEST_int_eq(SSL_SESSION_get_master_key(sess, mk, 10), 10)
+        || !TEST_int_eq(SSL_SESSION_get_master_key(sess, mk, sizeof(mk)), 48)
+        || !TEST_int_eq(SSL_SESSION_get_master_key(SSL_get_session(s), smk, sizeof(smk)), 48)
+        || !TEST_mem_eq(mk, 48, smk, 48))
         goto end;
     SSL_shutdown(c);
     SSL_shutdown(s);

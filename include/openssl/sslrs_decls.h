@@ -1306,8 +1306,9 @@ X509 *SSL_SESSION_get0_peer(SSL_SESSION *s);
 const unsigned char *SSL_SESSION_get_id(const SSL_SESSION *s, unsigned int *len);
 
 /**
- * `SSL_SESSION_get_master_key(3)`: sslrs keeps no master secret in its sessions (rustls does
- * not expose it): always 0.
+ * `SSL_SESSION_get_master_key(3)`: with `outlen` 0 the length of the master secret, else the
+ * number of bytes copied (at most `outlen`). TLS 1.2 sessions have it (48 bytes); TLS 1.3
+ * sessions have none here (0): rustls keeps the resumption secret to itself.
  */
 size_t SSL_SESSION_get_master_key(const SSL_SESSION *sess, unsigned char *out, size_t outlen);
 

@@ -738,6 +738,7 @@ impl Conn {
             peer: self.peer_certificate().map(|c| c.to_vec()),
             verify_result: self.verify_result(),
             verify_peer: is_server && self.settings.verify_mode & verify::PEER != 0,
+            master_key: self.keys.master_secret().unwrap_or_default(),
         };
         self.ctx.sessions.count(|n| match (is_server, resumed) {
             (true, true) => {

@@ -109,6 +109,8 @@ pub struct SessionData {
     pub cipher: u16,
     pub id: Vec<u8>,
     pub sid_ctx: Vec<u8>,
+    /// The TLS 1.2 master secret (empty for TLS 1.3: rustls keeps the resumption secret).
+    pub master_key: Vec<u8>,
     pub time: i64,
     pub timeout: i64,
     pub hostname: Option<String>,
@@ -871,6 +873,7 @@ pub struct Finished {
     pub peer: Option<Vec<u8>>,
     pub verify_result: i64,
     pub verify_peer: bool,
+    pub master_key: Vec<u8>,
 }
 
 impl ConnSessions {
@@ -1139,6 +1142,7 @@ impl ConnSessions {
             version: f.version,
             cipher: f.cipher,
             sid_ctx: self.sid_ctx.clone(),
+            master_key: f.master_key,
             time: now(),
             timeout: cache.timeout(),
             hostname: if f.is_server { f.sni.clone() } else { None },
@@ -1237,6 +1241,7 @@ pub fn encode(s: &Session) -> Vec<u8> {
     b.push(flags);
     put_vec(&mut b, &d.id, 1);
     put_vec(&mut b, &d.sid_ctx, 1);
+    put_vec(&mut b, &d.master_key, 1);
     if let Some(h) = &d.hostname {
         put_vec(&mut b, h.as_bytes(), 2);
     }
@@ -1317,7 +1322,9 @@ pub fn decode(blob: &[u8]) -> Result<(Session, usize), DecodeError> {
     }
     let id = r.vec(1)?;
     let sid_ctx = r.vec(1)?;
-    if id.len() > MAX_ID_LEN || sid_ctx.len() > MAX_ID_LEN {
+    let master_key = r.vec(1)?;
+    if id.len() > MAX_ID_LEN || sid_ctx.len() > MAX_ID_LEN || master_key.len() > MAX_MASTER_KEY_LEN
+    {
         return Err(DecodeError::Malformed);
     }
     let hostname = if flags & F_HOSTNAME != 0 {
@@ -1350,6 +1357,7 @@ pub fn decode(blob: &[u8]) -> Result<(Session, usize), DecodeError> {
         cipher,
         id,
         sid_ctx,
+        master_key,
         time,
         timeout,
         hostname,
@@ -1400,8 +1408,8 @@ fn dump_indent4(out: &mut String, b: &[u8]) {
     }
 }
 
-/// `SSL_SESSION_print`'s text, in OpenSSL's layout. sslrs holds no master secret: the
-/// `Master-Key` / `Resumption PSK` line is empty.
+/// `SSL_SESSION_print`'s text, in OpenSSL's layout. TLS 1.3 sessions hold no resumption
+/// secret here (rustls keeps it): their `Resumption PSK` line is empty.
 pub fn print(s: &Session) -> String {
     use crate::engine::context::{TLS1_2_VERSION, TLS1_3_VERSION};
     let d = s.with(|d| d.clone());
@@ -1422,11 +1430,12 @@ pub fn print(s: &Session) -> String {
     o.push_str(&format!("    Cipher    : {cipher}\n"));
     o.push_str(&format!("    Session-ID: {}\n", hex_upper(&d.id)));
     o.push_str(&format!("    Session-ID-ctx: {}\n", hex_upper(&d.sid_ctx)));
-    if d.version == TLS1_3_VERSION {
-        o.push_str("    Resumption PSK: \n");
+    let label = if d.version == TLS1_3_VERSION {
+        "Resumption PSK"
     } else {
-        o.push_str("    Master-Key: \n");
-    }
+        "Master-Key"
+    };
+    o.push_str(&format!("    {label}: {}\n", hex_upper(&d.master_key)));
     o.push_str("    PSK identity: None\n");
     o.push_str("    PSK identity hint: None\n");
     o.push_str("    SRP username: None\n");
@@ -1472,6 +1481,7 @@ mod tests {
             cipher: 0x1302,
             id: vec![7; 32],
             sid_ctx: b"ctx".to_vec(),
+            master_key: vec![0x11; 48],
             time: 1_700_000_000,
             timeout: 7200,
             hostname: Some("example.com".into()),

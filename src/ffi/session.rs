@@ -700,16 +700,26 @@ pub extern "C" fn SSL_SESSION_get0_alpn_selected(
     })
 }
 
-/// `SSL_SESSION_get_master_key(3)`: sslrs keeps no master secret in its sessions (rustls does
-/// not expose it): always 0.
+/// `SSL_SESSION_get_master_key(3)`: with `outlen` 0 the length of the master secret, else the
+/// number of bytes copied (at most `outlen`). TLS 1.2 sessions have it (48 bytes); TLS 1.3
+/// sessions have none here (0): rustls keeps the resumption secret to itself.
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_get_master_key(
     sess: *const SSL_SESSION,
     out: *mut c_uchar,
     outlen: usize,
 ) -> usize {
-    let _ = (sess, out, outlen);
-    0
+    call(0, || {
+        let k = self::sess(sess)?.with(|d| d.master_key.clone());
+        if outlen == 0 {
+            return Ok(k.len());
+        }
+        let n = k.len().min(outlen);
+        // SAFETY: `out` has `outlen` writable bytes per the API.
+        let dst = unsafe { super::ptr::out_buf(out.cast(), n) }?;
+        dst.copy_from_slice(&k[..n]);
+        Ok(n)
+    })
 }
 
 /// `SSL_SESSION_get0_peer(3)`: the peer's certificate, borrowed from the session (NULL when the
