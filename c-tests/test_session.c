@@ -712,6 +712,84 @@ end:
     return ret;
 }
 
+/* An external server cache: new-session callback stores the encoding by id, get-session
+ * callback decodes it; the internal cache is off. */
+static unsigned char ext_der[4][2048];
+static int ext_len[4], ext_idlen[4], n_ext, n_get;
+static unsigned char ext_id[4][32];
+
+static int ext_new_cb(SSL *ssl, SSL_SESSION *sess)
+{
+    unsigned int idlen = 0;
+    const unsigned char *id = SSL_SESSION_get_id(sess, &idlen);
+    unsigned char *p;
+    int n = i2d_SSL_SESSION(sess, NULL);
+
+    (void)ssl;
+    if (n_ext < 4 && n > 0 && n <= 2048 && idlen <= 32) {
+        p = ext_der[n_ext];
+        ext_len[n_ext] = i2d_SSL_SESSION(sess, &p);
+        memcpy(ext_id[n_ext], id, idlen);
+        ext_idlen[n_ext] = (int)idlen;
+        n_ext++;
+    }
+    return 0;
+}
+
+static SSL_SESSION *ext_get_cb(SSL *ssl, const unsigned char *id, int len, int *copy)
+{
+    int i;
+
+    (void)ssl;
+    n_get++;
+    for (i = 0; i < n_ext; i++) {
+        if (ext_idlen[i] == len && memcmp(ext_id[i], id, (size_t)len) == 0) {
+            const unsigned char *q = ext_der[i];
+            *copy = 0;
+            return d2i_SSL_SESSION(NULL, &q, ext_len[i]);
+        }
+    }
+    return NULL;
+}
+
+static int test_external_cache(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL_SESSION *sess = NULL;
+    int ret = 0, reused = -1, v;
+
+    for (v = 0; v < 2; v++) {
+        n_ext = n_get = 0;
+        if (!make_pair(v ? TLS1_2_VERSION : TLS1_3_VERSION, &sctx, &cctx))
+            goto end;
+        SSL_CTX_set_options(sctx, SSL_OP_NO_TICKET);
+        SSL_CTX_set_session_cache_mode(sctx, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL);
+        SSL_CTX_sess_set_new_cb(sctx, ext_new_cb);
+        SSL_CTX_sess_set_get_cb(sctx, ext_get_cb);
+        if (!TEST_true(SSL_CTX_sess_get_get_cb(sctx) == ext_get_cb))
+            goto end;
+        if (!connect_once(sctx, cctx, NULL, &sess, &reused) || !TEST_int_eq(reused, 0)
+            || !TEST_int_eq(n_ext, v ? 1 : 2) || !TEST_int_eq(n_get, 0)
+            || !TEST_int_eq(SSL_CTX_sess_number(sctx), 0))
+            goto end;
+        if (!connect_once(sctx, cctx, sess, NULL, &reused) || !TEST_int_eq(reused, 1)
+            || !TEST_int_eq(n_get, 1) || !TEST_int_eq(SSL_CTX_sess_cb_hits(sctx), 1)
+            || !TEST_int_eq(SSL_CTX_sess_hits(sctx), 1) || !TEST_int_eq(SSL_CTX_sess_number(sctx), 0))
+            goto end;
+        SSL_SESSION_free(sess);
+        SSL_CTX_free(sctx);
+        SSL_CTX_free(cctx);
+        sess = NULL;
+        sctx = cctx = NULL;
+    }
+    ret = 1;
+end:
+    SSL_SESSION_free(sess);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* i2d/d2i and PEM in one process: the decoded session resumes. */
 static int test_encodings_in_process(void)
 {
@@ -951,6 +1029,7 @@ int main(void)
     RUN_TEST(test_free_without_shutdown);
     RUN_TEST(test_resume_with_hello_callback);
     RUN_TEST(test_clear_reuses_session);
+    RUN_TEST(test_external_cache);
     RUN_TEST(test_encodings_in_process);
     RUN_TEST(test_encodings_two_processes);
     RUN_TEST(test_session_print);

@@ -1116,8 +1116,8 @@ SSL_new_session_cb SSL_CTX_sess_get_new_cb(SSL_CTX *ctx);
 SSL_remove_session_cb SSL_CTX_sess_get_remove_cb(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_sess_set_get_cb(3)`: stored and returned by the getter. sslrs does not call it
- * (an external server cache is not consulted; sessions added with `SSL_CTX_add_session` are).
+ * `SSL_CTX_sess_set_get_cb(3)`: the external cache, asked (at the ClientHello stage, no lock
+ * held) for a TLS 1.2 session id or TLS 1.3 stateful ticket the internal cache lacks.
  */
 void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx, SSL_get_session_cb get_session_cb);
 

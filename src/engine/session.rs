@@ -305,6 +305,8 @@ pub struct Frame {
     pub refused: bool,
     /// Tickets this call may still issue (OpenSSL sends one after a resumption).
     pub ticket_budget: usize,
+    /// A session the application's get-session callback returned: (id, session).
+    pub external: Option<(Vec<u8>, Arc<Session>)>,
 }
 
 thread_local! {
@@ -671,12 +673,18 @@ impl ServerCache {
     fn lookup(&self, key: &[u8]) -> Option<Vec<u8>> {
         let refuse = with_frame(|f| f.is_some_and(|f| f.refuse));
         let sid_ctx = with_frame(|f| f.map(|f| f.sid_ctx.clone()).unwrap_or_default());
+        let external = with_frame(|f| {
+            f.and_then(|f| f.external.clone())
+                .filter(|(id, _)| id.as_slice() == key)
+                .map(|(_, s)| s)
+        });
         let mut st = lock(&self.state);
-        if st.mode & cache_mode::SERVER == 0 || st.mode & cache_mode::NO_INTERNAL_LOOKUP != 0 {
-            st.counters.misses += 1;
-            return None;
-        }
-        let Some(s) = st.map.get(key).cloned() else {
+        let internal = if st.mode & cache_mode::NO_INTERNAL_LOOKUP != 0 {
+            None
+        } else {
+            st.map.get(key).cloned()
+        };
+        let Some(s) = external.or(internal) else {
             st.counters.misses += 1;
             return None;
         };
@@ -712,6 +720,14 @@ impl ServerCache {
             }
         });
         value
+    }
+}
+
+impl ServerCache {
+    /// Whether `id` is in the internal cache (and internal lookups are on).
+    pub fn has_internal(&self, id: &[u8]) -> bool {
+        let st = lock(&self.state);
+        st.mode & cache_mode::NO_INTERNAL_LOOKUP == 0 && st.map.contains_key(id)
     }
 }
 
@@ -858,6 +874,7 @@ pub struct ConnSessions {
     refused: bool,
     verify_peer_flag: bool,
     server_hit: bool,
+    external: Option<(Vec<u8>, Arc<Session>)>,
     /// Server sessions stored before the handshake finished.
     pending_server: Vec<(Vec<u8>, Option<Vec<u8>>, bool)>,
 }
@@ -923,6 +940,24 @@ impl ConnSessions {
         Some(s)
     }
 
+    /// The session id (TLS 1.2) or stateful ticket (TLS 1.3) a ClientHello offers, if the
+    /// server's cache might hold it and the session id context allows a lookup.
+    pub fn wanted_id(
+        &self,
+        hello_session_id: &[u8],
+        psk_identity: Option<&[u8]>,
+    ) -> Option<Vec<u8>> {
+        let id = psk_identity
+            .filter(|i| i.len() <= MAX_ID_LEN)
+            .or(Some(hello_session_id).filter(|i| !i.is_empty() && i.len() <= MAX_ID_LEN))?;
+        Some(id.to_vec())
+    }
+
+    /// Keeps the session the application's get-session callback returned for `id`.
+    pub fn set_external(&mut self, id: Vec<u8>, s: Arc<Session>) {
+        self.external = Some((id, s));
+    }
+
     /// True when sessions wait for the application's callbacks.
     pub fn has_pending(&self) -> bool {
         !self.new_sessions.is_empty() || !self.removed.is_empty()
@@ -964,6 +999,7 @@ impl ConnSessions {
             refuse: verify_peer && self.sid_ctx.is_empty(),
             cache: Some(cache.clone()),
             ticket_budget: if self.server_hit { 1 } else { usize::MAX },
+            external: self.external.clone(),
             ..Frame::default()
         }
     }

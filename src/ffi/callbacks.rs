@@ -189,7 +189,8 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
         info: ssl_hooks.info.or(ctx_hooks.info).is_some(),
         hello: ctx_hooks.servername.is_some()
             || ctx_hooks.alpn_select.is_some()
-            || ctx_hooks.client_hello.is_some(),
+            || ctx_hooks.client_hello.is_some()
+            || conn.ctx.sessions.callbacks().get_cb != 0,
         keylog: ctx_hooks.keylog.is_some(),
     }
 }

@@ -79,6 +79,7 @@ fn decide(ssl: *mut SSL, o: &SslObj, info: &HelloInfo) -> HelloOutcome {
             return refuse(al, "tls_early_post_process_client_hello");
         }
     }
+    crate::ffi::session::external_lookup(ssl, o, info);
     let hooks = current_hooks(o);
     if let Some(cb) = hooks.servername {
         let mut al = AD_UNRECOGNIZED_NAME;

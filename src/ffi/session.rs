@@ -10,7 +10,7 @@
 
 use super::pem::pem_password_cb;
 use super::ptr::{in_buf, write_out};
-use super::types::{borrow, clone_arc, into_c, release, up_ref};
+use super::types::{self, borrow, clone_arc, into_c, release, up_ref};
 use super::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_SESSION, X509};
 use super::{call, guard, null_on_error, one_or_zero, void};
 use crate::engine::session::{self, cache_mode, Session};
@@ -199,6 +199,92 @@ fn retire_session(ssl: *mut SSL) -> Option<(Arc<Context>, Arc<Session>)> {
     let ctx = c.ctx.clone();
     let s = c.sess.retire(&ctx.sessions)?;
     Some((ctx, s))
+}
+
+/// The external session cache (`SSL_CTX_sess_set_get_cb`), consulted at the ClientHello stage
+/// with no lock held: when the offered session id (TLS 1.2) or stateful ticket (TLS 1.3) is not
+/// in the internal cache, the callback may return a session; it then resumes (`cb_hits`) and
+/// joins the internal cache unless `SSL_SESS_CACHE_NO_INTERNAL_STORE`.
+pub fn external_lookup(
+    ssl: *mut SSL,
+    o: &super::callbacks::SslObj,
+    info: &crate::engine::HelloInfo,
+) {
+    const PSK_EXT: u16 = 41;
+    const SUPPORTED_VERSIONS_EXT: u16 = 43;
+    let Some(p) = info.parsed.as_ref() else {
+        return;
+    };
+    let raw = &info.raw;
+    let psk = p
+        .extensions
+        .iter()
+        .find(|(t, _)| *t == PSK_EXT)
+        .and_then(|(_, r)| {
+            // identities<7..2^16-1>: identity<1..2^16-1>, obfuscated_ticket_age (u32)
+            let b = raw.get(r.clone())?;
+            let n = usize::from(u16::from_be_bytes([*b.get(2)?, *b.get(3)?]));
+            b.get(4..4 + n)
+        });
+    // A client offering TLS 1.3 to a server that can do it resumes with a PSK only: its
+    // legacy session id is random (middlebox compatibility).
+    let offers_tls13 = p
+        .extensions
+        .iter()
+        .find(|(t, _)| *t == SUPPORTED_VERSIONS_EXT)
+        .and_then(|(_, r)| raw.get(r.clone()))
+        .is_some_and(|b| {
+            b.get(1..)
+                .unwrap_or_default()
+                .chunks(2)
+                .any(|v| v == [3, 4])
+        });
+    let Ok(c) = super::callbacks::conn_of(o) else {
+        return;
+    };
+    let tls13 = offers_tls13
+        && c.settings.versions().is_ok_and(|v| {
+            v.iter()
+                .any(|x| x.version == rustls::ProtocolVersion::TLSv1_3)
+        });
+    let ctx = c.ctx.clone();
+    let cb = ctx.sessions.callbacks().get_cb;
+    let legacy = if tls13 {
+        &[][..]
+    } else {
+        &raw[p.session_id.clone()]
+    };
+    let Some(id) = c.sess.wanted_id(legacy, psk) else {
+        return;
+    };
+    drop(c);
+    if cb == 0 || ctx.sessions.mode() & cache_mode::SERVER == 0 || ctx.sessions.has_internal(&id) {
+        return;
+    }
+    // SAFETY: stored from a non-NULL `SSL_get_session_cb`.
+    let f: unsafe extern "C" fn(*mut SSL, *const c_uchar, c_int, *mut c_int) -> *mut SSL_SESSION =
+        unsafe { std::mem::transmute::<usize, _>(cb) };
+    let mut copy: c_int = 1;
+    // SAFETY: the application's callback with live arguments, no lock held.
+    let p = unsafe { f(ssl, id.as_ptr(), id.len() as c_int, &mut copy) };
+    // SAFETY: NULL or a session reference the callback hands over (copy 0) or lends (copy 1).
+    let got = unsafe {
+        if copy != 0 {
+            clone_arc::<SSL_SESSION>(p)
+        } else {
+            types::take_arc::<SSL_SESSION>(p)
+        }
+    };
+    let Some(s) = got else {
+        return;
+    };
+    ctx.sessions.count(|n| n.cb_hits += 1);
+    if ctx.sessions.mode() & cache_mode::NO_INTERNAL_STORE == 0 {
+        ctx.sessions.add(&s);
+    }
+    if let Ok(mut c) = super::callbacks::conn_of(o) {
+        c.sess.set_external(id, s);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,8 +499,8 @@ pub extern "C" fn SSL_CTX_sess_get_remove_cb(ctx: *mut SSL_CTX) -> SSL_remove_se
     })
 }
 
-/// `SSL_CTX_sess_set_get_cb(3)`: stored and returned by the getter. sslrs does not call it
-/// (an external server cache is not consulted; sessions added with `SSL_CTX_add_session` are).
+/// `SSL_CTX_sess_set_get_cb(3)`: the external cache, asked (at the ClientHello stage, no lock
+/// held) for a TLS 1.2 session id or TLS 1.3 stateful ticket the internal cache lacks.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_sess_set_get_cb(ctx: *mut SSL_CTX, get_session_cb: SSL_get_session_cb) {
     void(|| {
