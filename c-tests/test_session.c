@@ -217,6 +217,23 @@ static int test_ctx_cache_settings(void)
     SSL_CTX_flush_sessions(c, 2000);
     if (!TEST_int_eq(SSL_CTX_sess_number(c), 0) || !TEST_int_eq(n_server_remove, 7))
         goto end;
+    /* SSL_CTX_free reports what is still cached */
+    {
+        SSL_CTX *c2 = SSL_CTX_new(TLS_method());
+        SSL_SESSION *z = SSL_SESSION_new();
+
+        if (!TEST_ptr(c2) || !TEST_ptr(z) || !TEST_int_eq(SSL_SESSION_set1_id(z, id, 4), 1)) {
+            SSL_CTX_free(c2);
+            SSL_SESSION_free(z);
+            goto end;
+        }
+        SSL_CTX_sess_set_remove_cb(c2, server_remove_cb);
+        i = SSL_CTX_add_session(c2, z);
+        SSL_SESSION_free(z);
+        SSL_CTX_free(c2);
+        if (!TEST_int_eq(i, 1) || !TEST_int_eq(n_server_remove, 8))
+            goto end;
+    }
     /* an SSL inherits the ticket count; no session before a handshake */
     if (!TEST_ptr(s = SSL_new(c)) || !TEST_ptr_null(SSL_get_session(s))
         || !TEST_int_eq(SSL_session_reused(s), 0) || !TEST_int_eq(SSL_get_num_tickets(s), 5)

@@ -187,6 +187,22 @@ pub fn free_ssl(ssl: *mut SSL) {
     }
 }
 
+/// `SSL_CTX_free`: drops one reference. Before the last one goes, the cache is flushed and the
+/// remove callback sees each session, as OpenSSL does.
+pub fn free_ctx(ctx: *mut SSL_CTX) {
+    // SAFETY: NULL or a live context pointer (the caller's reference is still held here).
+    if let Some(c) = unsafe { clone_arc::<SSL_CTX>(ctx) } {
+        if Arc::strong_count(&c) == 2 {
+            let cb = c.sessions.callbacks().remove_cb;
+            for g in c.sessions.flush(0) {
+                remove_cb(&c, cb, &g);
+            }
+        }
+    }
+    // SAFETY: NULL or a context pointer whose reference the caller gives up.
+    unsafe { release::<SSL_CTX>(ctx) };
+}
+
 /// The session of an established connection that sent no close_notify, taken out of service.
 fn retire_session(ssl: *mut SSL) -> Option<(Arc<Context>, Arc<Session>)> {
     let mut c = conn(ssl).ok()?;

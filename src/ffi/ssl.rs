@@ -9,7 +9,7 @@ use crate::engine::{ciphers, ciphers::CipherInfo};
 use crate::error::{common, lib, ssl_r, Error, Result};
 use crate::ffi::callbacks::{self, with_conn_io, CtxApp, SslObj};
 use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
-use crate::ffi::types::{borrow, clone_arc, into_c, release, take_arc, up_ref};
+use crate::ffi::types::{borrow, clone_arc, into_c, take_arc, up_ref};
 use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509, X509_STORE_CTX};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
@@ -221,8 +221,7 @@ pub extern "C" fn SSL_CTX_new(meth: *const SSL_METHOD) -> *mut SSL_CTX {
 /// `SSL_CTX_free(3)`: drops one reference; NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_free(ctx: *mut SSL_CTX) {
-    // SAFETY: NULL or a context pointer whose reference the caller gives up.
-    guard((), || unsafe { release::<SSL_CTX>(ctx) })
+    guard((), || crate::ffi::session::free_ctx(ctx))
 }
 
 /// `SSL_CTX_up_ref(3)`: 1, or 0 for NULL.
