@@ -16,13 +16,13 @@ CERTS=${SSLRS_CERTS:-c-tests/certs}
 WRAP=${WRAP:-}
 TMO=${INTEROP_TIMEOUT:-20}
 
-TMP=$(mktemp -d)
+TMP=${INTEROP_TMP:-$(mktemp -d)}
 PIDS=()
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-    rm -rf "$TMP"
+    [ -n "${INTEROP_KEEP:-}" ] || rm -rf "$TMP"
 }
 trap cleanup EXIT
 
@@ -96,6 +96,83 @@ s_client_vs_server() { # name cert key version
     wait "$spid" 2>/dev/null || true
 }
 
+# Protocol features against s_server: ALPN, SNI (a second certificate), resumption inside one
+# client process (SSL_get1_session/SSL_set_session), key logging (both ends log the same lines).
+client_features() { # name version
+    local name=$1 ver=$2 flag=-tls1_3 port out="$TMP/$1.out" log="$TMP/$1.srv"
+    [ "$ver" = tls1.2 ] && flag=-tls1_2
+    rm -f "$TMP/$name.ours.keys" "$TMP/$name.theirs.keys"
+    "$OPENSSL" s_server -accept 127.0.0.1:0 -cert "$CERTS/server-ec.pem" -key "$CERTS/server-ec.key" \
+        -servername other.example -cert2 "$CERTS/server-other.pem" -key2 "$CERTS/server-other.key" \
+        -alpn h2,http/1.1 -keylogfile "$TMP/$name.theirs.keys" -www -naccept 3 "$flag" \
+        >"$log" 2>&1 </dev/null &
+    PIDS+=($!)
+    local spid=$!
+    if ! port=$(wait_for "$log" 'ACCEPT 127\.0\.0\.1:[0-9]+' | sed 's/.*://'); then
+        bad "$name (s_server did not start)" "$log"
+        return
+    fi
+    # First connection asks for other.example (s_server switches to -cert2; its ALPN settings
+    # stay with the first context, as OpenSSL's do), the second resumes with SNI localhost.
+    if timeout "$TMO" $WRAP "$CLIENT" localhost "$port" "$CERTS/ca-ec.pem" "$ver" \
+        alpn=http/1.1 keylog="$TMP/$name.ours.keys" reconnect >"$out" 2>&1 \
+        && timeout "$TMO" $WRAP "$CLIENT" other.example "$port" "$CERTS/ca-ec.pem" "$ver" \
+            servername=other.example >>"$out" 2>&1 \
+        && [ "$(grep -c "^version: TLSv${ver#tls}$" "$out")" = 3 ] \
+        && [ "$(grep -c '^peer: /O=sslrs test/CN=localhost$' "$out")" = 2 ] \
+        && [ "$(grep -c '^peer: /O=sslrs test/CN=other.example$' "$out")" = 1 ] \
+        && [ "$(grep -c '^alpn: http/1.1$' "$out")" = 2 ] \
+        && grep -q '^reused: 0$' "$out" && grep -q '^reused: 1$' "$out" \
+        && [ "$(grep -c '^reply: HTTP/1.0 200 ok' "$out")" = 3 ] \
+        && wait "$spid" \
+        && [ -s "$TMP/$name.ours.keys" ] \
+        && diff <(sort "$TMP/$name.ours.keys") <(grep -v '^#' "$TMP/$name.theirs.keys" | sort) >>"$out"; then
+        ok "$name"
+    else
+        bad "$name" "$out"
+    fi
+    kill "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
+}
+
+# s_client against our server: ALPN, SNI switching, resumption across two s_client processes
+# (-sess_out / -sess_in), key logging (identical lines on both ends).
+s_client_features() { # name version
+    local name=$1 ver=$2 flag=-tls1_3 port out="$TMP/$1.out" log="$TMP/$1.srv"
+    [ "$ver" = tls1.2 ] && flag=-tls1_2
+    rm -f "$TMP/$name.ours.keys" "$TMP/$name.theirs.keys" "$TMP/$name.sess"
+    timeout "$TMO" $WRAP "$SERVER" "$CERTS/server-ec-chain.pem" "$CERTS/server-ec.key" "$ver" \
+        alpn=h2,http/1.1 "sni=other.example:$CERTS/server-other.pem:$CERTS/server-other.key" \
+        keylog="$TMP/$name.ours.keys" naccept=2 >"$log" 2>&1 &
+    PIDS+=($!)
+    local spid=$!
+    if ! port=$(wait_for "$log" 'PORT [0-9]+' | sed 's/PORT //'); then
+        bad "$name (server did not start)" "$log"
+        return
+    fi
+    local args=(-connect "127.0.0.1:$port" -CAfile "$CERTS/ca-bundle.pem" -verify_return_error
+        -verify_hostname other.example -servername other.example -alpn h2 "$flag" -ign_eof)
+    if printf 'one\n' | timeout "$TMO" "$OPENSSL" s_client "${args[@]}" -sess_out "$TMP/$name.sess" \
+            -keylogfile "$TMP/$name.theirs.keys" >"$out" 2>&1 \
+        && printf 'two\n' | timeout "$TMO" "$OPENSSL" s_client "${args[@]}" -sess_in "$TMP/$name.sess" \
+            -keylogfile "$TMP/$name.theirs.keys" >>"$out" 2>&1 \
+        && grep -q "^New, TLSv${ver#tls}," "$out" && grep -q "^Reused, TLSv${ver#tls}," "$out" \
+        && [ "$(grep -c '^ALPN protocol: h2$' "$out")" = 2 ] \
+        && [ "$(grep -c '^subject=O = sslrs test, CN = other.example$' "$out")" -ge 1 ] \
+        && grep -q '^echo: one$' "$out" && grep -q '^echo: two$' "$out" && wait "$spid" \
+        && grep -q 'reused=0 alpn=h2 sni=other.example' "$log" \
+        && grep -q 'reused=1 alpn=h2 sni=other.example' "$log" \
+        && [ -s "$TMP/$name.ours.keys" ] \
+        && diff <(sort "$TMP/$name.ours.keys") <(grep -v '^#' "$TMP/$name.theirs.keys" | sort) >>"$out"; then
+        ok "$name"
+    else
+        cat "$log" >>"$out"
+        bad "$name" "$out"
+    fi
+    kill "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
+}
+
 for v in tls1.3 tls1.2; do
     client_vs_s_server "client-$v-ecdsa" server-ec.pem server-ec.key ca-ec.pem localhost "$v" ok
     client_vs_s_server "client-$v-rsa" server-rsa.pem server-rsa.key ca-rsa.pem localhost "$v" ok
@@ -103,6 +180,8 @@ for v in tls1.3 tls1.2; do
     client_vs_s_server "client-$v-untrusted" server-ec.pem server-ec.key ca-rsa.pem localhost "$v" fail
     s_client_vs_server "server-$v-ecdsa" server-ec-chain.pem server-ec.key "$v"
     s_client_vs_server "server-$v-rsa" server-rsa.pem server-rsa.key "$v"
+    client_features "client-$v-features" "$v"
+    s_client_features "server-$v-features" "$v"
 done
 
 echo "$passed passed, $failed failed"

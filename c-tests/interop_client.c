@@ -1,10 +1,17 @@
 /*
- * Interop client: interop_client HOST PORT CAFILE [tls1.2|tls1.3]
- * Connects to 127.0.0.1:PORT (HOST must be "localhost" or an IPv4 literal),
- * verifies the server against CAFILE with SSL_set1_host(HOST), sends an
- * HTTP/1.0 GET and reads the reply until the server closes. Prints the
- * negotiated version, cipher, peer subject and the first reply line to
- * stdout. Exit 0 on success.
+ * Interop client: interop_client HOST PORT CAFILE [tls1.2|tls1.3|any] [OPTION...]
+ * Connects to 127.0.0.1:PORT (HOST must be "localhost", an IPv4 literal or, with
+ * servername=, any name), verifies the server against CAFILE with
+ * SSL_set1_host(HOST), sends an HTTP/1.0 GET and reads the reply until the
+ * server closes. Prints the negotiated version, cipher, peer subject, ALPN
+ * protocol, whether the session was reused and the first reply line to stdout.
+ * Options:
+ *   alpn=P1,P2      offer these protocols (SSL_CTX_set_alpn_protos)
+ *   servername=NAME send this SNI name (default: HOST when it is not an IP)
+ *   keylog=FILE     append NSS key-log lines from SSL_CTX_set_keylog_callback
+ *   reconnect       connect a second time offering the first session
+ *                   (SSL_get1_session / SSL_set_session), printing both
+ * Exit 0 on success.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -19,50 +26,64 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
-int main(int argc, char **argv)
+static FILE *keylog;
+
+static void keylog_cb(const SSL *ssl, const char *line)
 {
-    SSL_CTX *ctx = NULL;
+    (void)ssl;
+    fprintf(keylog, "%s\n", line);
+    fflush(keylog);
+}
+
+/* Wire format of a comma-separated protocol list; returns its length. */
+static unsigned int alpn_wire(const char *list, unsigned char *out, size_t outsz)
+{
+    size_t n = 0;
+
+    while (*list != '\0') {
+        size_t len = strcspn(list, ",");
+        if (len == 0 || len > 255 || n + 1 + len > outsz)
+            return 0;
+        out[n++] = (unsigned char)len;
+        memcpy(out + n, list, len);
+        n += len;
+        list += len;
+        if (*list == ',')
+            list++;
+    }
+    return (unsigned int)n;
+}
+
+/* One connection: handshake (offering `offer` if not NULL), GET, reply. Returns the session
+ * (a new reference) through *got when not NULL. */
+static int one_connection(SSL_CTX *ctx, const char *host, const char *sni, int port,
+                          SSL_SESSION *offer, SSL_SESSION **got)
+{
     SSL *ssl = NULL;
     X509 *peer = NULL;
     struct sockaddr_in sa;
-    int fd = -1, rc = 1, n, version = 0;
+    int fd = -1, rc = 1, n;
     size_t total = 0;
     char resp[8192], subj[256];
+    const unsigned char *alpn = NULL;
+    unsigned int alpnlen = 0;
     static const char req[] = "GET / HTTP/1.0\r\n\r\n";
-
-    if (argc < 4) {
-        fprintf(stderr, "usage: %s HOST PORT CAFILE [tls1.2|tls1.3]\n", argv[0]);
-        return 2;
-    }
-    if (argc > 4)
-        version = strcmp(argv[4], "tls1.2") == 0 ? TLS1_2_VERSION : TLS1_3_VERSION;
-    signal(SIGPIPE, SIG_IGN);
 
     memset(&sa, 0, sizeof(sa));
     sa.sin_family = AF_INET;
-    sa.sin_port = htons((unsigned short)atoi(argv[2]));
-    if (inet_pton(AF_INET, strcmp(argv[1], "localhost") == 0 ? "127.0.0.1" : argv[1],
-                  &sa.sin_addr) != 1) {
-        fprintf(stderr, "bad host %s\n", argv[1]);
-        return 2;
-    }
+    sa.sin_port = htons((unsigned short)port);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0
         || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
         perror("connect");
         goto end;
     }
-    if ((ctx = SSL_CTX_new(TLS_client_method())) == NULL
-        || SSL_CTX_load_verify_locations(ctx, argv[3], NULL) != 1)
-        goto end;
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
-    if (version != 0
-        && (!SSL_CTX_set_min_proto_version(ctx, version)
-            || !SSL_CTX_set_max_proto_version(ctx, version)))
-        goto end;
     if ((ssl = SSL_new(ctx)) == NULL || SSL_set_fd(ssl, fd) != 1
-        || SSL_set1_host(ssl, argv[1]) != 1)
+        || SSL_set1_host(ssl, host) != 1)
         goto end;
-    if (strcmp(argv[1], "localhost") == 0 && SSL_set_tlsext_host_name(ssl, argv[1]) != 1)
+    if (sni != NULL && SSL_set_tlsext_host_name(ssl, sni) != 1)
+        goto end;
+    if (offer != NULL && SSL_set_session(ssl, offer) != 1)
         goto end;
     if (SSL_connect(ssl) != 1) {
         fprintf(stderr, "handshake failed, verify result %ld (%s)\n", SSL_get_verify_result(ssl),
@@ -72,10 +93,14 @@ int main(int argc, char **argv)
     if ((peer = SSL_get1_peer_certificate(ssl)) == NULL)
         goto end;
     X509_NAME_oneline(X509_get_subject_name(peer), subj, sizeof(subj));
-    printf("version: %s\ncipher: %s\npeer: %s\nverify: %ld\n", SSL_get_version(ssl),
-           SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)), subj, SSL_get_verify_result(ssl));
+    SSL_get0_alpn_selected(ssl, &alpn, &alpnlen);
+    printf("version: %s\ncipher: %s\npeer: %s\nverify: %ld\nalpn: %.*s\nreused: %d\n",
+           SSL_get_version(ssl), SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)), subj,
+           SSL_get_verify_result(ssl), (int)alpnlen, alpn != NULL ? (const char *)alpn : "",
+           SSL_session_reused(ssl));
     if (SSL_write(ssl, req, (int)sizeof(req) - 1) != (int)sizeof(req) - 1)
         goto end;
+    /* TLS 1.3 tickets arrive with the reply: the session is taken after reading it. */
     while (total < sizeof(resp) - 1
            && (n = SSL_read(ssl, resp + total, (int)(sizeof(resp) - 1 - total))) > 0)
         total += (size_t)n;
@@ -84,15 +109,80 @@ int main(int argc, char **argv)
         goto end;
     resp[strcspn(resp, "\r\n")] = '\0';
     printf("reply: %s\n", resp);
+    fflush(stdout);
+    if (got != NULL && (*got = SSL_get1_session(ssl)) == NULL)
+        goto end;
     SSL_shutdown(ssl);
+    rc = 0;
+end:
+    X509_free(peer);
+    SSL_free(ssl);
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    SSL_CTX *ctx = NULL;
+    SSL_SESSION *sess = NULL;
+    int rc = 1, version = 0, reconnect = 0, i;
+    const char *host, *sni = NULL;
+    unsigned char wire[256];
+    unsigned int wirelen = 0;
+
+    if (argc < 4) {
+        fprintf(stderr, "usage: %s HOST PORT CAFILE [tls1.2|tls1.3|any] [OPTION...]\n", argv[0]);
+        return 2;
+    }
+    host = argv[1];
+    if (argc > 4 && strcmp(argv[4], "any") != 0)
+        version = strcmp(argv[4], "tls1.2") == 0 ? TLS1_2_VERSION : TLS1_3_VERSION;
+    if (strcmp(host, "localhost") == 0)
+        sni = host;
+    for (i = 5; i < argc; i++) {
+        if (strncmp(argv[i], "alpn=", 5) == 0) {
+            if ((wirelen = alpn_wire(argv[i] + 5, wire, sizeof(wire))) == 0)
+                return 2;
+        } else if (strncmp(argv[i], "servername=", 11) == 0) {
+            sni = argv[i] + 11;
+        } else if (strncmp(argv[i], "keylog=", 7) == 0) {
+            if ((keylog = fopen(argv[i] + 7, "a")) == NULL) {
+                perror(argv[i] + 7);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "reconnect") == 0) {
+            reconnect = 1;
+        } else {
+            fprintf(stderr, "unknown option %s\n", argv[i]);
+            return 2;
+        }
+    }
+    signal(SIGPIPE, SIG_IGN);
+
+    if ((ctx = SSL_CTX_new(TLS_client_method())) == NULL
+        || SSL_CTX_load_verify_locations(ctx, argv[3], NULL) != 1)
+        goto end;
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+    if (version != 0
+        && (!SSL_CTX_set_min_proto_version(ctx, version)
+            || !SSL_CTX_set_max_proto_version(ctx, version)))
+        goto end;
+    if (wirelen != 0 && SSL_CTX_set_alpn_protos(ctx, wire, wirelen) != 0)
+        goto end;
+    if (keylog != NULL)
+        SSL_CTX_set_keylog_callback(ctx, keylog_cb);
+    if (one_connection(ctx, host, sni, atoi(argv[2]), NULL, reconnect ? &sess : NULL) != 0)
+        goto end;
+    if (reconnect && one_connection(ctx, host, sni, atoi(argv[2]), sess, NULL) != 0)
+        goto end;
     rc = 0;
 end:
     if (rc != 0)
         ERR_print_errors_fp(stderr);
-    X509_free(peer);
-    SSL_free(ssl);
+    SSL_SESSION_free(sess);
     SSL_CTX_free(ctx);
-    if (fd >= 0)
-        close(fd);
+    if (keylog != NULL)
+        fclose(keylog);
     return rc;
 }

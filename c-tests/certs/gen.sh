@@ -12,6 +12,7 @@
 #   notyet.pem/.key       localhost leaf valid 2200-2201, issued by ca-ec
 #   selfsigned.pem/.key   self-signed localhost leaf
 #   other-ca.pem/.key     a CA nobody trusts
+#   server-other.pem/.key ECDSA leaf CN=other.example (SAN DNS:other.example), issued by ca-ec
 #   unknownca.pem/.key    localhost leaf issued by other-ca
 #   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
 set -euo pipefail
@@ -94,6 +95,8 @@ openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key
 openssl ec -in server-ec.key -out server-ec-sec1.key
 # cert + chain file for SSL_CTX_use_certificate_chain_file
 cat server-ec.pem ca-ec.pem > server-ec-chain.pem
+# a second server name, for SNI switching: ECDSA leaf CN=other.example, SAN DNS:other.example
+SAN="subjectAltName=DNS:other.example" leaf server-other eckey ca-ec "/O=sslrs test/CN=other.example" serverAuth
 # hashed CA directory for SSL_CTX_load_verify_dir (OpenSSL looks up <subject hash>.0)
 rm -rf hashdir && mkdir hashdir
 cp ca-ec.pem "hashdir/$(openssl x509 -hash -noout -in ca-ec.pem).0"
