@@ -311,6 +311,48 @@ static int test_callbacks_refuse(void)
         && refused(TLS1_3_VERSION, 2, 0x0A000410UL) && refused(TLS1_2_VERSION, 2, 0x0A000410UL);
 }
 
+/* SSL_accept / SSL_connect set the roles themselves: the callbacks still run. */
+static int test_callbacks_with_ssl_accept(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL;
+    BIO *cb = NULL, *sb = NULL;
+    int i, rs = -1, rc = -1, ok = 0;
+
+    seen[0] = '\0';
+    alpn_mode = SSL_TLSEXT_ERR_OK;
+    if (!TEST_true(create_ssl_ctx_pair(0, 0, "server-ec-chain.pem", "server-ec.key",
+                                       "ca-bundle.pem", &sctx, &cctx))
+        || !TEST_int_eq(SSL_CTX_set_alpn_protos(cctx, (const unsigned char *)"\x02h2", 3), 0))
+        goto end;
+    SSL_CTX_set_alpn_select_cb(sctx, alpn_cb, &alpn_mode);
+    SSL_CTX_set_tlsext_servername_callback(sctx, sni_cb);
+    SSL_CTX_set_tlsext_servername_arg(sctx, &switch_to);
+    if (!TEST_ptr(s = SSL_new(sctx)) || !TEST_ptr(c = SSL_new(cctx))
+        || !TEST_int_eq(BIO_new_bio_pair(&cb, 0, &sb, 0), 1))
+        goto end;
+    SSL_set_bio(c, cb, cb);
+    SSL_set_bio(s, sb, sb);
+    if (!TEST_int_eq(SSL_set_tlsext_host_name(c, "example.com"), 1))
+        goto end;
+    for (i = 0; i < 20 && (rs != 1 || rc != 1); i++) {
+        if (rc != 1)
+            rc = SSL_connect(c);
+        if (rs != 1)
+            rs = SSL_accept(s);
+    }
+    if (!TEST_int_eq(rc, 1) || !TEST_int_eq(rs, 1)
+        || !TEST_str_eq(seen, "sni(arg) alpn(arg) name "))
+        goto end;
+    ok = 1;
+end:
+    SSL_free(s);
+    SSL_free(c);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ok;
+}
+
 int main(void)
 {
     RUN_TEST(test_alpn_tls13);
@@ -319,5 +361,6 @@ int main(void)
     RUN_TEST(test_select_next_proto);
     RUN_TEST(test_sni_switch);
     RUN_TEST(test_callbacks_refuse);
+    RUN_TEST(test_callbacks_with_ssl_accept);
     return tu_finish();
 }

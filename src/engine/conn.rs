@@ -263,6 +263,8 @@ impl Conn {
         fresh.sni = self.sni.take();
         fresh.sess = self.sess.restarted();
         fresh.events = std::mem::take(&mut self.events);
+        // What the application installed still counts for the operation under way.
+        fresh.notify = self.notify;
         *self = fresh;
     }
 

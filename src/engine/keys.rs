@@ -133,7 +133,9 @@ impl KeyLog for Logger {
         if label == "CLIENT_RANDOM" {
             self.lock().master_secret = Some(secret.to_vec());
         }
-        if !self.callback && !self.file {
+        // sslrs never sends or accepts early data, and OpenSSL logs the early traffic secret
+        // only when early data is used; rustls derives it whenever a PSK is offered.
+        if (!self.callback && !self.file) || label == "CLIENT_EARLY_TRAFFIC_SECRET" {
             return;
         }
         let line = format_line(label, client_random, secret);
@@ -153,7 +155,8 @@ impl KeyLog for Logger {
     }
 
     fn will_log(&self, label: &str) -> bool {
-        self.callback || self.file || label == "CLIENT_RANDOM"
+        label == "CLIENT_RANDOM"
+            || ((self.callback || self.file) && label != "CLIENT_EARLY_TRAFFIC_SECRET")
     }
 }
 
