@@ -1401,6 +1401,26 @@ int SSL_SESSION_up_ref(SSL_SESSION *ses);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_alert_desc_string(3)`: OpenSSL's two-letter code of the description (static).
+ */
+const char *SSL_alert_desc_string(int value);
+
+/**
+ * `SSL_alert_desc_string_long(3)`: OpenSSL's name of the description (static).
+ */
+const char *SSL_alert_desc_string_long(int value);
+
+/**
+ * `SSL_alert_type_string(3)`: `"W"`, `"F"` or `"U"` (static).
+ */
+const char *SSL_alert_type_string(int value);
+
+/**
+ * `SSL_alert_type_string_long(3)`: `"warning"`, `"fatal"` or `"unknown"` (static).
+ */
+const char *SSL_alert_type_string_long(int value);
+
+/**
  * `SSL_callback_ctrl(3)`: no per-connection callback commands are supported; returns 0.
  */
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));

@@ -22,6 +22,7 @@ use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
 mod hello;
+mod trace;
 pub use hello::{alpn_wire_valid, AlpnChoice, HelloInfo, HelloOutcome, ParsedHello};
 
 /// `SSL_want()` values (`rwstate`).
@@ -149,6 +150,8 @@ pub struct Conn {
     pending_stop: Option<Stop>,
     /// The SNI name a server received through the acceptor.
     hello_sni: Option<String>,
+    /// OpenSSL's state sequence for `SSL_get_state` and the info callback.
+    trace: trace::Trace,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -227,6 +230,7 @@ impl Conn {
             hello_raw: Vec::new(),
             pending_stop: None,
             hello_sni: None,
+            trace: trace::Trace::default(),
             sess: ConnSessions::new(&ctx.sessions),
             ctx,
         }
@@ -431,7 +435,7 @@ impl Conn {
         err::push(e);
         self.failed = true;
         self.in_init = true;
-        let (Some(tls), Some(w)) = (self.tls.as_mut(), self.wbio.as_ref()) else {
+        let (Some(tls), Some(w)) = (self.tls.as_mut(), self.wbio.clone()) else {
             return Stop::Failed;
         };
         let mut out = Vec::new();
@@ -446,7 +450,8 @@ impl Conn {
                 out[at + 6] = to;
             }
         }
-        let _ = BioWriter(w).write_all(&out);
+        self.trace_sent_alert(&out);
+        let _ = BioWriter(&w).write_all(&out);
         Stop::Failed
     }
 
@@ -484,6 +489,16 @@ impl Conn {
             algs: crate::engine::context::provider().signature_verification_algorithms,
         };
         let creds = self.ctx.with(|c| c.creds.certified.clone());
+        if self.notify.info {
+            // The info callback reports a TLS 1.3 CertificateRequest, which only the
+            // certificate resolver sees. (Set before the session code, which keeps a resumed
+            // session's resolver: rustls resumes only with the same resolver object, and a
+            // resumed handshake has no CertificateRequest.)
+            cfg.client_auth_cert_resolver = Arc::new(trace::NoteRequest {
+                inner: cfg.client_auth_cert_resolver.clone(),
+                asked: self.trace.cert_requested.clone(),
+            });
+        }
         self.sess.client_config(&mut cfg, verifier, creds);
         self.keys.install(&mut cfg.key_log, self.notify.keylog);
         // No SNI unless asked for: an IP server name makes rustls send none.
@@ -542,6 +557,7 @@ impl Conn {
                 self.hdr_have += n as usize;
                 if self.hdr_have == SSL3_RT_HEADER_LENGTH {
                     self.check_header()?;
+                    self.trace.record(self.hdr[0]);
                     self.body_left = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
                     let hdr = self.hdr;
                     self.feed(&mut &hdr[..], false).map_err(|_| Stop::Syscall)?;
@@ -614,12 +630,17 @@ impl Conn {
         match processed {
             Ok(st) => {
                 self.plain_avail = st.plaintext_bytes_to_read();
-                if st.peer_has_closed() && self.plain_avail == 0 {
+                if st.peer_has_closed()
+                    && self.plain_avail == 0
+                    && self.shutdown & SSL_RECEIVED_SHUTDOWN == 0
+                {
                     self.shutdown |= SSL_RECEIVED_SHUTDOWN;
+                    self.trace_alert(false, 1, 0);
                 }
                 Ok(())
             }
             Err(rustls::Error::AlertReceived(desc)) => {
+                self.trace_alert(false, 2, u8::from(desc));
                 err::push(errmap::alert_received(u8::from(desc)));
                 self.shutdown |= SSL_RECEIVED_SHUTDOWN;
                 Err(Stop::Closed)
@@ -629,6 +650,12 @@ impl Conn {
                 let tls12 = tls.protocol_version() == Some(ProtocolVersion::TLSv1_2);
                 let fix =
                     (tls12 && e == rustls::Error::NoCertificatesPresented).then_some((116, 40));
+                let verify_failed = matches!(e, rustls::Error::InvalidCertificate(_));
+                if let rustls::Error::InvalidCertificate(ce) = &e {
+                    let desc = rustls::AlertDescription::from(ce.clone());
+                    self.trace.alert_hint = Some(u8::from(desc));
+                }
+                self.trace_failed_record(verify_failed);
                 Err(self.fatal_with_alert(mapped, fix))
             }
         }
@@ -672,6 +699,7 @@ impl Conn {
             return Err(Stop::Closed);
         }
         self.ensure_tls()?;
+        self.trace_enter();
         if self.before {
             self.before = false;
             let server = self.role == Some(Role::Server);
@@ -682,10 +710,14 @@ impl Conn {
                     n.connect += 1
                 }
             });
-            if self.role == Some(Role::Client) {
-                self.hand_state = hs::CW_CLNT_HELLO;
-            }
         }
+        let r = self.handshake_loop();
+        self.trace_exit(&r);
+        r
+    }
+
+    /// The records of the handshake, until it completes or must stop.
+    fn handshake_loop(&mut self) -> Io<()> {
         loop {
             if self.accepted.is_some() {
                 return Err(Stop::Hello);
@@ -700,6 +732,7 @@ impl Conn {
             }
             let tls = self.tls.as_ref().ok_or(Stop::Syscall)?;
             if !tls.is_handshaking() {
+                self.trace_progress();
                 self.in_init = false;
                 self.hand_state = hs::OK;
                 self.handshake_finished();
@@ -709,7 +742,7 @@ impl Conn {
                 Record::Eof => return Err(self.eof()),
                 Record::Got => self.process_record()?,
             }
-            self.note_progress();
+            self.trace_progress();
         }
     }
 
@@ -782,22 +815,6 @@ impl Conn {
         }
     }
 
-    fn note_progress(&mut self) {
-        let Some(tls) = self.tls.as_ref() else { return };
-        if !tls.is_handshaking() {
-            return;
-        }
-        let v = tls.protocol_version();
-        self.hand_state = match (self.role, v) {
-            (Some(Role::Server), Some(ProtocolVersion::TLSv1_3)) => hs::EARLY_DATA,
-            (Some(Role::Server), Some(_)) => hs::SW_SRVR_DONE,
-            (Some(Role::Client), Some(ProtocolVersion::TLSv1_2)) if tls.wants_write() => {
-                hs::CW_FINISHED
-            }
-            _ => self.hand_state,
-        };
-    }
-
     /// Common entry of `SSL_read`/`SSL_write`: role check and implicit handshake.
     fn enter_io(&mut self, func: &'static str) -> Io<()> {
         if self.role.is_none() {
@@ -842,6 +859,7 @@ impl Conn {
                 Record::Eof => return Err(self.eof()),
                 Record::Got => self.process_record()?,
             }
+            self.trace_tickets();
             if self.plain_avail == 0
                 && self.shutdown & SSL_RECEIVED_SHUTDOWN == 0
                 && self.settings.mode & mode::AUTO_RETRY == 0
@@ -929,6 +947,7 @@ impl Conn {
             self.shutdown |= SSL_SENT_SHUTDOWN;
             if let Some(tls) = self.tls.as_mut() {
                 tls.send_close_notify();
+                self.trace_alert(true, 1, 0);
             }
             self.flush_out()?;
         } else if self.tls.as_ref().is_some_and(|t| t.wants_write()) {

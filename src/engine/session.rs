@@ -403,6 +403,8 @@ struct ClientStoreState {
     kx_hint: Option<NamedGroup>,
     new12: Option<Tls12ClientSessionValue>,
     new13: Vec<Tls13ClientSessionValue>,
+    /// TLS 1.3 tickets received so far (the info callback reports each).
+    tickets13: usize,
 }
 
 /// `ClientConfig.resumption`'s store for one connection.
@@ -438,7 +440,9 @@ impl ClientSessionStore for ClientStore {
         _server_name: ServerName<'static>,
         value: Tls13ClientSessionValue,
     ) {
-        lock(&self.state).new13.push(value);
+        let mut st = lock(&self.state);
+        st.new13.push(value);
+        st.tickets13 += 1;
     }
     fn take_tls13_ticket(
         &self,
@@ -904,6 +908,11 @@ impl ConnSessions {
 
     /// The session state a restarted connection (`SSL_clear`, a new role) keeps: its current
     /// session becomes the one it offers, with its session id context and pending callbacks.
+    /// TLS 1.3 tickets this client connection has received.
+    pub fn tickets_received(&self) -> usize {
+        self.store.as_ref().map_or(0, |s| lock(&s.state).tickets13)
+    }
+
     pub fn restarted(&mut self) -> ConnSessions {
         ConnSessions {
             offered: self.current.clone(),

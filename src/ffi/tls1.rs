@@ -1,7 +1,8 @@
 //! `tls1.h` / `ssl3.h` numbers: alert descriptions (`SSL_AD_*`, `SSL3_AD_*`, `TLS1_AD_*`,
 //! `TLS13_AD_*`) and extension types (`TLSEXT_TYPE_*`), with OpenSSL 3.0's values.
 
-use core::ffi::c_int;
+use crate::ffi::ptr::static_cstr;
+use core::ffi::{c_char, c_int};
 
 pub const SSL3_AD_CLOSE_NOTIFY: c_int = 0;
 pub const SSL3_AD_UNEXPECTED_MESSAGE: c_int = 10;
@@ -104,3 +105,82 @@ pub const TLSEXT_TYPE_signature_algorithms_cert: c_int = 50;
 pub const TLSEXT_TYPE_key_share: c_int = 51;
 pub const TLSEXT_TYPE_renegotiate: c_int = 0xff01;
 pub const TLSEXT_TYPE_next_proto_neg: c_int = 13172;
+
+// ---------------------------------------------------------------------------------------------
+// Alert strings (`SSL_alert_type_string(3)`): `value` is `level << 8 | description`, as the
+// info callback's `ret` for `SSL_CB_ALERT`.
+
+/// OpenSSL 3.0's short and long names of the alert descriptions it knows.
+const ALERT_DESCS: &[(u8, &str, &str)] = &[
+    (0, "CN\0", "close notify\0"),
+    (10, "UM\0", "unexpected_message\0"),
+    (20, "BM\0", "bad record mac\0"),
+    (21, "DC\0", "decryption failed\0"),
+    (22, "RO\0", "record overflow\0"),
+    (30, "DF\0", "decompression failure\0"),
+    (40, "HF\0", "handshake failure\0"),
+    (41, "NC\0", "no certificate\0"),
+    (42, "BC\0", "bad certificate\0"),
+    (43, "UC\0", "unsupported certificate\0"),
+    (44, "CR\0", "certificate revoked\0"),
+    (45, "CE\0", "certificate expired\0"),
+    (46, "CU\0", "certificate unknown\0"),
+    (47, "IP\0", "illegal parameter\0"),
+    (48, "CA\0", "unknown CA\0"),
+    (49, "AD\0", "access denied\0"),
+    (50, "DE\0", "decode error\0"),
+    (51, "CY\0", "decrypt error\0"),
+    (60, "ER\0", "export restriction\0"),
+    (70, "PV\0", "protocol version\0"),
+    (71, "IS\0", "insufficient security\0"),
+    (80, "IE\0", "internal error\0"),
+    (90, "US\0", "user canceled\0"),
+    (100, "NR\0", "no renegotiation\0"),
+    (110, "UE\0", "unsupported extension\0"),
+    (111, "CO\0", "certificate unobtainable\0"),
+    (112, "UN\0", "unrecognized name\0"),
+    (113, "BR\0", "bad certificate status response\0"),
+    (114, "BH\0", "bad certificate hash value\0"),
+    (115, "UP\0", "unknown PSK identity\0"),
+    (120, "UK\0", "no application protocol\0"),
+];
+
+fn alert_desc(value: c_int) -> (&'static str, &'static str) {
+    let d = (value & 0xff) as u8;
+    ALERT_DESCS
+        .iter()
+        .find(|(n, _, _)| *n == d)
+        .map_or(("UK\0", "unknown\0"), |(_, s, l)| (*s, *l))
+}
+
+fn alert_type(value: c_int) -> (&'static str, &'static str) {
+    match value >> 8 {
+        1 => ("W\0", "warning\0"),
+        2 => ("F\0", "fatal\0"),
+        _ => ("U\0", "unknown\0"),
+    }
+}
+
+/// `SSL_alert_type_string(3)`: `"W"`, `"F"` or `"U"` (static).
+#[no_mangle]
+pub extern "C" fn SSL_alert_type_string(value: c_int) -> *const c_char {
+    static_cstr(alert_type(value).0)
+}
+
+/// `SSL_alert_type_string_long(3)`: `"warning"`, `"fatal"` or `"unknown"` (static).
+#[no_mangle]
+pub extern "C" fn SSL_alert_type_string_long(value: c_int) -> *const c_char {
+    static_cstr(alert_type(value).1)
+}
+
+/// `SSL_alert_desc_string(3)`: OpenSSL's two-letter code of the description (static).
+#[no_mangle]
+pub extern "C" fn SSL_alert_desc_string(value: c_int) -> *const c_char {
+    static_cstr(alert_desc(value).0)
+}
+
+/// `SSL_alert_desc_string_long(3)`: OpenSSL's name of the description (static).
+#[no_mangle]
+pub extern "C" fn SSL_alert_desc_string_long(value: c_int) -> *const c_char {
+    static_cstr(alert_desc(value).1)
+}

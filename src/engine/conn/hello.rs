@@ -181,7 +181,12 @@ impl Conn {
     pub(super) fn feed(&mut self, rd: &mut dyn Read, body: bool) -> io::Result<usize> {
         // Everything read passes the key tap (it takes the hello randoms).
         let mut rd = self.keys.rx.reader(rd);
-        let rd: &mut dyn Read = &mut rd;
+        let mut sniffed = super::trace::Sniffed {
+            inner: &mut rd,
+            trace: &mut self.trace,
+            ct: if body { self.hdr[0] } else { 0 },
+        };
+        let rd: &mut dyn Read = &mut sniffed;
         if let Some(tls) = self.tls.as_mut() {
             return tls.read_tls(rd);
         }
