@@ -158,6 +158,9 @@
         (void (*)(void))cb)
 #define SSL_CTX_set_tlsext_servername_arg(ctx, arg) \
     SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TLSEXT_SERVERNAME_ARG, 0, arg)
+
+#define SSL_CTX_set_msg_callback_arg(ctx, arg) SSL_CTX_ctrl((ctx), SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, (arg))
+#define SSL_set_msg_callback_arg(ssl, arg) SSL_ctrl((ssl), SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, (arg))
 /* ---- end of ffi-shim/macros/ssl.h ---- */
 
 #endif /* OPENSSL_SSL_H */

@@ -246,6 +246,17 @@ typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
 typedef int (*SSL_client_hello_cb_fn)(SSL *s, int *al, void *arg);
 
 /**
+ * The message callback of `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`.
+ */
+typedef void (*MsgCb)(int write_p,
+                      int version,
+                      int content_type,
+                      const void *buf,
+                      size_t len,
+                      SSL *ssl,
+                      void *arg);
+
+/**
  * The ticket key callback of `SSL_CTX_set_tlsext_ticket_key_evp_cb`.
  */
 typedef int (*SSL_ticket_key_evp_cb)(SSL *ssl,
@@ -1195,6 +1206,13 @@ void SSL_CTX_set_keylog_callback(SSL_CTX *ctx, SSL_CTX_keylog_cb_func cb);
 int SSL_CTX_set_max_early_data(SSL_CTX *ctx, uint32_t max_early_data);
 
 /**
+ * `SSL_CTX_set_msg_callback(3)`: shown the records and messages sslrs sees in the clear
+ * (record headers, plaintext handshake messages, ChangeCipherSpec, plaintext alerts, the
+ * close_notify it sends); connections made afterwards get it, as in OpenSSL.
+ */
+void SSL_CTX_set_msg_callback(SSL_CTX *ctx, MsgCb cb);
+
+/**
  * `SSL_CTX_set_num_tickets(3)`: returns 1.
  */
 int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t num_tickets);
@@ -1882,6 +1900,11 @@ void SSL_set_info_callback(SSL *ssl, InfoCb cb);
  * `SSL_set_max_early_data(3)`: recorded; 1.
  */
 int SSL_set_max_early_data(SSL *s, uint32_t max_early_data);
+
+/**
+ * `SSL_set_msg_callback(3)`: as `SSL_CTX_set_msg_callback`, for one connection.
+ */
+void SSL_set_msg_callback(SSL *ssl, MsgCb cb);
 
 /**
  * `SSL_set_num_tickets(3)`: TLS 1.3 tickets sent after a full handshake (server). Returns 1.

@@ -22,6 +22,7 @@ use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
 mod hello;
+mod msgs;
 mod trace;
 pub use hello::{alpn_wire_valid, AlpnChoice, HelloInfo, HelloOutcome, ParsedHello};
 
@@ -152,6 +153,9 @@ pub struct Conn {
     hello_sni: Option<String>,
     /// OpenSSL's state sequence for `SSL_get_state` and the info callback.
     trace: trace::Trace,
+    /// What the message callback is shown, per direction.
+    msg_rx: msgs::Stream,
+    msg_tx: msgs::Stream,
 }
 
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
@@ -231,6 +235,8 @@ impl Conn {
             pending_stop: None,
             hello_sni: None,
             trace: trace::Trace::default(),
+            msg_rx: msgs::Stream::default(),
+            msg_tx: msgs::Stream::default(),
             sess: ConnSessions::new(&ctx.sessions),
             ctx,
         }
@@ -451,6 +457,10 @@ impl Conn {
             }
         }
         self.trace_sent_alert(&out);
+        if self.notify.msg {
+            self.msg_tx.written(&out);
+            self.collect_msgs();
+        }
         let _ = BioWriter(&w).write_all(&out);
         Stop::Failed
     }
@@ -523,15 +533,27 @@ impl Conn {
 
     /// Writes everything rustls has queued to the wbio.
     fn flush_out(&mut self) -> Io<()> {
-        let Some(tls) = self.tls.as_mut() else {
-            return Ok(());
-        };
-        while tls.wants_write() {
+        let watch = self.notify.msg;
+        loop {
+            let Some(tls) = self.tls.as_mut() else {
+                return Ok(());
+            };
+            if !tls.wants_write() {
+                break;
+            }
             let Some(w) = self.wbio.as_ref() else {
                 return Err(Stop::Syscall);
             };
             self.rwstate = SSL_WRITING;
-            match tls.write_tls(&mut self.keys.tx.writer(BioWriter(w))) {
+            let mut out = msgs::Watched {
+                inner: self.keys.tx.writer(BioWriter(w)),
+                stream: watch.then_some(&mut self.msg_tx),
+            };
+            let r = tls.write_tls(&mut out);
+            if watch {
+                self.collect_msgs();
+            }
+            match r {
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Err(Stop::Retry),
                 Err(_) => return Err(Stop::Syscall),
@@ -558,6 +580,9 @@ impl Conn {
                 if self.hdr_have == SSL3_RT_HEADER_LENGTH {
                     self.check_header()?;
                     self.trace.record(self.hdr[0]);
+                    if self.notify.msg {
+                        self.msg_rx.header(&self.hdr);
+                    }
                     self.body_left = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
                     let hdr = self.hdr;
                     self.feed(&mut &hdr[..], false).map_err(|_| Stop::Syscall)?;
@@ -566,6 +591,7 @@ impl Conn {
             }
             if self.body_left == 0 {
                 self.hdr_have = 0;
+                self.collect_msgs();
                 return Ok(Record::Got);
             }
             let mut body = BioReader {
@@ -950,6 +976,9 @@ impl Conn {
                 self.trace_alert(true, 1, 0);
             }
             self.flush_out()?;
+            // The close_notify went out encrypted: its content as the message callback sees it.
+            self.msg_alert_sent(1, 0);
+            self.collect_msgs();
         } else if self.tls.as_ref().is_some_and(|t| t.wants_write()) {
             self.flush_out()?;
         } else {

@@ -18,6 +18,13 @@ pub enum Event {
         state: i32,
         error: bool,
     },
+    /// A message-callback call: direction, version, content type (`SSL3_RT_*`) and bytes.
+    Msg {
+        write: bool,
+        version: i32,
+        content_type: i32,
+        bytes: Vec<u8>,
+    },
     /// New sessions (new-session callback) or retired ones (remove callback) are queued in
     /// `Conn::sess`; the ffi layer reports them all at this point.
     Sessions,
@@ -30,6 +37,8 @@ pub enum Event {
 pub struct Notify {
     /// An info callback is installed.
     pub info: bool,
+    /// A message callback is installed.
+    pub msg: bool,
     /// A ClientHello callback (client hello, servername or ALPN selection) is installed: a
     /// server reads the ClientHello first and stops with `Stop::Hello` to run them.
     pub hello: bool,

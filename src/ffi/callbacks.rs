@@ -23,6 +23,20 @@ use std::sync::{Mutex, MutexGuard};
 /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
 pub type InfoCb = Option<unsafe extern "C" fn(ssl: *const SSL, r#type: c_int, val: c_int)>;
 
+/// The message callback of `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`.
+pub type MsgCb = Option<
+    unsafe extern "C" fn(
+        write_p: c_int,
+        version: c_int,
+        content_type: c_int,
+        buf: *const c_void,
+        len: usize,
+        ssl: *mut SSL,
+        arg: *mut c_void,
+    ),
+>;
+/// `SSL_CTRL_SET_MSG_CALLBACK_ARG`.
+pub const SSL_CTRL_SET_MSG_CALLBACK_ARG: c_int = 16;
 /// `SSL_CTX_set_keylog_callback`.
 pub type SSL_CTX_keylog_cb_func =
     Option<unsafe extern "C" fn(ssl: *const SSL, line: *const core::ffi::c_char)>;
@@ -56,12 +70,17 @@ pub struct CtxHooks {
     pub client_hello: SSL_client_hello_cb_fn,
     pub client_hello_arg: usize,
     pub keylog: SSL_CTX_keylog_cb_func,
+    pub msg: MsgCb,
+    pub msg_arg: usize,
 }
 
 /// Callbacks an `SSL` may override.
 #[derive(Clone, Copy, Default)]
 pub struct SslHooks {
     pub info: InfoCb,
+    /// Copied from the context by `SSL_new`, as OpenSSL does.
+    pub msg: MsgCb,
+    pub msg_arg: usize,
 }
 
 /// What `SSL_CTX*` carries besides the engine's `Context`: ex_data and callbacks.
@@ -126,13 +145,19 @@ pub struct SslObj {
 
 impl SslObj {
     pub fn new(conn: Conn) -> SslObj {
+        let ctx_hooks = ctx_app(&conn.ctx).map(CtxApp::hooks).unwrap_or_default();
+        let hooks = SslHooks {
+            msg: ctx_hooks.msg,
+            msg_arg: ctx_hooks.msg_arg,
+            ..SslHooks::default()
+        };
         SslObj {
             initial_ctx: conn.ctx.clone(),
             hello: Mutex::new(None),
             servername: Mutex::new(None),
             conn: Mutex::new(conn),
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL),
-            hooks: Mutex::default(),
+            hooks: Mutex::new(hooks),
             cb_state: AtomicI32::new(-1),
             cb_error: AtomicI32::new(0),
         }
@@ -187,6 +212,7 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
     let ssl_hooks = *lock(&obj.hooks);
     crate::engine::events::Notify {
         info: ssl_hooks.info.or(ctx_hooks.info).is_some(),
+        msg: ssl_hooks.msg.is_some(),
         hello: ctx_hooks.servername.is_some()
             || ctx_hooks.alpn_select.is_some()
             || ctx_hooks.client_hello.is_some()
@@ -272,6 +298,28 @@ pub fn dispatch(ssl: *const SSL, o: &SslObj, events: Vec<Event>) {
                     o.cb_error.store(saved.1, Ordering::Relaxed);
                 }
             }
+            Event::Msg {
+                write,
+                version,
+                content_type,
+                bytes,
+            } => {
+                let h = *lock(&o.hooks);
+                if let Some(f) = h.msg {
+                    // SAFETY: the application's message callback; `bytes` outlives the call.
+                    unsafe {
+                        f(
+                            c_int::from(write),
+                            version,
+                            content_type,
+                            bytes.as_ptr().cast(),
+                            bytes.len(),
+                            ssl as *mut SSL,
+                            h.msg_arg as *mut c_void,
+                        )
+                    };
+                }
+            }
             Event::KeyLog(line) => {
                 let cb = conn_of(o)
                     .ok()
@@ -330,6 +378,38 @@ pub extern "C" fn SSL_get_info_callback(ssl: *const SSL) -> InfoCb {
     call(None, || Ok(lock(&obj(ssl)?.hooks).info))
 }
 
+/// `SSL_CTX_set_msg_callback(3)`: shown the records and messages sslrs sees in the clear
+/// (record headers, plaintext handshake messages, ChangeCipherSpec, plaintext alerts, the
+/// close_notify it sends); connections made afterwards get it, as in OpenSSL.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: MsgCb) {
+    crate::ffi::void(|| {
+        lock(&app_of(ctx)?.hooks).msg = cb;
+        Ok(())
+    })
+}
+
+/// `SSL_set_msg_callback(3)`: as `SSL_CTX_set_msg_callback`, for one connection.
+#[no_mangle]
+pub extern "C" fn SSL_set_msg_callback(ssl: *mut SSL, cb: MsgCb) {
+    crate::ffi::void(|| {
+        lock(&obj(ssl)?.hooks).msg = cb;
+        Ok(())
+    })
+}
+
+/// `SSL_ctrl(SSL_CTRL_SET_MSG_CALLBACK_ARG)` (the `SSL_set_msg_callback_arg` macro).
+pub fn set_ssl_msg_arg(ssl: *mut SSL, arg: *mut c_void) -> Result<core::ffi::c_long> {
+    lock(&obj(ssl)?.hooks).msg_arg = arg as usize;
+    Ok(1)
+}
+
+/// `SSL_CTX_ctrl(SSL_CTRL_SET_MSG_CALLBACK_ARG)` (the `SSL_CTX_set_msg_callback_arg` macro).
+pub fn set_ctx_msg_arg(ctx: *mut SSL_CTX, arg: *mut c_void) -> Result<core::ffi::c_long> {
+    lock(&app_of(ctx)?.hooks).msg_arg = arg as usize;
+    Ok(1)
+}
+
 /// `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.
 #[no_mangle]
 pub extern "C" fn SSL_set_ex_data(ssl: *mut SSL, idx: c_int, data: *mut c_void) -> c_int {
@@ -371,6 +451,10 @@ mod tests {
         assert!(SSL_CTX_get_info_callback(null_mut()).is_none());
         SSL_set_info_callback(null_mut(), None);
         assert!(SSL_get_info_callback(null()).is_none());
+        SSL_CTX_set_msg_callback(null_mut(), None);
+        SSL_set_msg_callback(null_mut(), None);
+        assert!(set_ssl_msg_arg(null_mut(), null_mut()).is_err());
+        assert!(set_ctx_msg_arg(null_mut(), null_mut()).is_err());
         assert_eq!(SSL_set_ex_data(null_mut(), 0, null_mut()), 0);
         assert!(SSL_get_ex_data(null(), 0).is_null());
         assert_eq!(SSL_CTX_set_ex_data(null_mut(), 0, null_mut()), 0);

@@ -280,6 +280,9 @@ pub extern "C" fn SSL_select_next_proto(
 /// The `SSL_CTX_ctrl` commands of this family; `None` for others.
 pub fn ctx_ctrl(ctx: *mut SSL_CTX, cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
     match cmd {
+        crate::ffi::callbacks::SSL_CTRL_SET_MSG_CALLBACK_ARG => {
+            Some(crate::ffi::callbacks::set_ctx_msg_arg(ctx, parg))
+        }
         SSL_CTRL_SET_TLSEXT_SERVERNAME_ARG => Some(ctx_hooks_app(ctx).map(|a| {
             lock(&a.hooks).servername_arg = parg as usize;
             1

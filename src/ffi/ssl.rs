@@ -346,6 +346,9 @@ pub extern "C" fn SSL_CTX_ctrl(
 /// `SSL_ctrl(3)`: as `SSL_CTX_ctrl`, plus `SSL_CTRL_SET_TLSEXT_HOSTNAME` (SNI).
 #[no_mangle]
 pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+    if cmd == callbacks::SSL_CTRL_SET_MSG_CALLBACK_ARG {
+        return call(0, || callbacks::set_ssl_msg_arg(s, parg));
+    }
     with_conn(s, 0, |c| {
         if let Some(v) = settings_ctrl(&mut c.settings, cmd, larg) {
             return Ok(v);

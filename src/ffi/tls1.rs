@@ -184,3 +184,11 @@ pub extern "C" fn SSL_alert_desc_string(value: c_int) -> *const c_char {
 pub extern "C" fn SSL_alert_desc_string_long(value: c_int) -> *const c_char {
     static_cstr(alert_desc(value).1)
 }
+
+// Record content types (`ssl3.h`), as the message callback reports them.
+pub const SSL3_RT_CHANGE_CIPHER_SPEC: c_int = 20;
+pub const SSL3_RT_ALERT: c_int = 21;
+pub const SSL3_RT_HANDSHAKE: c_int = 22;
+pub const SSL3_RT_APPLICATION_DATA: c_int = 23;
+pub const SSL3_RT_HEADER: c_int = 0x100;
+pub const SSL3_RT_INNER_CONTENT_TYPE: c_int = 0x101;

@@ -185,6 +185,7 @@ impl Conn {
             inner: &mut rd,
             trace: &mut self.trace,
             ct: if body { self.hdr[0] } else { 0 },
+            msg: self.notify.msg.then_some(&mut self.msg_rx),
         };
         let rd: &mut dyn Read = &mut sniffed;
         if let Some(tls) = self.tls.as_mut() {

@@ -169,6 +169,8 @@ pub(super) struct Sniffed<'a> {
     pub trace: &'a mut Trace,
     /// The record's content type (0 for header bytes).
     pub ct: u8,
+    /// The message callback's view of the received stream, when one is installed.
+    pub msg: Option<&'a mut super::msgs::Stream>,
 }
 
 impl std::io::Read for Sniffed<'_> {
@@ -176,6 +178,9 @@ impl std::io::Read for Sniffed<'_> {
         let n = self.inner.read(buf)?;
         if self.ct != 0 {
             self.trace.sniff(self.ct, &buf[..n]);
+            if let Some(m) = self.msg.as_deref_mut() {
+                m.body(self.ct, &buf[..n]);
+            }
         }
         Ok(n)
     }
