@@ -1439,7 +1439,8 @@ const char *SSL_alert_type_string(int value);
 const char *SSL_alert_type_string_long(int value);
 
 /**
- * `SSL_callback_ctrl(3)`: no per-connection callback commands are supported; returns 0.
+ * `SSL_callback_ctrl(3)`: `SSL_CTRL_SET_MSG_CALLBACK` (the message callback); other commands
+ * return 0.
  */
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
 

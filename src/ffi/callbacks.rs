@@ -35,6 +35,8 @@ pub type MsgCb = Option<
         arg: *mut c_void,
     ),
 >;
+/// `SSL_CTRL_SET_MSG_CALLBACK` (the `callback_ctrl` form of `SSL_CTX_set_msg_callback`).
+pub const SSL_CTRL_SET_MSG_CALLBACK: c_int = 15;
 /// `SSL_CTRL_SET_MSG_CALLBACK_ARG`.
 pub const SSL_CTRL_SET_MSG_CALLBACK_ARG: c_int = 16;
 /// `SSL_CTX_set_keylog_callback`.

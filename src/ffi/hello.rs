@@ -302,6 +302,17 @@ pub extern "C" fn SSL_CTX_callback_ctrl(
     call(0, || {
         let app = ctx_hooks_app(ctx)?;
         match cmd {
+            crate::ffi::callbacks::SSL_CTRL_SET_MSG_CALLBACK => {
+                // SAFETY: a message callback cast to `void (*)(void)`; both are plain function
+                // pointers.
+                lock(&app.hooks).msg = unsafe {
+                    core::mem::transmute::<
+                        Option<unsafe extern "C" fn()>,
+                        crate::ffi::callbacks::MsgCb,
+                    >(fp)
+                };
+                Ok(1)
+            }
             SSL_CTRL_SET_TLSEXT_SERVERNAME_CB => {
                 // SAFETY: the caller passed a servername callback cast to `void (*)(void)`, as
                 // the macro does; both are plain function pointers.
@@ -315,17 +326,24 @@ pub extern "C" fn SSL_CTX_callback_ctrl(
     })
 }
 
-/// `SSL_callback_ctrl(3)`: no per-connection callback commands are supported; returns 0.
+/// `SSL_callback_ctrl(3)`: `SSL_CTRL_SET_MSG_CALLBACK` (the message callback); other commands
+/// return 0.
 #[no_mangle]
 pub extern "C" fn SSL_callback_ctrl(
     s: *mut SSL,
     cmd: c_int,
     fp: Option<unsafe extern "C" fn()>,
 ) -> c_long {
-    let _ = (cmd, fp);
     call(0, || {
-        obj(s)?;
-        Ok(0)
+        let o = obj(s)?;
+        if cmd != crate::ffi::callbacks::SSL_CTRL_SET_MSG_CALLBACK {
+            return Ok(0);
+        }
+        // SAFETY: a message callback cast to `void (*)(void)`; both are plain function pointers.
+        lock(&o.hooks).msg = unsafe {
+            core::mem::transmute::<Option<unsafe extern "C" fn()>, crate::ffi::callbacks::MsgCb>(fp)
+        };
+        Ok(1)
     })
 }
 
