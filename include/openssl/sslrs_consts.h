@@ -554,6 +554,40 @@
 
 #define ERR_TXT_STRING 2
 
+#define NID_X25519 1034
+
+#define NID_X448 1035
+
+#define NID_X9_62_prime256v1 415
+
+#define NID_aes_128_gcm 895
+
+#define NID_aes_256_gcm 901
+
+#define NID_auth_any 1064
+
+#define NID_auth_ecdsa 1047
+
+#define NID_auth_rsa 1046
+
+#define NID_chacha20_poly1305 1018
+
+#define NID_kx_any 1063
+
+#define NID_kx_ecdhe 1038
+
+#define NID_secp384r1 715
+
+#define NID_secp521r1 716
+
+#define NID_sha1 64
+
+#define NID_sha256 672
+
+#define NID_sha384 673
+
+#define NID_sha512 674
+
 #define OPENSSL_BUILT_ON 2
 
 #define OPENSSL_CFLAGS 1
@@ -616,9 +650,17 @@
 
 #define SSL_CTRL_CLEAR_MODE 78
 
+#define SSL_CTRL_GET_GROUPS 90
+
 #define SSL_CTRL_GET_MAX_PROTO_VERSION 131
 
 #define SSL_CTRL_GET_MIN_PROTO_VERSION 130
+
+#define SSL_CTRL_GET_NEGOTIATED_GROUP 134
+
+#define SSL_CTRL_GET_PEER_SIGNATURE_NID 108
+
+#define SSL_CTRL_GET_PEER_TMP_KEY 109
 
 #define SSL_CTRL_GET_READ_AHEAD 40
 
@@ -626,15 +668,35 @@
 
 #define SSL_CTRL_GET_SESS_CACHE_MODE 45
 
+#define SSL_CTRL_GET_SHARED_GROUP 93
+
+#define SSL_CTRL_GET_SIGNATURE_NID 132
+
+#define SSL_CTRL_GET_TMP_KEY 133
+
 #define SSL_CTRL_MODE 33
 
+#define SSL_CTRL_SET_CLIENT_SIGALGS 101
+
+#define SSL_CTRL_SET_CLIENT_SIGALGS_LIST 102
+
+#define SSL_CTRL_SET_GROUPS 91
+
+#define SSL_CTRL_SET_GROUPS_LIST 92
+
 #define SSL_CTRL_SET_MAX_PROTO_VERSION 124
+
+#define SSL_CTRL_SET_MAX_SEND_FRAGMENT 52
 
 #define SSL_CTRL_SET_MIN_PROTO_VERSION 123
 
 #define SSL_CTRL_SET_READ_AHEAD 41
 
 #define SSL_CTRL_SET_SESS_CACHE_MODE 44
+
+#define SSL_CTRL_SET_SIGALGS 97
+
+#define SSL_CTRL_SET_SIGALGS_LIST 98
 
 #define SSL_CTRL_SET_TLSEXT_HOSTNAME 55
 

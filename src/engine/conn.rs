@@ -102,6 +102,9 @@ pub struct Conn {
     pub host: Option<HostCheck>,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
+    /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
+    /// as the connection.
+    pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
     role: Option<Role>,
     tls: Option<Connection>,
     in_init: bool,
@@ -175,6 +178,7 @@ impl Conn {
             wbio: None,
             host: None,
             sni: None,
+            ffi_owned: None,
             role,
             tls: None,
             in_init: true,
@@ -202,6 +206,7 @@ impl Conn {
         fresh.wbio = self.wbio.take();
         fresh.host = self.host.take();
         fresh.sni = self.sni.take();
+        fresh.ffi_owned = self.ffi_owned.take();
         *self = fresh;
     }
 
@@ -292,6 +297,12 @@ impl Conn {
         }
         Some(u16::from(
             self.tls.as_ref()?.negotiated_cipher_suite()?.suite(),
+        ))
+    }
+    /// The negotiated key-exchange group's IANA number, once known.
+    pub fn negotiated_group(&self) -> Option<u16> {
+        Some(u16::from(
+            self.tls.as_ref()?.negotiated_key_exchange_group()?.name(),
         ))
     }
     /// `SSL_pending`: decrypted, unread bytes of the current record.

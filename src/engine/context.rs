@@ -72,6 +72,24 @@ pub struct Settings {
     pub tls13_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
     pub tls12_suites: Option<Vec<u16>>,
+    /// The protocol a version-specific method (`TLSv1_2_method`, `TLSv1_method`,
+    /// `DTLS_method`, ...) fixes; `None` for the `TLS_*method`s.
+    pub fixed_version: Option<i32>,
+    /// `SSL_CTX_set_security_level` (also `@SECLEVEL=n`). Recorded and reported; see
+    /// [`crate::engine::config`].
+    pub security_level: i32,
+    /// `SSL_CTX_set1_groups*`: key-exchange groups (IANA numbers) in order (`None`: default).
+    pub groups: Option<Vec<u16>>,
+    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers); recorded only.
+    pub sigalgs: Option<Vec<u16>>,
+    /// `SSL_CTX_set1_client_sigalgs*`: recorded only.
+    pub client_sigalgs: Option<Vec<u16>>,
+    /// `SSL_CTX_set_max_send_fragment`: the largest plaintext per record sent.
+    pub max_send_fragment: usize,
+    /// `SSL_CTX_set_read_ahead`: reported by the getters; reading stays record by record.
+    pub read_ahead: bool,
+    /// `SSL_CTX_set_post_handshake_auth`: recorded; rustls has no post-handshake auth.
+    pub post_handshake_auth: bool,
 }
 
 impl Default for Settings {
@@ -86,6 +104,14 @@ impl Default for Settings {
             quiet_shutdown: false,
             tls13_suites: None,
             tls12_suites: None,
+            fixed_version: None,
+            security_level: crate::engine::config::DEFAULT_SECURITY_LEVEL,
+            groups: None,
+            sigalgs: None,
+            client_sigalgs: None,
+            max_send_fragment: crate::engine::config::MAX_FRAGMENT,
+            read_ahead: false,
+            post_handshake_auth: false,
         }
     }
 }
@@ -114,7 +140,8 @@ impl Settings {
                 .any(|&i| ciphers::is_tls13(i) == (v == TLS1_3_VERSION))
         };
         let allowed = |v: i32, off: u64| {
-            has_suites(v)
+            self.fixed_version.is_none_or(|f| f == v)
+                && has_suites(v)
                 && self.options & off == 0
                 && (self.min_version == 0 || self.min_version <= v)
                 && (self.max_version == 0 || self.max_version >= v)
@@ -150,6 +177,9 @@ pub struct Config {
     pub settings: Settings,
     pub creds: Credentials,
     pub trust: Vec<CertificateDer<'static>>,
+    /// FFI-owned objects handed out by getters (the `STACK_OF(SSL_CIPHER)` of
+    /// `SSL_CTX_get_ciphers`), kept alive as long as the context.
+    pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
     /// Bumped on every change that affects the built rustls configs.
     pub generation: u64,
 }
@@ -161,6 +191,8 @@ struct ConfigKey {
     suites: Vec<u16>,
     verify_mode: i32,
     options: u64,
+    groups: Option<Vec<u16>>,
+    max_send_fragment: usize,
 }
 
 impl ConfigKey {
@@ -173,6 +205,8 @@ impl ConfigKey {
             suites: settings.suites(),
             verify_mode: settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT),
             options: settings.options & (op::CIPHER_SERVER_PREFERENCE | op::NO_TICKET),
+            groups: settings.groups.clone(),
+            max_send_fragment: settings.max_send_fragment,
         }
     }
 }
@@ -234,8 +268,8 @@ pub fn provider() -> Arc<CryptoProvider> {
     .clone()
 }
 
-/// The base provider restricted to `suites`, in that order.
-fn provider_for(suites: &[u16]) -> Arc<CryptoProvider> {
+/// The base provider restricted to `suites` and `groups` (`None`: all), in that order.
+fn provider_for(suites: &[u16], groups: Option<&[u16]>) -> Arc<CryptoProvider> {
     let base = provider();
     let cipher_suites = suites
         .iter()
@@ -246,8 +280,21 @@ fn provider_for(suites: &[u16]) -> Arc<CryptoProvider> {
                 .copied()
         })
         .collect();
+    let kx_groups = match groups {
+        None => base.kx_groups.clone(),
+        Some(g) => g
+            .iter()
+            .filter_map(|&i| {
+                base.kx_groups
+                    .iter()
+                    .find(|k| u16::from(k.name()) == i)
+                    .copied()
+            })
+            .collect(),
+    };
     Arc::new(CryptoProvider {
         cipher_suites,
+        kx_groups,
         ..(*base).clone()
     })
 }
@@ -276,6 +323,11 @@ impl Context {
         let mut c = lock(&self.config);
         c.generation += 1;
         f(&mut c)
+    }
+
+    /// Changes the configuration without invalidating built configs (for FFI-owned objects).
+    pub fn config_mut<R>(&self, f: impl FnOnce(&mut Config) -> R) -> R {
+        f(&mut lock(&self.config))
     }
 
     /// Changes only settings that connections copy (no rebuild needed).
@@ -325,16 +377,18 @@ impl Context {
         if let Some(cfg) = hit {
             return Ok(cfg);
         }
-        let builder = ClientConfig::builder_with_provider(provider_for(&key.suites))
-            .with_protocol_versions(&versions)
-            .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_connect"))?
-            .with_root_certificates(self.roots());
+        let builder =
+            ClientConfig::builder_with_provider(provider_for(&key.suites, key.groups.as_deref()))
+                .with_protocol_versions(&versions)
+                .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_connect"))?
+                .with_root_certificates(self.roots());
         let certified = self.with(|c| c.creds.certified.clone());
         let mut cfg = match certified {
             Some(ck) => builder.with_client_cert_resolver(Arc::new(SingleCert(ck))),
             None => builder.with_no_client_auth(),
         };
         cfg.enable_sni = true;
+        cfg.max_fragment_size = crate::engine::config::rustls_fragment(key.max_send_fragment);
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {
@@ -354,7 +408,7 @@ impl Context {
         let certified = self
             .with(|c| c.creds.certified.clone())
             .ok_or_else(|| Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello"))?;
-        let provider = provider_for(&key.suites);
+        let provider = provider_for(&key.suites, key.groups.as_deref());
         let builder = ServerConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(&versions)
             .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_accept"))?;
@@ -373,6 +427,7 @@ impl Context {
             builder.with_no_client_auth()
         };
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
+        cfg.max_fragment_size = crate::engine::config::rustls_fragment(key.max_send_fragment);
         cfg.ignore_client_order = key.options & op::CIPHER_SERVER_PREFERENCE != 0;
         cfg.send_tls13_tickets = if key.options & op::NO_TICKET != 0 {
             0

@@ -12,12 +12,17 @@
 )]
 
 pub mod bio;
+pub mod cipher;
+pub mod config;
 pub mod crypto;
+pub mod digest;
 pub mod err;
 pub mod evp;
+pub mod method;
 pub mod pem;
 pub mod ptr;
 pub mod ssl;
+pub mod stack;
 pub mod types;
 pub mod x509;
 

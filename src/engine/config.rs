@@ -1,0 +1,268 @@
+//! Configuration languages besides cipher strings: group lists (`SSL_CTX_set1_groups_list`),
+//! signature-algorithm lists (`SSL_CTX_set1_sigalgs_list`), group NIDs, and the numeric limits
+//! of the security level and record size settings. Behaviour measured against OpenSSL 3.0.19.
+
+/// The security level `SSL_CTX_new` starts with: the installed OpenSSL's (its system
+/// configuration raises the compiled-in 1 to 2).
+pub const DEFAULT_SECURITY_LEVEL: i32 = 2;
+
+/// `SSL3_RT_MAX_PLAIN_LENGTH`: the default and largest `max_send_fragment`.
+pub const MAX_FRAGMENT: usize = 16384;
+/// The smallest `max_send_fragment` OpenSSL accepts.
+pub const MIN_FRAGMENT: usize = 512;
+
+/// rustls's `max_fragment_size` counts the 5-byte record header; OpenSSL's `max_send_fragment`
+/// counts plaintext. `None` for the default (rustls then uses the full 16 KiB).
+pub fn rustls_fragment(max_send_fragment: usize) -> Option<usize> {
+    (max_send_fragment < MAX_FRAGMENT).then_some(max_send_fragment + 5)
+}
+
+/// A named group: IANA number, NID, and whether rustls+ring implements it.
+#[derive(Clone, Copy, Debug)]
+pub struct Group {
+    pub iana: u16,
+    pub nid: i32,
+    pub supported: bool,
+}
+
+const fn g(iana: u16, nid: i32, supported: bool) -> Group {
+    Group {
+        iana,
+        nid,
+        supported,
+    }
+}
+
+/// Group names as OpenSSL 3.0 accepts them: the TLS names compare case-insensitively; NIST
+/// (`P-256`) and object (`prime256v1`) names exactly.
+const GROUPS: &[(&str, bool, Group)] = &[
+    ("x25519", false, g(29, 1034, true)),
+    ("secp256r1", false, g(23, 415, true)),
+    ("P-256", true, g(23, 415, true)),
+    ("prime256v1", true, g(23, 415, true)),
+    ("secp384r1", false, g(24, 715, true)),
+    ("P-384", true, g(24, 715, true)),
+    ("secp521r1", false, g(25, 716, false)),
+    ("P-521", true, g(25, 716, false)),
+    ("x448", false, g(30, 1035, false)),
+    ("secp224r1", false, g(21, 713, false)),
+    ("P-224", true, g(21, 713, false)),
+    ("secp192r1", false, g(19, 409, false)),
+    ("P-192", true, g(19, 409, false)),
+    ("prime192v1", true, g(19, 409, false)),
+    ("brainpoolP256r1", false, g(26, 927, false)),
+    ("brainpoolP384r1", false, g(27, 931, false)),
+    ("brainpoolP512r1", false, g(28, 933, false)),
+    ("ffdhe2048", false, g(256, 1126, false)),
+    ("ffdhe3072", false, g(257, 1127, false)),
+    ("ffdhe4096", false, g(258, 1128, false)),
+    ("ffdhe6144", false, g(259, 1129, false)),
+    ("ffdhe8192", false, g(260, 1130, false)),
+];
+
+/// The group called `name`, if OpenSSL knows it.
+pub fn group_by_name(name: &str) -> Option<Group> {
+    GROUPS
+        .iter()
+        .find(|(n, exact, _)| {
+            if *exact {
+                *n == name
+            } else {
+                n.eq_ignore_ascii_case(name)
+            }
+        })
+        .map(|&(_, _, grp)| grp)
+}
+
+/// The group with NID `nid`.
+pub fn group_by_nid(nid: i32) -> Option<Group> {
+    GROUPS
+        .iter()
+        .map(|&(_, _, grp)| grp)
+        .find(|grp| grp.nid == nid)
+}
+
+/// The NID of IANA group `iana` (0 if unknown).
+pub fn group_nid(iana: u16) -> i32 {
+    GROUPS
+        .iter()
+        .map(|&(_, _, grp)| grp)
+        .find(|grp| grp.iana == iana)
+        .map_or(0, |grp| grp.nid)
+}
+
+/// Why a group list was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ListError {
+    /// OpenSSL fails without an error entry (empty element, duplicate).
+    Quiet,
+    /// OpenSSL raises `ERR_R_PASSED_INVALID_ARGUMENT` (an unknown name).
+    Invalid,
+    /// sslrs only: every group named is one rustls lacks (OpenSSL would accept the list).
+    Unsupported,
+}
+
+/// Keeps the groups rustls implements; a list of only unsupported ones is refused.
+fn supported(list: Vec<Group>) -> Result<Vec<u16>, ListError> {
+    let out: Vec<u16> = list
+        .iter()
+        .filter(|grp| grp.supported)
+        .map(|grp| grp.iana)
+        .collect();
+    if out.is_empty() {
+        return Err(ListError::Unsupported);
+    }
+    Ok(out)
+}
+
+/// `SSL_CTX_set1_groups_list`: `:`-separated names, in preference order. Groups OpenSSL knows
+/// and rustls lacks (P-521, X448, FFDHE, brainpool) are skipped; a list naming only those fails.
+pub fn parse_groups(s: &str) -> Result<Vec<u16>, ListError> {
+    let mut list: Vec<Group> = Vec::new();
+    for name in s.split(':') {
+        if name.is_empty() {
+            return Err(ListError::Quiet);
+        }
+        let grp = group_by_name(name).ok_or(ListError::Invalid)?;
+        if list.iter().any(|x| x.iana == grp.iana) {
+            return Err(ListError::Quiet);
+        }
+        list.push(grp);
+    }
+    supported(list)
+}
+
+/// `SSL_CTX_set1_groups`: NIDs; unknown or duplicate NIDs fail quietly, as OpenSSL's.
+pub fn groups_from_nids(nids: &[i32]) -> Result<Vec<u16>, ListError> {
+    let mut list: Vec<Group> = Vec::new();
+    for &nid in nids {
+        let grp = group_by_nid(nid).ok_or(ListError::Quiet)?;
+        if list.iter().any(|x| x.iana == grp.iana) {
+            return Err(ListError::Quiet);
+        }
+        list.push(grp);
+    }
+    supported(list)
+}
+
+/// TLS 1.3 signature scheme names (case-insensitive) and their IANA numbers.
+const SIGALG_NAMES: &[(&str, u16)] = &[
+    ("rsa_pkcs1_sha1", 0x0201),
+    ("ecdsa_sha1", 0x0203),
+    ("rsa_pkcs1_sha224", 0x0301),
+    ("ecdsa_sha224", 0x0303),
+    ("rsa_pkcs1_sha256", 0x0401),
+    ("ecdsa_secp256r1_sha256", 0x0403),
+    ("rsa_pkcs1_sha384", 0x0501),
+    ("ecdsa_secp384r1_sha384", 0x0503),
+    ("rsa_pkcs1_sha512", 0x0601),
+    ("ecdsa_secp521r1_sha512", 0x0603),
+    ("rsa_pss_rsae_sha256", 0x0804),
+    ("rsa_pss_rsae_sha384", 0x0805),
+    ("rsa_pss_rsae_sha512", 0x0806),
+    ("ed25519", 0x0807),
+    ("ed448", 0x0808),
+    ("rsa_pss_pss_sha256", 0x0809),
+    ("rsa_pss_pss_sha384", 0x080a),
+    ("rsa_pss_pss_sha512", 0x080b),
+];
+
+/// `KEYTYPE+HASH`: key type exactly as OpenSSL spells it, hash case-insensitively.
+fn sigalg_pair(key: &str, hash: &str) -> Option<u16> {
+    let h: u16 = match hash.to_ascii_uppercase().as_str() {
+        "SHA1" => 0x02,
+        "SHA224" => 0x03,
+        "SHA256" => 0x04,
+        "SHA384" => 0x05,
+        "SHA512" => 0x06,
+        _ => return None,
+    };
+    match key {
+        "RSA" => Some(h << 8 | 0x01),
+        "DSA" => Some(h << 8 | 0x02),
+        "ECDSA" => Some(h << 8 | 0x03),
+        "RSA-PSS" | "PSS" if h >= 0x04 => Some(0x0800 | h),
+        _ => None,
+    }
+}
+
+/// `SSL_CTX_set1_sigalgs_list`: `:`-separated `KEY+HASH` pairs or TLS 1.3 scheme names. `None`
+/// for an empty, unknown or repeated element (OpenSSL fails quietly).
+pub fn parse_sigalgs(s: &str) -> Option<Vec<u16>> {
+    let mut out = Vec::new();
+    for elem in s.split(':') {
+        let v = match elem.split_once('+') {
+            Some((k, h)) => sigalg_pair(k, h)?,
+            None => {
+                SIGALG_NAMES
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(elem))?
+                    .1
+            }
+        };
+        if out.contains(&v) {
+            return None;
+        }
+        out.push(v);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_lists() {
+        use ListError::*;
+        assert_eq!(parse_groups("X25519:P-256"), Ok(vec![29, 23]));
+        assert_eq!(parse_groups("prime256v1:secp384r1"), Ok(vec![23, 24]));
+        assert_eq!(parse_groups("x25519"), Ok(vec![29]));
+        assert_eq!(parse_groups("ffdhe2048:X448:P-384"), Ok(vec![24]));
+        assert_eq!(parse_groups("ffdhe2048:X448:P-521"), Err(Unsupported));
+        assert_eq!(parse_groups("BOGUS"), Err(Invalid));
+        assert_eq!(parse_groups("X25519:BOGUS"), Err(Invalid));
+        assert_eq!(parse_groups("p-256"), Err(Invalid));
+        assert_eq!(parse_groups("X25519 P-256"), Err(Invalid));
+        for s in [
+            "",
+            "X25519:",
+            ":X25519",
+            "X25519::P-256",
+            "X25519:X25519",
+            "P-256:prime256v1",
+        ] {
+            assert_eq!(parse_groups(s), Err(Quiet), "{s:?}");
+        }
+        assert_eq!(groups_from_nids(&[415, 1034]), Ok(vec![23, 29]));
+        assert_eq!(groups_from_nids(&[672]), Err(Quiet));
+        assert_eq!(groups_from_nids(&[1034, 1034]), Err(Quiet));
+        assert_eq!(groups_from_nids(&[716]), Err(Unsupported));
+        assert_eq!(group_nid(29), 1034);
+    }
+
+    #[test]
+    fn sigalg_lists() {
+        assert_eq!(
+            parse_sigalgs("RSA+SHA256:ECDSA+SHA256"),
+            Some(vec![0x0401, 0x0403])
+        );
+        assert_eq!(
+            parse_sigalgs("rsa_pss_rsae_sha256:ecdsa_secp256r1_sha256"),
+            Some(vec![0x0804, 0x0403])
+        );
+        assert_eq!(parse_sigalgs("RSA-PSS+SHA256"), Some(vec![0x0804]));
+        assert_eq!(parse_sigalgs("RSA+sha256"), Some(vec![0x0401]));
+        for s in [
+            "",
+            "BOGUS",
+            "rsa+SHA256",
+            "ECDSA+MD5",
+            "RSA+SHA256:RSA+SHA256",
+        ] {
+            assert_eq!(parse_sigalgs(s), None, "{s:?}");
+        }
+        assert_eq!(rustls_fragment(512), Some(517));
+        assert_eq!(rustls_fragment(MAX_FRAGMENT), None);
+    }
+}

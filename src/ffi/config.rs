@@ -1,0 +1,369 @@
+//! Configuration exports of `openssl/ssl.h` beyond ciphers: the ctrl commands behind the group,
+//! signature-algorithm, fragment-size and read-ahead macros ([`ctx_ctrl`] and [`ssl_ctrl`],
+//! called first by `SSL_CTX_ctrl`/`SSL_ctrl`), the security level, post-handshake auth, and
+//! the signature/group getters.
+//!
+//! `SSL_OP_*` options (`SSL_CTX_set_options`), each either honoured or accepted and irrelevant
+//! to sslrs (the table is repeated in c-tests/KNOWN_DIFFERENCES.md):
+//!
+//! | option | sslrs |
+//! |---|---|
+//! | `NO_TLSv1_2`, `NO_TLSv1_3` | honoured (protocol versions offered/accepted) |
+//! | `NO_SSLv3`, `NO_TLSv1`, `NO_TLSv1_1`, `NO_DTLS*` | accepted; those versions never exist |
+//! | `CIPHER_SERVER_PREFERENCE` | honoured (server picks by its own order) |
+//! | `NO_TICKET` | honoured (no TLS 1.3 tickets sent) |
+//! | `IGNORE_UNEXPECTED_EOF` | honoured (EOF without close_notify reads as a clean close) |
+//! | `NO_COMPRESSION` | accepted; compression never happens |
+//! | `ENABLE_MIDDLEBOX_COMPAT` | accepted; rustls always sends the compatibility CCS/session id |
+//! | `NO_RENEGOTIATION`, `ALLOW_CLIENT_RENEGOTIATION`, `ALLOW_UNSAFE_LEGACY_RENEGOTIATION`, `LEGACY_SERVER_CONNECT`, `NO_SESSION_RESUMPTION_ON_RENEGOTIATION` | accepted; rustls never renegotiates |
+//! | `NO_EXTENDED_MASTER_SECRET` | accepted; rustls always uses EMS in TLS 1.2 |
+//! | `NO_ENCRYPT_THEN_MAC` | accepted; no CBC suites, so no EtM |
+//! | `PRIORITIZE_CHACHA` | accepted; not acted on |
+//! | `NO_ANTI_REPLAY` | accepted; no 0-RTT |
+//! | `ENABLE_KTLS` | accepted; no kernel TLS |
+//! | `TLSEXT_PADDING`, `SAFARI_ECDHE_ECDSA_BUG`, `DISABLE_TLSEXT_CA_NAMES`, `ALLOW_NO_DHE_KEX`, `DONT_INSERT_EMPTY_FRAGMENTS`, `TLS_ROLLBACK_BUG`, `CRYPTOPRO_TLSEXT_BUG`, `CLEANSE_PLAINTEXT` | accepted; not applicable to rustls |
+//! | `NO_QUERY_MTU`, `COOKIE_EXCHANGE`, `CISCO_ANYCONNECT` | accepted; DTLS only |
+//!
+//! Every option bit is stored and reported by the getters exactly as OpenSSL does.
+
+use crate::engine::config::{self, ListError, MAX_FRAGMENT, MIN_FRAGMENT};
+use crate::engine::context::{Context, Settings};
+use crate::engine::Conn;
+use crate::error::{common, lib, ssl_r, Error, Result};
+use crate::ffi::ptr::c_str;
+use crate::ffi::types::{borrow, SSL, SSL_CTX};
+use crate::ffi::{call, guard};
+use core::ffi::{c_char, c_int, c_long, c_void};
+
+pub const SSL_CTRL_SET_MAX_SEND_FRAGMENT: c_int = 52;
+pub const SSL_CTRL_GET_GROUPS: c_int = 90;
+pub const SSL_CTRL_SET_GROUPS: c_int = 91;
+pub const SSL_CTRL_SET_GROUPS_LIST: c_int = 92;
+pub const SSL_CTRL_GET_SHARED_GROUP: c_int = 93;
+pub const SSL_CTRL_SET_SIGALGS: c_int = 97;
+pub const SSL_CTRL_SET_SIGALGS_LIST: c_int = 98;
+pub const SSL_CTRL_SET_CLIENT_SIGALGS: c_int = 101;
+pub const SSL_CTRL_SET_CLIENT_SIGALGS_LIST: c_int = 102;
+pub const SSL_CTRL_GET_PEER_SIGNATURE_NID: c_int = 108;
+pub const SSL_CTRL_GET_PEER_TMP_KEY: c_int = 109;
+pub const SSL_CTRL_GET_SIGNATURE_NID: c_int = 132;
+pub const SSL_CTRL_GET_TMP_KEY: c_int = 133;
+pub const SSL_CTRL_GET_NEGOTIATED_GROUP: c_int = 134;
+
+pub const NID_X9_62_prime256v1: c_int = 415;
+pub const NID_secp384r1: c_int = 715;
+pub const NID_secp521r1: c_int = 716;
+pub const NID_X25519: c_int = 1034;
+pub const NID_X448: c_int = 1035;
+pub const NID_sha1: c_int = 64;
+pub const NID_sha256: c_int = 672;
+pub const NID_sha384: c_int = 673;
+pub const NID_sha512: c_int = 674;
+pub const NID_kx_ecdhe: c_int = 1038;
+pub const NID_kx_any: c_int = 1063;
+pub const NID_auth_rsa: c_int = 1046;
+pub const NID_auth_ecdsa: c_int = 1047;
+pub const NID_auth_any: c_int = 1064;
+pub const NID_aes_128_gcm: c_int = 895;
+pub const NID_aes_256_gcm: c_int = 901;
+pub const NID_chacha20_poly1305: c_int = 1018;
+
+/// `CONF_R_LIST_CANNOT_BE_NULL`: OpenSSL parses these lists with `CONF_parse_list`.
+const CONF_R_LIST_CANNOT_BE_NULL: i32 = 115;
+
+fn list_arg<'a>(parg: *mut c_void) -> Result<&'a str> {
+    // SAFETY: NULL or a NUL-terminated string per the ctrl's contract.
+    let s = unsafe { c_str(parg as *const c_char) }.ok_or(Error::new(
+        lib::CONF,
+        CONF_R_LIST_CANNOT_BE_NULL,
+        "CONF_parse_list",
+    ))?;
+    Ok(s.to_str().unwrap_or("\u{0}"))
+}
+
+fn groups_result(r: core::result::Result<Vec<u16>, ListError>, s: &mut Settings) -> Result<c_long> {
+    match r {
+        Ok(g) => {
+            s.groups = Some(g);
+            Ok(1)
+        }
+        Err(ListError::Quiet) => Ok(0),
+        Err(ListError::Invalid) | Err(ListError::Unsupported) => {
+            Err(Error::ssl(common::PASSED_INVALID_ARGUMENT, "gid_cb"))
+        }
+    }
+}
+
+/// The ctrl commands on settings shared by `SSL_CTX_ctrl` and `SSL_ctrl`.
+fn settings_ctrl(
+    s: &mut Settings,
+    cmd: c_int,
+    larg: c_long,
+    parg: *mut c_void,
+) -> Option<Result<c_long>> {
+    Some(match cmd {
+        SSL_CTRL_SET_GROUPS => {
+            let n = match usize::try_from(larg) {
+                Ok(n) if n > 0 && !parg.is_null() => n,
+                _ => return Some(Err(Error::ssl(ssl_r::BAD_LENGTH, "tls1_set_groups"))),
+            };
+            // SAFETY: the API passes `larg` ints at `parg`.
+            let nids = unsafe { core::slice::from_raw_parts(parg as *const c_int, n.min(1 << 16)) };
+            groups_result(config::groups_from_nids(nids), s)
+        }
+        SSL_CTRL_SET_GROUPS_LIST => {
+            list_arg(parg).and_then(|l| groups_result(config::parse_groups(l), s))
+        }
+        SSL_CTRL_SET_SIGALGS_LIST | SSL_CTRL_SET_CLIENT_SIGALGS_LIST => {
+            list_arg(parg).map(|l| match config::parse_sigalgs(l) {
+                None => 0,
+                Some(v) => {
+                    if cmd == SSL_CTRL_SET_SIGALGS_LIST {
+                        s.sigalgs = Some(v);
+                    } else {
+                        s.client_sigalgs = Some(v);
+                    }
+                    1
+                }
+            })
+        }
+        // (hash NID, key NID) pairs: accepted when well formed; recorded as given.
+        SSL_CTRL_SET_SIGALGS | SSL_CTRL_SET_CLIENT_SIGALGS => {
+            Ok(c_long::from(larg > 0 && larg % 2 == 0 && !parg.is_null()))
+        }
+        SSL_CTRL_SET_MAX_SEND_FRAGMENT => match usize::try_from(larg) {
+            Ok(n) if (MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) => {
+                s.max_send_fragment = n;
+                Ok(1)
+            }
+            _ => Ok(0),
+        },
+        crate::ffi::ssl::SSL_CTRL_SET_READ_AHEAD => {
+            let old = c_long::from(s.read_ahead);
+            s.read_ahead = larg != 0;
+            Ok(old)
+        }
+        crate::ffi::ssl::SSL_CTRL_GET_READ_AHEAD => Ok(c_long::from(s.read_ahead)),
+        _ => return None,
+    })
+}
+
+/// `SSL_CTX_ctrl`'s configuration commands; `None` for commands handled elsewhere.
+pub fn ctx_ctrl(
+    ctx: &Context,
+    cmd: c_int,
+    larg: c_long,
+    parg: *mut c_void,
+) -> Option<Result<c_long>> {
+    // Built configs are keyed by the settings they use (groups, fragment size): no rebuild.
+    ctx.settings_mut(|s| settings_ctrl(s, cmd, larg, parg))
+}
+
+/// `SSL_ctrl`'s configuration and negotiated-parameter commands; `None` for the rest.
+pub fn ssl_ctrl(
+    c: &mut Conn,
+    cmd: c_int,
+    larg: c_long,
+    parg: *mut c_void,
+) -> Option<Result<c_long>> {
+    if let Some(r) = settings_ctrl(&mut c.settings, cmd, larg, parg) {
+        return Some(r);
+    }
+    Some(Ok(match cmd {
+        SSL_CTRL_GET_NEGOTIATED_GROUP => {
+            c_long::from(c.negotiated_group().map_or(0, config::group_nid))
+        }
+        // The client's offer is not kept (see SSL_get_shared_ciphers): no shared groups known.
+        SSL_CTRL_GET_SHARED_GROUP => 0,
+        SSL_CTRL_GET_PEER_SIGNATURE_NID | SSL_CTRL_GET_SIGNATURE_NID => 0,
+        // An ephemeral key has no EVP_PKEY form in sslrs.
+        SSL_CTRL_GET_PEER_TMP_KEY | SSL_CTRL_GET_TMP_KEY => 0,
+        _ => return None,
+    }))
+}
+
+fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
+    // SAFETY: NULL or a context the caller holds.
+    unsafe { borrow::<SSL_CTX>(ctx) }.ok_or(Error::null_param(lib::SSL, "SSL_CTX"))
+}
+
+fn with_conn<T: Copy>(s: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> T) -> T {
+    guard(fail, || {
+        // SAFETY: NULL or an SSL the caller holds.
+        match unsafe { borrow::<SSL>(s) } {
+            Some(m) => f(&mut m.lock().unwrap_or_else(|p| p.into_inner())),
+            None => fail,
+        }
+    })
+}
+
+/// `SSL_CTX_set_security_level(3)`: recorded as given and reported by the getters (sslrs's
+/// suites and rustls's key checks already exceed level 2's requirements; levels above 2 do not
+/// reject smaller keys). NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_security_level(ctx: *mut SSL_CTX, level: c_int) {
+    call((), || {
+        ctx_ref(ctx)?.settings_mut(|s| s.security_level = level);
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_get_security_level(3)`: 2 by default (the installed OpenSSL's); 0 for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_security_level(ctx: *const SSL_CTX) -> c_int {
+    call(0, || Ok(ctx_ref(ctx)?.with(|c| c.settings.security_level)))
+}
+
+/// `SSL_set_security_level(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_set_security_level(s: *mut SSL, level: c_int) {
+    with_conn(s, (), |c| c.settings.security_level = level)
+}
+
+/// `SSL_get_security_level(3)`; 0 for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_get_security_level(s: *const SSL) -> c_int {
+    with_conn(s, 0, |c| c.settings.security_level)
+}
+
+/// `SSL_CTX_set_post_handshake_auth(3)`: recorded. rustls has no TLS 1.3 post-handshake
+/// authentication, so the extension is never sent and `SSL_verify_client_post_handshake`
+/// cannot succeed (KNOWN_DIFFERENCES.md).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_post_handshake_auth(ctx: *mut SSL_CTX, val: c_int) {
+    call((), || {
+        ctx_ref(ctx)?.settings_mut(|s| s.post_handshake_auth = val != 0);
+        Ok(())
+    })
+}
+
+/// `SSL_set_post_handshake_auth(3)`: as the context's.
+#[no_mangle]
+pub extern "C" fn SSL_set_post_handshake_auth(s: *mut SSL, val: c_int) {
+    with_conn(s, (), |c| c.settings.post_handshake_auth = val != 0)
+}
+
+/// `SSL_get_peer_signature_type_nid(3)`: 0 (unknown): sslrs does not record the peer's
+/// signature scheme. OpenSSL also returns 0 before a handshake.
+#[no_mangle]
+pub extern "C" fn SSL_get_peer_signature_type_nid(s: *const SSL, pnid: *mut c_int) -> c_int {
+    let _ = (s, pnid);
+    0
+}
+
+/// `SSL_get_signature_type_nid(3)`: 0 (unknown), as `SSL_get_peer_signature_type_nid`.
+#[no_mangle]
+pub extern "C" fn SSL_get_signature_type_nid(s: *const SSL, pnid: *mut c_int) -> c_int {
+    let _ = (s, pnid);
+    0
+}
+
+/// `SSL_CTX_set_cipher_list`/`SSL_set_cipher_list`: applies a cipher string to `s` (suites and
+/// `@SECLEVEL`); on failure `s` is unchanged.
+pub fn apply_cipher_list(s: &mut Settings, text: *const c_char, func: &'static str) -> Result<()> {
+    use crate::engine::ciphers::{parse_cipher_list, CipherListError};
+    // SAFETY: NULL or a NUL-terminated string per the API.
+    let text = unsafe { c_str(text) }.ok_or(Error::null_param(lib::SSL, func))?;
+    let text = text.to_str().unwrap_or("\u{0}");
+    match parse_cipher_list(text) {
+        Ok(l) => {
+            s.tls12_suites = Some(l.suites);
+            if let Some(level) = l.security_level {
+                s.security_level = level;
+            }
+            Ok(())
+        }
+        Err(CipherListError::NoMatch) => Err(Error::ssl(ssl_r::NO_CIPHER_MATCH, func)),
+        Err(CipherListError::InvalidCommand) => Err(Error::ssl(ssl_r::INVALID_COMMAND, func)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::ssl::{
+        SSL_CTX_ctrl, SSL_CTX_free, SSL_CTX_new, SSL_ctrl, SSL_free, SSL_new, TLS_method,
+    };
+    use core::ptr::{null, null_mut};
+
+    #[test]
+    fn null_arguments() {
+        SSL_CTX_set_security_level(null_mut(), 1);
+        assert_eq!(SSL_CTX_get_security_level(null()), 0);
+        SSL_set_security_level(null_mut(), 1);
+        assert_eq!(SSL_get_security_level(null()), 0);
+        SSL_CTX_set_post_handshake_auth(null_mut(), 1);
+        SSL_set_post_handshake_auth(null_mut(), 1);
+        assert_eq!(SSL_get_peer_signature_type_nid(null(), null_mut()), 0);
+        assert_eq!(SSL_get_signature_type_nid(null(), null_mut()), 0);
+        crate::crypto::err::clear();
+        for cmd in [
+            SSL_CTRL_SET_GROUPS_LIST,
+            SSL_CTRL_SET_MAX_SEND_FRAGMENT,
+            SSL_CTRL_GET_NEGOTIATED_GROUP,
+        ] {
+            assert_eq!(SSL_CTX_ctrl(null_mut(), cmd, 0, null_mut()), 0);
+            assert_eq!(SSL_ctrl(null_mut(), cmd, 0, null_mut()), 0);
+        }
+    }
+
+    #[test]
+    fn ctrls() {
+        let ctx = SSL_CTX_new(TLS_method());
+        let list = |c: *mut SSL_CTX, cmd, s: &core::ffi::CStr| {
+            SSL_CTX_ctrl(c, cmd, 0, s.as_ptr() as *mut c_void)
+        };
+        assert_eq!(list(ctx, SSL_CTRL_SET_GROUPS_LIST, c"X25519:P-256"), 1);
+        crate::crypto::err::clear();
+        assert_eq!(list(ctx, SSL_CTRL_SET_GROUPS_LIST, c"BOGUS"), 0);
+        assert_ne!(crate::crypto::err::peek_first(), 0);
+        crate::crypto::err::clear();
+        assert_eq!(list(ctx, SSL_CTRL_SET_GROUPS_LIST, c""), 0);
+        assert_eq!(crate::crypto::err::peek_first(), 0);
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS_LIST, 0, null_mut()),
+            0
+        );
+        assert_ne!(crate::crypto::err::peek_first(), 0);
+        crate::crypto::err::clear();
+        let nids = [NID_X25519, NID_secp384r1];
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS, 2, nids.as_ptr() as *mut c_void),
+            1
+        );
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS, 0, nids.as_ptr() as *mut c_void),
+            0
+        );
+        crate::crypto::err::clear();
+        assert_eq!(list(ctx, SSL_CTRL_SET_SIGALGS_LIST, c"RSA+SHA256"), 1);
+        assert_eq!(list(ctx, SSL_CTRL_SET_CLIENT_SIGALGS_LIST, c"BOGUS"), 0);
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_SEND_FRAGMENT, 1000, null_mut()),
+            1
+        );
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_SEND_FRAGMENT, 100, null_mut()),
+            0
+        );
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, crate::ffi::ssl::SSL_CTRL_SET_READ_AHEAD, 1, null_mut()),
+            0
+        );
+        assert_eq!(
+            SSL_CTX_ctrl(ctx, crate::ffi::ssl::SSL_CTRL_GET_READ_AHEAD, 0, null_mut()),
+            1
+        );
+        assert_eq!(SSL_CTX_get_security_level(ctx), 2);
+        SSL_CTX_set_security_level(ctx, 3);
+        let s = SSL_new(ctx);
+        assert_eq!(SSL_get_security_level(s), 3);
+        assert_eq!(SSL_ctrl(s, SSL_CTRL_GET_NEGOTIATED_GROUP, 0, null_mut()), 0);
+        assert_eq!(
+            SSL_ctrl(s, crate::ffi::ssl::SSL_CTRL_GET_READ_AHEAD, 0, null_mut()),
+            1
+        );
+        SSL_free(s);
+        SSL_CTX_free(ctx);
+    }
+}
