@@ -104,3 +104,57 @@ SKM_DEFINE_STACK_OF_INTERNAL(SSL_CIPHER, const SSL_CIPHER, SSL_CIPHER)
 #define sk_SSL_CIPHER_dup(sk) ((STACK_OF(SSL_CIPHER) *)OPENSSL_sk_dup(ossl_check_const_SSL_CIPHER_sk_type(sk)))
 #define sk_SSL_CIPHER_deep_copy(sk, copyfunc, freefunc) ((STACK_OF(SSL_CIPHER) *)OPENSSL_sk_deep_copy(ossl_check_const_SSL_CIPHER_sk_type(sk), ossl_check_SSL_CIPHER_copyfunc_type(copyfunc), ossl_check_SSL_CIPHER_freefunc_type(freefunc)))
 #define sk_SSL_CIPHER_set_cmp_func(sk, cmp) ((sk_SSL_CIPHER_compfunc)OPENSSL_sk_set_cmp_func(ossl_check_SSL_CIPHER_sk_type(sk), ossl_check_SSL_CIPHER_compfunc_type(cmp)))
+
+/* Groups, signature algorithms, negotiated parameters (src/ffi/config.rs). */
+#define SSL_CTX_set1_groups(ctx, glist, glistlen) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS, glistlen, (int *)(glist))
+#define SSL_CTX_set1_groups_list(ctx, s) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS_LIST, 0, (char *)(s))
+#define SSL_set1_groups(s, glist, glistlen) \
+    SSL_ctrl(s, SSL_CTRL_SET_GROUPS, glistlen, (char *)(glist))
+#define SSL_set1_groups_list(s, str) \
+    SSL_ctrl(s, SSL_CTRL_SET_GROUPS_LIST, 0, (char *)(str))
+#define SSL_get_shared_group(s, n) \
+    SSL_ctrl(s, SSL_CTRL_GET_SHARED_GROUP, n, NULL)
+#define SSL_get_negotiated_group(s) \
+    SSL_ctrl(s, SSL_CTRL_GET_NEGOTIATED_GROUP, 0, NULL)
+#define SSL_CTX_set1_sigalgs(ctx, slist, slistlen) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_SIGALGS, slistlen, (int *)(slist))
+#define SSL_CTX_set1_sigalgs_list(ctx, s) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_SIGALGS_LIST, 0, (char *)(s))
+#define SSL_set1_sigalgs(s, slist, slistlen) \
+    SSL_ctrl(s, SSL_CTRL_SET_SIGALGS, slistlen, (int *)(slist))
+#define SSL_set1_sigalgs_list(s, str) \
+    SSL_ctrl(s, SSL_CTRL_SET_SIGALGS_LIST, 0, (char *)(str))
+#define SSL_CTX_set1_client_sigalgs(ctx, slist, slistlen) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_CLIENT_SIGALGS, slistlen, (int *)(slist))
+#define SSL_CTX_set1_client_sigalgs_list(ctx, s) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_CLIENT_SIGALGS_LIST, 0, (char *)(s))
+#define SSL_set1_client_sigalgs(s, slist, slistlen) \
+    SSL_ctrl(s, SSL_CTRL_SET_CLIENT_SIGALGS, slistlen, (int *)(slist))
+#define SSL_set1_client_sigalgs_list(s, str) \
+    SSL_ctrl(s, SSL_CTRL_SET_CLIENT_SIGALGS_LIST, 0, (char *)(str))
+#define SSL_get_signature_nid(s, pn) \
+    SSL_ctrl(s, SSL_CTRL_GET_SIGNATURE_NID, 0, pn)
+#define SSL_get_peer_signature_nid(s, pn) \
+    SSL_ctrl(s, SSL_CTRL_GET_PEER_SIGNATURE_NID, 0, pn)
+#define SSL_get_peer_tmp_key(s, pk) \
+    SSL_ctrl(s, SSL_CTRL_GET_PEER_TMP_KEY, 0, pk)
+#define SSL_get_tmp_key(s, pk) \
+    SSL_ctrl(s, SSL_CTRL_GET_TMP_KEY, 0, pk)
+#define SSL_CTRL_GET_SERVER_TMP_KEY \
+    SSL_CTRL_GET_PEER_TMP_KEY
+#define SSL_get_server_tmp_key(s, pk) \
+    SSL_get_peer_tmp_key(s, pk)
+#define SSL_CTRL_GET_CURVES SSL_CTRL_GET_GROUPS
+#define SSL_CTRL_SET_CURVES SSL_CTRL_SET_GROUPS
+#define SSL_CTRL_SET_CURVES_LIST SSL_CTRL_SET_GROUPS_LIST
+#define SSL_CTRL_GET_SHARED_CURVE SSL_CTRL_GET_SHARED_GROUP
+#define SSL_CTX_set1_curves SSL_CTX_set1_groups
+#define SSL_CTX_set1_curves_list SSL_CTX_set1_groups_list
+#define SSL_set1_curves SSL_set1_groups
+#define SSL_set1_curves_list SSL_set1_groups_list
+#define SSL_CTX_set_max_send_fragment(ctx, m) \
+    SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_SEND_FRAGMENT, m, NULL)
+#define SSL_set_max_send_fragment(ssl, m) \
+    SSL_ctrl(ssl, SSL_CTRL_SET_MAX_SEND_FRAGMENT, m, NULL)

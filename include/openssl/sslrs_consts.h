@@ -588,6 +588,8 @@
 
 #define NID_sha512 674
 
+#define NID_undef 0
+
 #define OPENSSL_BUILT_ON 2
 
 #define OPENSSL_CFLAGS 1

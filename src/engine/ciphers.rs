@@ -138,9 +138,10 @@ pub struct CipherList {
 /// Why a cipher string was refused (OpenSSL's reasons).
 #[derive(Debug, PartialEq, Eq)]
 pub enum CipherListError {
-    /// `SSL_R_NO_CIPHER_MATCH`: no usable TLS 1.2 suite selected.
+    /// `SSL_R_NO_CIPHER_MATCH`: no usable TLS 1.2 suite selected. Not returned by the parser
+    /// (an empty [`CipherList`] is still applied, as OpenSSL does); for callers.
     NoMatch,
-    /// `SSL_R_INVALID_COMMAND`: a bad `@` command or a stray character.
+    /// `SSL_R_INVALID_COMMAND`: a bad `@` command or a stray character; nothing is applied.
     InvalidCommand,
 }
 
@@ -192,9 +193,9 @@ fn is_word(b: u8) -> bool {
 /// the end, `-X` deactivates them (they may come back, in default order), `!X` removes them for
 /// good; `A+B` matches suites in both; `@STRENGTH` sorts by secret bits (stable);
 /// `@SECLEVEL=n` (0..5) is reported. Separators are `:`, ` `, `;` and `,`. Unknown words select
-/// nothing. Fails with `NoMatch` when no TLS 1.2 suite of ours is selected — also for strings
-/// that select only suites OpenSSL has and rustls lacks (e.g. `AES128-SHA`), where OpenSSL
-/// succeeds: a deliberate limit.
+/// nothing. The result may be empty: the caller applies it and fails with `NO_CIPHER_MATCH`,
+/// as OpenSSL does — also for strings that select only suites OpenSSL has and rustls lacks
+/// (e.g. `AES128-SHA`), where OpenSSL succeeds: a deliberate limit.
 pub fn parse_cipher_list(s: &str) -> Result<CipherList, CipherListError> {
     if let Some(fixed) = suite_b(s) {
         return Ok(CipherList {
@@ -289,9 +290,6 @@ pub fn parse_cipher_list(s: &str) -> Result<CipherList, CipherListError> {
         .filter(|&(_, active)| active)
         .map(|(iana, _)| iana)
         .collect();
-    if out.suites.is_empty() {
-        return Err(CipherListError::NoMatch);
-    }
     Ok(out)
 }
 
@@ -387,12 +385,15 @@ mod tests {
     }
 
     fn names(s: &str) -> Result<Vec<&'static str>, CipherListError> {
-        parse_cipher_list(s).map(|l| {
-            l.suites
+        parse_cipher_list(s).and_then(|l| {
+            if l.suites.is_empty() {
+                return Err(CipherListError::NoMatch);
+            }
+            Ok(l.suites
                 .iter()
                 .map(|&i| by_iana(i).unwrap().name.to_str().unwrap())
                 .map(|n| n.strip_prefix("ECDHE-").unwrap())
-                .collect()
+                .collect())
         })
     }
 

@@ -299,6 +299,21 @@ impl Conn {
             self.tls.as_ref()?.negotiated_cipher_suite()?.suite(),
         ))
     }
+    /// An `SSL` without cipher lists of its own uses its context's current ones (OpenSSL keeps
+    /// no copy until `SSL_set_cipher_list`/`SSL_set_ciphersuites`): refreshes them.
+    pub fn sync_ciphers(&mut self) {
+        if !self.settings.own_ciphers {
+            let (t13, t12) = self.ctx.with(|c| {
+                (
+                    c.settings.tls13_suites.clone(),
+                    c.settings.tls12_suites.clone(),
+                )
+            });
+            self.settings.tls13_suites = t13;
+            self.settings.tls12_suites = t12;
+        }
+    }
+
     /// The negotiated key-exchange group's IANA number, once known.
     pub fn negotiated_group(&self) -> Option<u16> {
         Some(u16::from(
@@ -417,6 +432,7 @@ impl Conn {
     }
 
     fn new_client(&mut self) -> Result<Connection, Error> {
+        self.sync_ciphers();
         let base = self.ctx.client_config(&self.settings)?;
         let mut cfg = (*base).clone();
         let verifier = Verifier {
@@ -438,6 +454,7 @@ impl Conn {
     }
 
     fn new_server(&mut self) -> Result<Connection, Error> {
+        self.sync_ciphers();
         let cfg = self.ctx.server_config(&self.settings)?;
         rustls::ServerConnection::new(cfg)
             .map(Connection::Server)

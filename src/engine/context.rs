@@ -72,6 +72,9 @@ pub struct Settings {
     pub tls13_suites: Option<Vec<u16>>,
     /// `SSL_CTX_set_cipher_list`: TLS 1.2 suites in order (`None`: the default list).
     pub tls12_suites: Option<Vec<u16>>,
+    /// Set on a connection by `SSL_set_cipher_list`/`SSL_set_ciphersuites`. Until then an
+    /// OpenSSL `SSL` uses its context's current cipher lists (see `Conn::sync_ciphers`).
+    pub own_ciphers: bool,
     /// The protocol a version-specific method (`TLSv1_2_method`, `TLSv1_method`,
     /// `DTLS_method`, ...) fixes; `None` for the `TLS_*method`s.
     pub fixed_version: Option<i32>,
@@ -104,6 +107,7 @@ impl Default for Settings {
             quiet_shutdown: false,
             tls13_suites: None,
             tls12_suites: None,
+            own_ciphers: false,
             fixed_version: None,
             security_level: crate::engine::config::DEFAULT_SECURITY_LEVEL,
             groups: None,

@@ -84,6 +84,7 @@ pub extern "C" fn SSL_get_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER {
         let Some(mut c) = conn_guard(s) else {
             return core::ptr::null_mut();
         };
+        c.sync_ciphers();
         let list = cipher_list(&c.settings);
         owned_stack(&mut c.ffi_owned, &list)
     })
@@ -94,9 +95,10 @@ pub extern "C" fn SSL_get_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER {
 #[no_mangle]
 pub extern "C" fn SSL_get_cipher_list(s: *const SSL, n: c_int) -> *const c_char {
     guard(core::ptr::null(), || {
-        let Some(c) = conn_guard(s) else {
+        let Some(mut c) = conn_guard(s) else {
             return core::ptr::null();
         };
+        c.sync_ciphers();
         usize::try_from(n)
             .ok()
             .and_then(|n| cipher_list(&c.settings).get(n).copied())

@@ -50,6 +50,7 @@ pub const SSL_CTRL_GET_SIGNATURE_NID: c_int = 132;
 pub const SSL_CTRL_GET_TMP_KEY: c_int = 133;
 pub const SSL_CTRL_GET_NEGOTIATED_GROUP: c_int = 134;
 
+pub const NID_undef: c_int = 0;
 pub const NID_X9_62_prime256v1: c_int = 415;
 pub const NID_secp384r1: c_int = 715;
 pub const NID_secp521r1: c_int = 716;
@@ -259,22 +260,27 @@ pub extern "C" fn SSL_get_signature_type_nid(s: *const SSL, pnid: *mut c_int) ->
 }
 
 /// `SSL_CTX_set_cipher_list`/`SSL_set_cipher_list`: applies a cipher string to `s` (suites and
-/// `@SECLEVEL`); on failure `s` is unchanged.
+/// `@SECLEVEL`). A string selecting no TLS 1.2 suite is applied and then reported as
+/// `SSL_R_NO_CIPHER_MATCH` (OpenSSL 3.0 does the same); a malformed one changes nothing.
 pub fn apply_cipher_list(s: &mut Settings, text: *const c_char, func: &'static str) -> Result<()> {
-    use crate::engine::ciphers::{parse_cipher_list, CipherListError};
+    use crate::engine::ciphers::parse_cipher_list;
     // SAFETY: NULL or a NUL-terminated string per the API.
     let text = unsafe { c_str(text) }.ok_or(Error::null_param(lib::SSL, func))?;
     let text = text.to_str().unwrap_or("\u{0}");
     match parse_cipher_list(text) {
+        // Applied even when empty (TLS 1.2 then has no suites), as OpenSSL does.
         Ok(l) => {
+            let empty = l.suites.is_empty();
             s.tls12_suites = Some(l.suites);
             if let Some(level) = l.security_level {
                 s.security_level = level;
             }
-            Ok(())
+            match empty {
+                true => Err(Error::ssl(ssl_r::NO_CIPHER_MATCH, func)),
+                false => Ok(()),
+            }
         }
-        Err(CipherListError::NoMatch) => Err(Error::ssl(ssl_r::NO_CIPHER_MATCH, func)),
-        Err(CipherListError::InvalidCommand) => Err(Error::ssl(ssl_r::INVALID_COMMAND, func)),
+        Err(_) => Err(Error::ssl(ssl_r::INVALID_COMMAND, func)),
     }
 }
 

@@ -461,6 +461,8 @@ pub extern "C" fn SSL_CTX_set_ciphersuites(ctx: *mut SSL_CTX, str: *const c_char
 #[no_mangle]
 pub extern "C" fn SSL_set_ciphersuites(s: *mut SSL, str: *const c_char) -> c_int {
     with_conn(s, 0, |c| {
+        c.sync_ciphers();
+        c.settings.own_ciphers = true;
         c.settings.tls13_suites = Some(suites_arg(
             str,
             ciphers::parse_ciphersuites,
@@ -485,6 +487,8 @@ pub extern "C" fn SSL_CTX_set_cipher_list(ctx: *mut SSL_CTX, str: *const c_char)
 #[no_mangle]
 pub extern "C" fn SSL_set_cipher_list(s: *mut SSL, str: *const c_char) -> c_int {
     with_conn(s, 0, |c| {
+        c.sync_ciphers();
+        c.settings.own_ciphers = true;
         crate::ffi::config::apply_cipher_list(&mut c.settings, str, "SSL_set_cipher_list")?;
         Ok(1)
     })
