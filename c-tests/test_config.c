@@ -773,19 +773,75 @@ static int test_negotiated_getters(void)
 {
     struct pair p;
     EVP_PKEY *pk = NULL;
-    int ret = 0;
+    char buf[512];
+    int nid, ret = 0;
 
-    /* before a handshake (OpenSSL crashes in SSL_get_negotiated_group here: not called) */
-    if (!pair_new(&p, NULL, NULL) || !create_ssl_objects(p.sctx, p.cctx, &p.s, &p.c, NULL, NULL))
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set_cipher_list(p.cctx, "ECDHE-RSA-AES128-GCM-SHA256:"
+                                                        "ECDHE-RSA-CHACHA20-POLY1305"),
+                        1)
+        || !TEST_int_eq(SSL_CTX_set_ciphersuites(p.cctx, "TLS_AES_128_GCM_SHA256"), 1)
+        || !TEST_int_eq(SSL_CTX_set1_groups_list(p.cctx, "P-256:X25519"), 1)
+        || !create_ssl_objects(p.sctx, p.cctx, &p.s, &p.c, NULL, NULL))
         goto end;
-    {
-        int nid = -5;
-
-        if (!TEST_int_eq(SSL_get_peer_signature_type_nid(p.c, &nid), 0)
-            || !TEST_int_eq(SSL_get_signature_type_nid(p.c, &nid), 0) || !TEST_int_eq(nid, -5)
-            || !TEST_int_eq(SSL_get_peer_tmp_key(p.c, &pk), 0))
-            goto end;
-    }
+    /* before the handshake (OpenSSL crashes in SSL_get_negotiated_group here: not called) */
+    nid = -5;
+    if (!TEST_ptr_null(SSL_get_shared_ciphers(p.s, buf, sizeof(buf)))
+        || !TEST_int_eq(SSL_get_shared_group(p.s, -1), 0)
+        || !TEST_int_eq(SSL_get_peer_signature_type_nid(p.c, &nid), 0)
+        || !TEST_int_eq(SSL_get_signature_type_nid(p.s, &nid), 0)
+        || !TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 0) || !TEST_int_eq(nid, -5))
+        goto end;
+    if (!TEST_true(create_ssl_connection(p.s, p.c)))
+        goto end;
+    /* the client's offer that the server also has, in the client's order */
+    if (!TEST_str_eq(SSL_get_shared_ciphers(p.s, buf, sizeof(buf)),
+                     "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                     "ECDHE-RSA-CHACHA20-POLY1305")
+        || !TEST_ptr_null(SSL_get_shared_ciphers(p.s, buf, 19))
+        || !TEST_str_eq(SSL_get_shared_ciphers(p.s, buf, 23), "TLS_AES_128_GCM_SHA256")
+        || !TEST_str_eq(SSL_get_shared_ciphers(p.s, buf, 50), "TLS_AES_128_GCM_SHA256")
+        || !TEST_str_eq(SSL_get_shared_ciphers(p.s, buf, 51),
+                        "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256")
+        || !TEST_ptr_null(SSL_get_shared_ciphers(p.s, buf, 1))
+        || !TEST_ptr_null(SSL_get_shared_ciphers(p.c, buf, sizeof(buf))))
+        goto end;
+    /* shared groups: the server's view, in the client's order */
+    if (!TEST_int_eq(SSL_get_shared_group(p.s, -1), 2)
+        || !TEST_int_eq(SSL_get_shared_group(p.s, 0), NID_X9_62_prime256v1)
+        || !TEST_int_eq(SSL_get_shared_group(p.s, 1), NID_X25519)
+        || !TEST_int_eq(SSL_get_shared_group(p.s, 2), 0)
+        || !TEST_int_eq(SSL_get_shared_group(p.c, -1), 0)
+        || !TEST_int_eq(SSL_get_negotiated_group(p.c), NID_X9_62_prime256v1))
+        goto end;
+    /* the server's RSA-PSS/SHA-256 handshake signature, from both sides */
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_peer_signature_type_nid(p.c, &nid), 1)
+        || !TEST_int_eq(nid, EVP_PKEY_RSA_PSS))
+        goto end;
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha256))
+        goto end;
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_signature_type_nid(p.s, &nid), 1)
+        || !TEST_int_eq(nid, EVP_PKEY_RSA_PSS))
+        goto end;
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_signature_nid(p.s, &nid), 1) || !TEST_int_eq(nid, NID_sha256))
+        goto end;
+    /* no client certificate: nothing signed by the client */
+    nid = -5;
+    if (!TEST_int_eq(SSL_get_peer_signature_type_nid(p.s, &nid), 0) || !TEST_int_eq(nid, -5))
+        goto end;
+    pair_free(&p);
+    /* SSL_CTX_set1_sigalgs_list restricts what the server signs with */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set1_sigalgs_list(p.sctx, "rsa_pss_rsae_sha384"), 1)
+        || !pair_run(&p) || !TEST_true(p.cs.done && p.ss.done))
+        goto end;
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha384))
+        goto end;
     ret = 1;
 end:
     EVP_PKEY_free(pk);

@@ -554,9 +554,25 @@
 
 #define ERR_TXT_STRING 2
 
+#define EVP_PKEY_EC 408
+
+#define EVP_PKEY_ED25519 1087
+
+#define EVP_PKEY_ED448 1088
+
+#define EVP_PKEY_RSA 6
+
+#define EVP_PKEY_RSA_PSS 912
+
+#define NID_ED25519 1087
+
+#define NID_ED448 1088
+
 #define NID_X25519 1034
 
 #define NID_X448 1035
+
+#define NID_X9_62_id_ecPublicKey 408
 
 #define NID_X9_62_prime256v1 415
 
@@ -575,6 +591,10 @@
 #define NID_kx_any 1063
 
 #define NID_kx_ecdhe 1038
+
+#define NID_rsaEncryption 6
+
+#define NID_rsassaPss 912
 
 #define NID_secp384r1 715
 

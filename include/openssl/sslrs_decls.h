@@ -1389,8 +1389,10 @@ int SSL_get_fd(const SSL *s);
 uint64_t SSL_get_options(const SSL *s);
 
 /**
- * `SSL_get_peer_signature_type_nid(3)`: 0 (unknown): sslrs does not record the peer's
- * signature scheme. OpenSSL also returns 0 before a handshake.
+ * `SSL_get_peer_signature_type_nid(3)`: the key type of the peer's handshake signature
+ * (`EVP_PKEY_RSA_PSS`, `EVP_PKEY_EC`, `EVP_PKEY_RSA`, `EVP_PKEY_ED25519`) in `*pnid` and 1, on
+ * a client after the handshake; 0 before it, on a server (client-certificate signatures are
+ * not recorded) and for NULL.
  */
 int SSL_get_peer_signature_type_nid(const SSL *s, int *pnid);
 
@@ -1421,9 +1423,10 @@ int SSL_get_rfd(const SSL *s);
 int SSL_get_security_level(const SSL *s);
 
 /**
- * `SSL_get_shared_ciphers(3)`: NULL. OpenSSL lists the client's offered suites that the
- * server also has, on a server after a ClientHello; sslrs does not keep the client's offer
- * (KNOWN_DIFFERENCES.md). NULL as OpenSSL's for a client, before a handshake, or `size < 2`.
+ * `SSL_get_shared_ciphers(3)`: on a server that has seen a ClientHello, the client's offered
+ * suites that the server's list also has, in the client's order, `:`-separated in `buf`
+ * (`size` bytes with the NUL; a name that does not fit ends the list). NULL on a client,
+ * before a ClientHello, for `size < 2`, or when not even the first name fits.
  */
 char *SSL_get_shared_ciphers(const SSL *s, char *buf, int size);
 
@@ -1433,7 +1436,8 @@ char *SSL_get_shared_ciphers(const SSL *s, char *buf, int size);
 int SSL_get_shutdown(const SSL *ssl);
 
 /**
- * `SSL_get_signature_type_nid(3)`: 0 (unknown), as `SSL_get_peer_signature_type_nid`.
+ * `SSL_get_signature_type_nid(3)`: as `SSL_get_peer_signature_type_nid`, for this side's own
+ * signature (a server's after the handshake).
  */
 int SSL_get_signature_type_nid(const SSL *s, int *pnid);
 

@@ -263,6 +263,171 @@ mod tests {
             assert_eq!(parse_sigalgs(s), None, "{s:?}");
         }
         assert_eq!(rustls_fragment(512), Some(517));
+        assert_eq!(scheme_nids(0x0804), (672, 912));
+        assert_eq!(scheme_nids(0x0403), (672, 408));
+        assert_eq!(scheme_nids(0x0601), (674, 6));
+        assert_eq!(scheme_nids(0x0807), (0, 1087));
+        let names = ["TLS_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256"];
+        assert_eq!(shared_cipher_text(&names, 19), None);
+        assert_eq!(shared_cipher_text(&names, 23).as_deref(), Some(names[0]));
+        assert_eq!(shared_cipher_text(&names, 50).as_deref(), Some(names[0]));
+        assert_eq!(
+            shared_cipher_text(&names, 51).as_deref(),
+            Some("TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256")
+        );
+        assert_eq!(shared_cipher_text(&[], 51), None);
         assert_eq!(rustls_fragment(MAX_FRAGMENT), None);
+    }
+}
+
+/// What a handshake revealed that rustls has no accessor for, filled in by [`Recording`]
+/// (server) and the certificate verifier (client).
+#[derive(Default, Debug)]
+pub struct Observed {
+    /// Server: the client's offered cipher suites (IANA), in its order.
+    pub client_suites: Option<Vec<u16>>,
+    /// Server: the client's supported groups (IANA), in its order.
+    pub client_groups: Vec<u16>,
+    /// The signature scheme this side signed the handshake with.
+    pub own_scheme: Option<u16>,
+}
+
+/// A server certificate resolver that records the ClientHello's offer, then defers to the
+/// context's resolver. Its key picks the signature scheme as OpenSSL's server does: the first
+/// the client offers (in the client's order) that the key can make and that
+/// `SSL_CTX_set1_sigalgs_list` allows (`allowed`), and records it.
+#[derive(Debug)]
+pub struct Recording {
+    pub inner: std::sync::Arc<dyn rustls::server::ResolvesServerCert>,
+    pub slot: std::sync::Arc<std::sync::Mutex<Observed>>,
+    pub allowed: Option<Vec<u16>>,
+}
+
+impl rustls::server::ResolvesServerCert for Recording {
+    fn resolve(
+        &self,
+        hello: rustls::server::ClientHello<'_>,
+    ) -> Option<std::sync::Arc<rustls::sign::CertifiedKey>> {
+        if let Ok(mut o) = self.slot.lock() {
+            o.client_suites = Some(
+                hello
+                    .cipher_suites()
+                    .iter()
+                    .map(|&s| u16::from(s))
+                    .collect(),
+            );
+            o.client_groups = hello
+                .named_groups()
+                .map(|g| g.iter().map(|&n| u16::from(n)).collect())
+                .unwrap_or_default();
+        }
+        let ck = self.inner.resolve(hello)?;
+        Some(std::sync::Arc::new(rustls::sign::CertifiedKey {
+            cert: ck.cert.clone(),
+            key: std::sync::Arc::new(RecordingKey {
+                inner: ck.key.clone(),
+                slot: self.slot.clone(),
+                allowed: self.allowed.clone(),
+            }),
+            ocsp: ck.ocsp.clone(),
+        }))
+    }
+}
+
+/// A signing key that records the scheme rustls picks.
+#[derive(Debug)]
+struct RecordingKey {
+    inner: std::sync::Arc<dyn rustls::sign::SigningKey>,
+    slot: std::sync::Arc<std::sync::Mutex<Observed>>,
+    allowed: Option<Vec<u16>>,
+}
+
+impl rustls::sign::SigningKey for RecordingKey {
+    fn choose_scheme(
+        &self,
+        offered: &[rustls::SignatureScheme],
+    ) -> Option<Box<dyn rustls::sign::Signer>> {
+        let signer = offered
+            .iter()
+            .filter(|&&s| {
+                self.allowed
+                    .as_ref()
+                    .is_none_or(|a| a.contains(&u16::from(s)))
+            })
+            .find_map(|&s| self.inner.choose_scheme(&[s]))?;
+        if let Ok(mut o) = self.slot.lock() {
+            o.own_scheme = Some(u16::from(signer.scheme()));
+        }
+        Some(signer)
+    }
+    fn public_key(&self) -> Option<rustls_pki_types::SubjectPublicKeyInfoDer<'_>> {
+        self.inner.public_key()
+    }
+    fn algorithm(&self) -> rustls::SignatureAlgorithm {
+        self.inner.algorithm()
+    }
+}
+
+/// The (digest NID, signature type NID) OpenSSL reports for a signature scheme:
+/// `SSL_get_*signature_nid` and `SSL_get_*signature_type_nid`.
+pub fn scheme_nids(scheme: u16) -> (i32, i32) {
+    let hash = match scheme {
+        0x0201 | 0x0203 => 64,
+        0x0401 | 0x0403 | 0x0804 | 0x0809 => 672,
+        0x0501 | 0x0503 | 0x0805 | 0x080a => 673,
+        0x0601 | 0x0603 | 0x0806 | 0x080b => 674,
+        _ => 0,
+    };
+    let kind = match scheme {
+        0x0804..=0x0806 | 0x0809..=0x080b => 912,
+        0x0807 => 1087,
+        0x0808 => 1088,
+        s if s & 0xff == 0x03 => 408,
+        s if s & 0xff == 0x01 => 6,
+        _ => 0,
+    };
+    (hash, kind)
+}
+
+/// `SSL_get_shared_ciphers`'s text: `names` joined by `:` in at most `size` bytes with the NUL;
+/// a name that does not fit ends the list. `None` when not even the first fits.
+pub fn shared_cipher_text(names: &[&str], size: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut room = size;
+    for n in names {
+        if n.len() >= room {
+            break;
+        }
+        out.push_str(n);
+        out.push(':');
+        room -= n.len() + 1;
+    }
+    out.pop()?;
+    Some(out)
+}
+
+/// OpenSSL 3.0's default `signature_algorithms` order (the schemes rustls+ring can verify).
+const OPENSSL_SIGALG_ORDER: &[u16] = &[
+    0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b, 0x0804, 0x0805, 0x0806, 0x0401,
+    0x0501, 0x0601,
+];
+
+/// `algs` with its scheme mapping in OpenSSL's preference order, so that the
+/// `signature_algorithms` a client or a certificate request offers read as OpenSSL's (a server
+/// picks the first one it can use: the choice then matches OpenSSL's). Built once per process.
+pub fn openssl_sigalg_order(
+    algs: rustls::crypto::WebPkiSupportedAlgorithms,
+) -> rustls::crypto::WebPkiSupportedAlgorithms {
+    let rank = |s: &rustls::SignatureScheme| {
+        OPENSSL_SIGALG_ORDER
+            .iter()
+            .position(|&x| x == u16::from(*s))
+            .unwrap_or(usize::MAX)
+    };
+    let mut mapping = algs.mapping.to_vec();
+    mapping.sort_by_key(|(s, _)| rank(s));
+    rustls::crypto::WebPkiSupportedAlgorithms {
+        all: algs.all,
+        mapping: Box::leak(mapping.into_boxed_slice()),
     }
 }

@@ -105,6 +105,8 @@ pub struct Conn {
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
     /// as the connection.
     pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
+    /// What this handshake revealed beyond rustls's accessors (client offer, schemes).
+    observed: Arc<Mutex<crate::engine::config::Observed>>,
     role: Option<Role>,
     tls: Option<Connection>,
     in_init: bool,
@@ -179,6 +181,7 @@ impl Conn {
             host: None,
             sni: None,
             ffi_owned: None,
+            observed: Arc::default(),
             role,
             tls: None,
             in_init: true,
@@ -312,6 +315,20 @@ impl Conn {
             self.settings.tls13_suites = t13;
             self.settings.tls12_suites = t12;
         }
+    }
+
+    /// The client's offer as the server saw it: (suites, groups); `None` on a client or before
+    /// a ClientHello.
+    pub fn client_offer(&self) -> Option<(Vec<u16>, Vec<u16>)> {
+        let o = self.observed.lock().ok()?;
+        Some((o.client_suites.clone()?, o.client_groups.clone()))
+    }
+
+    /// The signature schemes of this side's and the peer's handshake signatures, once made.
+    pub fn signature_schemes(&self) -> (Option<u16>, Option<u16>) {
+        let own = self.observed.lock().ok().and_then(|o| o.own_scheme);
+        let peer = self.verify.lock().ok().and_then(|v| v.peer_scheme);
+        (own, peer)
     }
 
     /// The negotiated key-exchange group's IANA number, once known.
@@ -455,8 +472,14 @@ impl Conn {
 
     fn new_server(&mut self) -> Result<Connection, Error> {
         self.sync_ciphers();
-        let cfg = self.ctx.server_config(&self.settings)?;
-        rustls::ServerConnection::new(cfg)
+        let base = self.ctx.server_config(&self.settings)?;
+        let mut cfg = (*base).clone();
+        cfg.cert_resolver = Arc::new(crate::engine::config::Recording {
+            inner: cfg.cert_resolver.clone(),
+            slot: self.observed.clone(),
+            allowed: self.settings.sigalgs.clone(),
+        });
+        rustls::ServerConnection::new(Arc::new(cfg))
             .map(Connection::Server)
             .map_err(|e| errmap::from_rustls(&e, true))
     }

@@ -83,7 +83,7 @@ pub struct Settings {
     pub security_level: i32,
     /// `SSL_CTX_set1_groups*`: key-exchange groups (IANA numbers) in order (`None`: default).
     pub groups: Option<Vec<u16>>,
-    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers); recorded only.
+    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers) a server may sign with.
     pub sigalgs: Option<Vec<u16>>,
     /// `SSL_CTX_set1_client_sigalgs*`: recorded only.
     pub client_sigalgs: Option<Vec<u16>>,
@@ -267,6 +267,8 @@ pub fn provider() -> Arc<CryptoProvider> {
                 .unwrap_or(usize::MAX)
         };
         p.cipher_suites.sort_by_key(rank);
+        p.signature_verification_algorithms =
+            crate::engine::config::openssl_sigalg_order(p.signature_verification_algorithms);
         Arc::new(p)
     })
     .clone()

@@ -64,6 +64,8 @@ pub struct VerifySlot {
     pub aborted: bool,
     /// The peer chain as sent, leaf first.
     pub chain: Vec<CertificateDer<'static>>,
+    /// The signature scheme of the peer's handshake signature (`SSL_get_peer_signature_nid`).
+    pub peer_scheme: Option<u16>,
 }
 
 /// A per-connection verifier.
@@ -74,6 +76,14 @@ pub struct Verifier {
     pub abort_on_failure: bool,
     pub slot: Arc<Mutex<VerifySlot>>,
     pub algs: WebPkiSupportedAlgorithms,
+}
+
+impl Verifier {
+    fn note_scheme(&self, dss: &DigitallySignedStruct) {
+        if let Ok(mut s) = self.slot.lock() {
+            s.peer_scheme = Some(u16::from(dss.scheme));
+        }
+    }
 }
 
 /// Maps a webpki/rustls certificate failure to OpenSSL's `X509_V_*` code.
@@ -205,6 +215,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
         verify_tls12_signature(message, cert, dss, &self.algs)
     }
 
@@ -214,6 +225,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
         verify_tls13_signature(message, cert, dss, &self.algs)
     }
 

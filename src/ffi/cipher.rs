@@ -106,17 +106,44 @@ pub extern "C" fn SSL_get_cipher_list(s: *const SSL, n: c_int) -> *const c_char 
     })
 }
 
-/// `SSL_get_shared_ciphers(3)`: NULL. OpenSSL lists the client's offered suites that the
-/// server also has, on a server after a ClientHello; sslrs does not keep the client's offer
-/// (KNOWN_DIFFERENCES.md). NULL as OpenSSL's for a client, before a handshake, or `size < 2`.
+/// `SSL_get_shared_ciphers(3)`: on a server that has seen a ClientHello, the client's offered
+/// suites that the server's list also has, in the client's order, `:`-separated in `buf`
+/// (`size` bytes with the NUL; a name that does not fit ends the list). NULL on a client,
+/// before a ClientHello, for `size < 2`, or when not even the first name fits.
 #[no_mangle]
 pub extern "C" fn SSL_get_shared_ciphers(
     s: *const SSL,
     buf: *mut c_char,
     size: c_int,
 ) -> *mut c_char {
-    let _ = (s, buf, size);
-    core::ptr::null_mut()
+    call(core::ptr::null_mut(), || {
+        let Some(mut c) = conn_guard(s) else {
+            return Ok(core::ptr::null_mut());
+        };
+        let size = match usize::try_from(size) {
+            Ok(n) if n >= 2 && !buf.is_null() => n,
+            _ => return Ok(core::ptr::null_mut()),
+        };
+        let Some((offer, _)) = c.client_offer() else {
+            return Ok(core::ptr::null_mut());
+        };
+        c.sync_ciphers();
+        let ours = c.settings.suites();
+        let names: Vec<&str> = offer
+            .iter()
+            .filter(|i| ours.contains(i))
+            .filter_map(|&i| ciphers::by_iana(i))
+            .filter_map(|ci| ci.name.to_str().ok())
+            .collect();
+        let Some(text) = crate::engine::config::shared_cipher_text(&names, size) else {
+            return Ok(core::ptr::null_mut());
+        };
+        // SAFETY: `buf` has `size` writable bytes per the API.
+        let out = unsafe { out_buf(buf as *mut c_void, size) }?;
+        out[..text.len()].copy_from_slice(text.as_bytes());
+        out[text.len()] = 0;
+        Ok(buf)
+    })
 }
 
 /// `SSL_CIPHER_description(3)`: OpenSSL's one-line description into `buf` (at least 128

@@ -174,13 +174,67 @@ pub fn ssl_ctrl(
         SSL_CTRL_GET_NEGOTIATED_GROUP => {
             c_long::from(c.negotiated_group().map_or(0, config::group_nid))
         }
-        // The client's offer is not kept (see SSL_get_shared_ciphers): no shared groups known.
-        SSL_CTRL_GET_SHARED_GROUP => 0,
-        SSL_CTRL_GET_PEER_SIGNATURE_NID | SSL_CTRL_GET_SIGNATURE_NID => 0,
+        SSL_CTRL_GET_SHARED_GROUP => {
+            let shared = shared_groups(c);
+            match larg {
+                -1 => shared.len() as c_long,
+                n => usize::try_from(n)
+                    .ok()
+                    .and_then(|n| shared.get(n))
+                    .map_or(0, |&g| c_long::from(config::group_nid(g))),
+            }
+        }
+        SSL_CTRL_GET_PEER_SIGNATURE_NID | SSL_CTRL_GET_SIGNATURE_NID => {
+            let peer = cmd == SSL_CTRL_GET_PEER_SIGNATURE_NID;
+            c_long::from(signature_nid(c, peer, parg as *mut c_int, |s| {
+                config::scheme_nids(s).0
+            }))
+        }
         // An ephemeral key has no EVP_PKEY form in sslrs.
         SSL_CTRL_GET_PEER_TMP_KEY | SSL_CTRL_GET_TMP_KEY => 0,
         _ => return None,
     }))
+}
+
+/// Server: the groups both sides support, in the client's order (the server's with
+/// `SSL_OP_CIPHER_SERVER_PREFERENCE`), as `SSL_get_shared_group` counts them. Empty on a client.
+fn shared_groups(c: &Conn) -> Vec<u16> {
+    let Some((_, client)) = c.client_offer() else {
+        return Vec::new();
+    };
+    let server: Vec<u16> = c.settings.groups.clone().unwrap_or_else(|| {
+        crate::engine::context::provider()
+            .kx_groups
+            .iter()
+            .map(|k| u16::from(k.name()))
+            .collect()
+    });
+    let server_pref =
+        c.settings.options & crate::engine::context::op::CIPHER_SERVER_PREFERENCE != 0;
+    let (pref, supp) = if server_pref {
+        (&server, &client)
+    } else {
+        (&client, &server)
+    };
+    pref.iter().copied().filter(|g| supp.contains(g)).collect()
+}
+
+/// `SSL_get_[peer_]signature[_type]_nid`: 1 and `pick(scheme)` in `*pnid` once the handshake
+/// signature is known: the server's own (it signs) and the client's peer's (it verifies).
+/// Client certificate signatures are not recorded (0).
+fn signature_nid(c: &Conn, peer: bool, pnid: *mut c_int, pick: fn(u16) -> i32) -> c_int {
+    if !c.is_init_finished() {
+        return 0;
+    }
+    let (own, theirs) = c.signature_schemes();
+    match if peer { theirs } else { own } {
+        Some(s) => {
+            // SAFETY: NULL or a valid out-parameter per the API.
+            unsafe { crate::ffi::ptr::write_out(pnid, pick(s)) };
+            1
+        }
+        None => 0,
+    }
 }
 
 fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
@@ -244,19 +298,24 @@ pub extern "C" fn SSL_set_post_handshake_auth(s: *mut SSL, val: c_int) {
     with_conn(s, (), |c| c.settings.post_handshake_auth = val != 0)
 }
 
-/// `SSL_get_peer_signature_type_nid(3)`: 0 (unknown): sslrs does not record the peer's
-/// signature scheme. OpenSSL also returns 0 before a handshake.
+/// `SSL_get_peer_signature_type_nid(3)`: the key type of the peer's handshake signature
+/// (`EVP_PKEY_RSA_PSS`, `EVP_PKEY_EC`, `EVP_PKEY_RSA`, `EVP_PKEY_ED25519`) in `*pnid` and 1, on
+/// a client after the handshake; 0 before it, on a server (client-certificate signatures are
+/// not recorded) and for NULL.
 #[no_mangle]
 pub extern "C" fn SSL_get_peer_signature_type_nid(s: *const SSL, pnid: *mut c_int) -> c_int {
-    let _ = (s, pnid);
-    0
+    with_conn(s, 0, |c| {
+        signature_nid(c, true, pnid, |s| config::scheme_nids(s).1)
+    })
 }
 
-/// `SSL_get_signature_type_nid(3)`: 0 (unknown), as `SSL_get_peer_signature_type_nid`.
+/// `SSL_get_signature_type_nid(3)`: as `SSL_get_peer_signature_type_nid`, for this side's own
+/// signature (a server's after the handshake).
 #[no_mangle]
 pub extern "C" fn SSL_get_signature_type_nid(s: *const SSL, pnid: *mut c_int) -> c_int {
-    let _ = (s, pnid);
-    0
+    with_conn(s, 0, |c| {
+        signature_nid(c, false, pnid, |s| config::scheme_nids(s).1)
+    })
 }
 
 /// `SSL_CTX_set_cipher_list`/`SSL_set_cipher_list`: applies a cipher string to `s` (suites and

@@ -4,6 +4,18 @@
 
 use core::ffi::{c_char, c_int, CStr};
 
+pub const NID_rsaEncryption: c_int = 6;
+pub const NID_rsassaPss: c_int = 912;
+pub const NID_X9_62_id_ecPublicKey: c_int = 408;
+pub const NID_ED25519: c_int = 1087;
+pub const NID_ED448: c_int = 1088;
+/// Key types (`SSL_get_peer_signature_type_nid`): OpenSSL defines them as the NIDs above.
+pub const EVP_PKEY_RSA: c_int = 6;
+pub const EVP_PKEY_RSA_PSS: c_int = 912;
+pub const EVP_PKEY_EC: c_int = 408;
+pub const EVP_PKEY_ED25519: c_int = 1087;
+pub const EVP_PKEY_ED448: c_int = 1088;
+
 /// `EVP_MD`: a digest algorithm (static).
 pub struct EVP_MD {
     _private: [u8; 0],
