@@ -3,28 +3,9 @@
 //! called first by `SSL_CTX_ctrl`/`SSL_ctrl`), the security level, post-handshake auth, and
 //! the signature/group getters.
 //!
-//! `SSL_OP_*` options (`SSL_CTX_set_options`), each either honoured or accepted and irrelevant
-//! to sslrs (the table is repeated in c-tests/KNOWN_DIFFERENCES.md):
-//!
-//! | option | sslrs |
-//! |---|---|
-//! | `NO_TLSv1_2`, `NO_TLSv1_3` | honoured (protocol versions offered/accepted) |
-//! | `NO_SSLv3`, `NO_TLSv1`, `NO_TLSv1_1`, `NO_DTLS*` | accepted; those versions never exist |
-//! | `CIPHER_SERVER_PREFERENCE` | honoured (server picks by its own order) |
-//! | `NO_TICKET` | honoured (no TLS 1.3 tickets sent) |
-//! | `IGNORE_UNEXPECTED_EOF` | honoured (EOF without close_notify reads as a clean close) |
-//! | `NO_COMPRESSION` | accepted; compression never happens |
-//! | `ENABLE_MIDDLEBOX_COMPAT` | accepted; rustls always sends the compatibility CCS/session id |
-//! | `NO_RENEGOTIATION`, `ALLOW_CLIENT_RENEGOTIATION`, `ALLOW_UNSAFE_LEGACY_RENEGOTIATION`, `LEGACY_SERVER_CONNECT`, `NO_SESSION_RESUMPTION_ON_RENEGOTIATION` | accepted; rustls never renegotiates |
-//! | `NO_EXTENDED_MASTER_SECRET` | accepted; rustls always uses EMS in TLS 1.2 |
-//! | `NO_ENCRYPT_THEN_MAC` | accepted; no CBC suites, so no EtM |
-//! | `PRIORITIZE_CHACHA` | accepted; not acted on |
-//! | `NO_ANTI_REPLAY` | accepted; no 0-RTT |
-//! | `ENABLE_KTLS` | accepted; no kernel TLS |
-//! | `TLSEXT_PADDING`, `SAFARI_ECDHE_ECDSA_BUG`, `DISABLE_TLSEXT_CA_NAMES`, `ALLOW_NO_DHE_KEX`, `DONT_INSERT_EMPTY_FRAGMENTS`, `TLS_ROLLBACK_BUG`, `CRYPTOPRO_TLSEXT_BUG`, `CLEANSE_PLAINTEXT` | accepted; not applicable to rustls |
-//! | `NO_QUERY_MTU`, `COOKIE_EXCHANGE`, `CISCO_ANYCONNECT` | accepted; DTLS only |
-//!
-//! Every option bit is stored and reported by the getters exactly as OpenSSL does.
+//! `SSL_OP_*` options: every bit is stored and reported as OpenSSL does; which ones sslrs acts on
+//! (`NO_TLSv1_2`, `NO_TLSv1_3`, `CIPHER_SERVER_PREFERENCE`, `NO_TICKET`, `IGNORE_UNEXPECTED_EOF`)
+//! and why the others are irrelevant is tabulated in c-tests/KNOWN_DIFFERENCES.md.
 
 use crate::engine::config::{self, ListError, MAX_FRAGMENT, MIN_FRAGMENT};
 use crate::engine::context::{Context, Settings};
