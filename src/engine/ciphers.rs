@@ -425,6 +425,14 @@ mod tests {
             [2, 3, 0, 1, 4, 5].map(|i| all[i])
         );
         assert_eq!(names("AESGCM:CHACHA20:@STRENGTH").unwrap(), all);
+        // curl's old default, Apache's, a hardened guide's: unknown words are ignored
+        for s in [
+            "ALL:!EXPORT:!EXPORT40:!EXPORT56:!aNULL:!LOW:!RC4:@STRENGTH",
+            "HIGH:MEDIUM:!MD5:!RC4:!3DES",
+            "HIGH:!aNULL:!kRSA:!PSK:!SRP:!MD5:!RC4",
+        ] {
+            assert_eq!(names(s).unwrap(), all, "{s}");
+        }
         assert_eq!(
             names("ALL:+CHACHA20").unwrap(),
             [0, 1, 4, 5, 2, 3].map(|i| all[i])
