@@ -860,6 +860,22 @@ static int test_negotiated_getters(void)
     nid = 0;
     if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha384))
         goto end;
+    pair_free(&p);
+    /* ... and what a client offers */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set1_sigalgs_list(p.cctx, "RSA-PSS+SHA512:ECDSA+SHA256"), 1)
+        || !pair_run(&p) || !TEST_true(p.cs.done && p.ss.done))
+        goto end;
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha512))
+        goto end;
+    pair_free(&p);
+    /* nothing the RSA key can sign: the server fails */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set1_sigalgs_list(p.cctx, "ECDSA+SHA256"), 1) || !pair_run(&p)
+        || !TEST_true(p.cs.failed && p.ss.failed)
+        || !TEST_int_eq(ERR_GET_REASON(p.ss.errs[0]), SSL_R_NO_SUITABLE_SIGNATURE_ALGORITHM))
+        goto end;
     ret = 1;
 end:
     EVP_PKEY_free(pk);

@@ -458,6 +458,7 @@ impl Conn {
             abort_on_failure: self.settings.verify_mode & verify::PEER != 0,
             slot: self.verify.clone(),
             algs: crate::engine::context::provider().signature_verification_algorithms,
+            schemes: self.settings.sigalgs.clone(),
         };
         cfg.dangerous().set_certificate_verifier(Arc::new(verifier));
         // No SNI unless asked for: an IP server name makes rustls send none.

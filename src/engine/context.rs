@@ -83,7 +83,8 @@ pub struct Settings {
     pub security_level: i32,
     /// `SSL_CTX_set1_groups*`: key-exchange groups (IANA numbers) in order (`None`: default).
     pub groups: Option<Vec<u16>>,
-    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers) a server may sign with.
+    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers) a client offers and a server
+    /// may sign with.
     pub sigalgs: Option<Vec<u16>>,
     /// `SSL_CTX_set1_client_sigalgs*`: recorded only.
     pub client_sigalgs: Option<Vec<u16>>,

@@ -76,6 +76,8 @@ pub struct Verifier {
     pub abort_on_failure: bool,
     pub slot: Arc<Mutex<VerifySlot>>,
     pub algs: WebPkiSupportedAlgorithms,
+    /// `SSL_CTX_set1_sigalgs_list`: the schemes to offer (`None`: all of `algs`).
+    pub schemes: Option<Vec<u16>>,
 }
 
 impl Verifier {
@@ -230,7 +232,11 @@ impl ServerCertVerifier for Verifier {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.algs.supported_schemes()
+        let mut v = self.algs.supported_schemes();
+        if let Some(only) = &self.schemes {
+            v.retain(|s| only.contains(&u16::from(*s)));
+        }
+        v
     }
 }
 
