@@ -713,6 +713,54 @@ end:
     return ret;
 }
 
+/* SSL_version/SSL_get_version before a handshake: the method's version, not the range's */
+static int test_method_versions(void)
+{
+    static const struct {
+        const SSL_METHOD *(*method)(void);
+        int version;
+        const char *name;
+        int server;
+    } methods[] = {
+        {TLS_method, TLS1_3_VERSION, "TLSv1.3", 1},
+        {TLS_client_method, TLS1_3_VERSION, "TLSv1.3", 0},
+        {TLSv1_2_method, TLS1_2_VERSION, "TLSv1.2", 1},
+        {TLSv1_2_server_method, TLS1_2_VERSION, "TLSv1.2", 1},
+        {TLSv1_2_client_method, TLS1_2_VERSION, "TLSv1.2", 0},
+        {TLSv1_1_client_method, TLS1_1_VERSION, "TLSv1.1", 0},
+        {TLSv1_method, TLS1_VERSION, "TLSv1", 1},
+        {DTLS_method, DTLS1_2_VERSION, "DTLSv1.2", 1},
+        {DTLS_client_method, DTLS1_2_VERSION, "DTLSv1.2", 0},
+        {DTLSv1_2_method, DTLS1_2_VERSION, "DTLSv1.2", 1},
+        {DTLSv1_server_method, DTLS1_VERSION, "DTLSv1", 1},
+    };
+    SSL_CTX *ctx = NULL;
+    SSL *s = NULL;
+    size_t i;
+    int ret = 0;
+
+    for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+        if (!TEST_ptr(ctx = SSL_CTX_new(methods[i].method())) || !TEST_ptr(s = SSL_new(ctx))
+            || !TEST_int_eq(SSL_version(s), methods[i].version)
+            || !TEST_str_eq(SSL_get_version(s), methods[i].name)
+            || !TEST_int_eq(SSL_is_server(s), methods[i].server))
+            goto end;
+        SSL_free(s);
+        SSL_CTX_free(ctx);
+        s = NULL;
+        ctx = NULL;
+    }
+    if (!TEST_ptr(ctx = SSL_CTX_new(TLS_method()))
+        || !TEST_int_eq(SSL_CTX_set_max_proto_version(ctx, TLS1_1_VERSION), 1)
+        || !TEST_ptr(s = SSL_new(ctx)) || !TEST_int_eq(SSL_version(s), TLS1_3_VERSION))
+        goto end;
+    ret = 1;
+end:
+    SSL_free(s);
+    SSL_CTX_free(ctx);
+    return ret;
+}
+
 static int test_settings(void)
 {
     SSL_CTX *ctx = NULL;
@@ -891,6 +939,7 @@ int main(void)
     RUN_TEST(test_group_and_sigalg_lists);
     RUN_TEST(test_groups_negotiated);
     RUN_TEST(test_versions);
+    RUN_TEST(test_method_versions);
     RUN_TEST(test_settings);
     RUN_TEST(test_negotiated_getters);
     return tu_finish();

@@ -277,20 +277,20 @@ impl Conn {
                 .map(|c| c.clone().into_owned())
         })
     }
-    /// `SSL_version`: the negotiated version, or the highest enabled before a handshake.
+    /// `SSL_version`: the negotiated version, or the method's before a handshake.
     pub fn version(&self) -> i32 {
         match self.tls.as_ref().and_then(|t| t.protocol_version()) {
             Some(ProtocolVersion::TLSv1_3) => TLS1_3_VERSION,
             Some(ProtocolVersion::TLSv1_2) => TLS1_2_VERSION,
             Some(v) => i32::from(u16::from(v)),
-            None => {
-                let max = self.settings.max_version;
-                if max != 0 && max < TLS1_3_VERSION {
-                    max
-                } else {
-                    TLS1_3_VERSION
-                }
-            }
+            // Before a handshake OpenSSL reports its method's version: TLS 1.3 for the
+            // TLS_*method()s whatever the configured range, the fixed one for
+            // TLSv1_2_method() and friends, DTLS 1.2 for DTLS_method() [measured].
+            None => match self.settings.fixed_version {
+                Some(0x1FFFF) => 0xFEFD,
+                Some(v) => v,
+                None => TLS1_3_VERSION,
+            },
         }
     }
     /// The negotiated suite's IANA number, once the handshake is done.

@@ -8,12 +8,17 @@
 use crate::engine::context::Method;
 use crate::ffi::types::SSL_METHOD;
 
+pub const DTLS1_VERSION: core::ffi::c_int = 0xFEFF;
+pub const DTLS1_2_VERSION: core::ffi::c_int = 0xFEFD;
+pub const DTLS1_BAD_VER: core::ffi::c_int = 0x0100;
+pub const DTLS_ANY_VERSION: core::ffi::c_int = 0x1FFFF;
+
 const TLS1: i32 = 0x0301;
 const TLS1_1: i32 = 0x0302;
 const TLS1_2: i32 = 0x0303;
-const DTLS1: i32 = 0xFEFF;
-const DTLS1_2: i32 = 0xFEFD;
-const DTLS_ANY: i32 = 0x1FFFF;
+const DTLS1: i32 = DTLS1_VERSION;
+const DTLS1_2: i32 = DTLS1_2_VERSION;
+const DTLS_ANY: i32 = DTLS_ANY_VERSION;
 
 /// Each method is a (role, fixed protocol) pair; its pointer is the entry's address.
 static FIXED: [(Method, i32); 18] = [

@@ -1218,6 +1218,9 @@ fn version_name(v: i32) -> &'static str {
         0x0302 => "TLSv1.1\0",
         0x0301 => "TLSv1\0",
         0x0300 => "SSLv3\0",
+        0xFEFD => "DTLSv1.2\0",
+        0xFEFF => "DTLSv1\0",
+        0x0100 => "DTLSv0.9\0",
         _ => "unknown\0",
     }
 }
