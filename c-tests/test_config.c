@@ -656,6 +656,36 @@ static int test_versions(void)
         || !TEST_int_eq(SSL_version(p.c), TLS1_2_VERSION))
         goto end;
     pair_free(&p);
+    /* SSL_OP_NO_TLSv1_2 makes a hole: OpenSSL keeps the lowest block (TLS 1.0-1.1), not 1.3 */
+    if (!pair_new(&p, NULL, NULL) || !TEST_true(SSL_CTX_set_options(p.cctx, SSL_OP_NO_TLSv1_2))
+        || !pair_run(&p) || !TEST_true(p.cs.failed) || !TEST_false(p.ss.done))
+        goto end;
+    pair_free(&p);
+    /* a server accepts any version enabled on its own: TLS 1.3 here */
+    if (!pair_new(&p, NULL, NULL) || !TEST_true(SSL_CTX_set_options(p.sctx, SSL_OP_NO_TLSv1_2))
+        || !pair_run(&p) || !TEST_true(p.cs.done && p.ss.done)
+        || !TEST_int_eq(SSL_version(p.s), TLS1_3_VERSION))
+        goto end;
+    pair_free(&p);
+    /* ... and a TLS 1.2 client then finds nothing usable: both fail */
+    if (!pair_new(&p, NULL, NULL) || !TEST_true(SSL_CTX_set_options(p.sctx, SSL_OP_NO_TLSv1_2))
+        || !TEST_true(SSL_CTX_set_options(p.cctx, SSL_OP_NO_TLSv1_3)) || !pair_run(&p)
+        || !TEST_true(p.cs.failed && p.ss.failed))
+        goto end;
+    pair_free(&p);
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_true(SSL_CTX_set_options(p.cctx, SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1
+                                                      | SSL_OP_NO_TLSv1_2))
+        || !pair_run(&p) || !TEST_true(p.cs.done && p.ss.done)
+        || !TEST_int_eq(SSL_version(p.c), TLS1_3_VERSION))
+        goto end;
+    pair_free(&p);
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set_min_proto_version(p.cctx, TLS1_2_VERSION), 1)
+        || !TEST_true(SSL_CTX_set_options(p.cctx, SSL_OP_NO_TLSv1_2)) || !pair_run(&p)
+        || !TEST_true(p.cs.done && p.ss.done) || !TEST_int_eq(SSL_version(p.c), TLS1_3_VERSION))
+        goto end;
+    pair_free(&p);
     /* a client whose range holds only TLS 1.1: it fails, the server never completes */
     if (!pair_new(&p, NULL, NULL)
         || !TEST_int_eq(SSL_CTX_set_max_proto_version(p.cctx, TLS1_1_VERSION), 1)

@@ -35,7 +35,9 @@ pub mod op {
     pub const NO_COMPRESSION: u64 = 1 << 17;
     pub const ENABLE_MIDDLEBOX_COMPAT: u64 = 1 << 20;
     pub const CIPHER_SERVER_PREFERENCE: u64 = 1 << 22;
+    pub const NO_TLSV1: u64 = 1 << 26;
     pub const NO_TLSV1_2: u64 = 1 << 27;
+    pub const NO_TLSV1_1: u64 = 1 << 28;
     pub const NO_TLSV1_3: u64 = 1 << 29;
     /// `SSL_CTX_new`'s default options.
     pub const DEFAULT: u64 = NO_COMPRESSION | ENABLE_MIDDLEBOX_COMPAT;
@@ -136,26 +138,65 @@ impl Settings {
         out
     }
 
-    /// The protocol versions these settings allow, newest first.
-    pub fn versions(&self) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
+    /// Whether protocol `v` (TLS 1.0..1.3) is enabled on its own: by the min/max bounds, the
+    /// `SSL_OP_NO_*` bits and a version-specific method. SSLv3 never is.
+    fn version_enabled(&self, v: i32) -> bool {
+        let off = match v {
+            TLS1_3_VERSION => op::NO_TLSV1_3,
+            TLS1_2_VERSION => op::NO_TLSV1_2,
+            0x0302 => op::NO_TLSV1_1,
+            0x0301 => op::NO_TLSV1,
+            _ => return false,
+        };
+        self.fixed_version.is_none_or(|f| f == v)
+            && self.options & off == 0
+            && (self.min_version == 0 || self.min_version <= v)
+            && (self.max_version == 0 || self.max_version >= v)
+    }
+
+    /// A client's effective protocol range `(min, max)`, or `None` when it is empty. As
+    /// OpenSSL's `ssl_get_min_max_version` does, only the lowest contiguous block of enabled
+    /// versions counts: with `SSL_OP_NO_TLSv1_2` alone the range is TLS 1.0..1.1, not 1.3. (A
+    /// server accepts any version enabled on its own.)
+    pub fn version_range(&self) -> Option<(i32, i32)> {
+        let mut range = None;
+        let mut hole = true;
+        for v in [TLS1_3_VERSION, TLS1_2_VERSION, 0x0302, 0x0301] {
+            if !self.version_enabled(v) {
+                hole = true;
+            } else if hole {
+                range = Some((v, v));
+                hole = false;
+            } else if let Some((min, _)) = range.as_mut() {
+                *min = v;
+            }
+        }
+        range
+    }
+
+    /// The protocol versions these settings allow that rustls speaks, newest first: for a
+    /// client OpenSSL's effective range ([`Settings::version_range`]), for a server each
+    /// version enabled on its own; then restricted to TLS 1.2/1.3 with suites.
+    pub fn versions(&self, server: bool) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
         let suites = self.suites();
         let has_suites = |v: i32| {
             suites
                 .iter()
                 .any(|&i| ciphers::is_tls13(i) == (v == TLS1_3_VERSION))
         };
-        let allowed = |v: i32, off: u64| {
-            self.fixed_version.is_none_or(|f| f == v)
-                && has_suites(v)
-                && self.options & off == 0
-                && (self.min_version == 0 || self.min_version <= v)
-                && (self.max_version == 0 || self.max_version >= v)
+        let range = self.version_range();
+        let allowed = |v: i32| {
+            has_suites(v)
+                && match server {
+                    true => self.version_enabled(v),
+                    false => range.is_some_and(|(min, max)| min <= v && v <= max),
+                }
         };
         let mut out = Vec::with_capacity(2);
-        if allowed(TLS1_3_VERSION, op::NO_TLSV1_3) {
+        if allowed(TLS1_3_VERSION) {
             out.push(&rustls::version::TLS13);
         }
-        if allowed(TLS1_2_VERSION, op::NO_TLSV1_2) {
+        if allowed(TLS1_2_VERSION) {
             out.push(&rustls::version::TLS12);
         }
         if out.is_empty() {
@@ -378,7 +419,7 @@ impl Context {
 
     /// A client config for these settings, shared by the connections that use the same ones.
     pub fn client_config(&self, settings: &Settings) -> Result<Arc<ClientConfig>> {
-        let versions = settings.versions()?;
+        let versions = settings.versions(false)?;
         let key = ConfigKey::of(settings, &versions);
         let (generation, hit) = self.cached(&key, |c| &c.client);
         if let Some(cfg) = hit {
@@ -406,7 +447,7 @@ impl Context {
 
     /// The server config for these settings, shared likewise.
     pub fn server_config(&self, settings: &Settings) -> Result<Arc<ServerConfig>> {
-        let versions = settings.versions()?;
+        let versions = settings.versions(true)?;
         let key = ConfigKey::of(settings, &versions);
         let (generation, hit) = self.cached(&key, |c| &c.server);
         if let Some(cfg) = hit {
@@ -559,5 +600,47 @@ impl rustls::client::ResolvesClientCert for SingleCert {
     }
     fn has_certs(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(options: u64, min: i32, max: i32, fixed: Option<i32>) -> Option<(i32, i32)> {
+        Settings {
+            options,
+            min_version: min,
+            max_version: max,
+            fixed_version: fixed,
+            ..Settings::default()
+        }
+        .version_range()
+    }
+
+    #[test]
+    fn version_ranges() {
+        assert_eq!(range(0, 0, 0, None), Some((0x0301, 0x0304)));
+        assert_eq!(range(op::NO_TLSV1_3, 0, 0, None), Some((0x0301, 0x0303)));
+        // a hole: only the lowest block counts, as in OpenSSL
+        assert_eq!(range(op::NO_TLSV1_2, 0, 0, None), Some((0x0301, 0x0302)));
+        assert_eq!(
+            range(op::NO_TLSV1 | op::NO_TLSV1_1 | op::NO_TLSV1_2, 0, 0, None),
+            Some((0x0304, 0x0304))
+        );
+        assert_eq!(
+            range(op::NO_TLSV1_2, TLS1_2_VERSION, 0, None),
+            Some((0x0304, 0x0304))
+        );
+        assert_eq!(range(0, 0, 0x0302, None), Some((0x0301, 0x0302)));
+        assert_eq!(range(0, 0, 0, Some(TLS1_2_VERSION)), Some((0x0303, 0x0303)));
+        assert_eq!(range(op::NO_TLSV1_2, 0, 0, Some(TLS1_2_VERSION)), None);
+        assert_eq!(range(0, TLS1_3_VERSION, TLS1_2_VERSION, None), None);
+        let s = Settings {
+            options: op::NO_TLSV1_2,
+            ..Settings::default()
+        };
+        assert!(s.versions(false).is_err());
+        assert_eq!(s.versions(true).map(|v| v.len()).ok(), Some(1));
     }
 }
