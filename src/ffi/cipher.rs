@@ -6,6 +6,7 @@
 use crate::engine::ciphers::{self, CipherInfo};
 use crate::engine::context::Settings;
 use crate::error::{lib, Error};
+use crate::ffi::config::conn_guard;
 use crate::ffi::digest::{digest_by_nid, EVP_MD};
 use crate::ffi::ptr::out_buf;
 use crate::ffi::stack::{Stack, OPENSSL_STACK};
@@ -53,12 +54,6 @@ fn owned_stack(
         stack.data = want;
     }
     stack as *mut Stack as *mut OPENSSL_STACK as *mut stack_st_SSL_CIPHER
-}
-
-fn conn_guard<'a>(s: *const SSL) -> Option<std::sync::MutexGuard<'a, crate::engine::Conn>> {
-    // SAFETY: NULL or an SSL the caller holds.
-    let m = unsafe { borrow::<SSL>(s) }?;
-    Some(m.lock().unwrap_or_else(|p| p.into_inner()))
 }
 
 /// `SSL_CTX_get_ciphers(3)`: the context's cipher list (TLS 1.3 suites first), owned by the

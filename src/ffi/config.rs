@@ -223,14 +223,24 @@ fn ctx_ref<'a>(ctx: *const SSL_CTX) -> Result<&'a Context> {
     unsafe { borrow::<SSL_CTX>(ctx) }.ok_or(Error::null_param(lib::SSL, "SSL_CTX"))
 }
 
-fn with_conn<T: Copy>(s: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> T) -> T {
-    guard(fail, || {
-        // SAFETY: NULL or an SSL the caller holds.
-        match unsafe { borrow::<SSL>(s) } {
-            Some(m) => f(&mut m.lock().unwrap_or_else(|p| p.into_inner())),
-            None => fail,
-        }
+/// Locks the connection behind `s` for `f`; `fail` for NULL or a re-entrant call (from a
+/// callback while the connection is busy), never a deadlock.
+pub fn with_conn<T: Copy>(s: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> T) -> T {
+    guard(fail, || match conn_guard(s) {
+        Some(mut c) => f(&mut c),
+        None => fail,
     })
+}
+
+/// The connection behind `s`, locked; `None` for NULL or when it is busy (re-entrant call).
+pub fn conn_guard<'a>(s: *const SSL) -> Option<std::sync::MutexGuard<'a, Conn>> {
+    // SAFETY: NULL or an SSL the caller holds.
+    let m = unsafe { borrow::<SSL>(s) }?;
+    match m.try_lock() {
+        Ok(g) => Some(g),
+        Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    }
 }
 
 /// `SSL_CTX_set_security_level(3)`: recorded as given and reported by the getters (sslrs's
