@@ -472,6 +472,10 @@ mod tests {
         assert!(OPENSSL_sk_delete(null_mut(), 0).is_null());
         assert!(OPENSSL_sk_delete_ptr(null_mut(), null()).is_null());
         assert_eq!(OPENSSL_sk_find(null_mut(), null()), -1);
+        assert_eq!(OPENSSL_sk_find_ex(null_mut(), null()), -1);
+        let mut n = 7;
+        assert_eq!(OPENSSL_sk_find_all(null_mut(), null(), &mut n), -1);
+        assert_eq!(n, 7);
         assert_eq!(OPENSSL_sk_is_sorted(null()), 1);
         assert!(OPENSSL_sk_set_cmp_func(null_mut(), Some(by_byte)).is_none());
         OPENSSL_sk_zero(null_mut());
@@ -494,6 +498,41 @@ mod tests {
             assert_eq!(OPENSSL_sk_num(d), 0);
             OPENSSL_sk_free(d);
         }
+    }
+
+    unsafe extern "C" fn copy_or_fail(p: *const c_void) -> *mut c_void {
+        // SAFETY: test elements are pointers to static bytes; "!" fails the copy.
+        match unsafe { *(p as *const u8) } {
+            b'!' => null_mut(),
+            _ => p as *mut c_void,
+        }
+    }
+
+    unsafe extern "C" fn count_free(_p: *mut c_void) {
+        FREED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    static FREED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    #[test]
+    fn deep_copy_and_pop_free() {
+        let s = OPENSSL_sk_new_null();
+        OPENSSL_sk_push(s, p(b"a"));
+        OPENSSL_sk_push(s, null());
+        OPENSSL_sk_push(s, p(b"b"));
+        let d = OPENSSL_sk_deep_copy(s, Some(copy_or_fail), Some(count_free));
+        assert_eq!(OPENSSL_sk_num(d), 3);
+        assert!(OPENSSL_sk_value(d, 1).is_null());
+        OPENSSL_sk_free(d);
+        OPENSSL_sk_push(s, p(b"!"));
+        let before = FREED.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(OPENSSL_sk_deep_copy(s, Some(copy_or_fail), Some(count_free)).is_null());
+        // the two copies made before the failure are freed
+        assert_eq!(FREED.load(std::sync::atomic::Ordering::SeqCst) - before, 2);
+        let before = FREED.load(std::sync::atomic::Ordering::SeqCst);
+        OPENSSL_sk_pop_free(s, Some(count_free));
+        // NULL elements are skipped
+        assert_eq!(FREED.load(std::sync::atomic::Ordering::SeqCst) - before, 3);
     }
 
     #[test]
