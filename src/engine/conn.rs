@@ -444,7 +444,17 @@ impl Conn {
                 self.tls = Some(c);
                 Ok(())
             }
-            Err(e) => Err(self.fatal(e)),
+            Err(e) => {
+                // With no protocol to speak, OpenSSL sends a fatal protocol_version alert on
+                // either side before reading anything [measured]; the peer then fails too.
+                if e.lib == lib::SSL && e.reason == ssl_r::NO_PROTOCOLS_AVAILABLE {
+                    if let Some(w) = self.wbio.as_ref() {
+                        let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46];
+                        let _ = BioWriter(w).write_all(&alert);
+                    }
+                }
+                Err(self.fatal(e))
+            }
         }
     }
 
