@@ -881,6 +881,77 @@ end:
     return ret;
 }
 
+/* The security level is enforced on certificate keys: RSA-2048 is 112 bits, P-256 and Ed25519
+ * 128; levels 1..5 ask for 80, 112, 128, 192, 256. */
+static int test_security_level_keys(void)
+{
+    static const struct {
+        const char *cert;
+        int max_level;
+    } certs[] = {{"server-rsa.pem", 2}, {"server-ec.pem", 3}, {"server-ed25519.pem", 3}};
+    SSL_CTX *ctx = NULL;
+    struct pair p;
+    size_t i;
+    int level, ret = 0;
+
+    memset(&p, 0, sizeof(p));
+    for (level = 0; level <= 5; level++) {
+        for (i = 0; i < sizeof(certs) / sizeof(certs[0]); i++) {
+            int want = level <= certs[i].max_level;
+
+            if (!TEST_ptr(ctx = SSL_CTX_new(TLS_server_method())))
+                goto end;
+            SSL_CTX_set_security_level(ctx, level);
+            ERR_clear_error();
+            if (!TEST_int_eq(SSL_CTX_use_certificate_file(ctx, cert_path(certs[i].cert),
+                                                          SSL_FILETYPE_PEM),
+                             want)
+                || (!want
+                    && !TEST_ulong_eq(ERR_get_error(),
+                                      ERR_PACK(ERR_LIB_SSL, 0, SSL_R_EE_KEY_TOO_SMALL)))) {
+                tu_log("  level %d, %s", level, certs[i].cert);
+                goto end;
+            }
+            SSL_CTX_free(ctx);
+            ctx = NULL;
+        }
+    }
+    /* a client at level 3 verifying an RSA-2048 server */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(p.cctx, cert_path("ca-bundle.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_security_level(p.cctx, 3);
+    SSL_CTX_set_verify(p.cctx, SSL_VERIFY_PEER, NULL);
+    if (!pair_run(&p) || !TEST_true(p.cs.failed && p.ss.failed)
+        || !TEST_int_eq(ERR_GET_REASON(p.cs.errs[0]), SSL_R_CERTIFICATE_VERIFY_FAILED)
+        || !TEST_int_eq(ERR_GET_REASON(p.ss.errs[0]), SSL_R_SSLV3_ALERT_BAD_CERTIFICATE)
+        || !TEST_int_eq(SSL_get_verify_result(p.c), X509_V_ERR_EE_KEY_TOO_SMALL))
+        goto end;
+    pair_free(&p);
+    /* without SSL_VERIFY_PEER the result is recorded and the handshake goes on */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(p.cctx, cert_path("ca-bundle.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_security_level(p.cctx, 3);
+    if (!pair_run(&p) || !TEST_true(p.cs.done && p.ss.done)
+        || !TEST_int_eq(SSL_get_verify_result(p.c), X509_V_ERR_EE_KEY_TOO_SMALL))
+        goto end;
+    pair_free(&p);
+    /* at level 2 it verifies */
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(p.cctx, cert_path("ca-bundle.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_verify(p.cctx, SSL_VERIFY_PEER, NULL);
+    if (!pair_run(&p) || !TEST_true(p.cs.done && p.ss.done)
+        || !TEST_int_eq(SSL_get_verify_result(p.c), X509_V_OK))
+        goto end;
+    ret = 1;
+end:
+    SSL_CTX_free(ctx);
+    pair_free(&p);
+    return ret;
+}
+
 static int test_negotiated_getters(void)
 {
     struct pair p;
@@ -987,6 +1058,7 @@ int main(void)
     RUN_TEST(test_versions);
     RUN_TEST(test_method_versions);
     RUN_TEST(test_settings);
+    RUN_TEST(test_security_level_keys);
     RUN_TEST(test_negotiated_getters);
     return tu_finish();
 }

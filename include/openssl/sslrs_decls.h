@@ -1275,9 +1275,9 @@ void SSL_CTX_set_post_handshake_auth(SSL_CTX *ctx, int val);
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
 
 /**
- * `SSL_CTX_set_security_level(3)`: recorded as given and reported by the getters (sslrs's
- * suites and rustls's key checks already exceed level 2's requirements; levels above 2 do not
- * reject smaller keys). NULL is a no-op.
+ * `SSL_CTX_set_security_level(3)`: stored as given and reported by the getters. Certificate
+ * keys below the level are refused when loaded and fail a client's verification, as in
+ * OpenSSL (c-tests/KNOWN_DIFFERENCES.md lists what else is not enforced). NULL is a no-op.
  */
 void SSL_CTX_set_security_level(SSL_CTX *ctx, int level);
 

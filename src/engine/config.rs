@@ -276,6 +276,24 @@ mod tests {
             Some("TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256")
         );
         assert_eq!(shared_cipher_text(&[], 51), None);
+    }
+
+    fn cert(name: &str) -> rustls_pki_types::CertificateDer<'static> {
+        let path = format!("{}/c-tests/certs/{name}", env!("CARGO_MANIFEST_DIR"));
+        crate::crypto::pem::read_certs_file(std::path::Path::new(&path)).unwrap()[0].clone()
+    }
+
+    #[test]
+    fn key_levels() {
+        assert_eq!(key_security_bits(&cert("server-rsa.pem")), Some(112));
+        assert_eq!(key_security_bits(&cert("server-ec.pem")), Some(128));
+        assert_eq!(key_security_bits(&cert("server-ed25519.pem")), Some(128));
+        assert!(key_meets_level(&cert("server-rsa.pem"), 2));
+        assert!(!key_meets_level(&cert("server-rsa.pem"), 3));
+        assert!(key_meets_level(&cert("server-ec.pem"), 3));
+        assert!(!key_meets_level(&cert("server-ec.pem"), 4));
+        assert!(!key_meets_level(&cert("server-ed25519.pem"), 9));
+        assert!(key_meets_level(&cert("server-rsa.pem"), -1));
         assert_eq!(rustls_fragment(MAX_FRAGMENT), None);
     }
 }
@@ -430,4 +448,63 @@ pub fn openssl_sigalg_order(
         all: algs.all,
         mapping: Box::leak(mapping.into_boxed_slice()),
     }
+}
+
+/// The minimum security bits of OpenSSL's security levels 1..5 (level 0: no minimum; above
+/// 5 counts as 5).
+fn level_bits(level: i32) -> u32 {
+    match level {
+        i32::MIN..=0 => 0,
+        1 => 80,
+        2 => 112,
+        3 => 128,
+        4 => 192,
+        _ => 256,
+    }
+}
+
+/// The security bits of a certificate's public key, as OpenSSL rates them (RSA by modulus
+/// size, EC by curve, EdDSA fixed); `None` if the key cannot be read.
+pub fn key_security_bits(cert: &rustls_pki_types::CertificateDer<'_>) -> Option<u32> {
+    use crate::crypto::x509::der::{Reader, BIT_STRING, INTEGER, OID, SEQUENCE};
+    let parsed = crate::crypto::x509::Certificate::from_der(cert.clone().into_owned()).ok()?;
+    let mut spki = Reader::new(parsed.spki());
+    let mut spki = Reader::new(spki.expect(SEQUENCE).ok()?.value);
+    let mut alg = Reader::new(spki.expect(SEQUENCE).ok()?.value);
+    let oid = alg.expect(OID).ok()?.value;
+    match oid {
+        // rsaEncryption, RSASSA-PSS
+        [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01]
+        | [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0A] => {
+            let key = spki.expect(BIT_STRING).ok()?.value.get(1..)?;
+            let mut rsa = Reader::new(Reader::new(key).expect(SEQUENCE).ok()?.value);
+            let n = rsa.expect(INTEGER).ok()?.value;
+            let n = &n[n.iter().position(|&b| b != 0)?..];
+            let bits = (n.len() as u32 - 1) * 8 + (8 - n[0].leading_zeros());
+            Some(match bits {
+                15360.. => 256,
+                7680.. => 192,
+                3072.. => 128,
+                2048.. => 112,
+                1024.. => 80,
+                _ => 0,
+            })
+        }
+        // id-ecPublicKey: by named curve
+        [0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01] => match alg.expect(OID).ok()?.value {
+            [0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07] => Some(128),
+            [0x2B, 0x81, 0x04, 0x00, 0x22] => Some(192),
+            [0x2B, 0x81, 0x04, 0x00, 0x23] => Some(256),
+            _ => None,
+        },
+        [0x2B, 0x65, 0x70] => Some(128), // Ed25519
+        [0x2B, 0x65, 0x71] => Some(224), // Ed448
+        _ => None,
+    }
+}
+
+/// Whether a certificate's key meets security `level` (unreadable keys pass: webpki judges
+/// them).
+pub fn key_meets_level(cert: &rustls_pki_types::CertificateDer<'_>, level: i32) -> bool {
+    key_security_bits(cert).is_none_or(|bits| bits >= level_bits(level))
 }

@@ -469,6 +469,7 @@ impl Conn {
             slot: self.verify.clone(),
             algs: crate::engine::context::provider().signature_verification_algorithms,
             schemes: self.settings.sigalgs.clone(),
+            security_level: self.settings.security_level,
         };
         cfg.dangerous().set_certificate_verifier(Arc::new(verifier));
         // No SNI unless asked for: an IP server name makes rustls send none.

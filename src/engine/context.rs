@@ -80,8 +80,8 @@ pub struct Settings {
     /// The protocol a version-specific method (`TLSv1_2_method`, `TLSv1_method`,
     /// `DTLS_method`, ...) fixes; `None` for the `TLS_*method`s.
     pub fixed_version: Option<i32>,
-    /// `SSL_CTX_set_security_level` (also `@SECLEVEL=n`). Recorded and reported; see
-    /// [`crate::engine::config`].
+    /// `SSL_CTX_set_security_level` (also `@SECLEVEL=n`): enforced on certificate key sizes
+    /// (loading our chain, verifying the server's); see [`crate::engine::config`].
     pub security_level: i32,
     /// `SSL_CTX_set1_groups*`: key-exchange groups (IANA numbers) in order (`None`: default).
     pub groups: Option<Vec<u16>>,
@@ -492,8 +492,19 @@ impl Context {
 }
 
 impl Context {
-    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first).
+    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first). Keys below the context's
+    /// security level are refused as OpenSSL refuses them (`SSL_R_EE_KEY_TOO_SMALL` for the
+    /// leaf, `SSL_R_CA_KEY_TOO_SMALL` for the rest); the chain is then unchanged.
     pub fn use_chain(&self, chain: Vec<CertificateDer<'static>>) -> Result<()> {
+        let level = self.with(|c| c.settings.security_level);
+        for (i, cert) in chain.iter().enumerate() {
+            if !crate::engine::config::key_meets_level(cert, level) {
+                return Err(match i {
+                    0 => Error::ssl(ssl_r::EE_KEY_TOO_SMALL, "ssl_set_cert"),
+                    _ => Error::ssl(ssl_r::CA_KEY_TOO_SMALL, "ssl_cert_add0_chain_cert"),
+                });
+            }
+        }
         self.update(|c| {
             c.creds.chain = chain;
             rebuild_certified(&mut c.creds, false)

@@ -32,6 +32,8 @@ pub mod x509_v {
     pub const APPLICATION_VERIFICATION: i64 = 50;
     pub const HOSTNAME_MISMATCH: i64 = 62;
     pub const IP_ADDRESS_MISMATCH: i64 = 64;
+    pub const EE_KEY_TOO_SMALL: i64 = 66;
+    pub const CA_KEY_TOO_SMALL: i64 = 67;
     pub const UNSPECIFIED: i64 = 1;
 }
 
@@ -78,6 +80,8 @@ pub struct Verifier {
     pub algs: WebPkiSupportedAlgorithms,
     /// `SSL_CTX_set1_sigalgs_list`: the schemes to offer (`None`: all of `algs`).
     pub schemes: Option<Vec<u16>>,
+    /// `SSL_CTX_set_security_level`: keys below it fail verification (`X509_V_ERR_*_KEY_TOO_SMALL`).
+    pub security_level: i32,
 }
 
 impl Verifier {
@@ -169,6 +173,17 @@ impl Verifier {
             self.algs.all,
         ) {
             return x509_code(&e, leaf, intermediates);
+        }
+        // Key sizes against the security level, after the chain and before the name, as
+        // OpenSSL's check_chain orders them.
+        if !crate::engine::config::key_meets_level(leaf, self.security_level) {
+            return x509_v::EE_KEY_TOO_SMALL;
+        }
+        if intermediates
+            .iter()
+            .any(|c| !crate::engine::config::key_meets_level(c, self.security_level))
+        {
+            return x509_v::CA_KEY_TOO_SMALL;
         }
         match &self.host {
             None => x509_v::OK,

@@ -243,9 +243,9 @@ pub fn conn_guard<'a>(s: *const SSL) -> Option<std::sync::MutexGuard<'a, Conn>> 
     }
 }
 
-/// `SSL_CTX_set_security_level(3)`: recorded as given and reported by the getters (sslrs's
-/// suites and rustls's key checks already exceed level 2's requirements; levels above 2 do not
-/// reject smaller keys). NULL is a no-op.
+/// `SSL_CTX_set_security_level(3)`: stored as given and reported by the getters. Certificate
+/// keys below the level are refused when loaded and fail a client's verification, as in
+/// OpenSSL (c-tests/KNOWN_DIFFERENCES.md lists what else is not enforced). NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_security_level(ctx: *mut SSL_CTX, level: c_int) {
     call((), || {
