@@ -952,6 +952,78 @@ end:
     return ret;
 }
 
+static void stack_names(STACK_OF(SSL_CIPHER) *sk, char *out, size_t outlen)
+{
+    int i;
+
+    out[0] = '\0';
+    for (i = 0; i < sk_SSL_CIPHER_num(sk); i++) {
+        if (i > 0)
+            strncat(out, ":", outlen - strlen(out) - 1);
+        strncat(out, SSL_CIPHER_get_name(sk_SSL_CIPHER_value(sk, i)), outlen - strlen(out) - 1);
+    }
+}
+
+/* SSL_get_client_ciphers (server, after the ClientHello) and SSL_get1_supported_ciphers */
+static int test_client_and_supported_ciphers(void)
+{
+    struct pair p;
+    STACK_OF(SSL_CIPHER) *sup = NULL;
+    char names[512];
+    int ret = 0;
+
+    if (!pair_new(&p, NULL, NULL)
+        || !TEST_int_eq(SSL_CTX_set_cipher_list(p.cctx, "ECDHE-RSA-CHACHA20-POLY1305:"
+                                                        "ECDHE-RSA-AES128-GCM-SHA256"),
+                        1)
+        || !TEST_int_eq(SSL_CTX_set_ciphersuites(p.cctx, "TLS_AES_128_GCM_SHA256:"
+                                                         "TLS_CHACHA20_POLY1305_SHA256"),
+                        1)
+        || !create_ssl_objects(p.sctx, p.cctx, &p.s, &p.c, NULL, NULL)
+        || !TEST_ptr_null(SSL_get_client_ciphers(p.s))
+        || !TEST_ptr_null(SSL_get1_supported_ciphers(NULL)))
+        goto end;
+    if (!TEST_ptr(sup = SSL_get1_supported_ciphers(p.c)))
+        goto end;
+    stack_names(sup, names, sizeof(names));
+    sk_SSL_CIPHER_free(sup);
+    sup = NULL;
+    if (!TEST_str_eq(names, "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:"
+                            "ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256")
+        || !TEST_int_eq(SSL_set_max_proto_version(p.c, TLS1_2_VERSION), 1)
+        || !TEST_ptr(sup = SSL_get1_supported_ciphers(p.c)))
+        goto end;
+    stack_names(sup, names, sizeof(names));
+    sk_SSL_CIPHER_free(sup);
+    sup = NULL;
+    if (!TEST_str_eq(names, "ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256")
+        || !TEST_int_eq(SSL_set_max_proto_version(p.c, 0), 1)
+        || !TEST_int_eq(SSL_set_min_proto_version(p.c, TLS1_3_VERSION), 1)
+        || !TEST_ptr(sup = SSL_get1_supported_ciphers(p.c)))
+        goto end;
+    stack_names(sup, names, sizeof(names));
+    sk_SSL_CIPHER_free(sup);
+    sup = NULL;
+    if (!TEST_str_eq(names, "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256")
+        || !TEST_int_eq(SSL_set_min_proto_version(p.c, 0), 1)
+        || !TEST_true(create_ssl_connection(p.s, p.c)))
+        goto end;
+    stack_names(SSL_get_client_ciphers(p.s), names, sizeof(names));
+    if (!TEST_str_eq(names, "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:"
+                            "ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256")
+        || !TEST_true(SSL_get_client_ciphers(p.s) == SSL_get_client_ciphers(p.s))
+        || !TEST_ptr_null(SSL_get_client_ciphers(p.c)))
+        goto end;
+    /* after a TLS 1.3 handshake the server supports the TLS 1.3 suites */
+    if (!TEST_ptr(sup = SSL_get1_supported_ciphers(p.s)) || !TEST_int_eq(sk_SSL_CIPHER_num(sup), 3))
+        goto end;
+    ret = 1;
+end:
+    sk_SSL_CIPHER_free(sup);
+    pair_free(&p);
+    return ret;
+}
+
 static int test_negotiated_getters(void)
 {
     struct pair p;
@@ -1059,6 +1131,7 @@ int main(void)
     RUN_TEST(test_method_versions);
     RUN_TEST(test_settings);
     RUN_TEST(test_security_level_keys);
+    RUN_TEST(test_client_and_supported_ciphers);
     RUN_TEST(test_negotiated_getters);
     return tu_finish();
 }

@@ -1352,6 +1352,14 @@ void SSL_free(SSL *ssl);
 X509 *SSL_get1_peer_certificate(const SSL *s);
 
 /**
+ * `SSL_get1_supported_ciphers(3)`: a new stack (free it with `sk_SSL_CIPHER_free`) of the
+ * connection's suites usable with its protocol versions: the negotiated one after a
+ * handshake, else a client's range or a server's enabled versions. NULL for NULL or when no
+ * version is usable.
+ */
+stack_st_SSL_CIPHER *SSL_get1_supported_ciphers(SSL *s);
+
+/**
  * `SSL_get_SSL_CTX(3)`: borrowed.
  */
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
@@ -1366,6 +1374,13 @@ const char *SSL_get_cipher_list(const SSL *s, int n);
  * `SSL_get_ciphers(3)`: the connection's cipher list, owned by the connection. NULL for NULL.
  */
 stack_st_SSL_CIPHER *SSL_get_ciphers(const SSL *s);
+
+/**
+ * `SSL_get_client_ciphers(3)`: on a server that has seen a ClientHello, the suites the client
+ * offered that sslrs knows, in the client's order, owned by the connection. NULL on a client,
+ * before a ClientHello, and for NULL.
+ */
+stack_st_SSL_CIPHER *SSL_get_client_ciphers(const SSL *s);
 
 /**
  * `SSL_get_current_cipher(3)`: static, NULL before the handshake.

@@ -38,17 +38,37 @@ fn cipher_list(settings: &Settings) -> Vec<&'static CipherInfo> {
         .collect()
 }
 
-/// The stack kept in `slot`, refreshed to `list`; its address is stable while the slot lives.
+/// The stacks an object hands out and owns: its cipher list and (server) the client's.
+#[derive(Default)]
+struct Owned {
+    ciphers: Stack,
+    client: Stack,
+}
+
+/// Which owned stack.
+#[derive(Clone, Copy)]
+enum Which {
+    Ciphers,
+    Client,
+}
+
+/// The owned stack `which` kept in `slot`, refreshed to `list`; its address is stable while
+/// the slot lives.
 fn owned_stack(
     slot: &mut Option<Box<dyn std::any::Any + Send>>,
+    which: Which,
     list: &[&'static CipherInfo],
 ) -> *mut stack_st_SSL_CIPHER {
     let want: Vec<*mut c_void> = list.iter().map(|&c| cipher_ptr(c)).collect();
-    if !slot.as_ref().is_some_and(|b| b.is::<Stack>()) {
-        *slot = Some(Box::new(Stack::new(None)));
+    if !slot.as_ref().is_some_and(|b| b.is::<Owned>()) {
+        *slot = Some(Box::<Owned>::default());
     }
-    let Some(stack) = slot.as_mut().and_then(|b| b.downcast_mut::<Stack>()) else {
+    let Some(owned) = slot.as_mut().and_then(|b| b.downcast_mut::<Owned>()) else {
         return core::ptr::null_mut();
+    };
+    let stack = match which {
+        Which::Ciphers => &mut owned.ciphers,
+        Which::Client => &mut owned.client,
     };
     if stack.data != want {
         stack.data = want;
@@ -67,7 +87,7 @@ pub extern "C" fn SSL_CTX_get_ciphers(ctx: *const SSL_CTX) -> *mut stack_st_SSL_
         };
         c.config_mut(|cfg| {
             let list = cipher_list(&cfg.settings);
-            owned_stack(&mut cfg.ffi_owned, &list)
+            owned_stack(&mut cfg.ffi_owned, Which::Ciphers, &list)
         })
     })
 }
@@ -81,7 +101,61 @@ pub extern "C" fn SSL_get_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER {
         };
         c.sync_ciphers();
         let list = cipher_list(&c.settings);
-        owned_stack(&mut c.ffi_owned, &list)
+        owned_stack(&mut c.ffi_owned, Which::Ciphers, &list)
+    })
+}
+
+/// `SSL_get_client_ciphers(3)`: on a server that has seen a ClientHello, the suites the client
+/// offered that sslrs knows, in the client's order, owned by the connection. NULL on a client,
+/// before a ClientHello, and for NULL.
+#[no_mangle]
+pub extern "C" fn SSL_get_client_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER {
+    guard(core::ptr::null_mut(), || {
+        let Some(mut c) = conn_guard(s) else {
+            return core::ptr::null_mut();
+        };
+        let Some((offer, _)) = c.client_offer() else {
+            return core::ptr::null_mut();
+        };
+        let list: Vec<&'static CipherInfo> =
+            offer.into_iter().filter_map(ciphers::by_iana).collect();
+        owned_stack(&mut c.ffi_owned, Which::Client, &list)
+    })
+}
+
+/// `SSL_get1_supported_ciphers(3)`: a new stack (free it with `sk_SSL_CIPHER_free`) of the
+/// connection's suites usable with its protocol versions: the negotiated one after a
+/// handshake, else a client's range or a server's enabled versions. NULL for NULL or when no
+/// version is usable.
+#[no_mangle]
+pub extern "C" fn SSL_get1_supported_ciphers(s: *mut SSL) -> *mut stack_st_SSL_CIPHER {
+    guard(core::ptr::null_mut(), || {
+        let Some(mut c) = conn_guard(s) else {
+            return core::ptr::null_mut();
+        };
+        c.sync_ciphers();
+        let versions: Vec<i32> = if c.is_init_finished() {
+            vec![c.version()]
+        } else {
+            match c.settings.versions(c.is_server()) {
+                Ok(v) => v.iter().map(|v| i32::from(u16::from(v.version))).collect(),
+                Err(_) => return core::ptr::null_mut(),
+            }
+        };
+        let mut out = Stack::new(None);
+        out.data = cipher_list(&c.settings)
+            .into_iter()
+            .filter(|ci| {
+                let v = if ciphers::is_tls13(ci.iana) {
+                    0x0304
+                } else {
+                    0x0303
+                };
+                versions.contains(&v)
+            })
+            .map(cipher_ptr)
+            .collect();
+        out.into_c() as *mut stack_st_SSL_CIPHER
     })
 }
 
@@ -256,6 +330,8 @@ mod tests {
         assert!(SSL_CTX_get_ciphers(null()).is_null());
         assert!(SSL_get_ciphers(null()).is_null());
         assert!(SSL_get_cipher_list(null(), 0).is_null());
+        assert!(SSL_get_client_ciphers(null()).is_null());
+        assert!(SSL_get1_supported_ciphers(null_mut()).is_null());
         assert!(SSL_get_shared_ciphers(null(), null_mut(), 0).is_null());
         let mut b = [0 as c_char; 200];
         assert!(SSL_CIPHER_description(null(), b.as_mut_ptr(), 200).is_null());

@@ -31,6 +31,12 @@ pub struct Stack {
     sorted: bool,
 }
 
+impl Default for Stack {
+    fn default() -> Self {
+        Stack::new(None)
+    }
+}
+
 // SAFETY: the stack only stores the caller's pointers as values; it never dereferences them.
 // Objects that own a stack (e.g. the cipher list of an SSL_CTX) may move between threads.
 unsafe impl Send for Stack {}
