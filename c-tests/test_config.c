@@ -540,6 +540,31 @@ static int test_group_and_sigalg_lists(void)
         || !TEST_int_eq(SSL_CTX_set1_sigalgs_list(ctx, NULL), 0)
         || !TEST_int_eq(ERR_GET_LIB(ERR_get_error()), ERR_LIB_CONF))
         goto end;
+    /* (digest, key type) NID pairs */
+    {
+        int rsa[] = {NID_sha256, EVP_PKEY_RSA};
+        int pss_ec[] = {NID_sha256, EVP_PKEY_RSA_PSS, NID_sha384, EVP_PKEY_EC};
+        int ed[] = {NID_undef, EVP_PKEY_ED25519};
+        int dup[] = {NID_sha256, EVP_PKEY_RSA, NID_sha256, EVP_PKEY_RSA};
+        int md5[] = {NID_md5, EVP_PKEY_RSA};
+        int odd[] = {NID_sha256, EVP_PKEY_RSA, NID_sha256};
+        int ed_sha[] = {NID_sha512, EVP_PKEY_ED25519};
+
+        if (!TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, rsa, 2), 1)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, pss_ec, 4), 1)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, ed, 2), 1)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, dup, 4), 1)
+            || !TEST_int_eq(SSL_CTX_set1_client_sigalgs(ctx, rsa, 2), 1)
+            || !TEST_int_eq(SSL_set1_sigalgs(s, rsa, 2), 1)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, md5, 2), 0)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, odd, 3), 0)
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, ed_sha, 2), 0)
+            || !TEST_ulong_eq(ERR_peek_error(), 0)
+            /* an empty list fails as OpenSSL's zero-size allocation does */
+            || !TEST_int_eq(SSL_CTX_set1_sigalgs(ctx, rsa, 0), 0)
+            || !TEST_ulong_eq(ERR_get_error(), ERR_PACK(ERR_LIB_SSL, 0, ERR_R_MALLOC_FAILURE)))
+            goto end;
+    }
     ret = 1;
 end:
     SSL_free(s);
@@ -1096,6 +1121,17 @@ static int test_negotiated_getters(void)
         goto end;
     nid = 0;
     if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha384))
+        goto end;
+    pair_free(&p);
+    {
+        int pss512[] = {NID_sha512, EVP_PKEY_RSA_PSS};
+
+        if (!pair_new(&p, NULL, NULL) || !TEST_int_eq(SSL_CTX_set1_sigalgs(p.sctx, pss512, 2), 1)
+            || !pair_run(&p) || !TEST_true(p.cs.done && p.ss.done))
+            goto end;
+    }
+    nid = 0;
+    if (!TEST_int_eq(SSL_get_peer_signature_nid(p.c, &nid), 1) || !TEST_int_eq(nid, NID_sha512))
         goto end;
     pair_free(&p);
     /* ... and what a client offers */

@@ -600,6 +600,8 @@
 
 #define NID_kx_ecdhe 1038
 
+#define NID_md5 4
+
 #define NID_rsaEncryption 6
 
 #define NID_rsassaPss 912
@@ -609,6 +611,8 @@
 #define NID_secp521r1 716
 
 #define NID_sha1 64
+
+#define NID_sha224 675
 
 #define NID_sha256 672
 

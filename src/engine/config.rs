@@ -262,6 +262,19 @@ mod tests {
         ] {
             assert_eq!(parse_sigalgs(s), None, "{s:?}");
         }
+        assert_eq!(sigalgs_from_nids(&[672, 6]), Some(vec![0x0401]));
+        assert_eq!(
+            sigalgs_from_nids(&[672, 912, 673, 408]),
+            Some(vec![0x0804, 0x0503])
+        );
+        assert_eq!(sigalgs_from_nids(&[0, 1087]), Some(vec![0x0807]));
+        assert_eq!(
+            sigalgs_from_nids(&[672, 6, 672, 6]),
+            Some(vec![0x0401, 0x0401])
+        );
+        for bad in [&[4, 6][..], &[672, 6, 672][..], &[674, 1087][..]] {
+            assert_eq!(sigalgs_from_nids(bad), None, "{bad:?}");
+        }
         assert_eq!(rustls_fragment(512), Some(517));
         assert_eq!(scheme_nids(0x0804), (672, 912));
         assert_eq!(scheme_nids(0x0403), (672, 408));
@@ -507,4 +520,37 @@ pub fn key_security_bits(cert: &rustls_pki_types::CertificateDer<'_>) -> Option<
 /// them).
 pub fn key_meets_level(cert: &rustls_pki_types::CertificateDer<'_>, level: i32) -> bool {
     key_security_bits(cert).is_none_or(|bits| bits >= level_bits(level))
+}
+
+/// `SSL_CTX_set1_sigalgs`: (digest NID, key type NID) pairs, as OpenSSL maps them (RSA-PSS is
+/// the rsae form; EdDSA takes `NID_undef`). `None` for an odd length or an unknown pair
+/// (OpenSSL fails quietly); repeats are kept, as OpenSSL keeps them.
+pub fn sigalgs_from_nids(pairs: &[i32]) -> Option<Vec<u16>> {
+    if pairs.len() % 2 != 0 {
+        return None;
+    }
+    pairs
+        .chunks(2)
+        .map(|p| {
+            let h: u16 = match p[0] {
+                64 => 0x02,
+                675 => 0x03,
+                672 => 0x04,
+                673 => 0x05,
+                674 => 0x06,
+                0 => 0,
+                _ => return None,
+            };
+            match (p[1], h) {
+                (1087, 0) => Some(0x0807),
+                (1088, 0) => Some(0x0808),
+                (_, 0) => None,
+                (6, h) => Some(h << 8 | 0x01),
+                (116, h) => Some(h << 8 | 0x02),
+                (408, h) => Some(h << 8 | 0x03),
+                (912, h) if h >= 0x04 => Some(0x0800 | h),
+                _ => None,
+            }
+        })
+        .collect()
 }

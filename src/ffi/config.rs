@@ -109,9 +109,25 @@ fn settings_ctrl(
                 }
             })
         }
-        // (hash NID, key NID) pairs: accepted when well formed; recorded as given.
+        // (digest NID, key NID) pairs. A length of 0 fails as OpenSSL's empty allocation does.
         SSL_CTRL_SET_SIGALGS | SSL_CTRL_SET_CLIENT_SIGALGS => {
-            Ok(c_long::from(larg > 0 && larg % 2 == 0 && !parg.is_null()))
+            let n = match usize::try_from(larg) {
+                Ok(n) if n > 0 && !parg.is_null() => n,
+                _ => return Some(Err(Error::ssl(common::MALLOC_FAILURE, "tls1_set_sigalgs"))),
+            };
+            // SAFETY: the API passes `larg` ints at `parg`.
+            let nids = unsafe { core::slice::from_raw_parts(parg as *const c_int, n.min(1 << 16)) };
+            Ok(match config::sigalgs_from_nids(nids) {
+                None => 0,
+                Some(v) => {
+                    if cmd == SSL_CTRL_SET_SIGALGS {
+                        s.sigalgs = Some(v);
+                    } else {
+                        s.client_sigalgs = Some(v);
+                    }
+                    1
+                }
+            })
         }
         SSL_CTRL_SET_MAX_SEND_FRAGMENT => match usize::try_from(larg) {
             Ok(n) if (MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) => {

@@ -4,6 +4,8 @@
 
 use core::ffi::{c_char, c_int, CStr};
 
+pub const NID_md5: c_int = 4;
+pub const NID_sha224: c_int = 675;
 pub const NID_rsaEncryption: c_int = 6;
 pub const NID_rsassaPss: c_int = 912;
 pub const NID_X9_62_id_ecPublicKey: c_int = 408;
