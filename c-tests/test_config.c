@@ -1086,7 +1086,16 @@ static int test_negotiated_getters(void)
         || !TEST_ptr_null(SSL_get_shared_ciphers(p.s, buf, 1))
         || !TEST_ptr_null(SSL_get_shared_ciphers(p.c, buf, sizeof(buf))))
         goto end;
-    /* shared groups: the server's view, in the client's order */
+    /* the client's groups and the shared ones: the server's view, in the client's order */
+    {
+        int groups[4] = {0, 0, 0, 0};
+
+        if (!TEST_int_eq(SSL_get1_groups(p.s, NULL), 2)
+            || !TEST_int_eq(SSL_get1_groups(p.s, groups), 2)
+            || !TEST_int_eq(groups[0], NID_X9_62_prime256v1)
+            || !TEST_int_eq(groups[1], NID_X25519) || !TEST_int_eq(groups[2], 0))
+            goto end;
+    }
     if (!TEST_int_eq(SSL_get_shared_group(p.s, -1), 2)
         || !TEST_int_eq(SSL_get_shared_group(p.s, 0), NID_X9_62_prime256v1)
         || !TEST_int_eq(SSL_get_shared_group(p.s, 1), NID_X25519)

@@ -158,3 +158,6 @@ SKM_DEFINE_STACK_OF_INTERNAL(SSL_CIPHER, const SSL_CIPHER, SSL_CIPHER)
     SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MAX_SEND_FRAGMENT, m, NULL)
 #define SSL_set_max_send_fragment(ssl, m) \
     SSL_ctrl(ssl, SSL_CTRL_SET_MAX_SEND_FRAGMENT, m, NULL)
+#define SSL_get1_groups(s, glist) \
+    SSL_ctrl(s, SSL_CTRL_GET_GROUPS, 0, (int *)(glist))
+#define SSL_get1_curves SSL_get1_groups

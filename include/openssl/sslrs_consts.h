@@ -1592,6 +1592,8 @@
 
 #define TLSEXT_NAMETYPE_host_name 0
 
+#define TLSEXT_nid_unknown 16777216
+
 #define TLS_MAX_VERSION 772
 
 #define X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH 31

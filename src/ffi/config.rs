@@ -31,6 +31,7 @@ pub const SSL_CTRL_GET_SIGNATURE_NID: c_int = 132;
 pub const SSL_CTRL_GET_TMP_KEY: c_int = 133;
 pub const SSL_CTRL_GET_NEGOTIATED_GROUP: c_int = 134;
 
+pub const TLSEXT_nid_unknown: c_int = 0x1000000;
 pub const NID_undef: c_int = 0;
 pub const NID_X9_62_prime256v1: c_int = 415;
 pub const NID_secp384r1: c_int = 715;
@@ -76,6 +77,17 @@ fn groups_result(r: core::result::Result<Vec<u16>, ListError>, s: &mut Settings)
     }
 }
 
+/// Stores a parsed signature-algorithm list (`client`: the client-certificate one); 1, or 0
+/// when it did not parse.
+fn store_sigalgs(s: &mut Settings, client: bool, v: Option<Vec<u16>>) -> c_long {
+    let Some(v) = v else { return 0 };
+    match client {
+        true => s.client_sigalgs = Some(v),
+        false => s.sigalgs = Some(v),
+    }
+    1
+}
+
 /// The ctrl commands on settings shared by `SSL_CTX_ctrl` and `SSL_ctrl`.
 fn settings_ctrl(
     s: &mut Settings,
@@ -96,19 +108,13 @@ fn settings_ctrl(
         SSL_CTRL_SET_GROUPS_LIST => {
             list_arg(parg).and_then(|l| groups_result(config::parse_groups(l), s))
         }
-        SSL_CTRL_SET_SIGALGS_LIST | SSL_CTRL_SET_CLIENT_SIGALGS_LIST => {
-            list_arg(parg).map(|l| match config::parse_sigalgs(l) {
-                None => 0,
-                Some(v) => {
-                    if cmd == SSL_CTRL_SET_SIGALGS_LIST {
-                        s.sigalgs = Some(v);
-                    } else {
-                        s.client_sigalgs = Some(v);
-                    }
-                    1
-                }
-            })
-        }
+        SSL_CTRL_SET_SIGALGS_LIST | SSL_CTRL_SET_CLIENT_SIGALGS_LIST => list_arg(parg).map(|l| {
+            store_sigalgs(
+                s,
+                cmd == SSL_CTRL_SET_CLIENT_SIGALGS_LIST,
+                config::parse_sigalgs(l),
+            )
+        }),
         // (digest NID, key NID) pairs. A length of 0 fails as OpenSSL's empty allocation does.
         SSL_CTRL_SET_SIGALGS | SSL_CTRL_SET_CLIENT_SIGALGS => {
             let n = match usize::try_from(larg) {
@@ -117,17 +123,8 @@ fn settings_ctrl(
             };
             // SAFETY: the API passes `larg` ints at `parg`.
             let nids = unsafe { core::slice::from_raw_parts(parg as *const c_int, n.min(1 << 16)) };
-            Ok(match config::sigalgs_from_nids(nids) {
-                None => 0,
-                Some(v) => {
-                    if cmd == SSL_CTRL_SET_SIGALGS {
-                        s.sigalgs = Some(v);
-                    } else {
-                        s.client_sigalgs = Some(v);
-                    }
-                    1
-                }
-            })
+            let client = cmd == SSL_CTRL_SET_CLIENT_SIGALGS;
+            Ok(store_sigalgs(s, client, config::sigalgs_from_nids(nids)))
         }
         SSL_CTRL_SET_MAX_SEND_FRAGMENT => match usize::try_from(larg) {
             Ok(n) if (MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) => {
@@ -170,6 +167,23 @@ pub fn ssl_ctrl(
     Some(Ok(match cmd {
         SSL_CTRL_GET_NEGOTIATED_GROUP => {
             c_long::from(c.negotiated_group().map_or(0, config::group_nid))
+        }
+        // The client's supported groups as NIDs (unknown ones `TLSEXT_nid_unknown | id`), on
+        // a server after the ClientHello; the count is returned, `parg` may be NULL.
+        SSL_CTRL_GET_GROUPS => {
+            let groups = c.client_offer().map(|(_, g)| g).unwrap_or_default();
+            if !parg.is_null() {
+                let out = parg as *mut c_int;
+                for (i, &g) in groups.iter().enumerate() {
+                    let nid = match config::group_nid(g) {
+                        0 => TLSEXT_nid_unknown | c_int::from(g),
+                        n => n,
+                    };
+                    // SAFETY: the caller sized `parg` from a first call's count (the API).
+                    unsafe { out.add(i).write(nid) };
+                }
+            }
+            groups.len() as c_long
         }
         SSL_CTRL_GET_SHARED_GROUP => {
             let shared = shared_groups(c);
