@@ -431,7 +431,8 @@ fn static_inline_int_fns(text: &str) -> Vec<(String, usize)> {
                     .iter()
                     .all(|w| TYPE_WORDS.contains(w) && *w != "void")
         };
-        if !params.is_empty() && params.split(',').all(int_param) {
+        // Functions a macro generates (`sk_##t1##_num`) are not real names.
+        if !params.is_empty() && params.split(',').all(int_param) && !name.contains('#') {
             v.push((name, params.split(',').count()));
         }
     }

@@ -16,6 +16,8 @@
 #include <openssl/e_os2.h>
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
+#include <openssl/safestack.h>
+#include <openssl/stack.h>
 #include <openssl/types.h>
 
 /* ---- ffi-shim/macros/crypto.h ---- */

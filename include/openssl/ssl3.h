@@ -21,8 +21,10 @@
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
 #include <openssl/pem.h>
+#include <openssl/safestack.h>
 #include <openssl/ssl.h>
 #include <openssl/sslerr.h>
+#include <openssl/stack.h>
 #include <openssl/tls1.h>
 #include <openssl/types.h>
 #include <openssl/x509.h>

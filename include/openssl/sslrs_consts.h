@@ -446,6 +446,14 @@
 
 #define CRYPTO_EX_INDEX__COUNT 18
 
+#define DTLS1_2_VERSION 65277
+
+#define DTLS1_BAD_VER 256
+
+#define DTLS1_VERSION 65279
+
+#define DTLS_ANY_VERSION 131071
+
 #define ERR_FLAG_CLEAR 2
 
 #define ERR_FLAG_MARK 1
@@ -553,6 +561,66 @@
 #define ERR_TXT_MALLOCED 1
 
 #define ERR_TXT_STRING 2
+
+#define EVP_PKEY_EC 408
+
+#define EVP_PKEY_ED25519 1087
+
+#define EVP_PKEY_ED448 1088
+
+#define EVP_PKEY_RSA 6
+
+#define EVP_PKEY_RSA_PSS 912
+
+#define NID_ED25519 1087
+
+#define NID_ED448 1088
+
+#define NID_X25519 1034
+
+#define NID_X448 1035
+
+#define NID_X9_62_id_ecPublicKey 408
+
+#define NID_X9_62_prime256v1 415
+
+#define NID_aes_128_gcm 895
+
+#define NID_aes_256_gcm 901
+
+#define NID_auth_any 1064
+
+#define NID_auth_ecdsa 1047
+
+#define NID_auth_rsa 1046
+
+#define NID_chacha20_poly1305 1018
+
+#define NID_kx_any 1063
+
+#define NID_kx_ecdhe 1038
+
+#define NID_md5 4
+
+#define NID_rsaEncryption 6
+
+#define NID_rsassaPss 912
+
+#define NID_secp384r1 715
+
+#define NID_secp521r1 716
+
+#define NID_sha1 64
+
+#define NID_sha224 675
+
+#define NID_sha256 672
+
+#define NID_sha384 673
+
+#define NID_sha512 674
+
+#define NID_undef 0
 
 #define OPENSSL_BUILT_ON 2
 
@@ -732,9 +800,17 @@
 
 #define SSL_CTRL_CLEAR_MODE 78
 
+#define SSL_CTRL_GET_GROUPS 90
+
 #define SSL_CTRL_GET_MAX_PROTO_VERSION 131
 
 #define SSL_CTRL_GET_MIN_PROTO_VERSION 130
+
+#define SSL_CTRL_GET_NEGOTIATED_GROUP 134
+
+#define SSL_CTRL_GET_PEER_SIGNATURE_NID 108
+
+#define SSL_CTRL_GET_PEER_TMP_KEY 109
 
 #define SSL_CTRL_GET_READ_AHEAD 40
 
@@ -743,6 +819,12 @@
 #define SSL_CTRL_GET_SESS_CACHE_MODE 45
 
 #define SSL_CTRL_GET_SESS_CACHE_SIZE 43
+
+#define SSL_CTRL_GET_SHARED_GROUP 93
+
+#define SSL_CTRL_GET_SIGNATURE_NID 132
+
+#define SSL_CTRL_GET_TMP_KEY 133
 
 #define SSL_CTRL_MODE 33
 
@@ -770,7 +852,17 @@
 
 #define SSL_CTRL_SESS_TIMEOUTS 30
 
+#define SSL_CTRL_SET_CLIENT_SIGALGS 101
+
+#define SSL_CTRL_SET_CLIENT_SIGALGS_LIST 102
+
+#define SSL_CTRL_SET_GROUPS 91
+
+#define SSL_CTRL_SET_GROUPS_LIST 92
+
 #define SSL_CTRL_SET_MAX_PROTO_VERSION 124
+
+#define SSL_CTRL_SET_MAX_SEND_FRAGMENT 52
 
 #define SSL_CTRL_SET_MIN_PROTO_VERSION 123
 
@@ -783,6 +875,10 @@
 #define SSL_CTRL_SET_SESS_CACHE_MODE 44
 
 #define SSL_CTRL_SET_SESS_CACHE_SIZE 42
+
+#define SSL_CTRL_SET_SIGALGS 97
+
+#define SSL_CTRL_SET_SIGALGS_LIST 98
 
 #define SSL_CTRL_SET_TLSEXT_HOSTNAME 55
 
@@ -1793,6 +1889,8 @@
 #define TLSEXT_TYPE_use_srtp 14
 
 #define TLSEXT_TYPE_user_mapping 6
+
+#define TLSEXT_nid_unknown 16777216
 
 #define TLS_MAX_VERSION 772
 

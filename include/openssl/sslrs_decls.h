@@ -201,9 +201,29 @@ typedef struct ERR_string_data_st {
 
 
 /**
+ * `STACK_OF(SSL_CIPHER)` (`struct stack_st_SSL_CIPHER`): an `OPENSSL_STACK` of `SSL_CIPHER*`.
+ */
+typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
+
+/**
  * `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
  */
 typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
+
+/**
+ * `OPENSSL_sk_copyfunc`: copies one element.
+ */
+typedef void *(*OPENSSL_sk_copyfunc)(const void*);
+
+/**
+ * `OPENSSL_sk_freefunc`: frees one element.
+ */
+typedef void (*OPENSSL_sk_freefunc)(void*);
+
+/**
+ * `OPENSSL_sk_compfunc`: compares two elements, given pointers to them.
+ */
+typedef int (*OPENSSL_sk_compfunc)(const void*, const void*);
 
 /**
  * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
@@ -589,6 +609,51 @@ char *CRYPTO_strndup(const char *str, size_t s, const char *file, int line);
 void *CRYPTO_zalloc(size_t num, const char *file, int line);
 
 /**
+ * `DTLS_client_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLS_client_method(void);
+
+/**
+ * `DTLS_method(3)`: handshakes fail (no DTLS in sslrs).
+ */
+const SSL_METHOD *DTLS_method(void);
+
+/**
+ * `DTLS_server_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLS_server_method(void);
+
+/**
+ * `DTLSv1_2_client_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_2_client_method(void);
+
+/**
+ * `DTLSv1_2_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_2_method(void);
+
+/**
+ * `DTLSv1_2_server_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_2_server_method(void);
+
+/**
+ * `DTLSv1_client_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_client_method(void);
+
+/**
+ * `DTLSv1_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_method(void);
+
+/**
+ * `DTLSv1_server_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *DTLSv1_server_method(void);
+
+/**
  * `ERR_add_error_txt(3)`: appends `sepr` (when there is earlier text; NULL = none) and `txt` to
  * the newest entry's data. NULL `txt` is a no-op. Deviation: long or multi-line texts are not
  * split over several entries.
@@ -835,6 +900,21 @@ int ERR_set_mark(void);
 int ERR_unload_strings(int lib, ERR_STRING_DATA *str);
 
 /**
+ * `EVP_MD_get0_name(3)` (`EVP_MD_name`): `"SHA256"` etc.; NULL for NULL.
+ */
+const char *EVP_MD_get0_name(const EVP_MD *md);
+
+/**
+ * `EVP_MD_get_size(3)` (`EVP_MD_size`): output bytes; -1 for NULL.
+ */
+int EVP_MD_get_size(const EVP_MD *md);
+
+/**
+ * `EVP_MD_get_type(3)` (`EVP_MD_type`, `EVP_MD_nid`): the digest's NID; 0 for NULL.
+ */
+int EVP_MD_get_type(const EVP_MD *md);
+
+/**
  * `EVP_PKEY_free(pkey)`: drops one reference; NULL is a no-op.
  */
 void EVP_PKEY_free(EVP_PKEY *pkey);
@@ -843,6 +923,26 @@ void EVP_PKEY_free(EVP_PKEY *pkey);
  * `EVP_PKEY_up_ref(pkey)`: adds a reference. Returns 1; 0 for NULL.
  */
 int EVP_PKEY_up_ref(EVP_PKEY *pkey);
+
+/**
+ * `EVP_sha1(3)`.
+ */
+const EVP_MD *EVP_sha1(void);
+
+/**
+ * `EVP_sha256(3)`.
+ */
+const EVP_MD *EVP_sha256(void);
+
+/**
+ * `EVP_sha384(3)`.
+ */
+const EVP_MD *EVP_sha384(void);
+
+/**
+ * `EVP_sha512(3)`.
+ */
+const EVP_MD *EVP_sha512(void);
 
 /**
  * `OPENSSL_cleanup(3)`: no-op (sslrs holds nothing that needs an explicit teardown).
@@ -872,6 +972,141 @@ int OPENSSL_init_crypto(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings);
  * `settings` is ignored. Returns 1.
  */
 int OPENSSL_init_ssl(uint64_t opts, const OPENSSL_INIT_SETTINGS *settings);
+
+/**
+ * `OPENSSL_sk_deep_copy`: a new stack whose non-NULL elements are `c(element)`; if a copy
+ * fails, the copies made so far are freed with `f` and the result is NULL. NULL copies as an
+ * empty stack.
+ */
+OPENSSL_STACK *OPENSSL_sk_deep_copy(const OPENSSL_STACK *arg1,
+                                    OPENSSL_sk_copyfunc c,
+                                    OPENSSL_sk_freefunc f);
+
+/**
+ * `OPENSSL_sk_delete`: removes and returns element `loc`; NULL when out of range.
+ */
+void *OPENSSL_sk_delete(OPENSSL_STACK *st, int loc);
+
+/**
+ * `OPENSSL_sk_delete_ptr`: removes the first element equal to `p` (pointer identity).
+ */
+void *OPENSSL_sk_delete_ptr(OPENSSL_STACK *st, const void *p);
+
+/**
+ * `OPENSSL_sk_dup`: a shallow copy (NULL copies as an empty stack).
+ */
+OPENSSL_STACK *OPENSSL_sk_dup(const OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_find`: the index of `data`: by pointer identity without a comparison function;
+ * with one, the stack is sorted first (as OpenSSL does) and the first equal element is found.
+ * -1 when absent.
+ */
+int OPENSSL_sk_find(OPENSSL_STACK *st, const void *data);
+
+/**
+ * `OPENSSL_sk_find_all`: as `OPENSSL_sk_find`; `*pnum` (if not NULL) receives the number of
+ * matching elements.
+ */
+int OPENSSL_sk_find_all(OPENSSL_STACK *st, const void *data, int *pnum);
+
+/**
+ * `OPENSSL_sk_find_ex`: as `OPENSSL_sk_find`, but when nothing matches in a stack with a
+ * comparison function, the index of the first element that sorts after `data` (-1 if none).
+ */
+int OPENSSL_sk_find_ex(OPENSSL_STACK *st, const void *data);
+
+/**
+ * `OPENSSL_sk_free`: frees the stack (not the elements); NULL is a no-op.
+ */
+void OPENSSL_sk_free(OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_insert`: inserts at `where` (appends when out of range); the new number of
+ * elements, or 0 (and an error) for NULL.
+ */
+int OPENSSL_sk_insert(OPENSSL_STACK *sk, const void *data, int where);
+
+/**
+ * `OPENSSL_sk_is_sorted`: 1 if sorted since the last change (NULL counts as sorted).
+ */
+int OPENSSL_sk_is_sorted(const OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_new`: an empty stack ordered by `cmp`.
+ */
+OPENSSL_STACK *OPENSSL_sk_new(OPENSSL_sk_compfunc cmp);
+
+/**
+ * `OPENSSL_sk_new_null`: an empty stack without comparison.
+ */
+OPENSSL_STACK *OPENSSL_sk_new_null(void);
+
+/**
+ * `OPENSSL_sk_new_reserve`: as `OPENSSL_sk_new`, with room for `n` elements.
+ */
+OPENSSL_STACK *OPENSSL_sk_new_reserve(OPENSSL_sk_compfunc c, int n);
+
+/**
+ * `OPENSSL_sk_num`: the number of elements; -1 for NULL.
+ */
+int OPENSSL_sk_num(const OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_pop`: removes and returns the last element; NULL when empty.
+ */
+void *OPENSSL_sk_pop(OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_pop_free`: calls `func` on every non-NULL element, then frees the stack.
+ */
+void OPENSSL_sk_pop_free(OPENSSL_STACK *st, void (*func)(void*));
+
+/**
+ * `OPENSSL_sk_push`: appends; the new number of elements, -1 for NULL.
+ */
+int OPENSSL_sk_push(OPENSSL_STACK *st, const void *data);
+
+/**
+ * `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL.
+ */
+int OPENSSL_sk_reserve(OPENSSL_STACK *st, int n);
+
+/**
+ * `OPENSSL_sk_set`: replaces element `i`, returns `data`; NULL (and an error) for a NULL stack
+ * or an index out of range.
+ */
+void *OPENSSL_sk_set(OPENSSL_STACK *st, int i, const void *data);
+
+/**
+ * `OPENSSL_sk_set_cmp_func`: sets the comparison, returns the previous one (NULL for NULL).
+ */
+OPENSSL_sk_compfunc OPENSSL_sk_set_cmp_func(OPENSSL_STACK *sk, OPENSSL_sk_compfunc cmp);
+
+/**
+ * `OPENSSL_sk_shift`: removes and returns the first element; NULL when empty.
+ */
+void *OPENSSL_sk_shift(OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_sort`: sorts with the comparison function (none: no change).
+ */
+void OPENSSL_sk_sort(OPENSSL_STACK *st);
+
+/**
+ * `OPENSSL_sk_unshift`: prepends; the new number of elements, 0 (and an error) for NULL.
+ */
+int OPENSSL_sk_unshift(OPENSSL_STACK *st, const void *data);
+
+/**
+ * `OPENSSL_sk_value`: element `i`; NULL for NULL or out of range.
+ */
+void *OPENSSL_sk_value(const OPENSSL_STACK *st, int i);
+
+/**
+ * `OPENSSL_sk_zero`: removes every element.
+ */
+void OPENSSL_sk_zero(OPENSSL_STACK *st);
 
 /**
  * `OPENSSL_thread_stop(3)`: no-op; the thread's error queue is freed when the thread exits.
@@ -967,14 +1202,56 @@ int PEM_write_SSL_SESSION(FILE *out, const SSL_SESSION *x);
 int PEM_write_bio_SSL_SESSION(BIO *out, const SSL_SESSION *x);
 
 /**
+ * `SSL_CIPHER_description(3)`: OpenSSL's one-line description into `buf` (at least 128
+ * bytes), or into a new `OPENSSL_malloc`ed buffer when `buf` is NULL. NULL when `size < 128`
+ * or `cipher` is NULL (OpenSSL crashes on NULL).
+ */
+char *SSL_CIPHER_description(const SSL_CIPHER *arg1, char *buf, int size);
+
+/**
+ * `SSL_CIPHER_find(3)`: the suite whose two-byte IANA value is at `ptr`; NULL if sslrs has no
+ * such suite (OpenSSL also finds the suites it has and rustls lacks) or for NULL arguments.
+ */
+const SSL_CIPHER *SSL_CIPHER_find(SSL *ssl, const unsigned char *ptr);
+
+/**
+ * `SSL_CIPHER_get_auth_nid(3)`: `NID_auth_rsa`, `NID_auth_ecdsa`, or `NID_auth_any` for
+ * TLS 1.3; 0 for NULL.
+ */
+int SSL_CIPHER_get_auth_nid(const SSL_CIPHER *c);
+
+/**
  * `SSL_CIPHER_get_bits(3)`: secret bits; also stored in `*alg_bits` if not NULL. 0 for NULL.
  */
 int SSL_CIPHER_get_bits(const SSL_CIPHER *c, int *alg_bits);
 
 /**
+ * `SSL_CIPHER_get_cipher_nid(3)`: `NID_aes_128_gcm`, `NID_aes_256_gcm` or
+ * `NID_chacha20_poly1305`; 0 for NULL.
+ */
+int SSL_CIPHER_get_cipher_nid(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_digest_nid(3)`: `NID_undef` (0): every suite sslrs has is AEAD.
+ */
+int SSL_CIPHER_get_digest_nid(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_handshake_digest(3)`: `EVP_sha256()` or `EVP_sha384()` (static handles);
+ * NULL for NULL.
+ */
+const EVP_MD *SSL_CIPHER_get_handshake_digest(const SSL_CIPHER *c);
+
+/**
  * `SSL_CIPHER_get_id(3)`: `0x03000000 | IANA`.
  */
 uint32_t SSL_CIPHER_get_id(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_get_kx_nid(3)`: `NID_kx_ecdhe`, or `NID_kx_any` for TLS 1.3; `NID_undef` (0)
+ * for NULL.
+ */
+int SSL_CIPHER_get_kx_nid(const SSL_CIPHER *c);
 
 /**
  * `SSL_CIPHER_get_name(3)`: OpenSSL name; `"(NONE)"` for NULL.
@@ -990,6 +1267,11 @@ uint16_t SSL_CIPHER_get_protocol_id(const SSL_CIPHER *c);
  * `SSL_CIPHER_get_version(3)`: the minimum protocol of the suite; `"(NONE)"` for NULL.
  */
 const char *SSL_CIPHER_get_version(const SSL_CIPHER *c);
+
+/**
+ * `SSL_CIPHER_is_aead(3)`: 1 (all of sslrs's suites are AEAD); 0 for NULL.
+ */
+int SSL_CIPHER_is_aead(const SSL_CIPHER *c);
 
 /**
  * `SSL_CIPHER_standard_name(3)`: IANA name; `"(NONE)"` for NULL.
@@ -1035,6 +1317,12 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_ciphers(3)`: the context's cipher list (TLS 1.3 suites first), owned by the
+ * context. NULL for NULL.
+ */
+stack_st_SSL_CIPHER *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_ex_data(3)`: the value, or NULL.
  */
 void *SSL_CTX_get_ex_data(const SSL_CTX *ssl, int idx);
@@ -1073,6 +1361,11 @@ int SSL_CTX_get_quiet_shutdown(const SSL_CTX *ctx);
  * `SSL_CTX_get_recv_max_early_data(3)`: 16384 by default.
  */
 uint32_t SSL_CTX_get_recv_max_early_data(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_security_level(3)`: 2 by default (the installed OpenSSL's); 0 for NULL.
+ */
+int SSL_CTX_get_security_level(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_timeout(3)`: 7200 by default (0 for NULL).
@@ -1223,6 +1516,13 @@ int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t num_tickets);
 uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
 
 /**
+ * `SSL_CTX_set_post_handshake_auth(3)`: recorded. rustls has no TLS 1.3 post-handshake
+ * authentication, so the extension is never sent and `SSL_verify_client_post_handshake`
+ * cannot succeed (KNOWN_DIFFERENCES.md).
+ */
+void SSL_CTX_set_post_handshake_auth(SSL_CTX *ctx, int val);
+
+/**
  * `SSL_CTX_set_quiet_shutdown(3)`.
  */
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
@@ -1231,6 +1531,13 @@ void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
  * `SSL_CTX_set_recv_max_early_data(3)`: recorded; 1.
  */
 int SSL_CTX_set_recv_max_early_data(SSL_CTX *ctx, uint32_t recv_max_early_data);
+
+/**
+ * `SSL_CTX_set_security_level(3)`: stored as given and reported by the getters. Certificate
+ * keys below the level are refused when loaded and fail a client's verification, as in
+ * OpenSSL (c-tests/KNOWN_DIFFERENCES.md lists what else is not enforced). NULL is a no-op.
+ */
+void SSL_CTX_set_security_level(SSL_CTX *ctx, int level);
 
 /**
  * `SSL_CTX_set_session_id_context(3)`: copied into each `SSL` made afterwards.
@@ -1567,9 +1874,35 @@ X509 *SSL_get1_peer_certificate(const SSL *s);
 SSL_SESSION *SSL_get1_session(SSL *ssl);
 
 /**
+ * `SSL_get1_supported_ciphers(3)`: a new stack (free it with `sk_SSL_CIPHER_free`) of the
+ * connection's suites usable with its protocol versions: the negotiated one after a
+ * handshake, else a client's range or a server's enabled versions. NULL for NULL or when no
+ * version is usable.
+ */
+stack_st_SSL_CIPHER *SSL_get1_supported_ciphers(SSL *s);
+
+/**
  * `SSL_get_SSL_CTX(3)`: borrowed.
  */
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
+
+/**
+ * `SSL_get_cipher_list(3)`: the name of entry `n` of the connection's cipher list; NULL for a
+ * NULL `s` or `n` out of range.
+ */
+const char *SSL_get_cipher_list(const SSL *s, int n);
+
+/**
+ * `SSL_get_ciphers(3)`: the connection's cipher list, owned by the connection. NULL for NULL.
+ */
+stack_st_SSL_CIPHER *SSL_get_ciphers(const SSL *s);
+
+/**
+ * `SSL_get_client_ciphers(3)`: on a server that has seen a ClientHello, the suites the client
+ * offered that sslrs knows, in the client's order, owned by the connection. NULL on a client,
+ * before a ClientHello, and for NULL.
+ */
+stack_st_SSL_CIPHER *SSL_get_client_ciphers(const SSL *s);
 
 /**
  * `SSL_get_client_random(3)`: copies up to `outlen` bytes of the ClientHello random (zeros
@@ -1640,6 +1973,14 @@ uint64_t SSL_get_options(const SSL *s);
 size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
 
 /**
+ * `SSL_get_peer_signature_type_nid(3)`: the key type of the peer's handshake signature
+ * (`EVP_PKEY_RSA_PSS`, `EVP_PKEY_EC`, `EVP_PKEY_RSA`, `EVP_PKEY_ED25519`) in `*pnid` and 1, on
+ * a client after the handshake; 0 before it, on a server (client-certificate signatures are
+ * not recorded) and for NULL.
+ */
+int SSL_get_peer_signature_type_nid(const SSL *s, int *pnid);
+
+/**
  * `SSL_get_quiet_shutdown(3)`.
  */
 int SSL_get_quiet_shutdown(const SSL *ssl);
@@ -1650,7 +1991,7 @@ int SSL_get_quiet_shutdown(const SSL *ssl);
 BIO *SSL_get_rbio(const SSL *s);
 
 /**
- * `SSL_get_read_ahead(3)`: always 0.
+ * `SSL_get_read_ahead(3)`: what was set (0 by default).
  */
 int SSL_get_read_ahead(const SSL *s);
 
@@ -1664,6 +2005,11 @@ uint32_t SSL_get_recv_max_early_data(const SSL *s);
  * as OpenSSL does).
  */
 int SSL_get_rfd(const SSL *s);
+
+/**
+ * `SSL_get_security_level(3)`; 0 for NULL.
+ */
+int SSL_get_security_level(const SSL *s);
 
 /**
  * `SSL_get_server_random(3)`: as `SSL_get_client_random`, for the ServerHello random.
@@ -1689,9 +2035,23 @@ int SSL_get_servername_type(const SSL *s);
 SSL_SESSION *SSL_get_session(const SSL *ssl);
 
 /**
+ * `SSL_get_shared_ciphers(3)`: on a server that has seen a ClientHello, the client's offered
+ * suites that the server's list also has, in the client's order, `:`-separated in `buf`
+ * (`size` bytes with the NUL; a name that does not fit ends the list). NULL on a client,
+ * before a ClientHello, for `size < 2`, or when not even the first name fits.
+ */
+char *SSL_get_shared_ciphers(const SSL *s, char *buf, int size);
+
+/**
  * `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
  */
 int SSL_get_shutdown(const SSL *ssl);
+
+/**
+ * `SSL_get_signature_type_nid(3)`: as `SSL_get_peer_signature_type_nid`, for this side's own
+ * signature (a server's after the handshake).
+ */
+int SSL_get_signature_type_nid(const SSL *s, int *pnid);
 
 /**
  * `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
@@ -1918,12 +2278,17 @@ int SSL_set_num_tickets(SSL *s, size_t num_tickets);
 uint64_t SSL_set_options(SSL *s, uint64_t op);
 
 /**
+ * `SSL_set_post_handshake_auth(3)`: as the context's.
+ */
+void SSL_set_post_handshake_auth(SSL *s, int val);
+
+/**
  * `SSL_set_quiet_shutdown(3)`.
  */
 void SSL_set_quiet_shutdown(SSL *ssl, int mode);
 
 /**
- * `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
+ * `SSL_set_read_ahead(3)`: recorded; sslrs never reads past the current record.
  */
 void SSL_set_read_ahead(SSL *s, int yes);
 
@@ -1936,6 +2301,11 @@ int SSL_set_recv_max_early_data(SSL *s, uint32_t recv_max_early_data);
  * `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
  */
 int SSL_set_rfd(SSL *s, int fd);
+
+/**
+ * `SSL_set_security_level(3)`.
+ */
+void SSL_set_security_level(SSL *s, int level);
 
 /**
  * `SSL_set_session(3)`: the session to offer for resumption (NULL: none). Takes its own
@@ -2033,9 +2403,49 @@ const SSL_METHOD *TLS_method(void);
 const SSL_METHOD *TLS_server_method(void);
 
 /**
- * `SSLv23_method` is a macro for `TLS_method` in 3.0; kept here as the compatibility symbol.
+ * `TLSv1_1_client_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *TLSv1_1_client_method(void);
+
+/**
+ * `TLSv1_1_method(3)`: handshakes fail (no TLS 1.1 in sslrs).
+ */
+const SSL_METHOD *TLSv1_1_method(void);
+
+/**
+ * `TLSv1_1_server_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *TLSv1_1_server_method(void);
+
+/**
+ * `TLSv1_2_client_method(3)`: TLS 1.2 only, client.
+ */
+const SSL_METHOD *TLSv1_2_client_method(void);
+
+/**
+ * `TLSv1_2_method(3)`: TLS 1.2 only, either role.
  */
 const SSL_METHOD *TLSv1_2_method(void);
+
+/**
+ * `TLSv1_2_server_method(3)`: TLS 1.2 only, server.
+ */
+const SSL_METHOD *TLSv1_2_server_method(void);
+
+/**
+ * `TLSv1_client_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *TLSv1_client_method(void);
+
+/**
+ * `TLSv1_method(3)`: handshakes fail (no TLS 1.0 in sslrs).
+ */
+const SSL_METHOD *TLSv1_method(void);
+
+/**
+ * `TLSv1_server_method(3)`: handshakes fail.
+ */
+const SSL_METHOD *TLSv1_server_method(void);
 
 /**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with

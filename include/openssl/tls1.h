@@ -20,6 +20,8 @@
 #include <openssl/evp.h>
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
+#include <openssl/safestack.h>
+#include <openssl/stack.h>
 #include <openssl/types.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>

@@ -16,5 +16,7 @@
 #include <openssl/e_os2.h>
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
+#include <openssl/safestack.h>
+#include <openssl/stack.h>
 
 #endif /* OPENSSL_TYPES_H */

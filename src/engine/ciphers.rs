@@ -123,117 +123,243 @@ pub fn parse_ciphersuites(s: &str) -> Option<Vec<u16>> {
     (s.is_empty() || !out.is_empty()).then_some(out)
 }
 
-/// Whether a TLS 1.2 suite belongs to an OpenSSL cipher-string keyword.
-fn keyword_matches(word: &str, c: &CipherInfo) -> Option<bool> {
+/// The working list of a cipher string: (IANA, active) in OpenSSL's order.
+type Entries = Vec<(u16, bool)>;
+
+/// What a cipher string asks for besides the suites.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CipherList {
+    /// TLS 1.2 suites in preference order.
+    pub suites: Vec<u16>,
+    /// `@SECLEVEL=n`, when given.
+    pub security_level: Option<i32>,
+}
+
+/// Why a cipher string was refused (OpenSSL's reasons).
+#[derive(Debug, PartialEq, Eq)]
+pub enum CipherListError {
+    /// `SSL_R_NO_CIPHER_MATCH`: no usable TLS 1.2 suite selected. Not returned by the parser
+    /// (an empty [`CipherList`] is still applied, as OpenSSL does); for callers.
+    NoMatch,
+    /// `SSL_R_INVALID_COMMAND`: a bad `@` command or a stray character; nothing is applied.
+    InvalidCommand,
+}
+
+/// The OpenSSL 3.0.19 cipher-string keywords that select some of our TLS 1.2 suites (measured
+/// with `SSL_get_cipher_list` on the installed OpenSSL). Every other word OpenSSL knows (`aNULL`,
+/// `MD5`, `RC4`, `DHE`, `CBC`, `SHA256`: the MAC is AEAD for all our suites, ...) and every word it
+/// does not know selects none of them. Case-sensitive, as OpenSSL's.
+fn keyword_matches(word: &str, c: &CipherInfo) -> bool {
     let name = c.name.to_str().unwrap_or("");
     let ecdsa = name.contains("ECDSA");
     let gcm = name.contains("GCM");
-    Some(match word {
-        "ALL" | "DEFAULT" | "HIGH" | "FIPS" | "SECURE128" | "TLSv1.2" | "ECDHE" | "EECDH"
-        | "kECDHE" | "kEECDH" | "AEAD" | "SHA2" | "COMPLEMENTOFALL" => true,
+    match word {
+        "ALL" | "DEFAULT" | "HIGH" | "TLSv1.2" | "ECDH" | "ECDHE" | "EECDH" | "kECDHE"
+        | "kEECDH" => true,
         "ECDSA" | "aECDSA" => ecdsa,
-        "RSA" | "aRSA" => !ecdsa,
-        "AESGCM" => gcm,
-        "AES" => name.contains("AES"),
+        "aRSA" => !ecdsa,
+        "AESGCM" | "AES" | "FIPS" => gcm,
         "AES128" => name.contains("AES128"),
-        "AES256" | "SECURE192" => name.contains("AES256"),
+        "AES256" => name.contains("AES256"),
         "CHACHA20" => name.contains("CHACHA20"),
-        "SHA256" => name.ends_with("SHA256") || name.contains("CHACHA20"),
-        "SHA384" => name.ends_with("SHA384"),
-        // Keywords for things rustls never negotiates match no suite.
-        "aNULL"
-        | "eNULL"
-        | "NULL"
-        | "MD5"
-        | "RC4"
-        | "DES"
-        | "3DES"
-        | "EXPORT"
-        | "LOW"
-        | "MEDIUM"
-        | "PSK"
-        | "SRP"
-        | "DHE"
-        | "EDH"
-        | "kDHE"
-        | "kEDH"
-        | "kRSA"
-        | "CBC"
-        | "SHA1"
-        | "SHA"
-        | "CAMELLIA"
-        | "ARIA"
-        | "SEED"
-        | "IDEA"
-        | "DSS"
-        | "aDSS"
-        | "SSLv3"
-        | "TLSv1"
-        | "TLSv1.0"
-        | "TLSv1.1"
-        | "COMPLEMENTOFDEFAULT"
-        | "ADH"
-        | "AECDH"
-        | "CCM"
-        | "AESCCM"
-        | "AESCCM8"
-        | "CHACHA20POLY1305" => word == "CHACHA20POLY1305" && name.contains("CHACHA20"),
-        _ => return None,
-    })
+        _ => name == word,
+    }
 }
 
-/// Whether a TLS 1.2 suite matches one element of a cipher string (`NAME`, `KEYWORD`, or
-/// `A+B` meaning both).
-fn element_matches(elem: &str, c: &CipherInfo) -> bool {
-    elem.split('+').all(|part| {
-        c.name.to_bytes() == part.as_bytes()
-            || c.standard_name.to_bytes() == part.as_bytes()
-            || keyword_matches(part, c) == Some(true)
-    })
+/// Suite B prefixes: OpenSSL replaces the whole string with a fixed list when it starts with one.
+fn suite_b(s: &str) -> Option<&'static [u16]> {
+    if s.starts_with("SUITEB128ONLY") || s.starts_with("SUITEB128C2") {
+        Some(&[0xC02B])
+    } else if s.starts_with("SUITEB128") {
+        Some(&[0xC02B, 0xC02C])
+    } else if s.starts_with("SUITEB192") {
+        Some(&[0xC02C])
+    } else {
+        None
+    }
 }
 
-/// `SSL_CTX_set_cipher_list`: OpenSSL's cipher-string language, for the TLS 1.2 suites sslrs has
-/// (`:`, `,` or space separated; `!X` removes for good, `-X` removes, `+X` moves to the end,
-/// `@...` directives are accepted and ignored). `None` when no usable suite is selected.
-pub fn parse_cipher_list(s: &str) -> Option<Vec<u16>> {
-    let tls12: Vec<&CipherInfo> = CIPHERS.iter().filter(|c| !is_tls13(c.iana)).collect();
-    let mut chosen: Vec<u16> = Vec::new();
-    let mut banned: Vec<u16> = Vec::new();
-    for elem in s.split([':', ',', ' ']).filter(|e| !e.is_empty()) {
-        if elem.starts_with('@') {
+fn is_sep(b: u8) -> bool {
+    matches!(b, b':' | b' ' | b';' | b',')
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=')
+}
+
+/// `SSL_CTX_set_cipher_list`: OpenSSL's cipher-string language over the TLS 1.2 suites sslrs
+/// has, with OpenSSL's ordering rules: the suites start in OpenSSL's default order ([`CIPHERS`]);
+/// `X` appends the matching inactive suites at the end, `+X` moves the matching active ones to
+/// the end, `-X` deactivates them (they may come back, in default order), `!X` removes them for
+/// good; `A+B` matches suites in both; `@STRENGTH` sorts by secret bits (stable);
+/// `@SECLEVEL=n` (0..5) is reported. Separators are `:`, ` `, `;` and `,`. Unknown words select
+/// nothing. The result may be empty: the caller applies it and fails with `NO_CIPHER_MATCH`,
+/// as OpenSSL does — also for strings that select only suites OpenSSL has and rustls lacks
+/// (e.g. `AES128-SHA`), where OpenSSL succeeds: a deliberate limit.
+pub fn parse_cipher_list(s: &str) -> Result<CipherList, CipherListError> {
+    if let Some(fixed) = suite_b(s) {
+        return Ok(CipherList {
+            suites: fixed.to_vec(),
+            security_level: None,
+        });
+    }
+    // The working list: (iana, active), in OpenSSL's linked-list order; killed suites leave it.
+    let mut list: Vec<(u16, bool)> = CIPHERS
+        .iter()
+        .filter(|c| !is_tls13(c.iana))
+        .map(|c| (c.iana, false))
+        .collect();
+    let mut out = CipherList::default();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let op = b[i];
+        if is_sep(op) {
+            i += 1;
             continue;
         }
-        let (op, body) = match elem.as_bytes()[0] {
-            b'!' | b'-' | b'+' => (elem.as_bytes()[0], &elem[1..]),
-            _ => (0, elem),
-        };
-        let hits: Vec<u16> = tls12
-            .iter()
-            .filter(|c| element_matches(body, c))
-            .map(|c| c.iana)
-            .collect();
-        match op {
-            b'!' => {
-                chosen.retain(|i| !hits.contains(i));
-                banned.extend(hits);
+        if matches!(op, b'-' | b'+' | b'!' | b'@') {
+            i += 1;
+        }
+        // One element: words joined by '+'.
+        let mut words: Vec<&str> = Vec::new();
+        loop {
+            let start = i;
+            while i < b.len() && is_word(b[i]) {
+                i += 1;
             }
-            b'-' => chosen.retain(|i| !hits.contains(i)),
-            b'+' => {
-                let (moved, kept): (Vec<u16>, Vec<u16>) =
-                    chosen.iter().partition(|i| hits.contains(i));
-                chosen = kept;
-                chosen.extend(moved);
+            if i == start {
+                return Err(CipherListError::InvalidCommand);
             }
-            _ => {
-                for h in hits {
-                    if !chosen.contains(&h) && !banned.contains(&h) {
-                        chosen.push(h);
-                    }
+            words.push(&s[start..i]);
+            if op != b'@' && i < b.len() && b[i] == b'+' {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if op == b'@' {
+            match words[0] {
+                "STRENGTH" => {
+                    // Active suites move to the end, strongest first; the rest keep their place.
+                    let bits = |iana: u16| by_iana(iana).map_or(0, |c| c.bits);
+                    let (mut active, mut rest): (Entries, Entries) = list.iter().partition(|e| e.1);
+                    active.sort_by_key(|&(iana, _)| std::cmp::Reverse(bits(iana)));
+                    rest.extend(active);
+                    list = rest;
+                }
+                w => match w.strip_prefix("SECLEVEL=").map(str::as_bytes) {
+                    Some([d @ b'0'..=b'5']) => out.security_level = Some(i32::from(d - b'0')),
+                    _ => return Err(CipherListError::InvalidCommand),
+                },
+            }
+        } else {
+            let hit = |iana: u16| {
+                by_iana(iana).is_some_and(|c| words.iter().all(|w| keyword_matches(w, c)))
+            };
+            match op {
+                b'!' => list.retain(|&(iana, _)| !hit(iana)),
+                b'-' => {
+                    let (mut moved, kept): (Entries, Entries) = list
+                        .iter()
+                        .partition(|&&(iana, active)| active && hit(iana));
+                    moved.iter_mut().for_each(|e| e.1 = false);
+                    moved.extend(kept);
+                    list = moved;
+                }
+                b'+' => {
+                    let (moved, mut kept): (Entries, Entries) = list
+                        .iter()
+                        .partition(|&&(iana, active)| active && hit(iana));
+                    kept.extend(moved);
+                    list = kept;
+                }
+                _ => {
+                    let (mut moved, mut kept): (Entries, Entries) = list
+                        .iter()
+                        .partition(|&&(iana, active)| !active && hit(iana));
+                    moved.iter_mut().for_each(|e| e.1 = true);
+                    kept.extend(moved);
+                    list = kept;
                 }
             }
         }
     }
-    (!chosen.is_empty()).then_some(chosen)
+    out.suites = list
+        .into_iter()
+        .filter(|&(_, active)| active)
+        .map(|(iana, _)| iana)
+        .collect();
+    Ok(out)
+}
+
+/// `SSL_CIPHER_get_kx_nid`: `NID_kx_any` for TLS 1.3, `NID_kx_ecdhe` otherwise.
+pub fn kx_nid(c: &CipherInfo) -> i32 {
+    if is_tls13(c.iana) {
+        1063
+    } else {
+        1038
+    }
+}
+
+/// `SSL_CIPHER_get_auth_nid`: `NID_auth_any` (TLS 1.3), `NID_auth_ecdsa` or `NID_auth_rsa`.
+pub fn auth_nid(c: &CipherInfo) -> i32 {
+    match (
+        is_tls13(c.iana),
+        c.name.to_bytes().windows(5).any(|w| w == b"ECDSA"),
+    ) {
+        (true, _) => 1064,
+        (false, true) => 1047,
+        (false, false) => 1046,
+    }
+}
+
+fn name_has(c: &CipherInfo, part: &str) -> bool {
+    c.name.to_str().is_ok_and(|n| n.contains(part))
+}
+
+/// `SSL_CIPHER_get_cipher_nid`: `NID_aes_128_gcm`, `NID_aes_256_gcm` or
+/// `NID_chacha20_poly1305`.
+pub fn cipher_nid(c: &CipherInfo) -> i32 {
+    if name_has(c, "CHACHA20") {
+        1018
+    } else if c.bits == 256 {
+        901
+    } else {
+        895
+    }
+}
+
+/// The handshake (PRF) digest's NID: `NID_sha384` for the `*SHA384` suites, else `NID_sha256`.
+pub fn handshake_digest_nid(c: &CipherInfo) -> i32 {
+    if name_has(c, "SHA384") {
+        673
+    } else {
+        672
+    }
+}
+
+/// `SSL_CIPHER_description`'s line, as OpenSSL 3.0 formats it (without the NUL).
+pub fn description(c: &CipherInfo) -> String {
+    let tls13 = is_tls13(c.iana);
+    let (kx, au) = match (tls13, auth_nid(c)) {
+        (true, _) => ("any", "any"),
+        (false, 1047) => ("ECDH", "ECDSA"),
+        (false, _) => ("ECDH", "RSA"),
+    };
+    let enc = match cipher_nid(c) {
+        1018 => "CHACHA20/POLY1305(256)".to_string(),
+        _ => format!("AESGCM({})", c.bits),
+    };
+    format!(
+        "{:<30} {:<7} Kx={:<8} Au={:<5} Enc={:<22} Mac={:<4}\n",
+        c.name.to_str().unwrap_or(""),
+        c.version.to_str().unwrap_or(""),
+        kx,
+        au,
+        enc,
+        "AEAD"
+    )
 }
 
 #[cfg(test)]
@@ -258,32 +384,144 @@ mod tests {
         );
     }
 
+    fn names(s: &str) -> Result<Vec<&'static str>, CipherListError> {
+        parse_cipher_list(s).and_then(|l| {
+            if l.suites.is_empty() {
+                return Err(CipherListError::NoMatch);
+            }
+            Ok(l.suites
+                .iter()
+                .map(|&i| by_iana(i).unwrap().name.to_str().unwrap())
+                .map(|n| n.strip_prefix("ECDHE-").unwrap())
+                .collect())
+        })
+    }
+
     #[test]
     fn cipher_list_strings() {
+        use CipherListError::*;
+        let all = "ECDSA-AES256-GCM-SHA384 RSA-AES256-GCM-SHA384 ECDSA-CHACHA20-POLY1305 \
+                   RSA-CHACHA20-POLY1305 ECDSA-AES128-GCM-SHA256 RSA-AES128-GCM-SHA256";
+        let all: Vec<&str> = all.split_whitespace().collect();
+        // Orders measured against OpenSSL 3.0.19 (restricted to our suites).
+        for s in [
+            "ALL",
+            "DEFAULT",
+            "HIGH",
+            "HIGH:!aNULL:!MD5",
+            "kECDHE",
+            "TLSv1.2",
+            "BOGUS:HIGH",
+        ] {
+            assert_eq!(names(s).unwrap(), all, "{s}");
+        }
         assert_eq!(
-            parse_cipher_list("ECDHE-ECDSA-AES128-GCM-SHA256"),
-            Some(vec![0xC02B])
+            names("@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM")
+                .unwrap(),
+            [0, 1, 4, 5, 2, 3].map(|i| all[i])
         );
-        assert_eq!(parse_cipher_list("BOGUS"), None);
-        assert_eq!(parse_cipher_list(""), None);
         assert_eq!(
-            parse_cipher_list("AES128-SHA"),
-            None,
-            "CBC suites are a deliberate limit"
+            names("CHACHA20:AESGCM").unwrap(),
+            [2, 3, 0, 1, 4, 5].map(|i| all[i])
         );
-        assert_eq!(parse_cipher_list("DEFAULT").map(|v| v.len()), Some(6));
-        assert_eq!(parse_cipher_list("HIGH:!aNULL").map(|v| v.len()), Some(6));
+        assert_eq!(names("AESGCM:CHACHA20:@STRENGTH").unwrap(), all);
+        // curl's old default, Apache's, a hardened guide's: unknown words are ignored
+        for s in [
+            "ALL:!EXPORT:!EXPORT40:!EXPORT56:!aNULL:!LOW:!RC4:@STRENGTH",
+            "HIGH:MEDIUM:!MD5:!RC4:!3DES",
+            "HIGH:!aNULL:!kRSA:!PSK:!SRP:!MD5:!RC4",
+        ] {
+            assert_eq!(names(s).unwrap(), all, "{s}");
+        }
         assert_eq!(
-            parse_cipher_list("ECDHE+AESGCM"),
-            Some(vec![0xC02C, 0xC030, 0xC02B, 0xC02F])
+            names("ALL:+CHACHA20").unwrap(),
+            [0, 1, 4, 5, 2, 3].map(|i| all[i])
         );
         assert_eq!(
-            parse_cipher_list("ALL:!ECDSA"),
-            Some(vec![0xC030, 0xCCA8, 0xC02F])
+            names("ALL:-AESGCM:AESGCM").unwrap(),
+            [2, 3, 0, 1, 4, 5].map(|i| all[i])
+        );
+        assert_eq!(names("ALL:!AESGCM:AESGCM").unwrap(), [2, 3].map(|i| all[i]));
+        assert_eq!(names("ALL:-aRSA:+aRSA").unwrap(), [0, 2, 4].map(|i| all[i]));
+        assert_eq!(
+            names("ALL:+aRSA").unwrap(),
+            [0, 2, 4, 1, 3, 5].map(|i| all[i])
         );
         assert_eq!(
-            parse_cipher_list("ECDHE-RSA-AES128-GCM-SHA256:ALL:-CHACHA20").map(|v| v[0]),
-            Some(0xC02F)
+            names("aRSA;aECDSA").unwrap(),
+            [1, 3, 5, 0, 2, 4].map(|i| all[i])
+        );
+        assert_eq!(names("ALL@STRENGTH").unwrap(), all);
+        assert_eq!(
+            names("ECDHE+AES128:ECDHE+AES256").unwrap(),
+            [4, 5, 0, 1].map(|i| all[i])
+        );
+        assert_eq!(
+            names("aRSA+BOGUS:aECDSA").unwrap(),
+            [0, 2, 4].map(|i| all[i])
+        );
+        assert_eq!(names("SUITEB128:aRSA").unwrap(), [4, 0].map(|i| all[i]));
+        assert_eq!(names("FIPS").unwrap(), [0, 1, 4, 5].map(|i| all[i]));
+        assert_eq!(names("-ALL:ECDHE-RSA-AES128-GCM-SHA256").unwrap(), [all[5]]);
+        assert_eq!(names("ECDHE-RSA-AES128-GCM-SHA256+AES").unwrap(), [all[5]]);
+        for s in [
+            "",
+            "BOGUS",
+            "!aNULL",
+            "+aRSA",
+            "all",
+            "MEDIUM",
+            "SHA256",
+            "RSA",
+            "AES128-SHA",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "@SECLEVEL=5",
+            "ECDHE-RSA-AES128-GCM-SHA256:!AES128",
+        ] {
+            assert_eq!(names(s), Err(NoMatch), "{s:?}");
+        }
+        for s in [
+            "@FOO",
+            "ALL:@FOO",
+            "@SECLEVEL=a",
+            "ALL:@SECLEVEL=",
+            "ALL:@SECLEVEL=10",
+            "@SECLEVEL=6",
+            "ALL:#FOO",
+            "ALL:!",
+            "ALL:+",
+            "-",
+            "aRSA+",
+            "ALL:@STRENGTHX",
+        ] {
+            assert_eq!(names(s), Err(InvalidCommand), "{s:?}");
+        }
+        assert_eq!(
+            parse_cipher_list("ALL:@SECLEVEL=0").unwrap().security_level,
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(
+            description(by_iana(0x1302).unwrap()),
+            "TLS_AES_256_GCM_SHA384         TLSv1.3 Kx=any      Au=any   Enc=AESGCM(256)            Mac=AEAD\n"
+        );
+        assert_eq!(
+            description(by_iana(0xCCA9).unwrap()),
+            "ECDHE-ECDSA-CHACHA20-POLY1305  TLSv1.2 Kx=ECDH     Au=ECDSA Enc=CHACHA20/POLY1305(256) Mac=AEAD\n"
+        );
+        let c = by_iana(0xC02F).unwrap();
+        assert_eq!(
+            (
+                kx_nid(c),
+                auth_nid(c),
+                cipher_nid(c),
+                handshake_digest_nid(c)
+            ),
+            (1038, 1046, 895, 672)
         );
     }
 }

@@ -114,6 +114,11 @@ pub struct Conn {
     pub host: Option<HostCheck>,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
+    /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
+    /// as the connection.
+    pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
+    /// What this handshake revealed beyond rustls's accessors (client offer, schemes).
+    observed: Arc<Mutex<crate::engine::config::Observed>>,
     role: Option<Role>,
     pub(super) tls: Option<Connection>,
     pub(super) in_init: bool,
@@ -211,6 +216,8 @@ impl Conn {
             wbio: None,
             host: None,
             sni: None,
+            ffi_owned: None,
+            observed: Arc::default(),
             role,
             tls: None,
             in_init: true,
@@ -275,6 +282,7 @@ impl Conn {
         fresh.events = std::mem::take(&mut self.events);
         // What the application installed still counts for the operation under way.
         fresh.notify = self.notify;
+        fresh.ffi_owned = self.ffi_owned.take();
         *self = fresh;
     }
 
@@ -342,20 +350,20 @@ impl Conn {
                 .map(|c| c.clone().into_owned())
         })
     }
-    /// `SSL_version`: the negotiated version, or the highest enabled before a handshake.
+    /// `SSL_version`: the negotiated version, or the method's before a handshake.
     pub fn version(&self) -> i32 {
         match self.tls.as_ref().and_then(|t| t.protocol_version()) {
             Some(ProtocolVersion::TLSv1_3) => TLS1_3_VERSION,
             Some(ProtocolVersion::TLSv1_2) => TLS1_2_VERSION,
             Some(v) => i32::from(u16::from(v)),
-            None => {
-                let max = self.settings.max_version;
-                if max != 0 && max < TLS1_3_VERSION {
-                    max
-                } else {
-                    TLS1_3_VERSION
-                }
-            }
+            // Before a handshake OpenSSL reports its method's version: TLS 1.3 for the
+            // TLS_*method()s whatever the configured range, the fixed one for
+            // TLSv1_2_method() and friends, DTLS 1.2 for DTLS_method() [measured].
+            None => match self.settings.fixed_version {
+                Some(0x1FFFF) => 0xFEFD,
+                Some(v) => v,
+                None => TLS1_3_VERSION,
+            },
         }
     }
     /// The negotiated suite's IANA number, once the handshake is done.
@@ -365,6 +373,41 @@ impl Conn {
         }
         Some(u16::from(
             self.tls.as_ref()?.negotiated_cipher_suite()?.suite(),
+        ))
+    }
+    /// An `SSL` without cipher lists of its own uses its context's current ones (OpenSSL keeps
+    /// no copy until `SSL_set_cipher_list`/`SSL_set_ciphersuites`): refreshes them.
+    pub fn sync_ciphers(&mut self) {
+        if !self.settings.own_ciphers {
+            let (t13, t12) = self.ctx.with(|c| {
+                (
+                    c.settings.tls13_suites.clone(),
+                    c.settings.tls12_suites.clone(),
+                )
+            });
+            self.settings.tls13_suites = t13;
+            self.settings.tls12_suites = t12;
+        }
+    }
+
+    /// The client's offer as the server saw it: (suites, groups); `None` on a client or before
+    /// a ClientHello.
+    pub fn client_offer(&self) -> Option<(Vec<u16>, Vec<u16>)> {
+        let o = self.observed.lock().ok()?;
+        Some((o.client_suites.clone()?, o.client_groups.clone()))
+    }
+
+    /// The signature schemes of this side's and the peer's handshake signatures, once made.
+    pub fn signature_schemes(&self) -> (Option<u16>, Option<u16>) {
+        let own = self.observed.lock().ok().and_then(|o| o.own_scheme);
+        let peer = self.verify.lock().ok().and_then(|v| v.peer_scheme);
+        (own, peer)
+    }
+
+    /// The negotiated key-exchange group's IANA number, once known.
+    pub fn negotiated_group(&self) -> Option<u16> {
+        Some(u16::from(
+            self.tls.as_ref()?.negotiated_key_exchange_group()?.name(),
         ))
     }
     /// `SSL_pending`: decrypted, unread bytes of the current record.
@@ -483,11 +526,22 @@ impl Conn {
                 self.tls = Some(c);
                 Ok(())
             }
-            Err(e) => Err(self.fatal(e)),
+            Err(e) => {
+                // With no protocol to speak, OpenSSL sends a fatal protocol_version alert on
+                // either side before reading anything [measured]; the peer then fails too.
+                if e.lib == lib::SSL && e.reason == ssl_r::NO_PROTOCOLS_AVAILABLE {
+                    if let Some(w) = self.wbio.as_ref() {
+                        let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46];
+                        let _ = BioWriter(w).write_all(&alert);
+                    }
+                }
+                Err(self.fatal(e))
+            }
         }
     }
 
     fn new_client(&mut self) -> Result<Connection, Error> {
+        self.sync_ciphers();
         let base = self.ctx.client_config(&self.settings)?;
         let mut cfg = (*base).clone();
         cfg.alpn_protocols = hello::alpn_list(&self.settings.alpn);
@@ -497,6 +551,8 @@ impl Conn {
             abort_on_failure: self.settings.verify_mode & verify::PEER != 0,
             slot: self.verify.clone(),
             algs: crate::engine::context::provider().signature_verification_algorithms,
+            schemes: self.settings.sigalgs.clone(),
+            security_level: self.settings.security_level,
         };
         let creds = self.ctx.with(|c| c.creds.certified.clone());
         if self.notify.info {
@@ -524,11 +580,25 @@ impl Conn {
     }
 
     fn new_server(&mut self) -> Result<Connection, Error> {
-        let mut cfg = (*self.ctx.server_config(&self.settings)?).clone();
-        self.keys.install(&mut cfg.key_log, self.notify.keylog);
+        let cfg = self.per_connection_server_config()?;
         rustls::ServerConnection::new(Arc::new(cfg))
             .map(Connection::Server)
             .map_err(|e| errmap::from_rustls(&e, true))
+    }
+
+    /// The context's server config for this connection's settings, with what is per connection:
+    /// the key logger and the recorder of the client's offer.
+    fn per_connection_server_config(&mut self) -> Result<rustls::ServerConfig, Error> {
+        self.sync_ciphers();
+        let base = self.ctx.server_config(&self.settings)?;
+        let mut cfg = (*base).clone();
+        self.keys.install(&mut cfg.key_log, self.notify.keylog);
+        cfg.cert_resolver = Arc::new(crate::engine::config::Recording {
+            inner: cfg.cert_resolver.clone(),
+            slot: self.observed.clone(),
+            allowed: self.settings.sigalgs.clone(),
+        });
+        Ok(cfg)
     }
 
     /// Writes everything rustls has queued to the wbio.

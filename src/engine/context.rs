@@ -35,7 +35,9 @@ pub mod op {
     pub const NO_COMPRESSION: u64 = 1 << 17;
     pub const ENABLE_MIDDLEBOX_COMPAT: u64 = 1 << 20;
     pub const CIPHER_SERVER_PREFERENCE: u64 = 1 << 22;
+    pub const NO_TLSV1: u64 = 1 << 26;
     pub const NO_TLSV1_2: u64 = 1 << 27;
+    pub const NO_TLSV1_1: u64 = 1 << 28;
     pub const NO_TLSV1_3: u64 = 1 << 29;
     /// `SSL_CTX_new`'s default options.
     pub const DEFAULT: u64 = NO_COMPRESSION | ENABLE_MIDDLEBOX_COMPAT;
@@ -80,6 +82,28 @@ pub struct Settings {
     pub num_tickets: usize,
     /// `SSL_CTX_set_alpn_protos`: the protocols a client offers, in wire format (empty: none).
     pub alpn: Vec<u8>,
+    /// Set on a connection by `SSL_set_cipher_list`/`SSL_set_ciphersuites`. Until then an
+    /// OpenSSL `SSL` uses its context's current cipher lists (see `Conn::sync_ciphers`).
+    pub own_ciphers: bool,
+    /// The protocol a version-specific method (`TLSv1_2_method`, `TLSv1_method`,
+    /// `DTLS_method`, ...) fixes; `None` for the `TLS_*method`s.
+    pub fixed_version: Option<i32>,
+    /// `SSL_CTX_set_security_level` (also `@SECLEVEL=n`): enforced on certificate key sizes
+    /// (loading our chain, verifying the server's); see [`crate::engine::config`].
+    pub security_level: i32,
+    /// `SSL_CTX_set1_groups*`: key-exchange groups (IANA numbers) in order (`None`: default).
+    pub groups: Option<Vec<u16>>,
+    /// `SSL_CTX_set1_sigalgs*`: signature schemes (IANA numbers) a client offers and a server
+    /// may sign with.
+    pub sigalgs: Option<Vec<u16>>,
+    /// `SSL_CTX_set1_client_sigalgs*`: recorded only.
+    pub client_sigalgs: Option<Vec<u16>>,
+    /// `SSL_CTX_set_max_send_fragment`: the largest plaintext per record sent.
+    pub max_send_fragment: usize,
+    /// `SSL_CTX_set_read_ahead`: reported by the getters; reading stays record by record.
+    pub read_ahead: bool,
+    /// `SSL_CTX_set_post_handshake_auth`: recorded; rustls has no post-handshake auth.
+    pub post_handshake_auth: bool,
 }
 
 impl Default for Settings {
@@ -98,6 +122,15 @@ impl Default for Settings {
             tls12_suites: None,
             num_tickets: 2,
             alpn: Vec::new(),
+            own_ciphers: false,
+            fixed_version: None,
+            security_level: crate::engine::config::DEFAULT_SECURITY_LEVEL,
+            groups: None,
+            sigalgs: None,
+            client_sigalgs: None,
+            max_send_fragment: crate::engine::config::MAX_FRAGMENT,
+            read_ahead: false,
+            post_handshake_auth: false,
         }
     }
 }
@@ -117,25 +150,65 @@ impl Settings {
         out
     }
 
-    /// The protocol versions these settings allow, newest first.
-    pub fn versions(&self) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
+    /// Whether protocol `v` (TLS 1.0..1.3) is enabled on its own: by the min/max bounds, the
+    /// `SSL_OP_NO_*` bits and a version-specific method. SSLv3 never is.
+    fn version_enabled(&self, v: i32) -> bool {
+        let off = match v {
+            TLS1_3_VERSION => op::NO_TLSV1_3,
+            TLS1_2_VERSION => op::NO_TLSV1_2,
+            0x0302 => op::NO_TLSV1_1,
+            0x0301 => op::NO_TLSV1,
+            _ => return false,
+        };
+        self.fixed_version.is_none_or(|f| f == v)
+            && self.options & off == 0
+            && (self.min_version == 0 || self.min_version <= v)
+            && (self.max_version == 0 || self.max_version >= v)
+    }
+
+    /// A client's effective protocol range `(min, max)`, or `None` when it is empty. As
+    /// OpenSSL's `ssl_get_min_max_version` does, only the lowest contiguous block of enabled
+    /// versions counts: with `SSL_OP_NO_TLSv1_2` alone the range is TLS 1.0..1.1, not 1.3. (A
+    /// server accepts any version enabled on its own.)
+    pub fn version_range(&self) -> Option<(i32, i32)> {
+        let mut range = None;
+        let mut hole = true;
+        for v in [TLS1_3_VERSION, TLS1_2_VERSION, 0x0302, 0x0301] {
+            if !self.version_enabled(v) {
+                hole = true;
+            } else if hole {
+                range = Some((v, v));
+                hole = false;
+            } else if let Some((min, _)) = range.as_mut() {
+                *min = v;
+            }
+        }
+        range
+    }
+
+    /// The protocol versions these settings allow that rustls speaks, newest first: for a
+    /// client OpenSSL's effective range ([`Settings::version_range`]), for a server each
+    /// version enabled on its own; then restricted to TLS 1.2/1.3 with suites.
+    pub fn versions(&self, server: bool) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
         let suites = self.suites();
         let has_suites = |v: i32| {
             suites
                 .iter()
                 .any(|&i| ciphers::is_tls13(i) == (v == TLS1_3_VERSION))
         };
-        let allowed = |v: i32, off: u64| {
+        let range = self.version_range();
+        let allowed = |v: i32| {
             has_suites(v)
-                && self.options & off == 0
-                && (self.min_version == 0 || self.min_version <= v)
-                && (self.max_version == 0 || self.max_version >= v)
+                && match server {
+                    true => self.version_enabled(v),
+                    false => range.is_some_and(|(min, max)| min <= v && v <= max),
+                }
         };
         let mut out = Vec::with_capacity(2);
-        if allowed(TLS1_3_VERSION, op::NO_TLSV1_3) {
+        if allowed(TLS1_3_VERSION) {
             out.push(&rustls::version::TLS13);
         }
-        if allowed(TLS1_2_VERSION, op::NO_TLSV1_2) {
+        if allowed(TLS1_2_VERSION) {
             out.push(&rustls::version::TLS12);
         }
         if out.is_empty() {
@@ -162,6 +235,9 @@ pub struct Config {
     pub settings: Settings,
     pub creds: Credentials,
     pub trust: Vec<CertificateDer<'static>>,
+    /// FFI-owned objects handed out by getters (the `STACK_OF(SSL_CIPHER)` of
+    /// `SSL_CTX_get_ciphers`), kept alive as long as the context.
+    pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
     /// Bumped on every change that affects the built rustls configs.
     pub generation: u64,
 }
@@ -174,6 +250,8 @@ struct ConfigKey {
     verify_mode: i32,
     options: u64,
     num_tickets: usize,
+    groups: Option<Vec<u16>>,
+    max_send_fragment: usize,
 }
 
 impl ConfigKey {
@@ -187,6 +265,8 @@ impl ConfigKey {
             verify_mode: settings.verify_mode & (verify::PEER | verify::FAIL_IF_NO_PEER_CERT),
             options: settings.options & (op::CIPHER_SERVER_PREFERENCE | op::NO_TICKET),
             num_tickets: settings.num_tickets,
+            groups: settings.groups.clone(),
+            max_send_fragment: settings.max_send_fragment,
         }
     }
 }
@@ -247,13 +327,15 @@ pub fn provider() -> Arc<CryptoProvider> {
                 .unwrap_or(usize::MAX)
         };
         p.cipher_suites.sort_by_key(rank);
+        p.signature_verification_algorithms =
+            crate::engine::config::openssl_sigalg_order(p.signature_verification_algorithms);
         Arc::new(p)
     })
     .clone()
 }
 
-/// The base provider restricted to `suites`, in that order.
-fn provider_for(suites: &[u16]) -> Arc<CryptoProvider> {
+/// The base provider restricted to `suites` and `groups` (`None`: all), in that order.
+fn provider_for(suites: &[u16], groups: Option<&[u16]>) -> Arc<CryptoProvider> {
     let base = provider();
     let cipher_suites = suites
         .iter()
@@ -264,8 +346,21 @@ fn provider_for(suites: &[u16]) -> Arc<CryptoProvider> {
                 .copied()
         })
         .collect();
+    let kx_groups = match groups {
+        None => base.kx_groups.clone(),
+        Some(g) => g
+            .iter()
+            .filter_map(|&i| {
+                base.kx_groups
+                    .iter()
+                    .find(|k| u16::from(k.name()) == i)
+                    .copied()
+            })
+            .collect(),
+    };
     Arc::new(CryptoProvider {
         cipher_suites,
+        kx_groups,
         ..(*base).clone()
     })
 }
@@ -301,6 +396,11 @@ impl Context {
         let mut c = lock(&self.config);
         c.generation += 1;
         f(&mut c)
+    }
+
+    /// Changes the configuration without invalidating built configs (for FFI-owned objects).
+    pub fn config_mut<R>(&self, f: impl FnOnce(&mut Config) -> R) -> R {
+        f(&mut lock(&self.config))
     }
 
     /// Changes only settings that connections copy (no rebuild needed).
@@ -344,22 +444,24 @@ impl Context {
 
     /// A client config for these settings, shared by the connections that use the same ones.
     pub fn client_config(&self, settings: &Settings) -> Result<Arc<ClientConfig>> {
-        let versions = settings.versions()?;
+        let versions = settings.versions(false)?;
         let key = ConfigKey::of(settings, &versions);
         let (generation, hit) = self.cached(&key, |c| &c.client);
         if let Some(cfg) = hit {
             return Ok(cfg);
         }
-        let builder = ClientConfig::builder_with_provider(provider_for(&key.suites))
-            .with_protocol_versions(&versions)
-            .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_connect"))?
-            .with_root_certificates(self.roots());
+        let builder =
+            ClientConfig::builder_with_provider(provider_for(&key.suites, key.groups.as_deref()))
+                .with_protocol_versions(&versions)
+                .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_connect"))?
+                .with_root_certificates(self.roots());
         let certified = self.with(|c| c.creds.certified.clone());
         let mut cfg = match certified {
             Some(ck) => builder.with_client_cert_resolver(Arc::new(SingleCert(ck))),
             None => builder.with_no_client_auth(),
         };
         cfg.enable_sni = true;
+        cfg.max_fragment_size = crate::engine::config::rustls_fragment(key.max_send_fragment);
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
         if cache.generation == generation {
@@ -370,7 +472,7 @@ impl Context {
 
     /// The server config for these settings, shared likewise.
     pub fn server_config(&self, settings: &Settings) -> Result<Arc<ServerConfig>> {
-        let versions = settings.versions()?;
+        let versions = settings.versions(true)?;
         let key = ConfigKey::of(settings, &versions);
         let (generation, hit) = self.cached(&key, |c| &c.server);
         if let Some(cfg) = hit {
@@ -379,7 +481,7 @@ impl Context {
         let certified = self
             .with(|c| c.creds.certified.clone())
             .ok_or_else(|| Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello"))?;
-        let provider = provider_for(&key.suites);
+        let provider = provider_for(&key.suites, key.groups.as_deref());
         let builder = ServerConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(&versions)
             .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_accept"))?;
@@ -398,6 +500,7 @@ impl Context {
             builder.with_no_client_auth()
         };
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
+        cfg.max_fragment_size = crate::engine::config::rustls_fragment(key.max_send_fragment);
         cfg.ignore_client_order = key.options & op::CIPHER_SERVER_PREFERENCE != 0;
         // Session ids and stateful TLS 1.3 tickets live in the context's cache; tickets are
         // sealed with the context's keys unless SSL_OP_NO_TICKET (then TLS 1.3 tickets are
@@ -419,8 +522,19 @@ impl Context {
 }
 
 impl Context {
-    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first).
+    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first). Keys below the context's
+    /// security level are refused as OpenSSL refuses them (`SSL_R_EE_KEY_TOO_SMALL` for the
+    /// leaf, `SSL_R_CA_KEY_TOO_SMALL` for the rest); the chain is then unchanged.
     pub fn use_chain(&self, chain: Vec<CertificateDer<'static>>) -> Result<()> {
+        let level = self.with(|c| c.settings.security_level);
+        for (i, cert) in chain.iter().enumerate() {
+            if !crate::engine::config::key_meets_level(cert, level) {
+                return Err(match i {
+                    0 => Error::ssl(ssl_r::EE_KEY_TOO_SMALL, "ssl_set_cert"),
+                    _ => Error::ssl(ssl_r::CA_KEY_TOO_SMALL, "ssl_cert_add0_chain_cert"),
+                });
+            }
+        }
         self.update(|c| {
             c.creds.chain = chain;
             rebuild_certified(&mut c.creds, false)
@@ -527,5 +641,47 @@ impl rustls::client::ResolvesClientCert for SingleCert {
     }
     fn has_certs(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(options: u64, min: i32, max: i32, fixed: Option<i32>) -> Option<(i32, i32)> {
+        Settings {
+            options,
+            min_version: min,
+            max_version: max,
+            fixed_version: fixed,
+            ..Settings::default()
+        }
+        .version_range()
+    }
+
+    #[test]
+    fn version_ranges() {
+        assert_eq!(range(0, 0, 0, None), Some((0x0301, 0x0304)));
+        assert_eq!(range(op::NO_TLSV1_3, 0, 0, None), Some((0x0301, 0x0303)));
+        // a hole: only the lowest block counts, as in OpenSSL
+        assert_eq!(range(op::NO_TLSV1_2, 0, 0, None), Some((0x0301, 0x0302)));
+        assert_eq!(
+            range(op::NO_TLSV1 | op::NO_TLSV1_1 | op::NO_TLSV1_2, 0, 0, None),
+            Some((0x0304, 0x0304))
+        );
+        assert_eq!(
+            range(op::NO_TLSV1_2, TLS1_2_VERSION, 0, None),
+            Some((0x0304, 0x0304))
+        );
+        assert_eq!(range(0, 0, 0x0302, None), Some((0x0301, 0x0302)));
+        assert_eq!(range(0, 0, 0, Some(TLS1_2_VERSION)), Some((0x0303, 0x0303)));
+        assert_eq!(range(op::NO_TLSV1_2, 0, 0, Some(TLS1_2_VERSION)), None);
+        assert_eq!(range(0, TLS1_3_VERSION, TLS1_2_VERSION, None), None);
+        let s = Settings {
+            options: op::NO_TLSV1_2,
+            ..Settings::default()
+        };
+        assert!(s.versions(false).is_err());
+        assert_eq!(s.versions(true).map(|v| v.len()).ok(), Some(1));
     }
 }

@@ -32,8 +32,10 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
             PeerIncompatible::NoCipherSuitesInCommon => {
                 (NO_SHARED_CIPHER, "tls_post_process_client_hello")
             }
+            // OpenSSL fails this way only in TLS 1.3 (its TLS 1.2 server falls back to a group
+            // the client offered).
             PeerIncompatible::NoKxGroupsInCommon => {
-                (NO_SHARED_GROUPS, "tls_construct_server_hello")
+                (NO_SUITABLE_KEY_SHARE, "tls_parse_ctos_key_share")
             }
             PeerIncompatible::NoSignatureSchemesInCommon
             | PeerIncompatible::NoCertificateRequestSignatureSchemesInCommon => {

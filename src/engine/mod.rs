@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ciphers;
+pub mod config;
 pub mod conn;
 pub mod context;
 pub mod errmap;

@@ -32,6 +32,8 @@ pub mod x509_v {
     pub const APPLICATION_VERIFICATION: i64 = 50;
     pub const HOSTNAME_MISMATCH: i64 = 62;
     pub const IP_ADDRESS_MISMATCH: i64 = 64;
+    pub const EE_KEY_TOO_SMALL: i64 = 66;
+    pub const CA_KEY_TOO_SMALL: i64 = 67;
     pub const UNSPECIFIED: i64 = 1;
 }
 
@@ -64,6 +66,8 @@ pub struct VerifySlot {
     pub aborted: bool,
     /// The peer chain as sent, leaf first.
     pub chain: Vec<CertificateDer<'static>>,
+    /// The signature scheme of the peer's handshake signature (`SSL_get_peer_signature_nid`).
+    pub peer_scheme: Option<u16>,
 }
 
 /// A per-connection verifier.
@@ -74,6 +78,18 @@ pub struct Verifier {
     pub abort_on_failure: bool,
     pub slot: Arc<Mutex<VerifySlot>>,
     pub algs: WebPkiSupportedAlgorithms,
+    /// `SSL_CTX_set1_sigalgs_list`: the schemes to offer (`None`: all of `algs`).
+    pub schemes: Option<Vec<u16>>,
+    /// `SSL_CTX_set_security_level`: keys below it fail verification (`X509_V_ERR_*_KEY_TOO_SMALL`).
+    pub security_level: i32,
+}
+
+impl Verifier {
+    fn note_scheme(&self, dss: &DigitallySignedStruct) {
+        if let Ok(mut s) = self.slot.lock() {
+            s.peer_scheme = Some(u16::from(dss.scheme));
+        }
+    }
 }
 
 /// Maps a webpki/rustls certificate failure to OpenSSL's `X509_V_*` code.
@@ -158,6 +174,17 @@ impl Verifier {
         ) {
             return x509_code(&e, leaf, intermediates);
         }
+        // Key sizes against the security level, after the chain and before the name, as
+        // OpenSSL's check_chain orders them.
+        if !crate::engine::config::key_meets_level(leaf, self.security_level) {
+            return x509_v::EE_KEY_TOO_SMALL;
+        }
+        if intermediates
+            .iter()
+            .any(|c| !crate::engine::config::key_meets_level(c, self.security_level))
+        {
+            return x509_v::CA_KEY_TOO_SMALL;
+        }
         match &self.host {
             None => x509_v::OK,
             Some(HostCheck::Dns(name)) => match ServerName::try_from(name.as_str()) {
@@ -205,6 +232,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
         verify_tls12_signature(message, cert, dss, &self.algs)
     }
 
@@ -214,11 +242,16 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
         verify_tls13_signature(message, cert, dss, &self.algs)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.algs.supported_schemes()
+        let mut v = self.algs.supported_schemes();
+        if let Some(only) = &self.schemes {
+            v.retain(|s| only.contains(&u16::from(*s)));
+        }
+        v
     }
 }
 

@@ -13,17 +13,22 @@
 
 pub mod bio;
 pub mod callbacks;
+pub mod cipher;
+pub mod config;
 pub mod crypto;
+pub mod digest;
 pub mod err;
 pub mod evp;
 pub mod ex_data;
 pub mod hello;
 pub mod keylog;
+pub mod method;
 pub mod pem;
 pub mod ptr;
 pub mod session;
 pub mod ssl;
 pub mod ssl_conn;
+pub mod stack;
 pub mod tls1;
 pub mod types;
 pub mod x509;

@@ -259,7 +259,7 @@ pub fn external_lookup(
         return;
     };
     let tls13 = offers_tls13
-        && c.settings.versions().is_ok_and(|v| {
+        && c.settings.versions(true).is_ok_and(|v| {
             v.iter()
                 .any(|x| x.version == rustls::ProtocolVersion::TLSv1_3)
         });

@@ -192,12 +192,6 @@ pub extern "C" fn TLS_server_method() -> *const SSL_METHOD {
     method_ptr(2)
 }
 
-/// `SSLv23_method` is a macro for `TLS_method` in 3.0; kept here as the compatibility symbol.
-#[no_mangle]
-pub extern "C" fn TLSv1_2_method() -> *const SSL_METHOD {
-    method_ptr(0)
-}
-
 // ---------------------------------------------------------------------------------------------
 // SSL_CTX
 
@@ -207,9 +201,13 @@ pub extern "C" fn TLSv1_2_method() -> *const SSL_METHOD {
 pub extern "C" fn SSL_CTX_new(meth: *const SSL_METHOD) -> *mut SSL_CTX {
     null_on_error(|| {
         crate::crypto::err::load_ssl_strings();
-        let m =
-            method_of(meth).ok_or(Error::ssl(ssl_r::NULL_SSL_METHOD_PASSED, "SSL_CTX_new_ex"))?;
-        let p = into_c::<SSL_CTX>(Arc::new(Context::with_app(m, Box::new(CtxApp::new()))));
+        let (m, fixed) = method_of(meth)
+            .map(|m| (m, None))
+            .or_else(|| crate::ffi::method::lookup(meth))
+            .ok_or(Error::ssl(ssl_r::NULL_SSL_METHOD_PASSED, "SSL_CTX_new_ex"))?;
+        let ctx = Context::with_app(m, Box::new(CtxApp::new()));
+        ctx.settings_mut(|s| s.fixed_version = fixed);
+        let p = into_c::<SSL_CTX>(Arc::new(ctx));
         // SAFETY: `p` was just made by `into_c` and holds our reference.
         if let Some(app) = unsafe { borrow::<SSL_CTX>(p) }.and_then(callbacks::ctx_app) {
             app.created(p);
@@ -335,6 +333,9 @@ pub extern "C" fn SSL_CTX_ctrl(
         if let Some(v) = crate::ffi::session::ctx_ctrl(c, cmd, larg) {
             return Ok(v);
         }
+        if let Some(r) = crate::ffi::config::ctx_ctrl(c, cmd, larg, parg) {
+            return r;
+        }
         Ok(c.settings_mut(|s| settings_ctrl(s, cmd, larg))
             .unwrap_or(match cmd {
                 SSL_CTRL_SET_READ_AHEAD | SSL_CTRL_GET_READ_AHEAD => 0,
@@ -350,6 +351,9 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
         return call(0, || callbacks::set_ssl_msg_arg(s, parg));
     }
     with_conn(s, 0, |c| {
+        if let Some(r) = crate::ffi::config::ssl_ctrl(c, cmd, larg, parg) {
+            return r;
+        }
         if let Some(v) = settings_ctrl(&mut c.settings, cmd, larg) {
             return Ok(v);
         }
@@ -462,6 +466,8 @@ pub extern "C" fn SSL_CTX_set_ciphersuites(ctx: *mut SSL_CTX, str: *const c_char
 #[no_mangle]
 pub extern "C" fn SSL_set_ciphersuites(s: *mut SSL, str: *const c_char) -> c_int {
     with_conn(s, 0, |c| {
+        c.sync_ciphers();
+        c.settings.own_ciphers = true;
         c.settings.tls13_suites = Some(suites_arg(
             str,
             ciphers::parse_ciphersuites,
@@ -477,10 +483,8 @@ pub extern "C" fn SSL_set_ciphersuites(s: *mut SSL, str: *const c_char) -> c_int
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_cipher_list(ctx: *mut SSL_CTX, str: *const c_char) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
-        let v = suites_arg(str, ciphers::parse_cipher_list, "SSL_CTX_set_cipher_list")?;
-        c.settings_mut(|s| s.tls12_suites = Some(v));
-        Ok(())
+        let f = "SSL_CTX_set_cipher_list";
+        ctx_ref(ctx)?.settings_mut(|s| crate::ffi::config::apply_cipher_list(s, str, f))
     })
 }
 
@@ -488,11 +492,9 @@ pub extern "C" fn SSL_CTX_set_cipher_list(ctx: *mut SSL_CTX, str: *const c_char)
 #[no_mangle]
 pub extern "C" fn SSL_set_cipher_list(s: *mut SSL, str: *const c_char) -> c_int {
     with_conn(s, 0, |c| {
-        c.settings.tls12_suites = Some(suites_arg(
-            str,
-            ciphers::parse_cipher_list,
-            "SSL_set_cipher_list",
-        )?);
+        c.sync_ciphers();
+        c.settings.own_ciphers = true;
+        crate::ffi::config::apply_cipher_list(&mut c.settings, str, "SSL_set_cipher_list")?;
         Ok(1)
     })
 }
@@ -1235,6 +1237,9 @@ fn version_name(v: i32) -> &'static str {
         0x0302 => "TLSv1.1\0",
         0x0301 => "TLSv1\0",
         0x0300 => "SSLv3\0",
+        0xFEFD => "DTLSv1.2\0",
+        0xFEFF => "DTLSv1\0",
+        0x0100 => "DTLSv0.9\0",
         _ => "unknown\0",
     }
 }
@@ -1347,17 +1352,19 @@ pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
     })
 }
 
-/// `SSL_set_read_ahead(3)`: accepted; sslrs never reads past the current record.
+/// `SSL_set_read_ahead(3)`: recorded; sslrs never reads past the current record.
 #[no_mangle]
 pub extern "C" fn SSL_set_read_ahead(s: *mut SSL, yes: c_int) {
-    let _ = yes;
-    with_conn(s, (), |_| Ok(()))
+    with_conn(s, (), |c| {
+        c.settings.read_ahead = yes != 0;
+        Ok(())
+    })
 }
 
-/// `SSL_get_read_ahead(3)`: always 0.
+/// `SSL_get_read_ahead(3)`: what was set (0 by default).
 #[no_mangle]
 pub extern "C" fn SSL_get_read_ahead(s: *const SSL) -> c_int {
-    with_conn(s, 0, |_| Ok(0))
+    with_conn(s, 0, |c| Ok(c_int::from(c.settings.read_ahead)))
 }
 
 #[cfg(test)]

@@ -272,15 +272,13 @@ impl Conn {
             self.pending_stop = Some(Stop::Failed);
             return Err(self.fatal(e));
         }
-        let base = match self.ctx.server_config(&self.settings) {
+        let mut cfg = match self.per_connection_server_config() {
             Ok(c) => c,
             Err(e) => {
                 self.pending_stop = Some(Stop::Failed);
                 return Err(self.fatal(e));
             }
         };
-        let mut cfg = (*base).clone();
-        self.keys.install(&mut cfg.key_log, self.notify.keylog);
         cfg.alpn_protocols = match outcome.alpn {
             AlpnChoice::None => Vec::new(),
             AlpnChoice::Select(p) => vec![p],
