@@ -387,9 +387,14 @@ impl ServerCertVerifier for SharedVerifier {
         current_verifier()?.verify_tls13_signature(message, cert, dss)
     }
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        crate::engine::context::provider()
-            .signature_verification_algorithms
-            .supported_schemes()
+        // The connection's own list (`SSL_set1_sigalgs*`) when rustls asks while building the
+        // ClientHello inside the connection's frame.
+        match current_verifier() {
+            Ok(v) => v.supported_verify_schemes(),
+            Err(_) => crate::engine::context::provider()
+                .signature_verification_algorithms
+                .supported_schemes(),
+        }
     }
 }
 
