@@ -64,6 +64,9 @@ pub struct VerifySlot {
     pub aborted: bool,
     /// The peer chain as sent, leaf first.
     pub chain: Vec<CertificateDer<'static>>,
+    /// The peer's handshake signature (ServerKeyExchange / CertificateVerify) did not verify:
+    /// rustls reports it as a certificate error, OpenSSL as SSL_R_BAD_SIGNATURE.
+    pub signature_failed: bool,
 }
 
 /// A per-connection verifier.
@@ -139,6 +142,14 @@ impl std::fmt::Display for VerifyCode {
 impl std::error::Error for VerifyCode {}
 
 impl Verifier {
+    fn note_signature<T>(&self, r: &Result<T, TlsError>) {
+        if r.is_err() {
+            if let Ok(mut slot) = self.slot.lock() {
+                slot.signature_failed = true;
+            }
+        }
+    }
+
     fn check(
         &self,
         leaf: &CertificateDer<'_>,
@@ -205,7 +216,9 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        verify_tls12_signature(message, cert, dss, &self.algs)
+        let r = verify_tls12_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
     }
 
     fn verify_tls13_signature(
@@ -214,7 +227,9 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        verify_tls13_signature(message, cert, dss, &self.algs)
+        let r = verify_tls13_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
