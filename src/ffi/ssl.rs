@@ -530,7 +530,8 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
 }
 
 /// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
-/// Fails if a certificate is set and the key does not match it. 1 or 0.
+/// Fails if a certificate of the same key type is set and the key does not match it (a key
+/// of another type goes to its own slot, as in OpenSSL). 1 or 0.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     ctx: *mut SSL_CTX,
