@@ -617,7 +617,10 @@ impl Conn {
             Err(rustls::Error::AlertReceived(desc)) => {
                 err::push(errmap::alert_received(u8::from(desc)));
                 self.shutdown |= SSL_RECEIVED_SHUTDOWN;
+                // OpenSSL puts the state machine in its error state: in init again, also
+                // after a completed handshake.
                 self.peer_fatal = true;
+                self.in_init = true;
                 Err(Stop::Closed)
             }
             Err(e) => {
