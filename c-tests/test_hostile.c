@@ -24,7 +24,12 @@
 #define R_SSL(r) (0x0A000000UL | (unsigned long)(r))
 
 /* alert descriptions (RFC 8446 numbers) */
-enum { AD_UNEXPECTED_MESSAGE = 10, AD_RECORD_OVERFLOW = 22, AD_DECODE_ERROR = 50, AD_DECRYPT_ERROR = 51 };
+enum {
+    AD_UNEXPECTED_MESSAGE = 10,
+    AD_RECORD_OVERFLOW = 22,
+    AD_DECODE_ERROR = 50,
+    AD_DECRYPT_ERROR = 51
+};
 
 static const unsigned char ALERT_HS_FAILURE[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
 
@@ -164,6 +169,17 @@ static int wrote_alert(BIO *out, int desc)
 
     free(p);
     return ok;
+}
+
+/* Same, after an optional ChangeCipherSpec record (see KNOWN_DIFFERENCES.md). */
+static int wrote_alert_after_ccs(BIO *out, int desc)
+{
+    unsigned char ccs[6];
+
+    if (BIO_pending(out) == 13
+        && (!TEST_int_eq(BIO_read(out, ccs, 6), 6) || !TEST_int_eq(ccs[0], 20)))
+        return 0;
+    return wrote_alert(out, desc);
 }
 
 static int wrote_nothing(BIO *out)
@@ -407,6 +423,48 @@ end:
     free(sh12);
     free(hello);
     return ok;
+}
+
+/* ---- EOF inside the server's flight ------------------------------------- */
+
+/*
+ * The client gets the first `limit` bytes of the server's flight, then EOF
+ * (memory BIO with eof-return 0): unexpected EOF, and a decode_error alert
+ * goes back in the clear.
+ */
+static int eof_mem_case(int maxv, size_t limit)
+{
+    struct end s, c;
+    unsigned char *p = NULL;
+    size_t n;
+    int ok = 0;
+
+    memset(&c, 0, sizeof(c));
+    if (!end_open(&s, 1, maxv) || !client_after_hello(&c, maxv, s.in)
+        || !TEST_int_eq(SSL_do_handshake(s.s), -1) || !TEST_ptr(p = take(s.out, &n))
+        || !TEST_int_gt(n, limit) || !feed(c.in, p, limit))
+        goto end;
+    BIO_set_mem_eof_return(c.in, 0);
+    if (!failed_with(c.s, SSL_do_handshake(c.s), -1, SSL_ERROR_SSL,
+                     R_SSL(SSL_R_UNEXPECTED_EOF_WHILE_READING))
+        || !wrote_alert_after_ccs(c.out, AD_DECODE_ERROR) || !later_calls(c.s, 0)
+        || !wrote_nothing(c.out))
+        goto end;
+    ok = 1;
+end:
+    if (!ok)
+        tu_log("  (max version %x, flight cut at %zu bytes)\n", (unsigned)maxv, limit);
+    free(p);
+    end_close(&s);
+    end_close(&c);
+    return ok;
+}
+
+static int test_eof_in_flight_sends_alert(void)
+{
+    return eof_mem_case(0, 0) && eof_mem_case(0, 60) && eof_mem_case(0, 150)
+           && eof_mem_case(TLS1_2_VERSION, 0) && eof_mem_case(TLS1_2_VERSION, 60)
+           && eof_mem_case(TLS1_2_VERSION, 150);
 }
 
 /* ---- a corrupted TLS 1.2 flight ----------------------------------------- */
@@ -851,6 +909,7 @@ int main(void)
     RUN_TEST(test_corrupt_key_exchange_signature);
     RUN_TEST(test_corrupt_certificate_length);
     RUN_TEST(test_corrupt_encrypted_finished);
+    RUN_TEST(test_eof_in_flight_sends_alert);
     RUN_TEST(test_eof_in_server_flight);
     RUN_TEST(test_alert_then_close_tls12);
     RUN_TEST(test_alert_then_close_tls13);

@@ -58,6 +58,7 @@ const MAX_ENCRYPTED_BODY: usize = 16384 + 320;
 /// Alert descriptions the engine sends itself.
 const AD_UNEXPECTED_MESSAGE: u8 = 10;
 const AD_RECORD_OVERFLOW: u8 = 22;
+const AD_DECODE_ERROR: u8 = 50;
 /// `SSL3_RT_MAX_PLAIN_LENGTH`: the largest plaintext one record carries.
 const MAX_PLAIN: usize = 16384;
 const BIO_RR_CONNECT: i32 = 2;
@@ -653,13 +654,35 @@ impl Conn {
             self.shutdown = SSL_RECEIVED_SHUTDOWN;
             return Stop::Closed;
         }
-        err::push(Error::ssl(
-            ssl_r::UNEXPECTED_EOF_WHILE_READING,
-            "ssl3_read_n",
-        ));
+        let e = Error::ssl(ssl_r::UNEXPECTED_EOF_WHILE_READING, "ssl3_read_n");
+        if self.writes_in_clear() {
+            // OpenSSL also sends decode_error (best effort: the peer may be gone). Once our
+            // records are encrypted rustls cannot be asked for a given alert: none then.
+            self.fatal_plain_alert(e, AD_DECODE_ERROR);
+        } else {
+            err::push(e);
+        }
         self.failed = true;
         self.in_init = true;
         Stop::Closed
+    }
+
+    /// True while our records still go out in the clear: during the handshake, before the
+    /// version is known; a TLS 1.3 client until its last flight (which ends its handshake); a
+    /// TLS 1.2 client until its second flight; a TLS 1.2 server until its final flight (which
+    /// ends its handshake); a TLS 1.3 server only before its first flight.
+    fn writes_in_clear(&self) -> bool {
+        let version = self.tls.as_ref().and_then(|t| t.protocol_version());
+        self.in_init
+            && match (self.role, version) {
+                (_, None) => true,
+                (Some(Role::Client), Some(ProtocolVersion::TLSv1_2)) => {
+                    self.hand_state != hs::CW_FINISHED
+                }
+                (Some(Role::Client), _) => true,
+                (_, Some(ProtocolVersion::TLSv1_3)) => false,
+                (_, _) => true,
+            }
     }
 
     /// `SSL_do_handshake`. `Ok(())` is 1.
