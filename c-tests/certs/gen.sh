@@ -97,6 +97,12 @@ openssl ec -in server-ec.key -out server-ec-sec1.key
 cat server-ec.pem ca-ec.pem > server-ec-chain.pem
 # a second server name, for SNI switching: ECDSA leaf CN=other.example, SAN DNS:other.example
 SAN="subjectAltName=DNS:other.example" leaf server-other eckey ca-ec "/O=sslrs test/CN=other.example" serverAuth
+# DER encodings for SSL_FILETYPE_ASN1: <pem name>.der (certificates), <key name>.der (keys,
+# same encoding as the PEM key: PKCS#8, PKCS#1 RSA, SEC1 EC)
+for c in server-ec server-rsa; do openssl x509 -in "$c.pem" -outform DER -out "$c.der"; done
+for k in server-ec server-rsa server-ec-sec1 server-rsa-pkcs1; do
+    openssl asn1parse -in "$k.key" -out "$k.key.der" -noout
+done
 # hashed CA directory for SSL_CTX_load_verify_dir (OpenSSL looks up <subject hash>.0)
 rm -rf hashdir && mkdir hashdir
 cp ca-ec.pem "hashdir/$(openssl x509 -hash -noout -in ca-ec.pem).0"

@@ -1575,8 +1575,9 @@ void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
 int SSL_CTX_up_ref(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_use_PrivateKey_file(3)`: PEM (PKCS#8, PKCS#1 RSA, SEC1 EC) or ASN1 (PKCS#8 DER).
- * Fails if a certificate is set and the key does not match it. 1 or 0.
+ * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+ * Fails if a certificate of the same key type is set and the key does not match it (a key
+ * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
 

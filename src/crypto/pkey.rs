@@ -56,6 +56,28 @@ fn spki_identity(spki: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((id, key.value.to_vec()))
 }
 
+/// The public key algorithm OID of a certificate (OpenSSL's certificate/key slot type: RSA,
+/// EC of any curve, Ed25519, ...).
+pub fn cert_key_type(cert: &CertificateDer<'_>) -> Option<Vec<u8>> {
+    let parsed =
+        crate::crypto::x509::Certificate::from_der(CertificateDer::from(cert.to_vec())).ok()?;
+    spki_algorithm(parsed.spki())
+}
+
+/// The public key algorithm OID of a private key, if rustls can load it.
+pub fn key_type(key: &PrivateKeyDer<'_>) -> Option<Vec<u8>> {
+    let signer = rustls::crypto::ring::sign::any_supported_type(&key.clone_key()).ok()?;
+    spki_algorithm(signer.public_key()?.as_ref())
+}
+
+fn spki_algorithm(spki: &[u8]) -> Option<Vec<u8>> {
+    let mut top = der::Reader::new(spki);
+    let seq = top.expect(der::SEQUENCE).ok()?;
+    let alg = der::Reader::new(seq.value).expect(der::SEQUENCE).ok()?;
+    let oid = der::Reader::new(alg.value).expect(der::OID).ok()?;
+    Some(oid.value.to_vec())
+}
+
 /// True when `key`'s public half is the certificate's public key (`X509_check_private_key`).
 pub fn keys_match(cert: &CertificateDer<'_>, key: &dyn SigningKey) -> bool {
     let Ok(parsed) =

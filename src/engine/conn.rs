@@ -58,8 +58,15 @@ pub mod hs {
 }
 
 const SSL3_RT_HEADER_LENGTH: usize = 5;
-/// `SSL3_RT_MAX_ENCRYPTED_LENGTH`: the largest record body OpenSSL accepts.
-const MAX_RECORD_BODY: usize = 16384 + 2048;
+/// The largest record body OpenSSL's default read buffer holds (16384 + 320 overhead + 3
+/// alignment bytes): a longer header is PACKET_LENGTH_TOO_LONG before the body is read.
+const MAX_RECORD_BODY: usize = 16384 + 320 + 3;
+/// `SSL3_RT_MAX_ENCRYPTED_LENGTH`: a whole record longer than this is ENCRYPTED_LENGTH_TOO_LONG.
+const MAX_ENCRYPTED_BODY: usize = 16384 + 320;
+/// Alert descriptions the engine sends itself.
+const AD_UNEXPECTED_MESSAGE: u8 = 10;
+const AD_RECORD_OVERFLOW: u8 = 22;
+const AD_DECODE_ERROR: u8 = 50;
 /// `SSL3_RT_MAX_PLAIN_LENGTH`: the largest plaintext one record carries.
 const MAX_PLAIN: usize = 16384;
 const BIO_RR_CONNECT: i32 = 2;
@@ -124,6 +131,9 @@ pub struct Conn {
     pub(super) in_init: bool,
     before: bool,
     failed: bool,
+    /// The peer's fatal alert arrived: the state reads "error" as after a local fatal error,
+    /// but later calls report the closed connection (ZERO_RETURN), not SYSCALL.
+    peer_fatal: bool,
     hand_state: i32,
     rwstate: i32,
     shutdown: i32,
@@ -178,6 +188,24 @@ impl Write for BioWriter<'_> {
             Err(io::ErrorKind::Other.into())
         }
     }
+    /// Everything rustls has queued goes out in ONE BIO write, as OpenSSL sends a handshake
+    /// flight through its buffering BIO with one write. This is observable: when the peer has
+    /// sent a fatal alert and closed, the first write to the socket still succeeds (the RST
+    /// comes back after it), a second one fails with EPIPE/ECONNRESET. With one write the
+    /// next step reads the peer's alert and reports it, as OpenSSL does, instead of the
+    /// write failure. A partial write is fine: rustls keeps what was not taken.
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        let mut parts = bufs.iter().filter(|b| !b.is_empty());
+        match (parts.next(), parts.next()) {
+            (None, _) => Ok(0),
+            (Some(only), None) => self.write(only),
+            _ => {
+                let mut all = Vec::with_capacity(bufs.iter().map(|b| b.len()).sum());
+                bufs.iter().for_each(|b| all.extend_from_slice(b));
+                self.write(&all)
+            }
+        }
+    }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
@@ -223,6 +251,7 @@ impl Conn {
             in_init: true,
             before: true,
             failed: false,
+            peer_fatal: false,
             hand_state: hs::BEFORE,
             rwstate: SSL_NOTHING,
             shutdown: 0,
@@ -317,7 +346,7 @@ impl Conn {
     }
     /// True after a locally detected fatal error (state strings read "error").
     pub fn in_error(&self) -> bool {
-        self.failed
+        self.failed || self.peer_fatal
     }
     /// `SSL_want`.
     pub fn want(&self) -> i32 {
@@ -508,6 +537,17 @@ impl Conn {
         Stop::Failed
     }
 
+    /// A fatal error the engine finds before rustls processes the record (so rustls has no
+    /// alert queued): queues `e` and sends the fatal alert `desc` in the clear, as OpenSSL
+    /// does. Only used while records are still read in the clear.
+    fn fatal_plain_alert(&mut self, e: Error, desc: u8) -> Stop {
+        let stop = self.fatal(e);
+        if let Some(w) = self.wbio.as_ref() {
+            let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc]);
+        }
+        stop
+    }
+
     fn ensure_tls(&mut self) -> Io<()> {
         if self.tls.is_some() || self.acceptor.is_some() || self.accepted.is_some() {
             return Ok(());
@@ -662,6 +702,7 @@ impl Conn {
             if self.body_left == 0 {
                 self.hdr_have = 0;
                 self.collect_msgs();
+                self.check_record_length()?;
                 return Ok(Record::Got);
             }
             let mut body = BioReader {
@@ -697,13 +738,50 @@ impl Conn {
             self.tls = None;
             return Err(self.fatal(e));
         }
+        if first && self.role == Some(Role::Server) && h[0] == 21 {
+            // OpenSSL's server takes no alert (fatal, warning or close_notify) before a
+            // ClientHello: unexpected_message. rustls would act on the alert.
+            let e = Error::ssl(ssl_r::UNEXPECTED_MESSAGE, "ssl3_read_bytes");
+            return Err(self.fatal_plain_alert(e, AD_UNEXPECTED_MESSAGE));
+        }
         if usize::from(u16::from_be_bytes([h[3], h[4]])) > MAX_RECORD_BODY {
-            return Err(self.fatal(Error::ssl(
-                ssl_r::ENCRYPTED_LENGTH_TOO_LONG,
-                "ssl3_get_record",
-            )));
+            // OpenSSL answers record_overflow. Once records are encrypted rustls cannot be
+            // asked for a given alert (its own for such a header is decode_error): none then.
+            let e = Error::ssl(ssl_r::PACKET_LENGTH_TOO_LONG, "ssl3_get_record");
+            return Err(if self.reading_in_clear() {
+                self.fatal_plain_alert(e, AD_RECORD_OVERFLOW)
+            } else {
+                self.fatal(e)
+            });
         }
         Ok(())
+    }
+
+    /// True when the current record (header in `hdr`) is read in the clear: anything before
+    /// the version is known; in TLS 1.3 every record but application_data during the
+    /// handshake (encrypted records carry that outer type); in TLS 1.2 the peer's handshake
+    /// flights (only its short Finished follows its ChangeCipherSpec, taken as clear here).
+    fn reading_in_clear(&self) -> bool {
+        let version = self.tls.as_ref().and_then(|t| t.protocol_version());
+        self.in_init && !(version == Some(ProtocolVersion::TLSv1_3) && self.hdr[0] == 23)
+    }
+
+    /// OpenSSL's checks on a whole record read in the clear (before the peer's keys are on):
+    /// more than 16704 body bytes is ENCRYPTED_LENGTH_TOO_LONG, more than 16384 plaintext
+    /// bytes DATA_LENGTH_TOO_LONG, both with record_overflow. rustls takes up to 18432 bytes in
+    /// the clear; for encrypted records it checks the decrypted length itself.
+    fn check_record_length(&mut self) -> Io<()> {
+        let len = usize::from(u16::from_be_bytes([self.hdr[3], self.hdr[4]]));
+        if len <= MAX_PLAIN || !self.reading_in_clear() {
+            return Ok(());
+        }
+        let reason = if len > MAX_ENCRYPTED_BODY {
+            ssl_r::ENCRYPTED_LENGTH_TOO_LONG
+        } else {
+            ssl_r::DATA_LENGTH_TOO_LONG
+        };
+        let e = Error::ssl(reason, "ssl3_get_record");
+        Err(self.fatal_plain_alert(e, AD_RECORD_OVERFLOW))
     }
 
     /// Hands the buffered record to rustls and processes it.
@@ -739,11 +817,29 @@ impl Conn {
                 self.trace_alert(false, 2, u8::from(desc));
                 err::push(errmap::alert_received(u8::from(desc)));
                 self.shutdown |= SSL_RECEIVED_SHUTDOWN;
+                // OpenSSL puts the state machine in its error state: in init again, also
+                // after a completed handshake.
+                self.peer_fatal = true;
+                self.in_init = true;
                 Err(Stop::Closed)
             }
             Err(e) => {
-                let mapped = errmap::from_rustls(&e, is_server);
+                let mut mapped = errmap::from_rustls(&e, is_server);
                 let tls12 = tls.protocol_version() == Some(ProtocolVersion::TLSv1_2);
+                let suite = tls.negotiated_cipher_suite().map(|s| s.suite());
+                if e == rustls::Error::DecryptError
+                    && tls12
+                    && suite.is_some_and(errmap::is_aes_gcm)
+                {
+                    // OpenSSL's AES-GCM provider queues its own entry first (TLS 1.2 only).
+                    err::push(errmap::gcm_tag_failure());
+                }
+                let sig = self.verify.lock().is_ok_and(|v| v.signature_failed);
+                if sig && matches!(e, rustls::Error::InvalidCertificate(_)) {
+                    // The peer's handshake signature (ServerKeyExchange, CertificateVerify)
+                    // did not verify, as opposed to its certificate chain.
+                    mapped = errmap::bad_signature(tls12);
+                }
                 let fix =
                     (tls12 && e == rustls::Error::NoCertificatesPresented).then_some((116, 40));
                 let verify_failed = matches!(e, rustls::Error::InvalidCertificate(_));
@@ -763,13 +859,35 @@ impl Conn {
             self.shutdown = SSL_RECEIVED_SHUTDOWN;
             return Stop::Closed;
         }
-        err::push(Error::ssl(
-            ssl_r::UNEXPECTED_EOF_WHILE_READING,
-            "ssl3_read_n",
-        ));
+        let e = Error::ssl(ssl_r::UNEXPECTED_EOF_WHILE_READING, "ssl3_read_n");
+        if self.writes_in_clear() {
+            // OpenSSL also sends decode_error (best effort: the peer may be gone). Once our
+            // records are encrypted rustls cannot be asked for a given alert: none then.
+            self.fatal_plain_alert(e, AD_DECODE_ERROR);
+        } else {
+            err::push(e);
+        }
         self.failed = true;
         self.in_init = true;
         Stop::Closed
+    }
+
+    /// True while our records still go out in the clear: during the handshake, before the
+    /// version is known; a TLS 1.3 client until its last flight (which ends its handshake); a
+    /// TLS 1.2 client until its second flight; a TLS 1.2 server until its final flight (which
+    /// ends its handshake); a TLS 1.3 server only before its first flight.
+    fn writes_in_clear(&self) -> bool {
+        let version = self.tls.as_ref().and_then(|t| t.protocol_version());
+        self.in_init
+            && match (self.role, version) {
+                (_, None) => true,
+                (Some(Role::Client), Some(ProtocolVersion::TLSv1_2)) => {
+                    self.hand_state != hs::CW_FINISHED
+                }
+                (Some(Role::Client), _) => true,
+                (_, Some(ProtocolVersion::TLSv1_3)) => false,
+                (_, _) => true,
+            }
     }
 
     /// `SSL_do_handshake`. `Ok(())` is 1.

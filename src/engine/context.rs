@@ -227,6 +227,56 @@ pub struct Credentials {
     pub chain: Vec<CertificateDer<'static>>,
     pub key: Option<PrivateKeyDer<'static>>,
     pub certified: Option<Arc<CertifiedKey>>,
+    /// OpenSSL keeps one certificate/key slot per key type, and the last certificate or key
+    /// set selects the current one (the fields above): an EC key set after an RSA
+    /// certificate loads fine and leaves a current slot without a certificate. The other
+    /// slots, by public key algorithm OID.
+    pub other_slots: Vec<Slot>,
+}
+
+/// A certificate/key slot that is not the current one: (key type, chain, key).
+pub type Slot = (
+    Vec<u8>,
+    Vec<CertificateDer<'static>>,
+    Option<PrivateKeyDer<'static>>,
+);
+
+impl Credentials {
+    /// The key type of the current slot, from its certificate or else its key.
+    fn slot_type(&self) -> Option<Vec<u8>> {
+        match self.chain.first() {
+            Some(leaf) => crate::crypto::pkey::cert_key_type(leaf),
+            None => crate::crypto::pkey::key_type(self.key.as_ref()?),
+        }
+    }
+
+    /// Makes the slot for key type `ty` current (parking the current one), as OpenSSL does
+    /// when a certificate or key of another type than the current slot's is set.
+    fn select_slot(&mut self, ty: Option<Vec<u8>>) {
+        let (Some(ty), Some(cur)) = (ty, self.slot_type()) else {
+            return;
+        };
+        if ty == cur {
+            return;
+        }
+        let parked = (cur, std::mem::take(&mut self.chain), self.key.take());
+        self.other_slots.push(parked);
+        if let Some(i) = self.other_slots.iter().position(|s| s.0 == ty) {
+            let (_, chain, key) = self.other_slots.swap_remove(i);
+            self.chain = chain;
+            self.key = key;
+        }
+    }
+
+    fn snapshot(&self) -> Credentials {
+        let copy = |(t, c, k): &Slot| (t.clone(), c.clone(), k.as_ref().map(|k| k.clone_key()));
+        Credentials {
+            chain: self.chain.clone(),
+            key: self.key.as_ref().map(|k| k.clone_key()),
+            certified: self.certified.clone(),
+            other_slots: self.other_slots.iter().map(copy).collect(),
+        }
+    }
 }
 
 /// The mutable part of an `SSL_CTX`.
@@ -536,6 +586,8 @@ impl Context {
             }
         }
         self.update(|c| {
+            let ty = chain.first().and_then(crate::crypto::pkey::cert_key_type);
+            c.creds.select_slot(ty);
             c.creds.chain = chain;
             rebuild_certified(&mut c.creds, false)
         })
@@ -544,11 +596,12 @@ impl Context {
     /// `SSL_CTX_use_PrivateKey*`: the key must match a certificate already set.
     pub fn use_key(&self, key: PrivateKeyDer<'static>) -> Result<()> {
         self.update(|c| {
-            let old = c.creds.key.replace(key);
+            let saved = c.creds.snapshot();
+            c.creds.select_slot(crate::crypto::pkey::key_type(&key));
+            c.creds.key = Some(key);
             let r = rebuild_certified(&mut c.creds, true);
             if r.is_err() {
-                c.creds.key = old;
-                let _ = rebuild_certified(&mut c.creds, false);
+                c.creds = saved;
             }
             r
         })

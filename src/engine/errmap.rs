@@ -56,6 +56,34 @@ pub fn from_rustls(e: &TlsError, is_server: bool) -> Error {
     Error::ssl(reason, func)
 }
 
+/// True for the AES-GCM suites (TLS 1.2 IANA numbers: ECDHE-ECDSA/RSA with AES-128/256-GCM).
+pub fn is_aes_gcm(suite: rustls::CipherSuite) -> bool {
+    matches!(u16::from(suite), 0xC02B | 0xC02C | 0xC02F | 0xC030)
+}
+
+/// The entry OpenSSL 3.0's AES-GCM provider queues when a TLS 1.2 record's tag does not
+/// verify (`ERR_LIB_PROV`, `PROV_R_CIPHER_OPERATION_FAILED`), before the record layer's own.
+pub fn gcm_tag_failure() -> Error {
+    const LIB_PROV: i32 = 57;
+    const PROV_R_CIPHER_OPERATION_FAILED: i32 = 102;
+    Error::new(
+        LIB_PROV,
+        PROV_R_CIPHER_OPERATION_FAILED,
+        "gcm_cipher_internal",
+    )
+}
+
+/// A handshake signature of the peer's that does not verify: TLS 1.2 ServerKeyExchange, TLS
+/// 1.3 CertificateVerify.
+pub fn bad_signature(tls12: bool) -> Error {
+    let func = if tls12 {
+        "tls_process_key_exchange"
+    } else {
+        "tls_process_cert_verify"
+    };
+    Error::ssl(ssl_r::BAD_SIGNATURE, func)
+}
+
 /// The error raised on the receiving side of a fatal alert: `SSL_AD_REASON_OFFSET + desc`.
 pub fn alert_received(desc: u8) -> Error {
     Error::ssl(ssl_r::AD_REASON_OFFSET + i32::from(desc), "ssl3_read_bytes")

@@ -68,6 +68,9 @@ pub struct VerifySlot {
     pub chain: Vec<CertificateDer<'static>>,
     /// The signature scheme of the peer's handshake signature (`SSL_get_peer_signature_nid`).
     pub peer_scheme: Option<u16>,
+    /// The peer's handshake signature (ServerKeyExchange / CertificateVerify) did not verify:
+    /// rustls reports it as a certificate error, OpenSSL as SSL_R_BAD_SIGNATURE.
+    pub signature_failed: bool,
 }
 
 /// A per-connection verifier.
@@ -155,6 +158,14 @@ impl std::fmt::Display for VerifyCode {
 impl std::error::Error for VerifyCode {}
 
 impl Verifier {
+    fn note_signature<T>(&self, r: &Result<T, TlsError>) {
+        if r.is_err() {
+            if let Ok(mut slot) = self.slot.lock() {
+                slot.signature_failed = true;
+            }
+        }
+    }
+
     fn check(
         &self,
         leaf: &CertificateDer<'_>,
@@ -233,7 +244,9 @@ impl ServerCertVerifier for Verifier {
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
         self.note_scheme(dss);
-        verify_tls12_signature(message, cert, dss, &self.algs)
+        let r = verify_tls12_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
     }
 
     fn verify_tls13_signature(
@@ -243,7 +256,9 @@ impl ServerCertVerifier for Verifier {
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
         self.note_scheme(dss);
-        verify_tls13_signature(message, cert, dss, &self.algs)
+        let r = verify_tls13_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {

@@ -414,6 +414,13 @@ fn wrap_load_error(inner: Error, func: &'static str) -> Error {
 }
 
 /// The raw bytes of an ASN1 (DER) certificate or key file, with OpenSSL's error entries.
+/// A DER private key: PKCS#8, PKCS#1 RSA or SEC1 EC, told apart by structure as OpenSSL's
+/// DER decoder does; anything else is handed on as PKCS#8 (and fails to load as such).
+fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'static> {
+    rustls_pki_types::PrivateKeyDer::try_from(der.clone())
+        .unwrap_or_else(|_| rustls_pki_types::PrivateKeyDer::Pkcs8(der.into()))
+}
+
 fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
 }
@@ -528,8 +535,9 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     })
 }
 
-/// `SSL_CTX_use_PrivateKey_file(3)`: PEM (PKCS#8, PKCS#1 RSA, SEC1 EC) or ASN1 (PKCS#8 DER).
-/// Fails if a certificate is set and the key does not match it. 1 or 0.
+/// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+/// Fails if a certificate of the same key type is set and the key does not match it (a key
+/// of another type goes to its own slot, as in OpenSSL). 1 or 0.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     ctx: *mut SSL_CTX,
@@ -543,9 +551,9 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
         let key = match r#type {
             SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)
                 .map_err(|e| wrap_load_error(e, "SSL_CTX_use_PrivateKey_file"))?,
-            SSL_FILETYPE_ASN1 => rustls_pki_types::PrivateKeyDer::Pkcs8(
-                read_der_file(path, "SSL_CTX_use_PrivateKey_file")?.into(),
-            ),
+            SSL_FILETYPE_ASN1 => {
+                der_private_key(read_der_file(path, "SSL_CTX_use_PrivateKey_file")?)
+            }
             _ => {
                 return Err(Error::ssl(
                     ssl_r::BAD_SSL_FILETYPE,
