@@ -173,6 +173,18 @@ pub struct Conn {
     msg_tx: msgs::Stream,
 }
 
+/// Calls `f` on the first `n` bytes of `bufs`, slice by slice (what a vectored write took).
+pub fn for_each_written(bufs: &[io::IoSlice<'_>], mut n: usize, mut f: impl FnMut(&[u8])) {
+    for b in bufs {
+        if n == 0 {
+            break;
+        }
+        let k = n.min(b.len());
+        f(&b[..k]);
+        n -= k;
+    }
+}
+
 /// `io::Write` over a BIO, mapping its retry flags to `WouldBlock`.
 struct BioWriter<'a>(&'a Bio);
 

@@ -280,6 +280,12 @@ impl<W: Write> Write for TapWrite<'_, W> {
         self.tap.feed(&buf[..n]);
         Ok(n)
     }
+    /// Forwarded whole: the BIO writer sends a vectored write as one BIO write.
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        let n = self.inner.write_vectored(bufs)?;
+        crate::engine::conn::for_each_written(bufs, n, |b| self.tap.feed(b));
+        Ok(n)
+    }
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }

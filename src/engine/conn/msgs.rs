@@ -120,6 +120,14 @@ impl<W: Write> Write for Watched<'_, W> {
         }
         Ok(n)
     }
+    /// Forwarded whole: the BIO writer sends a vectored write as one BIO write.
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        let n = self.inner.write_vectored(bufs)?;
+        if let Some(s) = self.stream.as_deref_mut() {
+            super::for_each_written(bufs, n, |b| s.written(b));
+        }
+        Ok(n)
+    }
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
