@@ -100,8 +100,42 @@ end:
     return ok;
 }
 
+/* SSL_SESSION ex_data: set/get, app data, the free callback when the last reference goes. */
+static int test_session_exdata(void)
+{
+    static int idx = -2;
+    SSL_SESSION *sess = NULL;
+    int ok = 0;
+
+    if (idx == -2)
+        idx = SSL_SESSION_get_ex_new_index(5, NULL, NULL, NULL, free_cb);
+    if (!TEST_int_ge(idx, 1) || !TEST_ptr(sess = SSL_SESSION_new()))
+        goto end;
+    trace[0] = '\0';
+    if (!TEST_ptr_null(SSL_SESSION_get_ex_data(sess, idx))
+        || !TEST_int_eq(SSL_SESSION_set_ex_data(sess, idx, "S"), 1)
+        || !TEST_str_eq(SSL_SESSION_get_ex_data(sess, idx), "S")
+        || !TEST_int_eq(SSL_SESSION_set_app_data(sess, "SAPP"), 1)
+        || !TEST_str_eq(SSL_SESSION_get_app_data(sess), "SAPP")
+        || !TEST_int_eq(SSL_SESSION_up_ref(sess), 1))
+        goto end;
+    SSL_SESSION_free(sess);
+    if (!TEST_str_eq(trace, ""))
+        goto end;
+    SSL_SESSION_free(sess);
+    sess = NULL;
+    /* index 2: test_exdata registered index 1 of the session class before */
+    if (!TEST_int_eq(idx, 2) || !TEST_str_eq(trace, "free(1,2,5,S) "))
+        goto end;
+    ok = 1;
+end:
+    SSL_SESSION_free(sess);
+    return ok;
+}
+
 int main(void)
 {
     RUN_TEST(test_exdata);
+    RUN_TEST(test_session_exdata);
     return tu_finish();
 }

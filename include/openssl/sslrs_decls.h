@@ -1627,6 +1627,11 @@ const unsigned char *SSL_SESSION_get0_id_context(const SSL_SESSION *s, unsigned 
 X509 *SSL_SESSION_get0_peer(SSL_SESSION *s);
 
 /**
+ * `SSL_SESSION_get_ex_data(3)`: the value, or NULL.
+ */
+void *SSL_SESSION_get_ex_data(const SSL_SESSION *ss, int idx);
+
+/**
  * `SSL_SESSION_get_id(3)`: the session id and its length (`len` may be NULL).
  */
 const unsigned char *SSL_SESSION_get_id(const SSL_SESSION *s, unsigned int *len);
@@ -1700,6 +1705,11 @@ int SSL_SESSION_set1_id(SSL_SESSION *s, const unsigned char *sid, unsigned int s
 int SSL_SESSION_set1_id_context(SSL_SESSION *s,
                                 const unsigned char *sid_ctx,
                                 unsigned int sid_ctx_len);
+
+/**
+ * `SSL_SESSION_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is the app data.
+ */
+int SSL_SESSION_set_ex_data(SSL_SESSION *ss, int idx, void *data);
 
 /**
  * `SSL_SESSION_set_protocol_version(3)`: 1, or 0 for NULL.

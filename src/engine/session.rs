@@ -141,6 +141,8 @@ pub struct Session {
     peer_obj: Mutex<Option<Arc<crate::crypto::x509::Certificate>>>,
     /// The host name as a C string (`SSL_SESSION_get0_hostname`), made on first use.
     hostname_c: Mutex<Option<std::ffi::CString>>,
+    /// What the ffi layer keeps with the session (its ex_data), made on first use; opaque here.
+    pub app: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl Session {
@@ -160,6 +162,7 @@ impl Session {
             client: Mutex::new(None),
             peer_obj: Mutex::new(None),
             hostname_c: Mutex::new(None),
+            app: std::sync::OnceLock::new(),
         }
     }
 

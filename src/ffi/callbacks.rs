@@ -467,6 +467,11 @@ mod tests {
         );
         assert!(crate::ffi::ex_data::CRYPTO_get_ex_data(null(), 1).is_null());
         assert_eq!(crate::ffi::ex_data::CRYPTO_free_ex_index(-1, 0), 0);
+        assert_eq!(
+            crate::ffi::ex_data::SSL_SESSION_set_ex_data(null_mut(), 0, null_mut()),
+            0
+        );
+        assert!(crate::ffi::ex_data::SSL_SESSION_get_ex_data(null(), 0).is_null());
         crate::crypto::err::clear();
     }
 }

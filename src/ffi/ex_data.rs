@@ -261,3 +261,65 @@ pub extern "C" fn CRYPTO_get_ex_data(ad: *const CRYPTO_EX_DATA, idx: c_int) -> *
         None => core::ptr::null_mut(),
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// SSL_SESSION ex_data. Sessions are also made inside the engine (from handshakes, `d2i`), so a
+// session's data is created on first use: its new-callbacks run then (not when the session was
+// made, as in OpenSSL), its free-callbacks when the session's last reference goes.
+
+/// The ex_data of one `SSL_SESSION`.
+struct SessionEx {
+    ex: ExData,
+    parent: usize,
+}
+
+impl Drop for SessionEx {
+    fn drop(&mut self) {
+        self.ex.freed(self.parent as *mut c_void);
+    }
+}
+
+fn session_ex<'a>(s: *const crate::ffi::types::SSL_SESSION) -> Result<&'a ExData, Error> {
+    // SAFETY: a non-NULL SSL_SESSION* is one we handed out and the caller still holds.
+    let sess = unsafe { crate::ffi::types::borrow::<crate::ffi::types::SSL_SESSION>(s) }
+        .ok_or(Error::null_param(lib::SSL, "SSL_SESSION"))?;
+    let mut fresh = false;
+    let app = sess.app.get_or_init(|| {
+        fresh = true;
+        Box::new(SessionEx {
+            ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_SESSION),
+            parent: s as usize,
+        })
+    });
+    let ex = &app
+        .downcast_ref::<SessionEx>()
+        .ok_or(Error::internal("SSL_SESSION ex_data"))?
+        .ex;
+    if fresh {
+        ex.created(s as *mut c_void);
+    }
+    Ok(ex)
+}
+
+/// `SSL_SESSION_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is the app data.
+#[no_mangle]
+pub extern "C" fn SSL_SESSION_set_ex_data(
+    ss: *mut crate::ffi::types::SSL_SESSION,
+    idx: c_int,
+    data: *mut c_void,
+) -> c_int {
+    call(0, || {
+        Ok(c_int::from(session_ex(ss)?.set(idx, data as usize)))
+    })
+}
+
+/// `SSL_SESSION_get_ex_data(3)`: the value, or NULL.
+#[no_mangle]
+pub extern "C" fn SSL_SESSION_get_ex_data(
+    ss: *const crate::ffi::types::SSL_SESSION,
+    idx: c_int,
+) -> *mut c_void {
+    call(core::ptr::null_mut(), || {
+        Ok(session_ex(ss)?.get(idx) as *mut c_void)
+    })
+}
