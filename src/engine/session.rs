@@ -463,6 +463,26 @@ impl ClientSessionStore for ClientStore {
     }
 }
 
+/// The start of a rustls client session value's `Debug` rendering, up to its server certificate
+/// chain: the fields read from it (session id, ticket, lifetime) come first, and rendering the
+/// chain as well cost more than the rest of the handshake's session bookkeeping.
+fn debug_prefix(v: &dyn std::fmt::Debug) -> String {
+    struct UpToChain(String);
+    impl std::fmt::Write for UpToChain {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            if s.contains("server_cert_chain") {
+                return Err(std::fmt::Error);
+            }
+            self.0.push_str(s);
+            Ok(())
+        }
+    }
+    let mut w = UpToChain(String::new());
+    // Stopping early is the point: the error only ends the rendering.
+    let _ = std::fmt::write(&mut w, format_args!("{v:?}"));
+    w.0
+}
+
 /// The hex field `name: <hex>` of a rustls `Debug` rendering (rustls exposes no getters for the
 /// ticket and session id; its `Debug` output prints them as plain hex).
 fn debug_hex(dbg: &str, name: &str) -> Option<Vec<u8>> {
@@ -1115,7 +1135,7 @@ impl ConnSessions {
             if self.reused {
                 return;
             }
-            let dbg = format!("{v:?}");
+            let dbg = debug_prefix(&v);
             let id = debug_hex(&dbg, "session_id").unwrap_or_default();
             let ticket = debug_hex(&dbg, "ticket").unwrap_or_default();
             let lifetime = debug_num(&dbg, "lifetime_secs").unwrap_or(0);
@@ -1145,7 +1165,7 @@ impl ConnSessions {
             return;
         }
         for v in new13 {
-            let dbg = format!("{v:?}");
+            let dbg = debug_prefix(&v);
             let ticket = debug_hex(&dbg, "ticket").unwrap_or_default();
             let lifetime = debug_num(&dbg, "lifetime_secs").unwrap_or(0);
             let max_early = v.max_early_data_size();
