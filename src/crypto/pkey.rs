@@ -128,6 +128,23 @@ mod tests {
     }
 
     #[test]
+    fn key_types_group_by_algorithm_not_curve() {
+        let kt = |pem: &str| key_type(&read_private_key(pem.as_bytes()).unwrap()).unwrap();
+        let ct = |pem: &str| cert_key_type(&cert(pem)).unwrap();
+        // EC on P-256 and P-384 share a slot; RSA (PKCS#8 or PKCS#1) and Ed25519 have theirs.
+        assert_eq!(ct(EC_CERT), ct(P384_CERT));
+        assert_eq!(kt(EC_KEY_PKCS8), kt(P384_KEY));
+        assert_eq!(kt(EC_KEY_PKCS8), ct(EC_CERT));
+        assert_eq!(kt(RSA_KEY_PKCS1), ct(RSA_CERT));
+        assert_eq!(kt(RSA_KEY_PKCS8), kt(RSA_KEY_PKCS1));
+        assert_eq!(kt(ED25519_KEY), ct(UTF8_CERT));
+        assert_ne!(ct(RSA_CERT), ct(EC_CERT));
+        assert_ne!(ct(UTF8_CERT), ct(EC_CERT));
+        assert_eq!(cert_key_type(&CertificateDer::from(vec![1, 2, 3])), None);
+        assert_eq!(key_type(&PrivateKeyDer::Pkcs8(vec![0x30, 0].into())), None);
+    }
+
+    #[test]
     fn mismatches() {
         assert!(!keys_match(&cert(EC_CERT), key(ED25519_KEY).as_ref()));
         assert!(!keys_match(&cert(EC_CERT), key(EC_KEY_SEC1).as_ref()));
