@@ -22,7 +22,10 @@
  *                                      SSL, their BIO pair not counted), glibc mallinfo2()
  *   bench mem-total N                  the same including the BIO pair
  *   callgrind modes (one warm-up unit, then COUNT units inside bench_measured_*):
- *   bench one-handshake KIND [COUNT]   KIND = tls13-ecdsa | tls13-rsa | tls12-ecdsa
+ *   bench one-handshake KIND [COUNT]   KIND = tls13-ecdsa | tls13-rsa | tls12-ecdsa: full
+ *                                      handshake units in bench_measured_handshake;
+ *                                      KIND = resume-tls13 | resume-tls12: resumed units (ECDSA)
+ *                                      in bench_measured_resumed, after one full handshake
  *   bench transfer-1mib [MIB]          1 MiB client->server in 16 KiB SSL_writes, AES-128-GCM
  *
  * One handshake unit = SSL_new x2, BIO_new_bio_pair, SSL_set_tlsext_host_name +
@@ -30,6 +33,12 @@
  * completion on both sides, one byte each way (so the client processes the server's session
  * tickets), SSL_free x2. No session is ever offered for resumption; every handshake is checked
  * to be a full one (the server's first flight carries its certificate).
+ *
+ * One resumed unit (hs-resume-*, one-handshake resume-*) = the same, plus SSL_set_session with
+ * the session the previous unit ended with, the handshake checked resumed (SSL_session_reused
+ * on both sides, else exit 2), SSL_get1_session after the ping (the newest ticket),
+ * SSL_shutdown on both sides (close_notify; the session stays resumable), SSL_free x2. Both
+ * contexts keep their defaults (the server issues session tickets).
  *
  * Run from the repository root (certificates are read from c-tests/certs, or $SSLRS_CERTS).
  */
@@ -236,9 +245,9 @@ static void resumed_unit(struct ctxs *x, SSL_SESSION **sess) {
 
 /* ---- timed modes ----------------------------------------------------------------------- */
 
-static double bench_resumed(enum kind k, double secs) {
-    struct ctxs x = make_ctxs(k, NULL);
-    struct pair p = new_pair(&x, 0);
+/* A full handshake (checked full), ping, close_notify both ways: the client's session. */
+static SSL_SESSION *first_session(struct ctxs *x) {
+    struct pair p = new_pair(x, 0);
     handshake(&p);
     ping(&p);
     SSL_SESSION *sess = SSL_get1_session(p.c);
@@ -246,6 +255,12 @@ static double bench_resumed(enum kind k, double secs) {
     SSL_shutdown(p.c);
     SSL_shutdown(p.s);
     free_pair(&p);
+    return sess;
+}
+
+static double bench_resumed(enum kind k, double secs) {
+    struct ctxs x = make_ctxs(k, NULL);
+    SSL_SESSION *sess = first_session(&x);
     resumed_unit(&x, &sess); /* warm-up */
     long n = 0;
     double t0 = now(), t;
@@ -418,14 +433,35 @@ NOINLINE void bench_measured_handshake(struct ctxs *x, int count) {
     __asm__ volatile("" ::: "memory");
 }
 
+NOINLINE void bench_measured_resumed(struct ctxs *x, SSL_SESSION **sess, int count) {
+    for (int i = 0; i < count; i++) resumed_unit(x, sess);
+    __asm__ volatile("" ::: "memory");
+}
+
 NOINLINE void bench_measured_transfer(struct pair *p, const unsigned char *buf,
                                       unsigned char *rbuf, int chunk, long total) {
     for (long done = 0; done < total; done += chunk) xfer(p->c, p->s, buf, rbuf, chunk);
     __asm__ volatile("" ::: "memory");
 }
 
+/* KIND resume-tls13 | resume-tls12: a full handshake and one resumed warm-up unit outside
+ * the region, then COUNT resumed units (each offering the previous one's session) inside
+ * bench_measured_resumed. */
 static int one_handshake(const char *kname, int count) {
     enum kind k;
+    if (!strncmp(kname, "resume-", 7)) {
+        if (!strcmp(kname + 7, "tls13")) k = K_TLS13_ECDSA;
+        else if (!strcmp(kname + 7, "tls12")) k = K_TLS12_ECDSA;
+        else return fprintf(stderr, "bench: unknown handshake kind %s\n", kname), 64;
+        struct ctxs x = make_ctxs(k, NULL);
+        SSL_SESSION *sess = first_session(&x);
+        resumed_unit(&x, &sess);
+        bench_measured_resumed(&x, &sess, count);
+        SSL_SESSION_free(sess);
+        free_ctxs(&x);
+        printf("%d\n", count);
+        return 0;
+    }
     if (!strcmp(kname, "tls13-ecdsa")) k = K_TLS13_ECDSA;
     else if (!strcmp(kname, "tls13-rsa")) k = K_TLS13_RSA;
     else if (!strcmp(kname, "tls12-ecdsa")) k = K_TLS12_ECDSA;
@@ -490,7 +526,8 @@ static int usage(void) {
             "       hs-resume-tls13|hs-resume-tls12 SECS |\n"
             "       bulk-{aes128,aes256,chacha}-{16k,1k} SECS | mem N | mem-total N |\n"
             "       rss N | rss-idle N |\n"
-            "       one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa [COUNT] | transfer-1mib [MIB]\n");
+            "       one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa|resume-tls13|resume-tls12 [COUNT] |\n"
+            "       transfer-1mib [MIB]\n");
     return 64;
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Instruction counts under callgrind (deterministic, independent of machine noise) for the
-# binaries built by `make bench`: instructions per full handshake and per MiB transferred, for
-# OpenSSL, sslrs and bare rustls. Only the code inside bench_measured_handshake /
-# bench_measured_transfer is counted (--collect-atstart=no --toggle-collect), so certificate
+# binaries built by `make bench`: instructions per full handshake, per resumed handshake and per
+# MiB transferred, for OpenSSL, sslrs and bare rustls. Only the code inside
+# bench_measured_handshake / bench_measured_resumed / bench_measured_transfer is counted (--collect-atstart=no --toggle-collect), so certificate
 # loading, context setup and one warm-up unit are excluded. Builds nothing; run from the
 # repository root. The table is also written to $BENCH_OUT.
 #
@@ -51,6 +51,13 @@ for kind in tls13-ecdsa tls13-rsa tls12-ecdsa; do
     c=$(measure bare "$bare" $fn "$count" one-handshake $kind "$count")
     rows+=("handshake $kind|instr/handshake|$a|$b|$c")
 done
+fn=bench_measured_resumed
+for v in tls13 tls12; do
+    a=$(measure openssl "$ossl" $fn "$count" one-handshake resume-$v "$count")
+    b=$(measure sslrs "$sslrs" $fn "$count" one-handshake resume-$v "$count")
+    c=$(measure bare "$bare" $fn "$count" one-handshake resume-$v "$count")
+    rows+=("resumed $v-ecdsa|instr/handshake|$a|$b|$c")
+done
 fn=bench_measured_transfer
 a=$(measure openssl "$ossl" $fn "$mib" transfer-1mib "$mib")
 b=$(measure sslrs "$sslrs" $fn "$mib" transfer-1mib "$mib")
@@ -61,7 +68,9 @@ rows+=("AES-128-GCM 16 KiB writes|instr/MiB|$a|$b|$c")
     echo "sslrs instruction counts (valgrind $(valgrind --version | sed 's/valgrind-//'), callgrind Ir)"
     echo "OpenSSL: $("$ossl" version); sslrs: $("$sslrs" version)"
     echo "handshake = SSL pair + BIO pair, full handshake with verification, 1 byte each way, free;"
-    echo "mean over $count handshakes after one warm-up. Transfer: $mib MiB client -> server."
+    echo "mean over $count handshakes after one warm-up. Resumed: the same offering the previous"
+    echo "connection's ticket (checked resumed), close_notify both ways; after one full and one"
+    echo "resumed warm-up. Transfer: $mib MiB client -> server."
     echo
     printf '%-26s %-16s %14s %14s %8s %14s %8s\n' what unit OpenSSL sslrs "ss/OSSL" "bare rustls" "ss/bare"
     for r in "${rows[@]}"; do

@@ -4,8 +4,10 @@
 # Asserts nothing about speed. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-modes=(hs-tls13-ecdsa hs-tls13-rsa hs-tls12-ecdsa hs-mt2 bulk-aes128-16k bulk-aes256-16k
-       bulk-chacha-16k bulk-aes128-1k bulk-aes256-1k bulk-chacha-1k)
+modes=(hs-tls13-ecdsa hs-tls13-rsa hs-tls12-ecdsa hs-resume-tls13 hs-resume-tls12 hs-mt2
+       bulk-aes128-16k bulk-aes256-16k bulk-chacha-16k bulk-aes128-1k bulk-aes256-1k
+       bulk-chacha-1k)
+kinds=(tls13-ecdsa tls13-rsa tls12-ecdsa resume-tls13 resume-tls12)
 bare_modes=("${modes[@]/hs-mt2/}")
 n=0
 err=$(mktemp)
@@ -21,16 +23,16 @@ check() { # label binary args...
 for lib in openssl sslrs; do
     b=build/bench/$lib/bench
     [[ $("$b" version) ]] || { echo "FAIL: bench smoke: $b version"; exit 1; }
-    for m in "${modes[@]}" hs-resume-tls13 hs-resume-tls12; do check "$lib" "$b" "$m" 0.01; done
+    for m in "${modes[@]}"; do check "$lib" "$b" "$m" 0.01; done
     check "$lib" "$b" mem 3
     check "$lib" "$b" mem-total 3
     check "$lib" "$b" rss 3
     check "$lib" "$b" rss-idle 3
-    for k in tls13-ecdsa tls13-rsa tls12-ecdsa; do check "$lib" "$b" one-handshake "$k" 1; done
+    for k in "${kinds[@]}"; do check "$lib" "$b" one-handshake "$k" 1; done
     check "$lib" "$b" transfer-1mib 1
 done
 b=target/release/examples/bare_rustls
 for m in "${bare_modes[@]}"; do [ -n "$m" ] || continue; check bare "$b" "$m" 0.01; done
-for k in tls13-ecdsa tls13-rsa tls12-ecdsa; do check bare "$b" one-handshake "$k" 1; done
+for k in "${kinds[@]}"; do check bare "$b" one-handshake "$k" 1; done
 check bare "$b" transfer-1mib 1
 echo "ok: bench smoke: $n benchmark runs (OpenSSL, sslrs, bare rustls) each printed a number"

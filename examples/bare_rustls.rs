@@ -5,7 +5,9 @@
 //! cargo build --release --example bare_rustls
 //! target/release/examples/bare_rustls hs-tls13-ecdsa|hs-tls13-rsa|hs-tls12-ecdsa SECS
 //! target/release/examples/bare_rustls bulk-aes128-16k SECS
+//! target/release/examples/bare_rustls hs-resume-tls13|hs-resume-tls12 SECS
 //! target/release/examples/bare_rustls one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa [COUNT]
+//! target/release/examples/bare_rustls one-handshake resume-tls13|resume-tls12 [COUNT]
 //! ```
 //!
 //! One handshake unit is the C benchmark's: new client and server connections (SNI and
@@ -13,6 +15,14 @@
 //! sends rustls' default two TLS 1.3 tickets), the handshake driven to completion over in-memory
 //! buffers, one byte each way, drop. Bulk: the client writes 16 KiB, the server reads it, the
 //! server writes 16 KiB, the client reads it; MB/s (10^6 bytes) counts both directions.
+//!
+//! One resumed unit (`hs-resume-*`, `one-handshake resume-*`, ECDSA) is the C benchmark's too:
+//! what sslrs configures, without it. The client keeps rustls' in-memory session cache
+//! (`Resumption::in_memory_sessions`), so each connection offers a ticket an earlier one
+//! received; the server seals tickets with `ring::Ticketer` (TLS 1.2 and 1.3), keeps its
+//! default session-id cache and sends rustls' default two TLS 1.3 tickets. The handshake must
+//! be resumed on both sides (`handshake_kind() == Resumed`, else the run panics); one byte
+//! each way (the client stores the new tickets), close_notify from both sides, drop.
 //! Every mode prints one number on stdout. Run from the repository root.
 
 use std::io::{Read, Write};
@@ -24,7 +34,8 @@ use rustls::crypto::CryptoProvider;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
 use rustls::{
-    ClientConfig, ClientConnection, Connection, RootCertStore, ServerConfig, ServerConnection,
+    ClientConfig, ClientConnection, Connection, HandshakeKind, RootCertStore, ServerConfig,
+    ServerConnection,
 };
 
 #[derive(Clone, Copy)]
@@ -46,7 +57,8 @@ fn certs_dir() -> String {
         .unwrap_or_else(|| "c-tests/certs".into())
 }
 
-fn configs(kind: Kind, suite: Option<&str>) -> Configs {
+/// `resume`: the client caches sessions and the server issues tickets (the resumed modes).
+fn configs(kind: Kind, suite: Option<&str>, resume: bool) -> Configs {
     let dir = certs_dir();
     let (cert, key, ca) = match kind {
         Kind::Tls13Rsa => ("server-rsa.pem", "server-rsa.key", "ca-rsa.pem"),
@@ -82,13 +94,20 @@ fn configs(kind: Kind, suite: Option<&str>) -> Configs {
         .with_root_certificates(roots)
         .with_no_client_auth();
     // OpenSSL (and sslrs) clients offer no session unless the application sets one.
-    client.resumption = Resumption::disabled();
-    let server = ServerConfig::builder_with_provider(provider)
+    client.resumption = if resume {
+        Resumption::in_memory_sessions(256)
+    } else {
+        Resumption::disabled()
+    };
+    let mut server = ServerConfig::builder_with_provider(provider)
         .with_protocol_versions(versions)
         .expect("server versions")
         .with_no_client_auth()
         .with_single_cert(chain, key)
         .expect("server certificate and key");
+    if resume {
+        server.ticketer = rustls::crypto::ring::Ticketer::new().expect("ticketer");
+    }
     Configs {
         client: Arc::new(client),
         server: Arc::new(server),
@@ -118,6 +137,12 @@ fn new_pair(cfg: &Configs) -> (Connection, Connection) {
 
 /// Drives the handshake to completion; panics unless it was a full one.
 fn handshake(c: &mut Connection, s: &mut Connection, buf: &mut Vec<u8>) {
+    handshake_ex(c, s, buf, true);
+}
+
+/// Drives the handshake to completion; panics unless it was a full one (`full`) or a resumed
+/// one on both sides.
+fn handshake_ex(c: &mut Connection, s: &mut Connection, buf: &mut Vec<u8>, full: bool) {
     let mut flight = 0;
     for _ in 0..16 {
         if !c.is_handshaking() && !s.is_handshaking() && !c.wants_write() && !s.wants_write() {
@@ -130,6 +155,14 @@ fn handshake(c: &mut Connection, s: &mut Connection, buf: &mut Vec<u8>) {
         !c.is_handshaking() && !s.is_handshaking(),
         "handshake stalled"
     );
+    if !full {
+        let (ck, sk) = (c.handshake_kind(), s.handshake_kind());
+        assert!(
+            ck == Some(HandshakeKind::Resumed) && sk == Some(HandshakeKind::Resumed),
+            "the session was not resumed (client {ck:?}, server {sk:?})"
+        );
+        return;
+    }
     assert!(
         flight >= 400,
         "server flight {flight} bytes: not a full handshake"
@@ -162,8 +195,48 @@ fn handshake_unit(cfg: &Configs, buf: &mut Vec<u8>) {
     xfer(&mut s, &mut c, b"x", &mut r, buf);
 }
 
+/// One resumed unit: the client offers a cached ticket; resumed, ping, close_notify both ways.
+fn resumed_unit(cfg: &Configs, buf: &mut Vec<u8>) {
+    let (mut c, mut s) = new_pair(cfg);
+    handshake_ex(&mut c, &mut s, buf, false);
+    let mut r = [0u8; 1];
+    xfer(&mut c, &mut s, b"x", &mut r, buf);
+    xfer(&mut s, &mut c, b"x", &mut r, buf);
+    for conn in [&mut c, &mut s] {
+        conn.send_close_notify();
+        buf.clear();
+        while conn.wants_write() {
+            conn.write_tls(buf).expect("write_tls");
+        }
+    }
+}
+
+/// Configs for the resumed modes, the client's cache primed by one full handshake and one
+/// resumed warm-up unit.
+fn resumed_setup(kind: Kind, buf: &mut Vec<u8>) -> Configs {
+    let cfg = configs(kind, None, true);
+    handshake_unit(&cfg, buf);
+    resumed_unit(&cfg, buf);
+    cfg
+}
+
+fn bench_resumed(kind: Kind, secs: f64) -> f64 {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    let cfg = resumed_setup(kind, &mut buf);
+    let t0 = Instant::now();
+    let mut n = 0u64;
+    loop {
+        resumed_unit(&cfg, &mut buf);
+        n += 1;
+        if t0.elapsed().as_secs_f64() >= secs {
+            break;
+        }
+    }
+    n as f64 / t0.elapsed().as_secs_f64()
+}
+
 fn bench_handshakes(kind: Kind, secs: f64) -> f64 {
-    let cfg = configs(kind, None);
+    let cfg = configs(kind, None, false);
     let mut buf = Vec::with_capacity(64 * 1024);
     handshake_unit(&cfg, &mut buf);
     let t0 = Instant::now();
@@ -179,7 +252,7 @@ fn bench_handshakes(kind: Kind, secs: f64) -> f64 {
 }
 
 fn bench_bulk(suite: &str, chunk: usize, secs: f64) -> f64 {
-    let cfg = configs(Kind::Tls13Ecdsa, Some(suite));
+    let cfg = configs(Kind::Tls13Ecdsa, Some(suite), false);
     let mut buf = Vec::with_capacity(64 * 1024);
     let (mut c, mut s) = new_pair(&cfg);
     handshake(&mut c, &mut s, &mut buf);
@@ -212,6 +285,16 @@ fn bench_bulk(suite: &str, chunk: usize, secs: f64) -> f64 {
 pub fn bench_measured_handshake(cfg: &Configs, count: u32, buf: &mut Vec<u8>) {
     for _ in 0..count {
         handshake_unit(cfg, buf);
+    }
+    std::hint::black_box(&buf);
+}
+
+/// The callgrind region for resumed handshakes: `--toggle-collect=bench_measured_resumed`.
+#[inline(never)]
+#[no_mangle]
+pub fn bench_measured_resumed(cfg: &Configs, count: u32, buf: &mut Vec<u8>) {
+    for _ in 0..count {
+        resumed_unit(cfg, buf);
     }
     std::hint::black_box(&buf);
 }
@@ -257,7 +340,9 @@ fn usage() -> ! {
     eprintln!(
         "usage: bare_rustls hs-tls13-ecdsa|hs-tls13-rsa|hs-tls12-ecdsa SECS |\n\
          \x20      bulk-{{aes128,aes256,chacha}}-{{16k,1k}} SECS |\n\
-         \x20      one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa [COUNT] | transfer-1mib [MIB]"
+         \x20      hs-resume-tls13|hs-resume-tls12 SECS |\n\
+         \x20      one-handshake tls13-ecdsa|tls13-rsa|tls12-ecdsa|resume-tls13|resume-tls12 [COUNT] |\n\
+         \x20      transfer-1mib [MIB]"
     );
     std::process::exit(64)
 }
@@ -269,9 +354,21 @@ fn main() {
     let secs: f64 = arg.and_then(|a| a.parse().ok()).unwrap_or(1.0);
     let r = match mode {
         "one-handshake" => {
-            let kind = arg.and_then(kind_of).unwrap_or_else(|| usage());
             let count: u32 = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(1);
-            let cfg = configs(kind, None);
+            let resumed = match arg {
+                Some("resume-tls13") => Some(Kind::Tls13Ecdsa),
+                Some("resume-tls12") => Some(Kind::Tls12Ecdsa),
+                _ => None,
+            };
+            if let Some(kind) = resumed {
+                let mut buf = Vec::with_capacity(64 * 1024);
+                let cfg = resumed_setup(kind, &mut buf);
+                bench_measured_resumed(&cfg, count, &mut buf);
+                println!("{count}");
+                return;
+            }
+            let kind = arg.and_then(kind_of).unwrap_or_else(|| usage());
+            let cfg = configs(kind, None, false);
             let mut buf = Vec::with_capacity(64 * 1024);
             handshake_unit(&cfg, &mut buf);
             bench_measured_handshake(&cfg, count, &mut buf);
@@ -280,7 +377,7 @@ fn main() {
         }
         "transfer-1mib" => {
             let mib: usize = arg.and_then(|a| a.parse().ok()).unwrap_or(1);
-            let cfg = configs(Kind::Tls13Ecdsa, Some("TLS13_AES_128_GCM_SHA256"));
+            let cfg = configs(Kind::Tls13Ecdsa, Some("TLS13_AES_128_GCM_SHA256"), false);
             let mut buf = Vec::with_capacity(64 * 1024);
             let (mut c, mut s) = new_pair(&cfg);
             handshake(&mut c, &mut s, &mut buf);
@@ -293,6 +390,8 @@ fn main() {
         "hs-tls13-ecdsa" => bench_handshakes(Kind::Tls13Ecdsa, secs),
         "hs-tls13-rsa" => bench_handshakes(Kind::Tls13Rsa, secs),
         "hs-tls12-ecdsa" => bench_handshakes(Kind::Tls12Ecdsa, secs),
+        "hs-resume-tls13" => bench_resumed(Kind::Tls13Ecdsa, secs),
+        "hs-resume-tls12" => bench_resumed(Kind::Tls12Ecdsa, secs),
         m => {
             let rest = m.strip_prefix("bulk-").unwrap_or_else(|| usage());
             let (name, size) = rest.split_once('-').unwrap_or_else(|| usage());
