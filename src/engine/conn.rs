@@ -549,10 +549,10 @@ impl Conn {
         Stop::Failed
     }
 
-    /// A fatal error the engine finds before rustls processes the record (so rustls has no
-    /// alert queued): queues `e` and sends the fatal alert `desc` in the clear, as OpenSSL
-    /// does. Only used while records are still read in the clear.
-    fn fatal_plain_alert(&mut self, e: Error, desc: u8) -> Stop {
+    /// A fatal error the engine finds itself while the connection is still unencrypted (so
+    /// rustls has no alert queued): queues `e` and sends the fatal alert `desc` in the clear, as
+    /// OpenSSL does. The one place such an alert record is written.
+    pub(super) fn fatal_plain_alert(&mut self, e: Error, desc: u8) -> Stop {
         let stop = self.fatal(e);
         if let Some(w) = self.wbio.as_ref() {
             let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc]);
@@ -582,10 +582,7 @@ impl Conn {
                 // With no protocol to speak, OpenSSL sends a fatal protocol_version alert on
                 // either side before reading anything [measured]; the peer then fails too.
                 if e.lib == lib::SSL && e.reason == ssl_r::NO_PROTOCOLS_AVAILABLE {
-                    if let Some(w) = self.wbio.as_ref() {
-                        let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46];
-                        let _ = BioWriter(w).write_all(&alert);
-                    }
+                    return Err(self.fatal_plain_alert(e, 0x46));
                 }
                 Err(self.fatal(e))
             }
@@ -1025,13 +1022,11 @@ impl Conn {
     /// fails the handshake (internal_error) rather than resume out of context.
     fn refuse_resumption(&mut self) -> Stop {
         self.tls = None;
-        if let Some(w) = self.wbio.as_ref() {
-            let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 80]);
-        }
-        self.fatal(Error::ssl(
+        let e = Error::ssl(
             ssl_r::SESSION_ID_CONTEXT_UNINITIALIZED,
             "ssl_get_prev_session",
-        ))
+        );
+        self.fatal_plain_alert(e, 80)
     }
 
     /// Asks the ffi layer to report queued sessions (new-session / remove callbacks).

@@ -265,12 +265,8 @@ impl Conn {
         self.hello_sni = accepted.client_hello().server_name().map(str::to_owned);
         if let Some((e, desc)) = outcome.abort {
             // The hello stage is unencrypted: a plaintext fatal alert.
-            if let Some(w) = self.wbio.clone() {
-                let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc];
-                let _ = io::Write::write_all(&mut super::BioWriter(&w), &alert);
-            }
             self.pending_stop = Some(Stop::Failed);
-            return Err(self.fatal(e));
+            return Err(self.fatal_plain_alert(e, desc));
         }
         let mut cfg = match self.per_connection_server_config() {
             Ok(c) => c,
