@@ -2534,6 +2534,11 @@ int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
 int i2d_X509(const X509 *a, unsigned char **out);
 
 /**
+ * `1` in forward mode, `0` otherwise (for the C tests and the program suite).
+ */
+int sslrs_backend_is_libcrypto(void);
+
+/**
  * The non-variadic half of `ERR_add_error_data` / `ERR_add_error_vdata` (called by
  * `ffi-shim/err_shim.c` with the arguments already concatenated): appends `txt` to the newest
  * entry's data. sslrs-internal, not an OpenSSL symbol.
@@ -2548,6 +2553,14 @@ void sslrs_err_add_error_data(const char *txt);
  * OpenSSL symbol.
  */
 void sslrs_err_set_error(int lib, int reason, const char *data);
+
+/**
+ * Exported for the C shims (`ffi-shim/*.c`): libcrypto's `name` when forwarding, else NULL.
+ *
+ * # Safety
+ * `name` must be a NUL-terminated string.
+ */
+void *sslrs_forward_sym(const char *name);
 
 #ifdef __cplusplus
 }  // extern "C"

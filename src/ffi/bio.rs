@@ -283,6 +283,7 @@ fn opt_out<'a>(data: *mut c_void, len: usize) -> Result<Option<&'a mut [u8]>> {
 /// `BIO_R_UNSUPPORTED_METHOD`. Socket/fd BIOs start without an fd (use `BIO_set_fd`).
 #[no_mangle]
 pub extern "C" fn BIO_new(r#type: *const BIO_METHOD) -> *mut BIO {
+    crate::forward_new!(BIO_new(r#type));
     super::null_on_error(|| {
         if r#type.is_null() {
             return Err(null("BIO_new"));
@@ -429,6 +430,7 @@ pub extern "C" fn BIO_new_bio_pair(
 /// `dlen == 0` still reaches the BIO (a memory BIO then reports its eof value, a socket its read(2)).
 #[no_mangle]
 pub extern "C" fn BIO_read(b: *mut BIO, data: *mut c_void, dlen: c_int) -> c_int {
+    crate::forward!(BIO_read(b, data, dlen));
     call(-1, || {
         let b = obj(b).ok_or_else(|| null("BIO_read"))?;
         let Ok(n) = usize::try_from(dlen) else {

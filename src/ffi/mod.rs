@@ -11,6 +11,7 @@
     clippy::missing_safety_doc
 )]
 
+pub mod backend;
 pub mod bio;
 pub mod callbacks;
 pub mod cipher;
