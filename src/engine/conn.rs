@@ -554,8 +554,15 @@ impl Conn {
     /// OpenSSL does. The one place such an alert record is written.
     pub(super) fn fatal_plain_alert(&mut self, e: Error, desc: u8) -> Stop {
         let stop = self.fatal(e);
+        let out = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc];
+        // Reported like every other alert sent: info callback, then message callback.
+        self.trace_sent_alert(&out);
+        if self.notify.msg {
+            self.msg_tx.written(&out);
+            self.collect_msgs();
+        }
         if let Some(w) = self.wbio.as_ref() {
-            let _ = BioWriter(w).write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc]);
+            let _ = BioWriter(w).write_all(&out);
         }
         stop
     }
