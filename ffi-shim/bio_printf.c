@@ -15,6 +15,7 @@ typedef struct bio_st BIO;
 int BIO_write(BIO *b, const void *data, int dlen);
 int BIO_vprintf(BIO *bio, const char *format, va_list args);
 int BIO_printf(BIO *bio, const char *format, ...);
+void *sslrs_forward_sym(const char *name);
 
 int BIO_vprintf(BIO *bio, const char *format, va_list args)
 {
@@ -23,6 +24,14 @@ int BIO_vprintf(BIO *bio, const char *format, va_list args)
     va_list again;
     int n, ret;
 
+    {
+        /* Pass-through backend: libcrypto's own BIO_vprintf on libcrypto's BIO. */
+        static int (*fwd)(BIO *, const char *, va_list);
+        if (fwd == NULL)
+            fwd = (int (*)(BIO *, const char *, va_list))sslrs_forward_sym("BIO_vprintf");
+        if (fwd != NULL)
+            return fwd(bio, format, args);
+    }
     if (format == NULL)
         return -1;
     va_copy(again, args);

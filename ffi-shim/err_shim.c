@@ -22,12 +22,20 @@ void ERR_vset_error(int lib, int reason, const char *fmt, va_list args);
 void ERR_set_error(int lib, int reason, const char *fmt, ...);
 void ERR_add_error_vdata(int num, va_list args);
 void ERR_add_error_data(int num, ...);
+void *sslrs_forward_sym(const char *name);
 
 __attribute__((format(printf, 3, 0)))
 void ERR_vset_error(int lib, int reason, const char *fmt, va_list args)
 {
     char buf[SSLRS_ERR_MAX_DATA_SIZE];
+    static void (*fwd)(int, int, const char *, va_list);
 
+    if (fwd == NULL)
+        fwd = (void (*)(int, int, const char *, va_list))sslrs_forward_sym("ERR_vset_error");
+    if (fwd != NULL) {
+        fwd(lib, reason, fmt, args);
+        return;
+    }
     if (fmt == NULL) {
         sslrs_err_set_error(lib, reason, NULL);
         return;
@@ -52,6 +60,14 @@ void ERR_add_error_vdata(int num, va_list args)
     char buf[SSLRS_ERR_ADD_DATA_MAX];
     size_t used = 0;
     int i;
+    static void (*fwd)(int, va_list);
+
+    if (fwd == NULL)
+        fwd = (void (*)(int, va_list))sslrs_forward_sym("ERR_add_error_vdata");
+    if (fwd != NULL) {
+        fwd(num, args);
+        return;
+    }
 
     buf[0] = '\0';
     for (i = 0; i < num; i++) {

@@ -236,6 +236,11 @@ typedef void (*InfoCb)(const SSL *ssl, int type, int val);
 typedef void (*SSL_CTX_keylog_cb_func)(const SSL *ssl, const char *line);
 
 /**
+ * Verify callback type of `SSL_CTX_set_verify`.
+ */
+typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
+
+/**
  * `get_session_cb` of `SSL_CTX_sess_set_get_cb`.
  */
 typedef SSL_SESSION *(*SSL_get_session_cb)(SSL *ssl, const unsigned char *data, int len, int *copy);
@@ -285,11 +290,6 @@ typedef int (*SSL_ticket_key_evp_cb)(SSL *ssl,
                                      EVP_CIPHER_CTX *ctx,
                                      EVP_MAC_CTX *hctx,
                                      int enc);
-
-/**
- * Verify callback type of `SSL_CTX_set_verify`.
- */
-typedef int (*SSL_verify_cb)(int preverify_ok, X509_STORE_CTX *x509_ctx);
 
 #ifdef __cplusplus
 extern "C" {
@@ -1317,10 +1317,36 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get0_param(3)`: the context's verification parameters.
+ *
+ * Status: partial — pass-through mode only; of its settings, only the host name set on an
+ * `SSL`'s parameters (`SSL_get0_param`) is used.
+ */
+X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
+ *
+ * Status: partial — pass-through mode only (native: NULL with an error); anchors a program adds
+ * to the store directly are not used yet (those from `SSL_CTX_load_verify_*` are).
+ */
+X509_STORE *SSL_CTX_get_cert_store(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_ciphers(3)`: the context's cipher list (TLS 1.3 suites first), owned by the
  * context. NULL for NULL.
  */
 stack_st_SSL_CIPHER *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb(3)`.
+ */
+pem_password_cb * SSL_CTX_get_default_passwd_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb_userdata(3)`.
+ */
+void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_ex_data(3)`: the value, or NULL.
@@ -1371,6 +1397,11 @@ int SSL_CTX_get_security_level(const SSL_CTX *ctx);
  * `SSL_CTX_get_timeout(3)`: 7200 by default (0 for NULL).
  */
 long SSL_CTX_get_timeout(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_verify_callback(3)`: what `SSL_CTX_set_verify` was given.
+ */
+SSL_verify_cb SSL_CTX_get_verify_callback(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_verify_mode(3)`.
@@ -1437,6 +1468,13 @@ void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, SSL_new_session_cb new_session_cb);
 void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_session_cb);
 
 /**
+ * `SSL_CTX_set1_cert_store(3)`: as `SSL_CTX_set_cert_store`, taking a new reference.
+ *
+ * Status: partial — see `SSL_CTX_get_cert_store`.
+ */
+void SSL_CTX_set1_cert_store(SSL_CTX *ctx, X509_STORE *store);
+
+/**
  * `SSL_CTX_set_alpn_protos(3)`: the protocols a client offers, in wire format. Returns 0 on
  * success and 1 on failure (OpenSSL's inverted convention); NULL or an empty list clears.
  */
@@ -1448,6 +1486,13 @@ int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const uint8_t *protos, unsigned int pr
  * (the handshake fails with no_application_protocol, as in OpenSSL 3.0).
  */
 void SSL_CTX_set_alpn_select_cb(SSL_CTX *ctx, SSL_CTX_alpn_select_cb_func cb, void *arg);
+
+/**
+ * `SSL_CTX_set_cert_store(3)`: replaces the store, taking over the caller's reference.
+ *
+ * Status: partial — see `SSL_CTX_get_cert_store`.
+ */
+void SSL_CTX_set_cert_store(SSL_CTX *ctx, X509_STORE *store);
 
 /**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
@@ -1469,6 +1514,20 @@ int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
  * alert in `*al`.
  */
 void SSL_CTX_set_client_hello_cb(SSL_CTX *c, SSL_client_hello_cb_fn cb, void *arg);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb(3)`: the callback used for encrypted PEM keys.
+ *
+ * Status: partial — recorded; sslrs's own PEM reader does not decrypt keys yet.
+ */
+void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb * cb);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb_userdata(3)`.
+ *
+ * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+ */
+void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
 
 /**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
@@ -1575,11 +1634,21 @@ void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
 int SSL_CTX_up_ref(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_use_PrivateKey(3)`: the private key from an `EVP_PKEY*`. 1 or 0.
+ */
+int SSL_CTX_use_PrivateKey(SSL_CTX *ctx, EVP_PKEY *pkey);
+
+/**
  * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
  * Fails if a certificate of the same key type is set and the key does not match it (a key
  * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_CTX_use_certificate(3)`: the leaf certificate from an `X509*`. 1 or 0.
+ */
+int SSL_CTX_use_certificate(SSL_CTX *ctx, X509 *x);
 
 /**
  * `SSL_CTX_use_certificate_chain_file(3)`: leaf then intermediates, PEM. 1 or 0.
@@ -1874,6 +1943,19 @@ void SSL_free(SSL *ssl);
 void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
 
 /**
+ * `SSL_get0_param(3)`: the connection's verification parameters; a host name set there
+ * (`X509_VERIFY_PARAM_set1_host`) is checked as with `SSL_set1_host`.
+ *
+ * Status: partial — pass-through mode only; host names are used, the other settings not yet.
+ */
+X509_VERIFY_PARAM *SSL_get0_param(SSL *s);
+
+/**
+ * `SSL_get0_peer_certificate(3)`: the peer's certificate, owned by the connection.
+ */
+X509 *SSL_get0_peer_certificate(const SSL *s);
+
+/**
  * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
  * `SSL_get_peer_certificate` is a macro for this.
  */
@@ -1925,6 +2007,16 @@ size_t SSL_get_client_random(const SSL *ssl, uint8_t *out, size_t outlen);
  * `SSL_get_current_cipher(3)`: static, NULL before the handshake.
  */
 const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
+
+/**
+ * `SSL_get_default_passwd_cb(3)`.
+ */
+pem_password_cb * SSL_get_default_passwd_cb(SSL *s);
+
+/**
+ * `SSL_get_default_passwd_cb_userdata(3)`.
+ */
+void *SSL_get_default_passwd_cb_userdata(SSL *s);
 
 /**
  * `SSL_get_early_data_status(3)`: always `SSL_EARLY_DATA_NOT_SENT`.
@@ -2068,6 +2160,12 @@ int SSL_get_signature_type_nid(const SSL *s, int *pnid);
  * `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
  */
 OSSL_HANDSHAKE_STATE SSL_get_state(const SSL *ssl);
+
+/**
+ * `SSL_get_verify_callback(3)`: what `SSL_set_verify` was given, else the context's at
+ * `SSL_new`.
+ */
+SSL_verify_cb SSL_get_verify_callback(const SSL *s);
 
 /**
  * `SSL_get_verify_mode(3)`.
@@ -2252,6 +2350,20 @@ int SSL_set_ciphersuites(SSL *s, const char *str);
  * `SSL_set_connect_state(3)`: client role; restarts the state machine.
  */
 void SSL_set_connect_state(SSL *s);
+
+/**
+ * `SSL_set_default_passwd_cb(3)`.
+ *
+ * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+ */
+void SSL_set_default_passwd_cb(SSL *s, pem_password_cb * cb);
+
+/**
+ * `SSL_set_default_passwd_cb_userdata(3)`.
+ *
+ * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+ */
+void SSL_set_default_passwd_cb_userdata(SSL *s, void *u);
 
 /**
  * `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.

@@ -203,6 +203,8 @@ struct State {
 pub struct Bio {
     method: i32,
     st: Mutex<State>,
+    /// Pass-through mode: the libcrypto BIO every call goes to (then `st` is unused).
+    ext: Option<super::bio_foreign::Foreign>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -228,6 +230,7 @@ impl Bio {
     fn with(method: i32, shutdown: i32, flags: i32, kind: Kind) -> Arc<Bio> {
         Arc::new(Bio {
             method,
+            ext: None,
             st: Mutex::new(State {
                 flags,
                 retry_reason: 0,
@@ -235,6 +238,30 @@ impl Bio {
                 kind,
             }),
         })
+    }
+
+    /// Pass-through mode: wraps libcrypto's `ptr`, taking over one reference.
+    pub fn foreign(ptr: *mut core::ffi::c_void) -> Option<Arc<Bio>> {
+        let ext = super::bio_foreign::Foreign::adopt(ptr)?;
+        let method = ext.method_type();
+        Some(Arc::new(Bio {
+            method,
+            ext: Some(ext),
+            st: Mutex::new(State {
+                flags: 0,
+                retry_reason: 0,
+                shutdown: 0,
+                kind: Kind::Fd {
+                    fd: -1,
+                    init: false,
+                },
+            }),
+        }))
+    }
+
+    /// The libcrypto BIO behind a pass-through wrapper.
+    pub fn foreign_ptr(&self) -> Option<*mut core::ffi::c_void> {
+        self.ext.as_ref().map(|e| e.ptr())
     }
 
     /// `BIO_new(BIO_s_mem())`: an empty, growable memory BIO (eof-return -1).
@@ -394,6 +421,11 @@ impl Bio {
     /// not check the pointer: memory BIOs report what they would have copied, pairs return 0,
     /// descriptors pass it to read(2).
     pub fn read_opt(&self, buf: Option<&mut [u8]>, len: usize) -> i32 {
+        if let (Some(e), Some(b)) = (&self.ext, buf.as_deref()) {
+            let n = b.len().min(len);
+            let b = buf.unwrap_or_default();
+            return e.read(&mut b[..n]);
+        }
         let len = len.min(i32::MAX as usize);
         let mut st = lock(&self.st);
         if !Bio::init(&st) {
@@ -477,6 +509,9 @@ impl Bio {
 
     /// `BIO_write` with the C buffer possibly NULL. `len == 0` returns 0 without touching flags.
     pub fn write_opt(&self, buf: Option<&[u8]>, len: usize) -> i32 {
+        if let (Some(e), Some(b)) = (&self.ext, buf) {
+            return e.write(&b[..b.len().min(len)]);
+        }
         if len == 0 {
             return 0;
         }
@@ -610,6 +645,9 @@ impl Bio {
     /// `BIO_ctrl` for the commands without a pointer argument (see [`cmd`]); unknown commands
     /// return 0, as OpenSSL's source/sink BIOs do.
     pub fn ctrl(&self, c: i32, larg: i64) -> i64 {
+        if let Some(e) = &self.ext {
+            return e.ctrl(c, larg);
+        }
         let mut st = lock(&self.st);
         let st = &mut *st;
         match c {
@@ -785,21 +823,33 @@ impl Bio {
 
     /// `BIO_test_flags(b, mask)`.
     pub fn test_flags(&self, mask: i32) -> i32 {
+        if let Some(e) = &self.ext {
+            return e.test_flags(mask);
+        }
         lock(&self.st).flags & mask
     }
 
     /// `BIO_set_flags(b, flags)`.
     pub fn set_flags(&self, flags: i32) {
+        if let Some(e) = &self.ext {
+            return e.set_flags(flags);
+        }
         lock(&self.st).flags |= flags;
     }
 
     /// `BIO_clear_flags(b, flags)`.
     pub fn clear_flags(&self, flags: i32) {
+        if let Some(e) = &self.ext {
+            return e.clear_flags(flags);
+        }
         lock(&self.st).flags &= !flags;
     }
 
     /// `BIO_get_retry_reason`.
     pub fn retry_reason(&self) -> i32 {
+        if let Some(e) = &self.ext {
+            return e.retry_reason();
+        }
         lock(&self.st).retry_reason
     }
 
@@ -810,6 +860,10 @@ impl Bio {
 
     /// `BIO_clear_retry_flags` then `BIO_set_retry_read`.
     pub fn set_retry_read(&self) {
+        if let Some(e) = &self.ext {
+            e.clear_flags(BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY);
+            return e.set_flags(BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY);
+        }
         let mut st = lock(&self.st);
         clear_retry(&mut st);
         st.flags |= BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY;
@@ -842,6 +896,9 @@ impl Bio {
 
     /// The fd of a socket/fd BIO (`BIO_get_fd`), else `None`.
     pub fn fd(&self) -> Option<i32> {
+        if let Some(e) = &self.ext {
+            return e.fd();
+        }
         match lock(&self.st).kind {
             Kind::Fd { fd, init: true } => Some(fd),
             _ => None,

@@ -160,11 +160,17 @@ fn with_state<R: Default>(f: impl FnOnce(&mut State) -> R) -> R {
 
 /// Pushes one error onto this thread's queue (file `""`, line 0, func = `error.func`).
 pub fn push(error: Error) {
+    if crate::ffi::backend::forwarding() && super::err_forward::push(&error) {
+        return;
+    }
     with_state(|s| s.push(Entry::from_error(error)));
 }
 
 /// `ERR_clear_error`.
 pub fn clear() {
+    if super::err_forward::clear() {
+        return;
+    }
     with_state(|s| {
         let drained: Vec<Entry> = s.queue.drain(..).collect();
         for e in drained {
@@ -175,11 +181,17 @@ pub fn clear() {
 
 /// `ERR_peek_error`: the oldest code, 0 when empty.
 pub fn peek_first() -> u64 {
+    if let Some(f) = super::err_forward::ulong_fn("ERR_peek_error\0") {
+        return f();
+    }
     with_state(|s| s.queue.iter().find(|e| e.code != 0).map_or(0, |e| e.code))
 }
 
 /// `ERR_peek_last_error`: the newest code, 0 when empty.
 pub fn peek_last() -> u64 {
+    if let Some(f) = super::err_forward::ulong_fn("ERR_peek_last_error\0") {
+        return f();
+    }
     with_state(|s| {
         s.queue
             .iter()
@@ -428,6 +440,9 @@ pub fn load_crypto_strings() {
 /// `SSL_load_error_strings()`, `ERR_load_SSL_strings()` and
 /// `OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS)` call this (it loads the crypto strings too).
 pub fn load_ssl_strings() {
+    if crate::ffi::backend::forwarding() {
+        super::err_forward::load_strings();
+    }
     load_crypto_strings();
     SSL_STRINGS.store(true, Ordering::Release);
 }

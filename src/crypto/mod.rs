@@ -5,7 +5,9 @@
 //! here: the engine only ever sees `Bio` handles, `Error`s and DER.
 
 pub mod bio;
+pub mod bio_foreign;
 pub mod err;
+pub mod err_forward;
 pub mod err_strings;
 pub mod pem;
 pub mod pkey;

@@ -602,7 +602,7 @@ impl Conn {
         let mut cfg = (*base).clone();
         cfg.alpn_protocols = hello::alpn_list(&self.settings.alpn);
         let verifier = Verifier {
-            roots: self.ctx.roots(),
+            ctx: self.ctx.clone(),
             host: self.host.clone(),
             abort_on_failure: self.settings.verify_mode & verify::PEER != 0,
             slot: self.verify.clone(),

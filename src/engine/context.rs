@@ -279,12 +279,18 @@ impl Credentials {
     }
 }
 
+/// Refreshes a context's store anchors (installed by the C layer in pass-through mode).
+pub static TRUST_HOOK: std::sync::OnceLock<fn(&Context)> = std::sync::OnceLock::new();
+
 /// The mutable part of an `SSL_CTX`.
 #[derive(Default)]
 pub struct Config {
     pub settings: Settings,
     pub creds: Credentials,
     pub trust: Vec<CertificateDer<'static>>,
+    /// Anchors found in the program's `X509_STORE` (pass-through mode), with the fingerprint
+    /// of the store contents they were read from.
+    pub store_trust: (u64, Vec<CertificateDer<'static>>),
     /// FFI-owned objects handed out by getters (the `STACK_OF(SSL_CIPHER)` of
     /// `SSL_CTX_get_ciphers`), kept alive as long as the context.
     pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
@@ -470,6 +476,7 @@ impl Context {
         // Certificates webpki cannot use as anchors are skipped, as OpenSSL would never
         // chain to them either.
         let _ = store.add_parsable_certificates(config.trust.iter().cloned());
+        let _ = store.add_parsable_certificates(config.store_trust.1.iter().cloned());
         let r = Arc::new(store);
         cache.roots = Some(r.clone());
         r
@@ -627,6 +634,28 @@ impl Context {
                 None => Err(key_mismatch()),
             }
         })
+    }
+
+    /// The anchors as they are now, after asking the certificate-store hook (pass-through mode:
+    /// the program's `X509_STORE` may have gained anchors since the last look).
+    pub fn current_roots(&self) -> Arc<RootCertStore> {
+        if let Some(hook) = TRUST_HOOK.get() {
+            hook(self);
+        }
+        self.roots()
+    }
+
+    /// Anchors read from the program's certificate store; a new `fingerprint` replaces them.
+    pub fn set_store_trust(
+        &self,
+        fingerprint: u64,
+        certs: impl FnOnce() -> Vec<CertificateDer<'static>>,
+    ) {
+        if self.with(|c| c.store_trust.0) == fingerprint {
+            return;
+        }
+        let certs = certs();
+        self.update(|c| c.store_trust = (fingerprint, certs));
     }
 
     /// `SSL_CTX_load_verify_*`: adds trust anchors.

@@ -8,9 +8,7 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
 use rustls::server::ParsedCertificate;
-use rustls::{
-    CertificateError, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme,
-};
+use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, SignatureScheme};
 use rustls_pki_types::{CertificateDer, IpAddr, ServerName, UnixTime};
 use std::sync::{Arc, Mutex};
 
@@ -74,9 +72,10 @@ pub struct VerifySlot {
 }
 
 /// A per-connection verifier.
-#[derive(Debug)]
 pub struct Verifier {
-    pub roots: Arc<RootCertStore>,
+    /// The context whose anchors apply, read when the peer's chain arrives (as OpenSSL reads
+    /// its store then): anchors added after the handshake started still count.
+    pub ctx: Arc<crate::engine::Context>,
     pub host: Option<HostCheck>,
     pub abort_on_failure: bool,
     pub slot: Arc<Mutex<VerifySlot>>,
@@ -85,6 +84,15 @@ pub struct Verifier {
     pub schemes: Option<Vec<u16>>,
     /// `SSL_CTX_set_security_level`: keys below it fail verification (`X509_V_ERR_*_KEY_TOO_SMALL`).
     pub security_level: i32,
+}
+
+impl std::fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verifier")
+            .field("host", &self.host)
+            .field("abort_on_failure", &self.abort_on_failure)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Verifier {
@@ -178,7 +186,7 @@ impl Verifier {
         };
         if let Err(e) = verify_server_cert_signed_by_trust_anchor(
             &parsed,
-            &self.roots,
+            &self.ctx.current_roots(),
             intermediates,
             now,
             self.algs.all,

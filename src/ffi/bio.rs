@@ -302,6 +302,7 @@ pub extern "C" fn BIO_new(r#type: *const BIO_METHOD) -> *mut BIO {
 /// flag is set and disconnects a pair half from its peer. Returns 1, or 0 for NULL.
 #[no_mangle]
 pub extern "C" fn BIO_free(a: *mut BIO) -> c_int {
+    crate::forward!(BIO_free(a));
     guard(0, || {
         if a.is_null() {
             return 0;
@@ -315,18 +316,21 @@ pub extern "C" fn BIO_free(a: *mut BIO) -> c_int {
 /// `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_free_all(a: *mut BIO) {
+    crate::forward!(BIO_free_all(a));
     BIO_free(a);
 }
 
 /// `BIO_vfree(3)`: `BIO_free` without a return value. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_vfree(a: *mut BIO) {
+    crate::forward!(BIO_vfree(a));
     BIO_free(a);
 }
 
 /// `BIO_up_ref(3)`: adds a reference. Returns 1, or 0 for NULL (OpenSSL crashes).
 #[no_mangle]
 pub extern "C" fn BIO_up_ref(a: *mut BIO) -> c_int {
+    crate::forward!(BIO_up_ref(a));
     // SAFETY: `a` is NULL or a live BIO.
     guard(0, || unsafe { up_ref::<BIO>(a) })
 }
@@ -334,24 +338,28 @@ pub extern "C" fn BIO_up_ref(a: *mut BIO) -> c_int {
 /// `BIO_s_mem(3)`: the memory BIO method (static; never freed).
 #[no_mangle]
 pub extern "C" fn BIO_s_mem() -> *const BIO_METHOD {
+    crate::forward_new!(BIO_s_mem());
     method_ptr(&METHOD_MEM)
 }
 
 /// `BIO_s_socket(3)`: the socket BIO method (static).
 #[no_mangle]
 pub extern "C" fn BIO_s_socket() -> *const BIO_METHOD {
+    crate::forward_new!(BIO_s_socket());
     method_ptr(&METHOD_SOCKET)
 }
 
 /// `BIO_s_fd(3)`: the fd BIO method (static).
 #[no_mangle]
 pub extern "C" fn BIO_s_fd() -> *const BIO_METHOD {
+    crate::forward_new!(BIO_s_fd());
     method_ptr(&METHOD_FD)
 }
 
 /// `BIO_s_bio(3)`: the BIO pair half method (static); pair two with `BIO_make_bio_pair`.
 #[no_mangle]
 pub extern "C" fn BIO_s_bio() -> *const BIO_METHOD {
+    crate::forward_new!(BIO_s_bio());
     method_ptr(&METHOD_BIO)
 }
 
@@ -361,6 +369,7 @@ pub extern "C" fn BIO_s_bio() -> *const BIO_METHOD {
 /// `BIO_get_mem_data` does not point into `buf`.
 #[no_mangle]
 pub extern "C" fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut BIO {
+    crate::forward_new!(BIO_new_mem_buf(buf, len));
     super::null_on_error(|| {
         if buf.is_null() {
             return Err(null("BIO_new_mem_buf"));
@@ -378,6 +387,7 @@ pub extern "C" fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut BIO {
 /// `close_flag` `BIO_CLOSE` closes `sock` on the last `BIO_free`.
 #[no_mangle]
 pub extern "C" fn BIO_new_socket(sock: c_int, close_flag: c_int) -> *mut BIO {
+    crate::forward_new!(BIO_new_socket(sock, close_flag));
     super::null_on_error(|| {
         Ok(into_c::<BIO>(Bio::new_descriptor(
             BIO_TYPE_SOCKET,
@@ -390,6 +400,7 @@ pub extern "C" fn BIO_new_socket(sock: c_int, close_flag: c_int) -> *mut BIO {
 /// `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
 #[no_mangle]
 pub extern "C" fn BIO_new_fd(fd: c_int, close_flag: c_int) -> *mut BIO {
+    crate::forward_new!(BIO_new_fd(fd, close_flag));
     super::null_on_error(|| {
         Ok(into_c::<BIO>(Bio::new_descriptor(
             BIO_TYPE_FD,
@@ -409,6 +420,7 @@ pub extern "C" fn BIO_new_bio_pair(
     bio2: *mut *mut BIO,
     writebuf2: usize,
 ) -> c_int {
+    crate::forward_new!(BIO_new_bio_pair(bio1, writebuf1, bio2, writebuf2));
     super::one_or_zero(|| {
         if bio1.is_null() || bio2.is_null() {
             return Err(null("BIO_new_bio_pair"));
@@ -449,6 +461,7 @@ pub extern "C" fn BIO_read_ex(
     dlen: usize,
     readbytes: *mut usize,
 ) -> c_int {
+    crate::forward!(BIO_read_ex(b, data, dlen, readbytes));
     call(0, || {
         let b = obj(b).ok_or_else(|| null("BIO_read_ex"))?;
         let n = dlen.min(c_int::MAX as usize);
@@ -464,6 +477,7 @@ pub extern "C" fn BIO_read_ex(
 /// `BIO_R_BROKEN_PIPE`; unpaired/uninitialised: `BIO_R_UNINITIALIZED`).
 #[no_mangle]
 pub extern "C" fn BIO_write(b: *mut BIO, data: *const c_void, dlen: c_int) -> c_int {
+    crate::forward!(BIO_write(b, data, dlen));
     call(-1, || {
         let Some(b) = obj(b) else { return Ok(0) };
         let Ok(n) = usize::try_from(dlen) else {
@@ -482,6 +496,7 @@ pub extern "C" fn BIO_write_ex(
     dlen: usize,
     written: *mut usize,
 ) -> c_int {
+    crate::forward!(BIO_write_ex(b, data, dlen, written));
     call(0, || {
         let r = match obj(b) {
             None => 0,
@@ -508,6 +523,7 @@ pub extern "C" fn BIO_write_ex(
 /// `ERR_R_PASSED_NULL_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn BIO_gets(bp: *mut BIO, buf: *mut c_char, size: c_int) -> c_int {
+    crate::forward!(BIO_gets(bp, buf, size));
     call(-1, || {
         let b = obj(bp).ok_or_else(|| null("BIO_gets"))?;
         if !b.has_gets() {
@@ -528,6 +544,7 @@ pub extern "C" fn BIO_gets(bp: *mut BIO, buf: *mut c_char, size: c_int) -> c_int
 /// (or NULL `buf`, where OpenSSL crashes) gives -1 with `ERR_R_PASSED_NULL_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn BIO_puts(bp: *mut BIO, buf: *const c_char) -> c_int {
+    crate::forward!(BIO_puts(bp, buf));
     call(-1, || {
         let b = obj(bp).ok_or_else(|| null("BIO_puts"))?;
         // SAFETY: NULL or a NUL-terminated string per the C contract.
@@ -548,6 +565,7 @@ pub extern "C" fn BIO_puts(bp: *mut BIO, buf: *const c_char) -> c_int {
 /// supported (0).
 #[no_mangle]
 pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+    crate::forward!(BIO_ctrl(bp, cmd, larg, parg));
     guard(0, || {
         let Some(b) = obj(bp) else { return -1 };
         match cmd {
@@ -595,6 +613,7 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
 /// `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
 #[no_mangle]
 pub extern "C" fn BIO_int_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, iarg: c_int) -> c_long {
+    crate::forward!(BIO_int_ctrl(bp, cmd, larg, iarg));
     let mut i = iarg;
     BIO_ctrl(bp, cmd, larg, &mut i as *mut c_int as *mut c_void)
 }
@@ -603,6 +622,7 @@ pub extern "C" fn BIO_int_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, iarg: c_i
 /// returned <= 0.
 #[no_mangle]
 pub extern "C" fn BIO_ptr_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long) -> *mut c_void {
+    crate::forward!(BIO_ptr_ctrl(bp, cmd, larg));
     let mut p: *mut c_char = core::ptr::null_mut();
     if BIO_ctrl(bp, cmd, larg, &mut p as *mut *mut c_char as *mut c_void) <= 0 {
         return core::ptr::null_mut();
@@ -614,6 +634,7 @@ pub extern "C" fn BIO_ptr_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long) -> *mut c
 /// unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
 #[no_mangle]
 pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: BIO_info_cb) -> c_long {
+    crate::forward!(BIO_callback_ctrl(b, cmd, fp));
     let _ = (cmd, fp);
     call(-2, || match obj(b) {
         None => Ok(-2),
@@ -629,12 +650,14 @@ pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: BIO_info_cb) ->
 /// bytes; socket/fd: 0). 0 for NULL.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_pending(b: *mut BIO) -> usize {
+    crate::forward!(BIO_ctrl_pending(b));
     guard(0, || obj(b).map_or(0, |b| b.pending()))
 }
 
 /// `BIO_ctrl_wpending(3)`: bytes written but not yet taken (pair: unread by the peer). 0 for NULL.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_wpending(b: *mut BIO) -> usize {
+    crate::forward!(BIO_ctrl_wpending(b));
     guard(0, || {
         obj(b).map_or(0, |b| b.ctrl(BIO_CTRL_WPENDING, 0).max(0) as usize)
     })
@@ -644,6 +667,7 @@ pub extern "C" fn BIO_ctrl_wpending(b: *mut BIO) -> usize {
 /// down, unpaired, or not a pair). NULL gives `(size_t)-1`, as OpenSSL.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_get_write_guarantee(b: *mut BIO) -> usize {
+    crate::forward!(BIO_ctrl_get_write_guarantee(b));
     guard(usize::MAX, || {
         obj(b).map_or(usize::MAX, |b| {
             b.ctrl(BIO_C_GET_WRITE_GUARANTEE, 0) as usize
@@ -655,6 +679,7 @@ pub extern "C" fn BIO_ctrl_get_write_guarantee(b: *mut BIO) -> usize {
 /// buffer size), reset by any read on the peer or write on this half. NULL gives `(size_t)-1`.
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_get_read_request(b: *mut BIO) -> usize {
+    crate::forward!(BIO_ctrl_get_read_request(b));
     guard(usize::MAX, || {
         obj(b).map_or(usize::MAX, |b| b.ctrl(BIO_C_GET_READ_REQUEST, 0) as usize)
     })
@@ -663,6 +688,7 @@ pub extern "C" fn BIO_ctrl_get_read_request(b: *mut BIO) -> usize {
 /// `BIO_ctrl_reset_read_request(3)`: 1 if the ctrl returned nonzero (also for NULL, as OpenSSL).
 #[no_mangle]
 pub extern "C" fn BIO_ctrl_reset_read_request(b: *mut BIO) -> c_int {
+    crate::forward!(BIO_ctrl_reset_read_request(b));
     c_int::from(BIO_ctrl(b, BIO_C_RESET_READ_REQUEST, 0, core::ptr::null_mut()) != 0)
 }
 
@@ -671,30 +697,35 @@ pub extern "C" fn BIO_ctrl_reset_read_request(b: *mut BIO) -> c_int {
 /// `BIO_test_flags(3)`: `flags & mask` (0 for NULL). Behind `BIO_should_retry` and friends.
 #[no_mangle]
 pub extern "C" fn BIO_test_flags(b: *const BIO, flags: c_int) -> c_int {
+    crate::forward!(BIO_test_flags(b, flags));
     guard(0, || obj(b).map_or(0, |b| b.test_flags(flags)))
 }
 
 /// `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_set_flags(b: *mut BIO, flags: c_int) {
+    crate::forward!(BIO_set_flags(b, flags));
     guard((), || obj(b).map_or((), |b| b.set_flags(flags)))
 }
 
 /// `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_clear_flags(b: *mut BIO, flags: c_int) {
+    crate::forward!(BIO_clear_flags(b, flags));
     guard((), || obj(b).map_or((), |b| b.clear_flags(flags)))
 }
 
 /// `BIO_get_retry_reason(3)`: the `BIO_RR_*` code (0 for NULL).
 #[no_mangle]
 pub extern "C" fn BIO_get_retry_reason(bio: *mut BIO) -> c_int {
+    crate::forward!(BIO_get_retry_reason(bio));
     guard(0, || obj(bio).map_or(0, |b| b.retry_reason()))
 }
 
 /// `BIO_set_retry_reason(3)`. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_set_retry_reason(bio: *mut BIO, reason: c_int) {
+    crate::forward!(BIO_set_retry_reason(bio, reason));
     guard((), || obj(bio).map_or((), |b| b.set_retry_reason(reason)))
 }
 
@@ -702,6 +733,7 @@ pub extern "C" fn BIO_set_retry_reason(bio: *mut BIO, reason: c_int) {
 /// reason stored in `*reason` (if not NULL). NULL gives NULL.
 #[no_mangle]
 pub extern "C" fn BIO_get_retry_BIO(bio: *mut BIO, reason: *mut c_int) -> *mut BIO {
+    crate::forward!(BIO_get_retry_BIO(bio, reason));
     guard(core::ptr::null_mut(), || {
         let Some(b) = obj(bio) else {
             return core::ptr::null_mut();
@@ -716,6 +748,7 @@ pub extern "C" fn BIO_get_retry_BIO(bio: *mut BIO, reason: *mut c_int) -> *mut B
 /// (0 for NULL; OpenSSL crashes).
 #[no_mangle]
 pub extern "C" fn BIO_method_type(b: *const BIO) -> c_int {
+    crate::forward!(BIO_method_type(b));
     guard(0, || obj(b).map_or(0, |b| b.method_type()))
 }
 
@@ -723,6 +756,7 @@ pub extern "C" fn BIO_method_type(b: *const BIO) -> c_int {
 /// NULL for NULL.
 #[no_mangle]
 pub extern "C" fn BIO_method_name(b: *const BIO) -> *const c_char {
+    crate::forward!(BIO_method_name(b));
     guard(core::ptr::null(), || {
         let Some(b) = obj(b) else {
             return core::ptr::null();
@@ -741,6 +775,7 @@ pub extern "C" fn BIO_method_name(b: *const BIO) -> *const c_char {
 /// (see `BIO_sock_non_fatal_error`), else 0.
 #[no_mangle]
 pub extern "C" fn BIO_sock_should_retry(i: c_int) -> c_int {
+    crate::forward!(BIO_sock_should_retry(i));
     c_int::from(native::should_retry(i as i64))
 }
 
@@ -748,18 +783,21 @@ pub extern "C" fn BIO_sock_should_retry(i: c_int) -> c_int {
 /// EINPROGRESS, EALREADY; else 0.
 #[no_mangle]
 pub extern "C" fn BIO_sock_non_fatal_error(error: c_int) -> c_int {
+    crate::forward!(BIO_sock_non_fatal_error(error));
     c_int::from(native::non_fatal_errno(error))
 }
 
 /// `BIO_fd_should_retry(3)`: same rule as `BIO_sock_should_retry`.
 #[no_mangle]
 pub extern "C" fn BIO_fd_should_retry(i: c_int) -> c_int {
+    crate::forward!(BIO_fd_should_retry(i));
     c_int::from(native::should_retry(i as i64))
 }
 
 /// `BIO_fd_non_fatal_error(3)`: same set as `BIO_sock_non_fatal_error`.
 #[no_mangle]
 pub extern "C" fn BIO_fd_non_fatal_error(error: c_int) -> c_int {
+    crate::forward!(BIO_fd_non_fatal_error(error));
     c_int::from(native::non_fatal_errno(error))
 }
 

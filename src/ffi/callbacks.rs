@@ -88,6 +88,8 @@ pub struct SslHooks {
 /// What `SSL_CTX*` carries besides the engine's `Context`: ex_data and callbacks.
 pub struct CtxApp {
     pub ex: ExData,
+    /// Store, verify parameters and recorded callbacks (`compat.rs`).
+    pub extra: crate::ffi::compat::Extra,
     pub hooks: Mutex<CtxHooks>,
     /// The `SSL_CTX*` value, for the ex_data free callbacks.
     parent: AtomicUsize,
@@ -97,6 +99,7 @@ impl CtxApp {
     pub fn new() -> CtxApp {
         CtxApp {
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_CTX),
+            extra: Default::default(),
             hooks: Mutex::default(),
             parent: AtomicUsize::new(0),
         }
@@ -143,6 +146,10 @@ pub struct SslObj {
     pub servername: Mutex<Option<std::ffi::CString>>,
     /// The context the connection was made from (`SSL_set_SSL_CTX(s, NULL)` returns to it).
     pub initial_ctx: std::sync::Arc<crate::engine::Context>,
+    /// Verify parameters and recorded callbacks (`compat.rs`).
+    pub extra: crate::ffi::compat::Extra,
+    /// The peer certificate `SSL_get0_peer_certificate` handed out (an `X509*` reference).
+    pub peer_held: Mutex<Option<usize>>,
 }
 
 impl SslObj {
@@ -153,7 +160,11 @@ impl SslObj {
             msg_arg: ctx_hooks.msg_arg,
             ..SslHooks::default()
         };
+        let extra = crate::ffi::compat::Extra::default();
+        crate::ffi::compat::inherit(&conn.ctx, &extra);
         SslObj {
+            extra,
+            peer_held: Mutex::new(None),
             initial_ctx: conn.ctx.clone(),
             hello: Mutex::new(None),
             servername: Mutex::new(None),
@@ -178,6 +189,9 @@ impl Drop for SslObj {
     fn drop(&mut self) {
         let me = self as *mut SslObj as *mut c_void;
         self.ex.freed(me);
+        if let Some(x) = lock(&self.peer_held).take() {
+            crate::ffi::x509::X509_free(x as *mut crate::ffi::types::X509);
+        }
     }
 }
 
@@ -235,6 +249,10 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
             let (r, events, hello) = {
                 let mut c = conn_of(o)?;
                 c.notify = notify_flags(o, &c);
+                crate::ffi::compat::apply_param(&o.extra, &mut c);
+                if !c.is_init_finished() {
+                    crate::ffi::compat::sync_store(&c.ctx);
+                }
                 let r = f(&mut c);
                 c.collect_keylog();
                 (r, std::mem::take(&mut c.events), c.hello_info())

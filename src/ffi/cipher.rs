@@ -9,7 +9,7 @@ use crate::error::{lib, Error};
 use crate::ffi::config::conn_guard;
 use crate::ffi::digest::{digest_by_nid, EVP_MD};
 use crate::ffi::ptr::out_buf;
-use crate::ffi::stack::{Stack, OPENSSL_STACK};
+use crate::ffi::stack::{new_stack_of, OwnedStack};
 use crate::ffi::types::{borrow, SSL, SSL_CIPHER, SSL_CTX};
 use crate::ffi::{call, guard};
 use core::ffi::{c_char, c_int, c_uchar, c_void};
@@ -41,8 +41,8 @@ fn cipher_list(settings: &Settings) -> Vec<&'static CipherInfo> {
 /// The stacks an object hands out and owns: its cipher list and (server) the client's.
 #[derive(Default)]
 struct Owned {
-    ciphers: Stack,
-    client: Stack,
+    ciphers: OwnedStack,
+    client: OwnedStack,
 }
 
 /// Which owned stack.
@@ -70,10 +70,7 @@ fn owned_stack(
         Which::Ciphers => &mut owned.ciphers,
         Which::Client => &mut owned.client,
     };
-    if stack.data != want {
-        stack.data = want;
-    }
-    stack as *mut Stack as *mut OPENSSL_STACK as *mut stack_st_SSL_CIPHER
+    stack.set(&want) as *mut stack_st_SSL_CIPHER
 }
 
 /// `SSL_CTX_get_ciphers(3)`: the context's cipher list (TLS 1.3 suites first), owned by the
@@ -142,8 +139,7 @@ pub extern "C" fn SSL_get1_supported_ciphers(s: *mut SSL) -> *mut stack_st_SSL_C
                 Err(_) => return core::ptr::null_mut(),
             }
         };
-        let mut out = Stack::new(None);
-        out.data = cipher_list(&c.settings)
+        let list: Vec<*mut c_void> = cipher_list(&c.settings)
             .into_iter()
             .filter(|ci| {
                 let v = if ciphers::is_tls13(ci.iana) {
@@ -155,7 +151,7 @@ pub extern "C" fn SSL_get1_supported_ciphers(s: *mut SSL) -> *mut stack_st_SSL_C
             })
             .map(cipher_ptr)
             .collect();
-        out.into_c() as *mut stack_st_SSL_CIPHER
+        new_stack_of(&list) as *mut stack_st_SSL_CIPHER
     })
 }
 
@@ -317,7 +313,7 @@ pub extern "C" fn SSL_CIPHER_is_aead(c: *const SSL_CIPHER) -> c_int {
 mod tests {
     use super::*;
     use crate::ffi::ssl::{SSL_CTX_free, SSL_CTX_new, SSL_free, SSL_new, TLS_method};
-    use crate::ffi::stack::{OPENSSL_sk_num, OPENSSL_sk_value};
+    use crate::ffi::stack::{OPENSSL_sk_num, OPENSSL_sk_value, OPENSSL_STACK};
     use core::ptr::{null, null_mut};
 
     fn name_of(p: *const c_char) -> Option<String> {

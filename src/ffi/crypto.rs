@@ -123,6 +123,7 @@ pub fn info_text(t: c_int) -> Option<&'static core::ffi::CStr> {
 /// library names and libcrypto reasons resolve. `settings` is ignored. Returns 1.
 #[no_mangle]
 pub extern "C" fn OPENSSL_init_crypto(opts: u64, settings: *const OPENSSL_INIT_SETTINGS) -> c_int {
+    crate::forward!(OPENSSL_init_crypto(opts, settings));
     let _ = settings;
     guard(0, || {
         if opts & INIT_LOAD_CRYPTO_STRINGS != 0 {
@@ -152,21 +153,28 @@ pub extern "C" fn OPENSSL_init_ssl(opts: u64, settings: *const OPENSSL_INIT_SETT
 
 /// `OPENSSL_init(3)`: no-op.
 #[no_mangle]
-pub extern "C" fn OPENSSL_init() {}
+pub extern "C" fn OPENSSL_init() {
+    crate::forward!(OPENSSL_init());
+}
 
 /// `OPENSSL_cleanup(3)`: no-op (sslrs holds nothing that needs an explicit teardown).
 #[no_mangle]
-pub extern "C" fn OPENSSL_cleanup() {}
+pub extern "C" fn OPENSSL_cleanup() {
+    crate::forward!(OPENSSL_cleanup());
+}
 
 /// `OPENSSL_thread_stop(3)`: no-op; the thread's error queue is freed when the thread exits.
 #[no_mangle]
-pub extern "C" fn OPENSSL_thread_stop() {}
+pub extern "C" fn OPENSSL_thread_stop() {
+    crate::forward!(OPENSSL_thread_stop());
+}
 
 // --- version ---------------------------------------------------------------------------------
 
 /// `OpenSSL_version_num(3)`: `0x30000130`, OpenSSL 3.0.19's `OPENSSL_VERSION_NUMBER`.
 #[no_mangle]
 pub extern "C" fn OpenSSL_version_num() -> c_ulong {
+    crate::forward!(OpenSSL_version_num());
     VERSION_NUMBER
 }
 
@@ -175,42 +183,49 @@ pub extern "C" fn OpenSSL_version_num() -> c_ulong {
 /// unknown types.
 #[no_mangle]
 pub extern "C" fn OpenSSL_version(r#type: c_int) -> *const c_char {
+    crate::forward!(OpenSSL_version(r#type));
     version_text(r#type).as_ptr()
 }
 
 /// `OPENSSL_info(3)`: static text for an `OPENSSL_INFO_*` type, NULL for unknown types.
 #[no_mangle]
 pub extern "C" fn OPENSSL_info(r#type: c_int) -> *const c_char {
+    crate::forward!(OPENSSL_info(r#type));
     info_text(r#type).map_or(core::ptr::null(), |s| s.as_ptr())
 }
 
 /// `OPENSSL_version_major(3)`: 3.
 #[no_mangle]
 pub extern "C" fn OPENSSL_version_major() -> c_uint {
+    crate::forward!(OPENSSL_version_major());
     VERSION_MAJOR
 }
 
 /// `OPENSSL_version_minor(3)`: 0.
 #[no_mangle]
 pub extern "C" fn OPENSSL_version_minor() -> c_uint {
+    crate::forward!(OPENSSL_version_minor());
     VERSION_MINOR
 }
 
 /// `OPENSSL_version_patch(3)`: 19.
 #[no_mangle]
 pub extern "C" fn OPENSSL_version_patch() -> c_uint {
+    crate::forward!(OPENSSL_version_patch());
     VERSION_PATCH
 }
 
 /// `OPENSSL_version_pre_release(3)`: `""`.
 #[no_mangle]
 pub extern "C" fn OPENSSL_version_pre_release() -> *const c_char {
+    crate::forward!(OPENSSL_version_pre_release());
     c"".as_ptr()
 }
 
 /// `OPENSSL_version_build_metadata(3)`: `""`.
 #[no_mangle]
 pub extern "C" fn OPENSSL_version_build_metadata() -> *const c_char {
+    crate::forward!(OPENSSL_version_build_metadata());
     c"".as_ptr()
 }
 
@@ -248,6 +263,7 @@ fn alloc(num: size_t, zero: bool) -> crate::error::Result<*mut c_void> {
 /// failure (with `ERR_R_MALLOC_FAILURE` queued). Free with `OPENSSL_free` or `free`.
 #[no_mangle]
 pub extern "C" fn CRYPTO_malloc(num: size_t, file: *const c_char, line: c_int) -> *mut c_void {
+    crate::forward!(CRYPTO_malloc(num, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || alloc(num, false))
 }
@@ -255,6 +271,7 @@ pub extern "C" fn CRYPTO_malloc(num: size_t, file: *const c_char, line: c_int) -
 /// `CRYPTO_zalloc(3)` (behind `OPENSSL_zalloc`): zeroed `CRYPTO_malloc`.
 #[no_mangle]
 pub extern "C" fn CRYPTO_zalloc(num: size_t, file: *const c_char, line: c_int) -> *mut c_void {
+    crate::forward!(CRYPTO_zalloc(num, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || alloc(num, true))
 }
@@ -268,6 +285,7 @@ pub extern "C" fn CRYPTO_realloc(
     file: *const c_char,
     line: c_int,
 ) -> *mut c_void {
+    crate::forward!(CRYPTO_realloc(addr, num, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if addr.is_null() {
@@ -291,6 +309,7 @@ pub extern "C" fn CRYPTO_realloc(
 /// `CRYPTO_free(3)` (behind `OPENSSL_free`): `free(ptr)`; NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn CRYPTO_free(ptr: *mut c_void, file: *const c_char, line: c_int) {
+    crate::forward!(CRYPTO_free(ptr, file, line));
     let _ = (file, line);
     // SAFETY: `ptr` is NULL or came from the C heap.
     guard((), || unsafe { libc::free(ptr) })
@@ -304,6 +323,7 @@ pub extern "C" fn CRYPTO_clear_free(
     file: *const c_char,
     line: c_int,
 ) {
+    crate::forward!(CRYPTO_clear_free(ptr, num, file, line));
     let _ = (file, line);
     guard((), || {
         if ptr.is_null() {
@@ -324,6 +344,7 @@ pub extern "C" fn CRYPTO_strdup(
     file: *const c_char,
     line: c_int,
 ) -> *mut c_char {
+    crate::forward!(CRYPTO_strdup(str, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         // SAFETY: NULL or a NUL-terminated string.
@@ -343,6 +364,7 @@ pub extern "C" fn CRYPTO_strndup(
     file: *const c_char,
     line: c_int,
 ) -> *mut c_char {
+    crate::forward!(CRYPTO_strndup(str, s, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if str.is_null() {
@@ -364,6 +386,7 @@ pub extern "C" fn CRYPTO_memdup(
     file: *const c_char,
     line: c_int,
 ) -> *mut c_void {
+    crate::forward!(CRYPTO_memdup(str, siz, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
         if str.is_null() || siz == 0 {

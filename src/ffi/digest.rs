@@ -59,6 +59,16 @@ fn handle(i: usize) -> *const EVP_MD {
 
 /// The static handle of the digest with NID `nid`, or NULL.
 pub fn digest_by_nid(nid: c_int) -> *const EVP_MD {
+    if crate::ffi::backend::forwarding() {
+        // libcrypto's own EVP_MD, so libcrypto's EVP functions accept it.
+        return match nid {
+            64 => EVP_sha1(),
+            672 => EVP_sha256(),
+            673 => EVP_sha384(),
+            674 => EVP_sha512(),
+            _ => core::ptr::null(),
+        };
+    }
     DIGESTS
         .iter()
         .position(|d| d.nid == nid)
@@ -73,42 +83,49 @@ fn digest<'a>(md: *const EVP_MD) -> Option<&'a Digest> {
 /// `EVP_sha1(3)`.
 #[no_mangle]
 pub extern "C" fn EVP_sha1() -> *const EVP_MD {
+    crate::forward!(EVP_sha1());
     handle(0)
 }
 
 /// `EVP_sha256(3)`.
 #[no_mangle]
 pub extern "C" fn EVP_sha256() -> *const EVP_MD {
+    crate::forward!(EVP_sha256());
     handle(1)
 }
 
 /// `EVP_sha384(3)`.
 #[no_mangle]
 pub extern "C" fn EVP_sha384() -> *const EVP_MD {
+    crate::forward!(EVP_sha384());
     handle(2)
 }
 
 /// `EVP_sha512(3)`.
 #[no_mangle]
 pub extern "C" fn EVP_sha512() -> *const EVP_MD {
+    crate::forward!(EVP_sha512());
     handle(3)
 }
 
 /// `EVP_MD_get_type(3)` (`EVP_MD_type`, `EVP_MD_nid`): the digest's NID; 0 for NULL.
 #[no_mangle]
 pub extern "C" fn EVP_MD_get_type(md: *const EVP_MD) -> c_int {
+    crate::forward!(EVP_MD_get_type(md));
     digest(md).map_or(0, |d| d.nid)
 }
 
 /// `EVP_MD_get_size(3)` (`EVP_MD_size`): output bytes; -1 for NULL.
 #[no_mangle]
 pub extern "C" fn EVP_MD_get_size(md: *const EVP_MD) -> c_int {
+    crate::forward!(EVP_MD_get_size(md));
     digest(md).map_or(-1, |d| d.size)
 }
 
 /// `EVP_MD_get0_name(3)` (`EVP_MD_name`): `"SHA256"` etc.; NULL for NULL.
 #[no_mangle]
 pub extern "C" fn EVP_MD_get0_name(md: *const EVP_MD) -> *const c_char {
+    crate::forward!(EVP_MD_get0_name(md));
     digest(md).map_or(core::ptr::null(), |d| d.name.as_ptr())
 }
 

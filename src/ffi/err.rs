@@ -579,6 +579,7 @@ unsafe fn for_each_string(
 /// 0 when the queue is empty.
 #[no_mangle]
 pub extern "C" fn ERR_get_error() -> c_ulong {
+    crate::forward!(ERR_get_error());
     get_all(
         Which::First,
         true,
@@ -601,12 +602,14 @@ pub extern "C" fn ERR_get_error_all(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_get_error_all(file, line, func, data, flags));
     get_all(Which::First, true, file, line, func, data, flags)
 }
 
 /// `ERR_get_error_line(3)` (deprecated in 3.0): `ERR_get_error` plus file and line.
 #[no_mangle]
 pub extern "C" fn ERR_get_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
+    crate::forward!(ERR_get_error_line(file, line));
     get_all(
         Which::First,
         true,
@@ -626,6 +629,7 @@ pub extern "C" fn ERR_get_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_get_error_line_data(file, line, data, flags));
     get_all(
         Which::First,
         true,
@@ -640,6 +644,7 @@ pub extern "C" fn ERR_get_error_line_data(
 /// `ERR_peek_error(3)`: the oldest error code without removing it; 0 when empty.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error() -> c_ulong {
+    crate::forward!(ERR_peek_error());
     get_all(
         Which::First,
         false,
@@ -654,6 +659,7 @@ pub extern "C" fn ERR_peek_error() -> c_ulong {
 /// `ERR_peek_error_line(3)`: `ERR_peek_error` plus file and line.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
+    crate::forward!(ERR_peek_error_line(file, line));
     get_all(
         Which::First,
         false,
@@ -668,6 +674,7 @@ pub extern "C" fn ERR_peek_error_line(file: *mut *const c_char, line: *mut c_int
 /// `ERR_peek_error_func(3)`: `ERR_peek_error` plus the function name.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_func(func: *mut *const c_char) -> c_ulong {
+    crate::forward!(ERR_peek_error_func(func));
     get_all(
         Which::First,
         false,
@@ -682,6 +689,7 @@ pub extern "C" fn ERR_peek_error_func(func: *mut *const c_char) -> c_ulong {
 /// `ERR_peek_error_data(3)`: `ERR_peek_error` plus data and flags.
 #[no_mangle]
 pub extern "C" fn ERR_peek_error_data(data: *mut *const c_char, flags: *mut c_int) -> c_ulong {
+    crate::forward!(ERR_peek_error_data(data, flags));
     get_all(
         Which::First,
         false,
@@ -702,6 +710,7 @@ pub extern "C" fn ERR_peek_error_all(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_peek_error_all(file, line, func, data, flags));
     get_all(Which::First, false, file, line, func, data, flags)
 }
 
@@ -713,6 +722,7 @@ pub extern "C" fn ERR_peek_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_peek_error_line_data(file, line, data, flags));
     get_all(
         Which::First,
         false,
@@ -727,6 +737,7 @@ pub extern "C" fn ERR_peek_error_line_data(
 /// `ERR_peek_last_error(3)`: the newest error code without removing it; 0 when empty.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error() -> c_ulong {
+    crate::forward!(ERR_peek_last_error());
     get_all(
         Which::Last,
         false,
@@ -741,6 +752,7 @@ pub extern "C" fn ERR_peek_last_error() -> c_ulong {
 /// `ERR_peek_last_error_line(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_line(file: *mut *const c_char, line: *mut c_int) -> c_ulong {
+    crate::forward!(ERR_peek_last_error_line(file, line));
     get_all(
         Which::Last,
         false,
@@ -755,6 +767,7 @@ pub extern "C" fn ERR_peek_last_error_line(file: *mut *const c_char, line: *mut 
 /// `ERR_peek_last_error_func(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_func(func: *mut *const c_char) -> c_ulong {
+    crate::forward!(ERR_peek_last_error_func(func));
     get_all(
         Which::Last,
         false,
@@ -769,6 +782,7 @@ pub extern "C" fn ERR_peek_last_error_func(func: *mut *const c_char) -> c_ulong 
 /// `ERR_peek_last_error_data(3)`.
 #[no_mangle]
 pub extern "C" fn ERR_peek_last_error_data(data: *mut *const c_char, flags: *mut c_int) -> c_ulong {
+    crate::forward!(ERR_peek_last_error_data(data, flags));
     get_all(
         Which::Last,
         false,
@@ -789,6 +803,7 @@ pub extern "C" fn ERR_peek_last_error_all(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_peek_last_error_all(file, line, func, data, flags));
     get_all(Which::Last, false, file, line, func, data, flags)
 }
 
@@ -800,6 +815,7 @@ pub extern "C" fn ERR_peek_last_error_line_data(
     data: *mut *const c_char,
     flags: *mut c_int,
 ) -> c_ulong {
+    crate::forward!(ERR_peek_last_error_line_data(file, line, data, flags));
     get_all(
         Which::Last,
         false,
@@ -814,6 +830,7 @@ pub extern "C" fn ERR_peek_last_error_line_data(
 /// `ERR_clear_error(3)`: empties the calling thread's queue.
 #[no_mangle]
 pub extern "C" fn ERR_clear_error() {
+    crate::forward!(ERR_clear_error());
     guard((), q::clear)
 }
 
@@ -823,6 +840,7 @@ pub extern "C" fn ERR_clear_error() {
 /// `ERR_set_error`. An entry whose code is never set is invisible to `ERR_get_error`.
 #[no_mangle]
 pub extern "C" fn ERR_new() {
+    crate::forward_new!(ERR_new());
     guard((), q::new_entry)
 }
 
@@ -830,6 +848,7 @@ pub extern "C" fn ERR_new() {
 /// NULL gives `""`). No-op on an empty queue.
 #[no_mangle]
 pub extern "C" fn ERR_set_debug(file: *const c_char, line: c_int, func: *const c_char) {
+    crate::forward!(ERR_set_debug(file, line, func));
     // SAFETY: NULL or NUL-terminated strings per OpenSSL's contract.
     guard((), || {
         q::set_debug(unsafe { c_str(file) }, line, unsafe { c_str(func) })
@@ -865,6 +884,7 @@ pub extern "C" fn sslrs_err_add_error_data(txt: *const c_char) {
 /// split over several entries.
 #[no_mangle]
 pub extern "C" fn ERR_add_error_txt(sepr: *const c_char, txt: *const c_char) {
+    crate::forward!(ERR_add_error_txt(sepr, txt));
     // SAFETY: NULL or NUL-terminated strings.
     guard((), || {
         if let Some(t) = unsafe { c_str(txt) } {
@@ -879,6 +899,7 @@ pub extern "C" fn ERR_add_error_txt(sepr: *const c_char, txt: *const c_char) {
 /// ownership of it.
 #[no_mangle]
 pub extern "C" fn ERR_set_error_data(data: *mut c_char, flags: c_int) {
+    crate::forward!(ERR_set_error_data(data, flags));
     guard((), || {
         // SAFETY: NULL or a NUL-terminated string.
         q::set_data(unsafe { c_str(data) }, flags);
@@ -894,6 +915,7 @@ pub extern "C" fn ERR_set_error_data(data: *mut c_char, flags: c_int) {
 /// `ERR_set_mark(3)`: marks the newest entry. 1 on success, 0 on an empty queue.
 #[no_mangle]
 pub extern "C" fn ERR_set_mark() -> c_int {
+    crate::forward!(ERR_set_mark());
     guard(0, || q::set_mark() as c_int)
 }
 
@@ -901,6 +923,7 @@ pub extern "C" fn ERR_set_mark() -> c_int {
 /// mark was found; otherwise the queue ends up empty and 0 is returned.
 #[no_mangle]
 pub extern "C" fn ERR_pop_to_mark() -> c_int {
+    crate::forward!(ERR_pop_to_mark());
     guard(0, || q::pop_to_mark() as c_int)
 }
 
@@ -908,6 +931,7 @@ pub extern "C" fn ERR_pop_to_mark() -> c_int {
 /// mark.
 #[no_mangle]
 pub extern "C" fn ERR_clear_last_mark() -> c_int {
+    crate::forward!(ERR_clear_last_mark());
     guard(0, || q::clear_last_mark() as c_int)
 }
 
@@ -919,6 +943,7 @@ pub extern "C" fn ERR_clear_last_mark() -> c_int {
 /// is a no-op.
 #[no_mangle]
 pub extern "C" fn ERR_error_string_n(e: c_ulong, buf: *mut c_char, len: size_t) {
+    crate::forward!(ERR_error_string_n(e, buf, len));
     guard((), || error_string_n_into(e, buf, len))
 }
 
@@ -926,6 +951,7 @@ pub extern "C" fn ERR_error_string_n(e: c_ulong, buf: *mut c_char, len: size_t) 
 /// (not thread-safe). Returns the buffer.
 #[no_mangle]
 pub extern "C" fn ERR_error_string(e: c_ulong, buf: *mut c_char) -> *mut c_char {
+    crate::forward!(ERR_error_string(e, buf));
     guard(core::ptr::null_mut(), || {
         let out = if buf.is_null() {
             ERR_STRING_BUF.0.get() as *mut c_char
@@ -941,12 +967,14 @@ pub extern "C" fn ERR_error_string(e: c_ulong, buf: *mut c_char) -> *mut c_char 
 /// before the strings are loaded. Static storage.
 #[no_mangle]
 pub extern "C" fn ERR_lib_error_string(e: c_ulong) -> *const c_char {
+    crate::forward!(ERR_lib_error_string(e));
     guard(core::ptr::null(), || static_ptr(q::lib_string(e as u64)))
 }
 
 /// `ERR_func_error_string(3)`: always NULL in OpenSSL 3.0.
 #[no_mangle]
 pub extern "C" fn ERR_func_error_string(e: c_ulong) -> *const c_char {
+    crate::forward!(ERR_func_error_string(e));
     let _ = e;
     core::ptr::null()
 }
@@ -956,6 +984,7 @@ pub extern "C" fn ERR_func_error_string(e: c_ulong) -> *const c_char {
 /// `OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS)`). Static storage.
 #[no_mangle]
 pub extern "C" fn ERR_reason_error_string(e: c_ulong) -> *const c_char {
+    crate::forward!(ERR_reason_error_string(e));
     guard(core::ptr::null(), || static_ptr(q::reason_string(e as u64)))
 }
 
@@ -966,6 +995,7 @@ pub extern "C" fn ERR_reason_error_string(e: c_ulong) -> *const c_char {
 /// `cb` returns <= 0. NULL `cb` is a no-op.
 #[no_mangle]
 pub extern "C" fn ERR_print_errors_cb(cb: ERR_print_errors_cb_fn, u: *mut c_void) {
+    crate::forward!(ERR_print_errors_cb(cb, u));
     guard((), || {
         let Some(cb) = cb else { return };
         print_each(|line| {
@@ -981,6 +1011,7 @@ pub extern "C" fn ERR_print_errors_cb(cb: ERR_print_errors_cb_fn, u: *mut c_void
 /// `ERR_print_errors_cb`), with `fwrite`. NULL `fp` is a no-op (the queue is kept).
 #[no_mangle]
 pub extern "C" fn ERR_print_errors_fp(fp: *mut libc::FILE) {
+    crate::forward!(ERR_print_errors_fp(fp));
     guard((), || {
         if fp.is_null() {
             return;
@@ -996,6 +1027,7 @@ pub extern "C" fn ERR_print_errors_fp(fp: *mut libc::FILE) {
 /// `bp`; stops when a write fails. NULL `bp` is a no-op.
 #[no_mangle]
 pub extern "C" fn ERR_print_errors(bp: *mut BIO) {
+    crate::forward!(ERR_print_errors(bp));
     guard((), || {
         // SAFETY: NULL or a live BIO handed out by this library.
         let Some(bio) = (unsafe { borrow::<BIO>(bp) }) else {
@@ -1012,6 +1044,7 @@ pub extern "C" fn ERR_print_errors(bp: *mut BIO) {
 /// 0 (OpenSSL crashes).
 #[no_mangle]
 pub extern "C" fn ERR_load_strings_const(str: *const ERR_STRING_DATA) -> c_int {
+    crate::forward!(ERR_load_strings_const(str));
     guard(0, || {
         if str.is_null() {
             return 0;
@@ -1032,6 +1065,7 @@ pub extern "C" fn ERR_load_strings_const(str: *const ERR_STRING_DATA) -> c_int {
 /// Returns 1; NULL gives 0. The table is not modified.
 #[no_mangle]
 pub extern "C" fn ERR_load_strings(lib: c_int, str: *mut ERR_STRING_DATA) -> c_int {
+    crate::forward!(ERR_load_strings(lib, str));
     guard(0, || {
         if str.is_null() {
             return 0;
@@ -1051,6 +1085,7 @@ pub extern "C" fn ERR_load_strings(lib: c_int, str: *mut ERR_STRING_DATA) -> c_i
 /// `ERR_unload_strings(3)`: forgets the registrations of a table. Returns 1 (NULL: 0).
 #[no_mangle]
 pub extern "C" fn ERR_unload_strings(lib: c_int, str: *mut ERR_STRING_DATA) -> c_int {
+    crate::forward!(ERR_unload_strings(lib, str));
     guard(0, || {
         if str.is_null() {
             return 0;
@@ -1068,12 +1103,14 @@ pub extern "C" fn ERR_unload_strings(lib: c_int, str: *mut ERR_STRING_DATA) -> c
 /// `ERR_get_next_error_library(3)`: a fresh library number for `ERR_load_strings`: 128, 129, ...
 #[no_mangle]
 pub extern "C" fn ERR_get_next_error_library() -> c_int {
+    crate::forward!(ERR_get_next_error_library());
     guard(0, q::next_library)
 }
 
 /// `ERR_load_ERR_strings` (deprecated in 3.0): loads libcrypto's strings. Returns 1.
 #[no_mangle]
 pub extern "C" fn ERR_load_ERR_strings() -> c_int {
+    crate::forward!(ERR_load_ERR_strings());
     guard(0, || {
         q::load_crypto_strings();
         1
@@ -1083,6 +1120,7 @@ pub extern "C" fn ERR_load_ERR_strings() -> c_int {
 /// `ERR_load_CRYPTO_strings` (deprecated in 3.0): loads libcrypto's strings. Returns 1.
 #[no_mangle]
 pub extern "C" fn ERR_load_CRYPTO_strings() -> c_int {
+    crate::forward!(ERR_load_CRYPTO_strings());
     ERR_load_ERR_strings()
 }
 
@@ -1099,12 +1137,14 @@ pub extern "C" fn ERR_load_SSL_strings() -> c_int {
 /// `ERR_remove_thread_state(3)` (deprecated since 1.1.0): no-op, as in OpenSSL 3.0.
 #[no_mangle]
 pub extern "C" fn ERR_remove_thread_state(arg: *mut c_void) {
+    crate::forward!(ERR_remove_thread_state(arg));
     let _ = arg;
 }
 
 /// `ERR_remove_state(3)` (deprecated since 1.0.0): no-op, as in OpenSSL 3.0.
 #[no_mangle]
 pub extern "C" fn ERR_remove_state(pid: c_ulong) {
+    crate::forward!(ERR_remove_state(pid));
     let _ = pid;
 }
 

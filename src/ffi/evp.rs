@@ -8,6 +8,7 @@ use core::ffi::c_int;
 /// `EVP_PKEY_free(pkey)`: drops one reference; NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn EVP_PKEY_free(pkey: *mut EVP_PKEY) {
+    crate::forward!(EVP_PKEY_free(pkey));
     // SAFETY: `pkey` is NULL or an EVP_PKEY reference the caller gives up.
     guard((), || unsafe { types::release::<EVP_PKEY>(pkey) })
 }
@@ -15,6 +16,7 @@ pub extern "C" fn EVP_PKEY_free(pkey: *mut EVP_PKEY) {
 /// `EVP_PKEY_up_ref(pkey)`: adds a reference. Returns 1; 0 for NULL.
 #[no_mangle]
 pub extern "C" fn EVP_PKEY_up_ref(pkey: *mut EVP_PKEY) -> c_int {
+    crate::forward!(EVP_PKEY_up_ref(pkey));
     // SAFETY: `pkey` is NULL or a live EVP_PKEY.
     guard(0, || unsafe { types::up_ref::<EVP_PKEY>(pkey) })
 }

@@ -188,6 +188,14 @@ pub extern "C" fn CRYPTO_get_ex_new_index(
     dup_func: CRYPTO_EX_dup,
     free_func: CRYPTO_EX_free,
 ) -> c_int {
+    crate::forward_new!(CRYPTO_get_ex_new_index(
+        class_index,
+        argl,
+        argp,
+        new_func,
+        dup_func,
+        free_func
+    ));
     let _ = dup_func;
     call(-1, || {
         let class = usize::try_from(class_index)
@@ -222,6 +230,7 @@ pub extern "C" fn CRYPTO_get_ex_new_index(
 /// an unknown class or index.
 #[no_mangle]
 pub extern "C" fn CRYPTO_free_ex_index(class_index: c_int, idx: c_int) -> c_int {
+    crate::forward!(CRYPTO_free_ex_index(class_index, idx));
     guard(0, || {
         let (Ok(class), Ok(i)) = (usize::try_from(class_index), usize::try_from(idx)) else {
             return 0;
@@ -245,6 +254,7 @@ pub extern "C" fn CRYPTO_set_ex_data(
     idx: c_int,
     val: *mut c_void,
 ) -> c_int {
+    crate::forward!(CRYPTO_set_ex_data(ad, idx, val));
     // SAFETY: NULL or the pointer a callback was given.
     guard(0, || match unsafe { ex_of(ad) } {
         Some(e) => c_int::from(e.set(idx, val as usize)),
@@ -255,6 +265,7 @@ pub extern "C" fn CRYPTO_set_ex_data(
 /// `CRYPTO_get_ex_data(3)`: the value, or NULL.
 #[no_mangle]
 pub extern "C" fn CRYPTO_get_ex_data(ad: *const CRYPTO_EX_DATA, idx: c_int) -> *mut c_void {
+    crate::forward!(CRYPTO_get_ex_data(ad, idx));
     // SAFETY: NULL or the pointer a callback was given.
     guard(core::ptr::null_mut(), || match unsafe { ex_of(ad) } {
         Some(e) => e.get(idx) as *mut c_void,

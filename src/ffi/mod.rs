@@ -15,6 +15,7 @@ pub mod backend;
 pub mod bio;
 pub mod callbacks;
 pub mod cipher;
+pub mod compat;
 pub mod config;
 pub mod crypto;
 pub mod digest;

@@ -74,6 +74,7 @@ pub extern "C" fn PEM_read_bio_X509(
     cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut X509 {
+    crate::forward_new!(PEM_read_bio_X509(out, x, cb, u));
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: `out` is NULL or a live BIO.
@@ -96,6 +97,7 @@ pub extern "C" fn PEM_read_X509(
     cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut X509 {
+    crate::forward_new!(PEM_read_X509(out, x, cb, u));
     let _ = (cb, u);
     null_on_error(|| {
         if out.is_null() {
@@ -121,6 +123,7 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
     cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
+    crate::forward_new!(PEM_read_bio_PrivateKey(out, x, cb, u));
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: `out` is NULL or a live BIO.
@@ -142,6 +145,7 @@ pub extern "C" fn PEM_read_PrivateKey(
     cb: pem_password_cb,
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
+    crate::forward_new!(PEM_read_PrivateKey(out, x, cb, u));
     let _ = (cb, u);
     null_on_error(|| {
         if out.is_null() {

@@ -1,7 +1,6 @@
 //! `openssl/ssl.h` family: methods, `SSL_CTX`, `SSL`, `SSL_CIPHER`.
 
 use crate::crypto::bio::Bio;
-use crate::crypto::x509::Certificate;
 use crate::engine::conn::{Conn, Role, Stop};
 use crate::engine::context::{Context, Method, Settings};
 use crate::engine::verify::HostCheck;
@@ -652,7 +651,7 @@ pub type SSL_verify_cb =
 /// the mode alone decides, as with a NULL callback.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: SSL_verify_cb) {
-    let _ = callback;
+    crate::ffi::compat::record_verify_cb_ctx(ctx, callback);
     void(|| {
         ctx_ref(ctx)?.update(|c| c.settings.verify_mode = mode);
         Ok(())
@@ -662,7 +661,7 @@ pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: S
 /// `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
 #[no_mangle]
 pub extern "C" fn SSL_set_verify(s: *mut SSL, mode: c_int, callback: SSL_verify_cb) {
-    let _ = callback;
+    crate::ffi::compat::record_verify_cb_ssl(s, callback);
     with_conn(s, (), |c| {
         c.settings.verify_mode = mode;
         Ok(())
@@ -754,11 +753,18 @@ pub extern "C" fn SSL_get_SSL_CTX(ssl: *const SSL) -> *mut SSL_CTX {
 
 fn bio_ptr(b: &Option<Arc<Bio>>) -> *mut BIO {
     b.as_ref()
-        .map_or(core::ptr::null_mut(), |b| Arc::as_ptr(b) as *mut BIO)
+        .map_or(core::ptr::null_mut(), |b| match b.foreign_ptr() {
+            Some(p) => p as *mut BIO,
+            None => Arc::as_ptr(b) as *mut BIO,
+        })
 }
 
 /// Takes over the caller's reference to `b` (NULL gives `None`).
 fn adopt(b: *mut BIO) -> Option<Arc<Bio>> {
+    if crate::ffi::backend::forwarding() {
+        // libcrypto's BIO: wrapped, every call goes back to libcrypto.
+        return Bio::foreign(b.cast());
+    }
     // SAFETY: NULL or a BIO pointer whose reference the caller hands to us.
     unsafe { take_arc::<BIO>(b) }
 }
@@ -792,7 +798,7 @@ pub extern "C" fn SSL_set_bio(s: *mut SSL, rbio: *mut BIO, wbio: *mut BIO) {
         }
         if !rbio.is_null() && rbio == wbio {
             // SAFETY: live BIO pointer; the caller supplied one reference for two slots.
-            unsafe { up_ref::<BIO>(rbio) };
+            crate::ffi::bio::BIO_up_ref(rbio);
         }
         if rbio == cur_r {
             c.wbio = adopt(wbio);
@@ -822,11 +828,22 @@ pub extern "C" fn SSL_get_wbio(s: *const SSL) -> *mut BIO {
 #[no_mangle]
 pub extern "C" fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int {
     with_conn(s, 0, |c| {
-        let b = Bio::new_socket(fd, false);
+        let b = socket_bio(fd);
         c.rbio = Some(b.clone());
         c.wbio = Some(b);
         Ok(1)
     })
+}
+
+/// A socket BIO on `fd` (BIO_NOCLOSE) of the active backend.
+fn socket_bio(fd: c_int) -> Arc<Bio> {
+    if crate::ffi::backend::forwarding() {
+        let p = crate::ffi::bio::BIO_new_socket(fd, 0);
+        if let Some(b) = Bio::foreign(p.cast()) {
+            return b;
+        }
+    }
+    Bio::new_socket(fd, false)
 }
 
 fn socket_on(b: &Option<Arc<Bio>>, fd: c_int) -> Option<Arc<Bio>> {
@@ -840,7 +857,7 @@ fn socket_on(b: &Option<Arc<Bio>>, fd: c_int) -> Option<Arc<Bio>> {
 #[no_mangle]
 pub extern "C" fn SSL_set_rfd(s: *mut SSL, fd: c_int) -> c_int {
     with_conn(s, 0, |c| {
-        c.rbio = Some(socket_on(&c.wbio, fd).unwrap_or_else(|| Bio::new_socket(fd, false)));
+        c.rbio = Some(socket_on(&c.wbio, fd).unwrap_or_else(|| socket_bio(fd)));
         Ok(1)
     })
 }
@@ -849,7 +866,7 @@ pub extern "C" fn SSL_set_rfd(s: *mut SSL, fd: c_int) -> c_int {
 #[no_mangle]
 pub extern "C" fn SSL_set_wfd(s: *mut SSL, fd: c_int) -> c_int {
     with_conn(s, 0, |c| {
-        c.wbio = Some(socket_on(&c.rbio, fd).unwrap_or_else(|| Bio::new_socket(fd, false)));
+        c.wbio = Some(socket_on(&c.rbio, fd).unwrap_or_else(|| socket_bio(fd)));
         Ok(1)
     })
 }
@@ -1356,7 +1373,7 @@ pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
 pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
     with_conn(s, core::ptr::null_mut(), |c| match c.peer_certificate() {
         None => Ok(core::ptr::null_mut()),
-        Some(der) => Ok(into_c::<X509>(Arc::new(Certificate::from_der(der)?))),
+        Some(der) => crate::ffi::compat::x509_for_caller(der),
     })
 }
 

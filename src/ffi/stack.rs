@@ -145,12 +145,14 @@ fn with<T: Copy>(st: *const OPENSSL_STACK, fail: T, f: impl FnOnce(&mut Stack) -
 /// `OPENSSL_sk_num`: the number of elements; -1 for NULL.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_num(st: *const OPENSSL_STACK) -> c_int {
+    crate::forward!(OPENSSL_sk_num(st));
     with(st, -1, |s| s.data.len() as c_int)
 }
 
 /// `OPENSSL_sk_value`: element `i`; NULL for NULL or out of range.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_value(st: *const OPENSSL_STACK, i: c_int) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_value(st, i));
     with(st, core::ptr::null_mut(), |s| {
         usize::try_from(i)
             .ok()
@@ -167,6 +169,7 @@ pub extern "C" fn OPENSSL_sk_set(
     i: c_int,
     data: *const c_void,
 ) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_set(st, i, data));
     call(core::ptr::null_mut(), || {
         // SAFETY: NULL or a stack the caller holds.
         let s = unsafe { stack_mut(st) }.ok_or_else(null_param)?;
@@ -187,18 +190,21 @@ pub extern "C" fn OPENSSL_sk_set(
 /// `OPENSSL_sk_new`: an empty stack ordered by `cmp`.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_new(cmp: OPENSSL_sk_compfunc) -> *mut OPENSSL_STACK {
+    crate::forward_new!(OPENSSL_sk_new(cmp));
     guard(core::ptr::null_mut(), || Stack::new(cmp).into_c())
 }
 
 /// `OPENSSL_sk_new_null`: an empty stack without comparison.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_new_null() -> *mut OPENSSL_STACK {
+    crate::forward_new!(OPENSSL_sk_new_null());
     guard(core::ptr::null_mut(), || Stack::new(None).into_c())
 }
 
 /// `OPENSSL_sk_new_reserve`: as `OPENSSL_sk_new`, with room for `n` elements.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_new_reserve(c: OPENSSL_sk_compfunc, n: c_int) -> *mut OPENSSL_STACK {
+    crate::forward_new!(OPENSSL_sk_new_reserve(c, n));
     guard(core::ptr::null_mut(), || {
         let mut s = Stack::new(c);
         s.data.reserve(usize::try_from(n).unwrap_or(0).min(1 << 20));
@@ -209,6 +215,7 @@ pub extern "C" fn OPENSSL_sk_new_reserve(c: OPENSSL_sk_compfunc, n: c_int) -> *m
 /// `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_reserve(st: *mut OPENSSL_STACK, n: c_int) -> c_int {
+    crate::forward!(OPENSSL_sk_reserve(st, n));
     call(0, || {
         // SAFETY: NULL or a stack the caller holds.
         let s = unsafe { stack_mut(st) }.ok_or_else(null_param)?;
@@ -220,6 +227,7 @@ pub extern "C" fn OPENSSL_sk_reserve(st: *mut OPENSSL_STACK, n: c_int) -> c_int 
 /// `OPENSSL_sk_free`: frees the stack (not the elements); NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_free(st: *mut OPENSSL_STACK) {
+    crate::forward!(OPENSSL_sk_free(st));
     guard((), || {
         if !st.is_null() {
             // SAFETY: a stack from `Stack::into_c` whose ownership the caller gives up.
@@ -234,6 +242,7 @@ pub extern "C" fn OPENSSL_sk_pop_free(
     st: *mut OPENSSL_STACK,
     func: Option<unsafe extern "C" fn(*mut c_void)>,
 ) {
+    crate::forward!(OPENSSL_sk_pop_free(st, func));
     guard((), || {
         if st.is_null() {
             return;
@@ -258,6 +267,7 @@ pub extern "C" fn OPENSSL_sk_deep_copy(
     c: OPENSSL_sk_copyfunc,
     f: OPENSSL_sk_freefunc,
 ) -> *mut OPENSSL_STACK {
+    crate::forward_new!(OPENSSL_sk_deep_copy(arg1, c, f));
     guard(core::ptr::null_mut(), || {
         // SAFETY: NULL or a stack the caller holds.
         let Some(src) = (unsafe { stack_mut(arg1) }) else {
@@ -297,6 +307,7 @@ pub extern "C" fn OPENSSL_sk_insert(
     data: *const c_void,
     r#where: c_int,
 ) -> c_int {
+    crate::forward!(OPENSSL_sk_insert(sk, data, r#where));
     call(0, || {
         // SAFETY: NULL or a stack the caller holds.
         let s = unsafe { stack_mut(sk) }.ok_or_else(null_param)?;
@@ -307,6 +318,7 @@ pub extern "C" fn OPENSSL_sk_insert(
 /// `OPENSSL_sk_delete`: removes and returns element `loc`; NULL when out of range.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_delete(st: *mut OPENSSL_STACK, loc: c_int) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_delete(st, loc));
     with(st, core::ptr::null_mut(), |s| {
         usize::try_from(loc).map_or(core::ptr::null_mut(), |i| s.remove(i))
     })
@@ -315,6 +327,7 @@ pub extern "C" fn OPENSSL_sk_delete(st: *mut OPENSSL_STACK, loc: c_int) -> *mut 
 /// `OPENSSL_sk_delete_ptr`: removes the first element equal to `p` (pointer identity).
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_delete_ptr(st: *mut OPENSSL_STACK, p: *const c_void) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_delete_ptr(st, p));
     with(st, core::ptr::null_mut(), |s| {
         match s.data.iter().position(|&d| core::ptr::eq(d, p)) {
             Some(i) => s.remove(i),
@@ -328,6 +341,7 @@ pub extern "C" fn OPENSSL_sk_delete_ptr(st: *mut OPENSSL_STACK, p: *const c_void
 /// -1 when absent.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_find(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int {
+    crate::forward!(OPENSSL_sk_find(st, data));
     with(st, -1, |s| s.find(data as *mut c_void))
 }
 
@@ -335,6 +349,7 @@ pub extern "C" fn OPENSSL_sk_find(st: *mut OPENSSL_STACK, data: *const c_void) -
 /// comparison function, the index of the first element that sorts after `data` (-1 if none).
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_find_ex(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int {
+    crate::forward!(OPENSSL_sk_find_ex(st, data));
     with(st, -1, |s| {
         let i = s.find(data as *mut c_void);
         if i >= 0 || s.cmp.is_none() || data.is_null() {
@@ -355,6 +370,7 @@ pub extern "C" fn OPENSSL_sk_find_all(
     data: *const c_void,
     pnum: *mut c_int,
 ) -> c_int {
+    crate::forward!(OPENSSL_sk_find_all(st, data, pnum));
     with(st, -1, |s| {
         let i = s.find(data as *mut c_void);
         let n = match (i, s.cmp) {
@@ -375,24 +391,28 @@ pub extern "C" fn OPENSSL_sk_find_all(
 /// `OPENSSL_sk_push`: appends; the new number of elements, -1 for NULL.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_push(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int {
+    crate::forward!(OPENSSL_sk_push(st, data));
     with(st, -1, |s| s.insert(data as *mut c_void, -1))
 }
 
 /// `OPENSSL_sk_unshift`: prepends; the new number of elements, 0 (and an error) for NULL.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_unshift(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int {
+    crate::forward!(OPENSSL_sk_unshift(st, data));
     OPENSSL_sk_insert(st, data, 0)
 }
 
 /// `OPENSSL_sk_shift`: removes and returns the first element; NULL when empty.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_shift(st: *mut OPENSSL_STACK) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_shift(st));
     with(st, core::ptr::null_mut(), |s| s.remove(0))
 }
 
 /// `OPENSSL_sk_pop`: removes and returns the last element; NULL when empty.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_pop(st: *mut OPENSSL_STACK) -> *mut c_void {
+    crate::forward!(OPENSSL_sk_pop(st));
     with(st, core::ptr::null_mut(), |s| {
         s.data.pop().unwrap_or(core::ptr::null_mut())
     })
@@ -401,6 +421,7 @@ pub extern "C" fn OPENSSL_sk_pop(st: *mut OPENSSL_STACK) -> *mut c_void {
 /// `OPENSSL_sk_zero`: removes every element.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_zero(st: *mut OPENSSL_STACK) {
+    crate::forward!(OPENSSL_sk_zero(st));
     with(st, (), |s| s.data.clear())
 }
 
@@ -410,6 +431,7 @@ pub extern "C" fn OPENSSL_sk_set_cmp_func(
     sk: *mut OPENSSL_STACK,
     cmp: OPENSSL_sk_compfunc,
 ) -> OPENSSL_sk_compfunc {
+    crate::forward!(OPENSSL_sk_set_cmp_func(sk, cmp));
     with(sk, None, |s| {
         let old = s.cmp;
         if old.map(|f| f as usize) != cmp.map(|f| f as usize) {
@@ -423,6 +445,7 @@ pub extern "C" fn OPENSSL_sk_set_cmp_func(
 /// `OPENSSL_sk_dup`: a shallow copy (NULL copies as an empty stack).
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_dup(st: *const OPENSSL_STACK) -> *mut OPENSSL_STACK {
+    crate::forward_new!(OPENSSL_sk_dup(st));
     guard(core::ptr::null_mut(), || {
         // SAFETY: NULL or a stack the caller holds.
         match unsafe { stack_mut(st) } {
@@ -435,6 +458,7 @@ pub extern "C" fn OPENSSL_sk_dup(st: *const OPENSSL_STACK) -> *mut OPENSSL_STACK
 /// `OPENSSL_sk_sort`: sorts with the comparison function (none: no change).
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_sort(st: *mut OPENSSL_STACK) {
+    crate::forward!(OPENSSL_sk_sort(st));
     with(st, (), |s| {
         if !s.sorted && s.cmp.is_some() {
             s.sort();
@@ -446,7 +470,64 @@ pub extern "C" fn OPENSSL_sk_sort(st: *mut OPENSSL_STACK) {
 /// `OPENSSL_sk_is_sorted`: 1 if sorted since the last change (NULL counts as sorted).
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_is_sorted(st: *const OPENSSL_STACK) -> c_int {
+    crate::forward!(OPENSSL_sk_is_sorted(st));
     with(st, 1, |s| c_int::from(s.sorted))
+}
+
+/// A stack handed to the caller but owned by an sslrs object, built with the exported (and so
+/// backend-dispatching) `OPENSSL_sk_*` functions: libcrypto's stack in pass-through mode, ours
+/// otherwise. Freed (not its elements) when dropped.
+pub struct OwnedStack(*mut OPENSSL_STACK);
+
+// SAFETY: the stack is only reached through the owning object's lock or the caller's thread,
+// as with OpenSSL.
+unsafe impl Send for OwnedStack {}
+
+impl Default for OwnedStack {
+    fn default() -> Self {
+        OwnedStack(core::ptr::null_mut())
+    }
+}
+
+impl OwnedStack {
+    /// Makes the stack hold exactly `items` and returns it (NULL if it cannot be made).
+    pub fn set(&mut self, items: &[*mut c_void]) -> *mut OPENSSL_STACK {
+        if self.0.is_null() {
+            self.0 = OPENSSL_sk_new_null();
+        } else if OPENSSL_sk_num(self.0) == items.len() as c_int
+            && items
+                .iter()
+                .enumerate()
+                .all(|(i, &p)| OPENSSL_sk_value(self.0, i as c_int) == p)
+        {
+            return self.0;
+        } else {
+            OPENSSL_sk_zero(self.0);
+        }
+        for &p in items {
+            OPENSSL_sk_push(self.0, p);
+        }
+        self.0
+    }
+}
+
+impl Drop for OwnedStack {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            OPENSSL_sk_free(self.0);
+        }
+    }
+}
+
+/// A new caller-owned stack of `items` from the active backend.
+pub fn new_stack_of(items: &[*mut c_void]) -> *mut OPENSSL_STACK {
+    let st = OPENSSL_sk_new_null();
+    if !st.is_null() {
+        for &p in items {
+            OPENSSL_sk_push(st, p);
+        }
+    }
+    st
 }
 
 #[cfg(test)]

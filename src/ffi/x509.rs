@@ -256,12 +256,14 @@ unsafe fn write_cstr(buf: *mut c_char, size: usize, s: &[u8]) {
 /// Returns one reference, or NULL on allocation failure.
 #[no_mangle]
 pub extern "C" fn X509_new() -> *mut X509 {
+    crate::forward_new!(X509_new());
     null_on_error(|| Ok(types::into_c::<X509>(Arc::new(Certificate::empty()))))
 }
 
 /// `X509_free(a)`: drops one reference; NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn X509_free(a: *mut X509) {
+    crate::forward!(X509_free(a));
     // SAFETY: `a` is NULL or an X509 reference the caller gives up.
     guard((), || unsafe { types::release::<X509>(a) })
 }
@@ -269,6 +271,7 @@ pub extern "C" fn X509_free(a: *mut X509) {
 /// `X509_up_ref(x)`: adds a reference. Returns 1; 0 for NULL (OpenSSL would crash).
 #[no_mangle]
 pub extern "C" fn X509_up_ref(x: *mut X509) -> c_int {
+    crate::forward!(X509_up_ref(x));
     // SAFETY: `x` is NULL or a live X509.
     guard(0, || unsafe { types::up_ref::<X509>(x) })
 }
@@ -277,6 +280,7 @@ pub extern "C" fn X509_up_ref(x: *mut X509) -> c_int {
 /// (OpenSSL would crash), nothing queued.
 #[no_mangle]
 pub extern "C" fn X509_get_subject_name(a: *const X509) -> *mut X509_NAME {
+    crate::forward!(X509_get_subject_name(a));
     // SAFETY: `a` is NULL or a live X509; the Name lives inside it.
     guard(core::ptr::null_mut(), || {
         match unsafe { types::borrow::<X509>(a) } {
@@ -289,6 +293,7 @@ pub extern "C" fn X509_get_subject_name(a: *const X509) -> *mut X509_NAME {
 /// `X509_get_issuer_name(a)`: the issuer, owned by `a` (do not free). NULL for NULL.
 #[no_mangle]
 pub extern "C" fn X509_get_issuer_name(a: *const X509) -> *mut X509_NAME {
+    crate::forward!(X509_get_issuer_name(a));
     // SAFETY: `a` is NULL or a live X509; the Name lives inside it.
     guard(core::ptr::null_mut(), || {
         match unsafe { types::borrow::<X509>(a) } {
@@ -311,6 +316,7 @@ pub extern "C" fn X509_NAME_oneline(
     buf: *mut c_char,
     size: c_int,
 ) -> *mut c_char {
+    crate::forward!(X509_NAME_oneline(a, buf, size));
     null_on_error(|| {
         // SAFETY: `a` is NULL or an X509_NAME from X509_get_*_name of a live X509.
         let name = unsafe { name_ref(a) };
@@ -336,6 +342,7 @@ pub extern "C" fn X509_NAME_oneline(
 /// unknown codes give "unknown certificate verification error".
 #[no_mangle]
 pub extern "C" fn X509_verify_cert_error_string(n: c_long) -> *const c_char {
+    crate::forward!(X509_verify_cert_error_string(n));
     guard(c"unknown certificate verification error".as_ptr(), || {
         crate::crypto::x509::verify_error_string(n).as_ptr()
     })
@@ -348,6 +355,7 @@ pub extern "C" fn X509_verify_cert_error_string(n: c_long) -> *const c_char {
 /// caller's reference to `*a` and stores the new object there (the returned pointer).
 #[no_mangle]
 pub extern "C" fn d2i_X509(a: *mut *mut X509, r#in: *mut *const c_uchar, len: c_long) -> *mut X509 {
+    crate::forward_new!(d2i_X509(a, r#in, len));
     null_on_error(|| {
         // SAFETY: `in` is NULL or a valid pointer to a pointer per the d2i contract.
         let start = unsafe { r#in.as_ref() }
@@ -400,6 +408,7 @@ pub(crate) unsafe fn replace_out(x: *mut *mut X509, p: *mut X509) {
 /// -1 for NULL or an empty (`X509_new`) certificate.
 #[no_mangle]
 pub extern "C" fn i2d_X509(a: *const X509, out: *mut *mut c_uchar) -> c_int {
+    crate::forward!(i2d_X509(a, out));
     call(-1, || {
         // SAFETY: `a` is NULL or a live X509.
         let cert =

@@ -1,0 +1,477 @@
+//! libssl functions that hand libcrypto-family objects across (certificate store, verify
+//! parameters, certificates and keys as `X509*`/`EVP_PKEY*`, password callbacks), written once
+//! for both backends: objects are made and read through the exported, backend-dispatching
+//! functions (`d2i_X509`, `i2d_X509`, ...) or, for functions only libcrypto has, through
+//! libcrypto directly in pass-through mode.
+
+use crate::crypto::x509::Certificate;
+use crate::engine::conn::Conn;
+use crate::engine::verify::HostCheck;
+use crate::engine::Context;
+use crate::error::{lib, ssl_r, Error, Result};
+use crate::ffi::backend;
+use crate::ffi::callbacks::{ctx_app, lock, obj};
+use crate::ffi::pem::pem_password_cb;
+use crate::ffi::ssl::SSL_verify_cb;
+use crate::ffi::types::{borrow, into_c, EVP_PKEY, SSL, SSL_CTX, X509};
+use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
+use core::ffi::{c_char, c_int, c_long, c_uchar, c_void, CStr};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use std::sync::{Arc, Mutex};
+
+/// `X509_STORE` / `X509_VERIFY_PARAM`: opaque here; in pass-through mode libcrypto's.
+pub struct X509_STORE {
+    _private: [u8; 0],
+}
+/// `X509_VERIFY_PARAM`.
+pub struct X509_VERIFY_PARAM {
+    _private: [u8; 0],
+}
+
+/// What an `SSL_CTX` or `SSL` keeps for these functions.
+#[derive(Default)]
+pub struct Extra {
+    inner: Mutex<ExtraInner>,
+}
+
+#[derive(Default)]
+struct ExtraInner {
+    passwd_cb: pem_password_cb,
+    passwd_u: usize,
+    verify_cb: SSL_verify_cb,
+    /// libcrypto's `X509_STORE*` (pass-through mode), owned.
+    store: usize,
+    /// libcrypto's `X509_VERIFY_PARAM*` (pass-through mode), owned.
+    param: usize,
+    /// The host name last taken from `param`.
+    param_host: Option<String>,
+}
+
+impl Drop for Extra {
+    fn drop(&mut self) {
+        let g = lock(&self.inner);
+        if g.store != 0 {
+            call_ptr("X509_STORE_free\0", g.store as *mut c_void);
+        }
+        if g.param != 0 {
+            call_ptr("X509_VERIFY_PARAM_free\0", g.param as *mut c_void);
+        }
+    }
+}
+
+/// libcrypto's `void f(T *)` or `T *f(void)` style helpers (pass-through mode only).
+fn call_ptr(name: &str, p: *mut c_void) {
+    let f = backend::lookup(name);
+    if !f.is_null() {
+        // SAFETY: a libcrypto function of prototype `void f(T *)` / `int f(T *)`.
+        let f: unsafe extern "C" fn(*mut c_void) = unsafe { core::mem::transmute(f) };
+        unsafe { f(p) }
+    }
+}
+
+fn make(name: &str) -> *mut c_void {
+    let f = backend::lookup(name);
+    if f.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: a libcrypto constructor `T *f(void)`.
+    let f: unsafe extern "C" fn() -> *mut c_void = unsafe { core::mem::transmute(f) };
+    unsafe { f() }
+}
+
+fn ctx_extra<'a>(ctx: *const SSL_CTX) -> Result<(&'a Context, &'a Extra)> {
+    // SAFETY: NULL or a context the caller holds.
+    let c = unsafe { borrow::<SSL_CTX>(ctx) }.ok_or(Error::null_param(lib::SSL, "SSL_CTX"))?;
+    let app = ctx_app(c).ok_or(Error::internal("SSL_CTX without companion"))?;
+    Ok((c, &app.extra))
+}
+
+fn ssl_extra<'a>(s: *const SSL) -> Result<&'a Extra> {
+    Ok(&obj(s)?.extra)
+}
+
+fn unsupported_natively(func: &'static str) -> Error {
+    Error::unsupported(lib::SSL, func).with_data("needs libcrypto (pass-through backend)")
+}
+
+// --- certificates for the caller ----------------------------------------------------------
+
+/// An `X509*` of the active backend holding `der`, with one reference for the caller.
+pub fn x509_for_caller(der: CertificateDer<'static>) -> Result<*mut X509> {
+    if !backend::forwarding() {
+        return Ok(into_c::<X509>(Arc::new(Certificate::from_der(der)?)));
+    }
+    let mut p = der.as_ref().as_ptr();
+    let x = crate::ffi::x509::d2i_X509(core::ptr::null_mut(), &mut p, der.len() as c_long);
+    if x.is_null() {
+        return Err(Error::internal("d2i_X509"));
+    }
+    Ok(x)
+}
+
+/// The DER of the caller's `X509*` (either backend).
+fn x509_der(x: *const X509) -> Result<CertificateDer<'static>> {
+    if x.is_null() {
+        return Err(Error::null_param(lib::SSL, "X509"));
+    }
+    let n = crate::ffi::x509::i2d_X509(x, core::ptr::null_mut());
+    if n <= 0 {
+        return Err(Error::ssl(ssl_r::BAD_VALUE, "i2d_X509"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let mut p: *mut c_uchar = buf.as_mut_ptr();
+    if crate::ffi::x509::i2d_X509(x, &mut p) != n {
+        return Err(Error::ssl(ssl_r::BAD_VALUE, "i2d_X509"));
+    }
+    Ok(CertificateDer::from(buf))
+}
+
+/// The DER (PKCS#8, PKCS#1 or SEC1) of the caller's `EVP_PKEY*` (either backend).
+fn pkey_der(k: *mut EVP_PKEY) -> Result<PrivateKeyDer<'static>> {
+    if k.is_null() {
+        return Err(Error::null_param(lib::SSL, "EVP_PKEY"));
+    }
+    if !backend::forwarding() {
+        // SAFETY: a live EVP_PKEY of ours.
+        let key =
+            unsafe { borrow::<EVP_PKEY>(k) }.ok_or(Error::null_param(lib::SSL, "EVP_PKEY"))?;
+        return Ok(key.der.clone_key());
+    }
+    // libcrypto: i2d_PrivateKey gives the traditional form (PKCS#1 RSA, SEC1 EC) or PKCS#8.
+    let f = backend::lookup("i2d_PrivateKey\0");
+    if f.is_null() {
+        return Err(Error::unsupported(lib::SSL, "i2d_PrivateKey"));
+    }
+    // SAFETY: int i2d_PrivateKey(const EVP_PKEY *, unsigned char **).
+    let f: unsafe extern "C" fn(*mut EVP_PKEY, *mut *mut c_uchar) -> c_int =
+        unsafe { core::mem::transmute(f) };
+    let n = unsafe { f(k, core::ptr::null_mut()) };
+    if n <= 0 {
+        // A provider- or engine-held key libcrypto cannot export.
+        return Err(Error::unsupported(lib::SSL, "SSL_CTX_use_PrivateKey")
+            .with_data("key cannot be exported from libcrypto"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let mut p = buf.as_mut_ptr();
+    // SAFETY: `buf` has room for the `n` bytes measured above.
+    if unsafe { f(k, &mut p) } != n {
+        return Err(Error::unsupported(lib::SSL, "SSL_CTX_use_PrivateKey"));
+    }
+    PrivateKeyDer::try_from(buf).map_err(|_| Error::ssl(ssl_r::BAD_VALUE, "SSL_CTX_use_PrivateKey"))
+}
+
+/// `SSL_CTX_use_certificate(3)`: the leaf certificate from an `X509*`. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_use_certificate(ctx: *mut SSL_CTX, x: *mut X509) -> c_int {
+    one_or_zero(|| {
+        let (c, _) = ctx_extra(ctx)?;
+        if x.is_null() {
+            return Err(Error::null_param(lib::SSL, "SSL_CTX_use_certificate"));
+        }
+        c.use_chain(vec![x509_der(x)?])
+    })
+}
+
+/// `SSL_CTX_use_PrivateKey(3)`: the private key from an `EVP_PKEY*`. 1 or 0.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_use_PrivateKey(ctx: *mut SSL_CTX, pkey: *mut EVP_PKEY) -> c_int {
+    one_or_zero(|| {
+        let (c, _) = ctx_extra(ctx)?;
+        if pkey.is_null() {
+            return Err(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey"));
+        }
+        c.use_key(pkey_der(pkey)?)
+    })
+}
+
+/// `SSL_get0_peer_certificate(3)`: the peer's certificate, owned by the connection.
+#[no_mangle]
+pub extern "C" fn SSL_get0_peer_certificate(s: *const SSL) -> *mut X509 {
+    null_on_error(|| {
+        let o = obj(s)?;
+        let x = crate::ffi::ssl::SSL_get1_peer_certificate(s);
+        if x.is_null() {
+            return Ok(core::ptr::null_mut());
+        }
+        // The connection keeps this reference; a repeated call drops the earlier one.
+        let mut held = lock(&o.peer_held);
+        if let Some(old) = held.replace(x as usize) {
+            crate::ffi::x509::X509_free(old as *mut X509);
+        }
+        Ok(x)
+    })
+}
+
+// --- the certificate store ------------------------------------------------------------------
+
+/// `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
+///
+/// Status: partial — pass-through mode only (native: NULL with an error); anchors a program adds
+/// to the store directly are not used yet (those from `SSL_CTX_load_verify_*` are).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE {
+    null_on_error(|| {
+        let (_, e) = ctx_extra(ctx)?;
+        if !backend::forwarding() {
+            return Err(unsupported_natively("SSL_CTX_get_cert_store"));
+        }
+        let mut g = lock(&e.inner);
+        if g.store == 0 {
+            g.store = make("X509_STORE_new\0") as usize;
+        }
+        Ok(g.store as *mut X509_STORE)
+    })
+}
+
+/// `SSL_CTX_set_cert_store(3)`: replaces the store, taking over the caller's reference.
+///
+/// Status: partial — see `SSL_CTX_get_cert_store`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STORE) {
+    void(|| {
+        let (_, e) = ctx_extra(ctx)?;
+        if !backend::forwarding() {
+            return Err(unsupported_natively("SSL_CTX_set_cert_store"));
+        }
+        let mut g = lock(&e.inner);
+        if g.store != 0 && g.store != store as usize {
+            call_ptr("X509_STORE_free\0", g.store as *mut c_void);
+        }
+        g.store = store as usize;
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_set1_cert_store(3)`: as `SSL_CTX_set_cert_store`, taking a new reference.
+///
+/// Status: partial — see `SSL_CTX_get_cert_store`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set1_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STORE) {
+    guard((), || {
+        if !store.is_null() && backend::forwarding() {
+            let f = backend::lookup("X509_STORE_up_ref\0");
+            if !f.is_null() {
+                // SAFETY: int X509_STORE_up_ref(X509_STORE *).
+                let f: unsafe extern "C" fn(*mut X509_STORE) -> c_int =
+                    unsafe { core::mem::transmute(f) };
+                unsafe { f(store) };
+            }
+        }
+        SSL_CTX_set_cert_store(ctx, store)
+    })
+}
+
+// --- verification parameters ----------------------------------------------------------------
+
+fn param_of(e: &Extra, func: &'static str) -> Result<*mut X509_VERIFY_PARAM> {
+    if !backend::forwarding() {
+        return Err(unsupported_natively(func));
+    }
+    let mut g = lock(&e.inner);
+    if g.param == 0 {
+        g.param = make("X509_VERIFY_PARAM_new\0") as usize;
+    }
+    Ok(g.param as *mut X509_VERIFY_PARAM)
+}
+
+/// `SSL_CTX_get0_param(3)`: the context's verification parameters.
+///
+/// Status: partial — pass-through mode only; of its settings, only the host name set on an
+/// `SSL`'s parameters (`SSL_get0_param`) is used.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get0_param(ctx: *mut SSL_CTX) -> *mut X509_VERIFY_PARAM {
+    null_on_error(|| param_of(ctx_extra(ctx)?.1, "SSL_CTX_get0_param"))
+}
+
+/// `SSL_get0_param(3)`: the connection's verification parameters; a host name set there
+/// (`X509_VERIFY_PARAM_set1_host`) is checked as with `SSL_set1_host`.
+///
+/// Status: partial — pass-through mode only; host names are used, the other settings not yet.
+#[no_mangle]
+pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
+    null_on_error(|| param_of(ssl_extra(s)?, "SSL_get0_param"))
+}
+
+/// Before each operation: a host name the program put into the connection's parameters
+/// becomes the connection's expected host.
+pub fn apply_param(e: &Extra, c: &mut Conn) {
+    let mut g = lock(&e.inner);
+    if g.param == 0 {
+        return;
+    }
+    let f = backend::lookup("X509_VERIFY_PARAM_get0_host\0");
+    if f.is_null() {
+        return;
+    }
+    // SAFETY: char *X509_VERIFY_PARAM_get0_host(X509_VERIFY_PARAM *, int).
+    let f: unsafe extern "C" fn(*mut c_void, c_int) -> *const c_char =
+        unsafe { core::mem::transmute(f) };
+    let h = unsafe { f(g.param as *mut c_void, 0) };
+    if h.is_null() {
+        return;
+    }
+    // SAFETY: a NUL-terminated string owned by the param.
+    let host = unsafe { CStr::from_ptr(h) }.to_string_lossy().into_owned();
+    if g.param_host.as_deref() != Some(host.as_str()) {
+        c.host = HostCheck::parse(&host);
+        g.param_host = Some(host);
+    }
+}
+
+// --- callbacks recorded for their getters -----------------------------------------------------
+
+/// `SSL_CTX_set_default_passwd_cb(3)`: the callback used for encrypted PEM keys.
+///
+/// Status: partial — recorded; sslrs's own PEM reader does not decrypt keys yet.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_passwd_cb(ctx: *mut SSL_CTX, cb: pem_password_cb) {
+    void(|| {
+        lock(&ctx_extra(ctx)?.1.inner).passwd_cb = cb;
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_set_default_passwd_cb_userdata(3)`.
+///
+/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_passwd_cb_userdata(ctx: *mut SSL_CTX, u: *mut c_void) {
+    void(|| {
+        lock(&ctx_extra(ctx)?.1.inner).passwd_u = u as usize;
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_get_default_passwd_cb(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_default_passwd_cb(ctx: *mut SSL_CTX) -> pem_password_cb {
+    call(None, || Ok(lock(&ctx_extra(ctx)?.1.inner).passwd_cb))
+}
+
+/// `SSL_CTX_get_default_passwd_cb_userdata(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_default_passwd_cb_userdata(ctx: *mut SSL_CTX) -> *mut c_void {
+    null_on_error(|| Ok(lock(&ctx_extra(ctx)?.1.inner).passwd_u as *mut c_void))
+}
+
+/// `SSL_set_default_passwd_cb(3)`.
+///
+/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+#[no_mangle]
+pub extern "C" fn SSL_set_default_passwd_cb(s: *mut SSL, cb: pem_password_cb) {
+    void(|| {
+        lock(&ssl_extra(s)?.inner).passwd_cb = cb;
+        Ok(())
+    })
+}
+
+/// `SSL_set_default_passwd_cb_userdata(3)`.
+///
+/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+#[no_mangle]
+pub extern "C" fn SSL_set_default_passwd_cb_userdata(s: *mut SSL, u: *mut c_void) {
+    void(|| {
+        lock(&ssl_extra(s)?.inner).passwd_u = u as usize;
+        Ok(())
+    })
+}
+
+/// `SSL_get_default_passwd_cb(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_default_passwd_cb(s: *mut SSL) -> pem_password_cb {
+    call(None, || Ok(lock(&ssl_extra(s)?.inner).passwd_cb))
+}
+
+/// `SSL_get_default_passwd_cb_userdata(3)`.
+#[no_mangle]
+pub extern "C" fn SSL_get_default_passwd_cb_userdata(s: *mut SSL) -> *mut c_void {
+    null_on_error(|| Ok(lock(&ssl_extra(s)?.inner).passwd_u as *mut c_void))
+}
+
+/// Records the verify callback given to `SSL_CTX_set_verify` / `SSL_set_verify`.
+pub fn record_verify_cb_ctx(ctx: *const SSL_CTX, cb: SSL_verify_cb) {
+    if let Ok((_, e)) = ctx_extra(ctx) {
+        lock(&e.inner).verify_cb = cb;
+    }
+}
+
+/// As [`record_verify_cb_ctx`], for a connection.
+pub fn record_verify_cb_ssl(s: *const SSL, cb: SSL_verify_cb) {
+    if let Ok(e) = ssl_extra(s) {
+        lock(&e.inner).verify_cb = cb;
+    }
+}
+
+/// `SSL_CTX_get_verify_callback(3)`: what `SSL_CTX_set_verify` was given.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_verify_callback(ctx: *const SSL_CTX) -> SSL_verify_cb {
+    call(None, || Ok(lock(&ctx_extra(ctx)?.1.inner).verify_cb))
+}
+
+/// `SSL_get_verify_callback(3)`: what `SSL_set_verify` was given, else the context's at
+/// `SSL_new`.
+#[no_mangle]
+pub extern "C" fn SSL_get_verify_callback(s: *const SSL) -> SSL_verify_cb {
+    call(None, || Ok(lock(&ssl_extra(s)?.inner).verify_cb))
+}
+
+/// The connection's copy of the context's recorded settings at `SSL_new`.
+pub fn inherit(ctx: &Context, e: &Extra) {
+    if let Some(app) = ctx_app(ctx) {
+        let from = lock(&app.extra.inner);
+        let mut to = lock(&e.inner);
+        to.verify_cb = from.verify_cb;
+        to.passwd_cb = from.passwd_cb;
+        to.passwd_u = from.passwd_u;
+    }
+}
+
+/// Before a handshake step: the anchors in the context's `X509_STORE` (pass-through mode), read
+/// again only when the store's contents changed (count and object addresses).
+pub fn sync_store(ctx: &Context) {
+    let _ = crate::engine::context::TRUST_HOOK.set(sync_store);
+    let Some(app) = ctx_app(ctx) else { return };
+    let store = lock(&app.extra.inner).store;
+    if store == 0 {
+        return;
+    }
+    let (objs, typ, get) = (
+        backend::lookup("X509_STORE_get0_objects\0"),
+        backend::lookup("X509_OBJECT_get_type\0"),
+        backend::lookup("X509_OBJECT_get0_X509\0"),
+    );
+    if objs.is_null() || typ.is_null() || get.is_null() {
+        return;
+    }
+    // SAFETY: libcrypto's STACK_OF(X509_OBJECT) *X509_STORE_get0_objects(const X509_STORE *),
+    // X509_LOOKUP_TYPE X509_OBJECT_get_type(const X509_OBJECT *) and
+    // X509 *X509_OBJECT_get0_X509(const X509_OBJECT *).
+    let (objs, typ, get) = unsafe {
+        (
+            core::mem::transmute::<*mut c_void, unsafe extern "C" fn(*mut c_void) -> *mut c_void>(
+                objs,
+            ),
+            core::mem::transmute::<*mut c_void, unsafe extern "C" fn(*mut c_void) -> c_int>(typ),
+            core::mem::transmute::<*mut c_void, unsafe extern "C" fn(*mut c_void) -> *mut X509>(
+                get,
+            ),
+        )
+    };
+    let st = unsafe { objs(store as *mut c_void) } as *mut crate::ffi::stack::OPENSSL_STACK;
+    let n = crate::ffi::stack::OPENSSL_sk_num(st).max(0);
+    let items: Vec<*mut c_void> = (0..n)
+        .map(|i| crate::ffi::stack::OPENSSL_sk_value(st, i))
+        .collect();
+    let mut fp: u64 = 0xcbf2_9ce4_8422_2325 ^ n as u64;
+    for &p in &items {
+        fp = (fp ^ p as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    ctx.set_store_trust(fp, || {
+        items
+            .iter()
+            // SAFETY: live X509_OBJECTs of the store; type 1 is X509_LU_X509.
+            .filter(|&&o| unsafe { typ(o) } == 1)
+            .filter_map(|&o| x509_der(unsafe { get(o) }).ok())
+            .collect()
+    });
+}
