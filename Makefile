@@ -35,7 +35,7 @@ SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$
 OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
-        test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
+        test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help bench bench-instructions bench-bins bench-bare FORCE
 
 all: lib pc
@@ -78,7 +78,7 @@ test:
 	@rm -rf $(BUILD)/results; mkdir -p $(BUILD)/results
 	$(MAKE) --no-print-directory test-lint test-cargo
 	$(MAKE) --no-print-directory lib pc
-	$(MAKE) --no-print-directory test-artefacts test-staleness
+	$(MAKE) --no-print-directory test-artefacts test-staleness test-headers
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
 	@scripts/summary.sh $(BUILD)/results
 
@@ -108,6 +108,16 @@ test-staleness: lib
 	  fi; \
 	  echo "ok: include/ and ffi-shim/symbols.txt match what build.rs generates"; \
 	else echo "skipped: not a git work tree"; fi
+
+# Every OpenSSL 3.0 header compiles with include/ first (alone and in realistic combinations,
+# C11 and C++17, -Werror), and with SSLRS_NO_SYSTEM_HEADERS ours alone compile as before.
+test-headers: lib
+	@echo "== headers: every <openssl/*.h> of OpenSSL 3.0 compiles with include/ first =="
+	@scripts/check-headers.sh include
+
+# Informational: macros OpenSSL's ssl.h, tls1.h, ... define that ours lack (not a pass/fail).
+header-gap:
+	@scripts/header-gap.sh -v
 
 # One binary per test file and build. $(1) = openssl|sslrs, $(2) = extra flags, $(3) = link.
 $(BUILD)/openssl/%: c-tests/%.c $(TESTUTIL) $(TESTUTIL_H)

@@ -26,4 +26,78 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
+#if __has_include(<openssl/core.h>)
+#if __has_include(<openssl/asn1.h>)
+#include <openssl/asn1.h>
+#endif
+#if __has_include(<openssl/asn1err.h>)
+#include <openssl/asn1err.h>
+#endif
+#if __has_include(<openssl/buffer.h>)
+#include <openssl/buffer.h>
+#endif
+#if __has_include(<openssl/buffererr.h>)
+#include <openssl/buffererr.h>
+#endif
+#if __has_include(<openssl/conf.h>)
+#include <openssl/conf.h>
+#endif
+#if __has_include(<openssl/conferr.h>)
+#include <openssl/conferr.h>
+#endif
+#if __has_include(<openssl/core.h>)
+#include <openssl/core.h>
+#endif
+#if __has_include(<openssl/cryptoerr.h>)
+#include <openssl/cryptoerr.h>
+#endif
+#if __has_include(<openssl/dh.h>)
+#include <openssl/dh.h>
+#endif
+#if __has_include(<openssl/ec.h>)
+#include <openssl/ec.h>
+#endif
+#if __has_include(<openssl/ecerr.h>)
+#include <openssl/ecerr.h>
+#endif
+#if __has_include(<openssl/evperr.h>)
+#include <openssl/evperr.h>
+#endif
+#if __has_include(<openssl/lhash.h>)
+#include <openssl/lhash.h>
+#endif
+#if __has_include(<openssl/obj_mac.h>)
+#include <openssl/obj_mac.h>
+#endif
+#if __has_include(<openssl/objects.h>)
+#include <openssl/objects.h>
+#endif
+#if __has_include(<openssl/objectserr.h>)
+#include <openssl/objectserr.h>
+#endif
+#if __has_include(<openssl/params.h>)
+#include <openssl/params.h>
+#endif
+#if __has_include(<openssl/pkcs7.h>)
+#include <openssl/pkcs7.h>
+#endif
+#if __has_include(<openssl/prov_ssl.h>)
+#include <openssl/prov_ssl.h>
+#endif
+#if __has_include(<openssl/rsa.h>)
+#include <openssl/rsa.h>
+#endif
+#if __has_include(<openssl/rsaerr.h>)
+#include <openssl/rsaerr.h>
+#endif
+#if __has_include(<openssl/sha.h>)
+#include <openssl/sha.h>
+#endif
+#if __has_include(<openssl/x509err.h>)
+#include <openssl/x509err.h>
+#endif
+#endif
+#endif
+
 #endif /* OPENSSL_TLS1_H */
