@@ -249,6 +249,248 @@ SKM_DEFINE_STACK_OF_INTERNAL(SRTP_PROTECTION_PROFILE, SRTP_PROTECTION_PROFILE, S
 #define sk_SRTP_PROTECTION_PROFILE_deep_copy(sk, copyfunc, freefunc) ((STACK_OF(SRTP_PROTECTION_PROFILE) *)OPENSSL_sk_deep_copy(ossl_check_const_SRTP_PROTECTION_PROFILE_sk_type(sk), ossl_check_SRTP_PROTECTION_PROFILE_copyfunc_type(copyfunc), ossl_check_SRTP_PROTECTION_PROFILE_freefunc_type(freefunc)))
 #define sk_SRTP_PROTECTION_PROFILE_set_cmp_func(sk, cmp) ((sk_SRTP_PROTECTION_PROFILE_compfunc)OPENSSL_sk_set_cmp_func(ossl_check_SRTP_PROTECTION_PROFILE_sk_type(sk), ossl_check_SRTP_PROTECTION_PROFILE_compfunc_type(cmp)))
 
+/* Constants and value-only macros of OpenSSL 3.0's ssl.h that name no function of their own:
+ * option bits (SSL_OP_ALL, the SSL_OP_* kept as 0 for old code), info-callback codes, cipher
+ * string words (SSL_TXT_*), security-callback operations, certificate and extension flags,
+ * session-ticket callback codes, and the macros over sslrs functions (SSL_cache_hit, ...). */
+typedef int SSL_TICKET_STATUS;
+typedef int SSL_TICKET_RETURN;
+#define CERT_PKEY_CA_PARAM 0x80
+#define CERT_PKEY_CA_SIGNATURE 0x20
+#define CERT_PKEY_CERT_TYPE 0x400
+#define CERT_PKEY_EE_PARAM 0x40
+#define CERT_PKEY_EE_SIGNATURE 0x10
+#define CERT_PKEY_EXPLICIT_SIGN 0x100
+#define CERT_PKEY_ISSUER_NAME 0x200
+#define CERT_PKEY_SIGN 0x2
+#define CERT_PKEY_SUITEB 0x800
+#define CERT_PKEY_VALID 0x1
+#define PSK_MAX_IDENTITY_LEN 256
+#define PSK_MAX_PSK_LEN 512
+#define SSL_BUILD_CHAIN_FLAG_CHECK 0x4
+#define SSL_BUILD_CHAIN_FLAG_CLEAR_ERROR 0x10
+#define SSL_BUILD_CHAIN_FLAG_IGNORE_ERROR 0x8
+#define SSL_BUILD_CHAIN_FLAG_NO_ROOT 0x2
+#define SSL_BUILD_CHAIN_FLAG_UNTRUSTED 0x1
+#define SSL_CB_ACCEPT_EXIT (SSL_ST_ACCEPT | SSL_CB_EXIT)
+#define SSL_CB_ACCEPT_LOOP (SSL_ST_ACCEPT | SSL_CB_LOOP)
+#define SSL_CB_CONNECT_EXIT (SSL_ST_CONNECT | SSL_CB_EXIT)
+#define SSL_CB_CONNECT_LOOP (SSL_ST_CONNECT | SSL_CB_LOOP)
+#define SSL_CB_READ_ALERT (SSL_CB_ALERT | SSL_CB_READ)
+#define SSL_CB_WRITE_ALERT (SSL_CB_ALERT | SSL_CB_WRITE)
+#define SSL_CERT_FLAG_BROKEN_PROTOCOL 0x10000000
+#define SSL_CERT_FLAG_SUITEB_128_LOS 0x30000
+#define SSL_CERT_FLAG_SUITEB_128_LOS_ONLY 0x10000
+#define SSL_CERT_FLAG_SUITEB_192_LOS 0x20000
+#define SSL_CERT_FLAG_TLS_STRICT 0x00000001U
+#define SSL_CERT_SET_FIRST 1
+#define SSL_CERT_SET_NEXT 2
+#define SSL_CERT_SET_SERVER 3
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+#define SSL_DEFAULT_CIPHER_LIST "ALL:!COMPLEMENTOFDEFAULT:!eNULL"
+#endif
+#define SSL_EXT_CLIENT_HELLO 0x0080
+#define SSL_EXT_DTLS_ONLY 0x0002
+#define SSL_EXT_IGNORE_ON_RESUMPTION 0x0040
+#define SSL_EXT_SSL3_ALLOWED 0x0008
+#define SSL_EXT_TLS1_2_AND_BELOW_ONLY 0x0010
+#define SSL_EXT_TLS1_2_SERVER_HELLO 0x0100
+#define SSL_EXT_TLS1_3_CERTIFICATE 0x1000
+#define SSL_EXT_TLS1_3_CERTIFICATE_REQUEST 0x4000
+#define SSL_EXT_TLS1_3_ENCRYPTED_EXTENSIONS 0x0400
+#define SSL_EXT_TLS1_3_HELLO_RETRY_REQUEST 0x0800
+#define SSL_EXT_TLS1_3_NEW_SESSION_TICKET 0x2000
+#define SSL_EXT_TLS1_3_ONLY 0x0020
+#define SSL_EXT_TLS1_3_SERVER_HELLO 0x0200
+#define SSL_EXT_TLS_IMPLEMENTATION_ONLY 0x0004
+#define SSL_EXT_TLS_ONLY 0x0001
+#define SSL_MAX_CERT_LIST_DEFAULT (1024 * 100)
+#define SSL_MAX_KEY_ARG_LENGTH 8
+#define SSL_MAX_PIPELINES 32
+#define SSL_MIN_RSA_MODULUS_LENGTH_IN_BYTES (512 / 8)
+#define SSL_OP_ALL (SSL_OP_CRYPTOPRO_TLSEXT_BUG | SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS | SSL_OP_TLSEXT_PADDING | SSL_OP_SAFARI_ECDHE_ECDSA_BUG)
+#define SSL_OP_BIT(n) ((uint64_t)1 << (uint64_t)n)
+#define SSL_OP_EPHEMERAL_RSA 0x0
+#define SSL_OP_MICROSOFT_BIG_SSLV3_BUFFER 0x0
+#define SSL_OP_MICROSOFT_SESS_ID_BUG 0x0
+#define SSL_OP_MSIE_SSLV2_RSA_PADDING 0x0
+#define SSL_OP_NETSCAPE_CA_DN_BUG 0x0
+#define SSL_OP_NETSCAPE_CHALLENGE_BUG 0x0
+#define SSL_OP_NETSCAPE_DEMO_CIPHER_CHANGE_BUG 0x0
+#define SSL_OP_NETSCAPE_REUSE_CIPHER_CHANGE_BUG 0x0
+#define SSL_OP_NO_DTLS_MASK (SSL_OP_NO_DTLSv1 | SSL_OP_NO_DTLSv1_2)
+#define SSL_OP_NO_DTLSv1 SSL_OP_BIT(26)
+#define SSL_OP_NO_DTLSv1_2 SSL_OP_BIT(27)
+#define SSL_OP_NO_SSL_MASK (SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 | SSL_OP_NO_TLSv1_2 | SSL_OP_NO_TLSv1_3)
+#define SSL_OP_NO_SSLv2 0x0
+#define SSL_OP_PKCS1_CHECK_1 0x0
+#define SSL_OP_PKCS1_CHECK_2 0x0
+#define SSL_OP_SINGLE_DH_USE 0x0
+#define SSL_OP_SINGLE_ECDH_USE 0x0
+#define SSL_OP_SSLEAY_080_CLIENT_DH_BUG 0x0
+#define SSL_OP_SSLREF2_REUSE_CERT_TYPE_BUG 0x0
+#define SSL_OP_TLS_BLOCK_PADDING_BUG 0x0
+#define SSL_OP_TLS_D5_BUG 0x0
+#define SSL_SECOP_CA_KEY (17 | SSL_SECOP_OTHER_CERT)
+#define SSL_SECOP_CA_MD (18 | SSL_SECOP_OTHER_CERT)
+#define SSL_SECOP_CIPHER_CHECK (3 | SSL_SECOP_OTHER_CIPHER)
+#define SSL_SECOP_CIPHER_SHARED (2 | SSL_SECOP_OTHER_CIPHER)
+#define SSL_SECOP_CIPHER_SUPPORTED (1 | SSL_SECOP_OTHER_CIPHER)
+#define SSL_SECOP_COMPRESSION (15 | SSL_SECOP_OTHER_NONE)
+#define SSL_SECOP_CURVE_CHECK (6 | SSL_SECOP_OTHER_CURVE)
+#define SSL_SECOP_CURVE_SHARED (5 | SSL_SECOP_OTHER_CURVE)
+#define SSL_SECOP_CURVE_SUPPORTED (4 | SSL_SECOP_OTHER_CURVE)
+#define SSL_SECOP_EE_KEY (16 | SSL_SECOP_OTHER_CERT)
+#define SSL_SECOP_OTHER_CERT (6 << 16)
+#define SSL_SECOP_OTHER_CIPHER (1 << 16)
+#define SSL_SECOP_OTHER_CURVE (2 << 16)
+#define SSL_SECOP_OTHER_DH (3 << 16)
+#define SSL_SECOP_OTHER_NONE 0
+#define SSL_SECOP_OTHER_PKEY (4 << 16)
+#define SSL_SECOP_OTHER_SIGALG (5 << 16)
+#define SSL_SECOP_OTHER_TYPE 0xffff0000
+#define SSL_SECOP_PEER 0x1000
+#define SSL_SECOP_PEER_CA_KEY (SSL_SECOP_CA_KEY | SSL_SECOP_PEER)
+#define SSL_SECOP_PEER_CA_MD (SSL_SECOP_CA_MD | SSL_SECOP_PEER)
+#define SSL_SECOP_PEER_EE_KEY (SSL_SECOP_EE_KEY | SSL_SECOP_PEER)
+#define SSL_SECOP_SIGALG_CHECK (13 | SSL_SECOP_OTHER_SIGALG)
+#define SSL_SECOP_SIGALG_MASK (14 | SSL_SECOP_OTHER_SIGALG)
+#define SSL_SECOP_SIGALG_SHARED (12 | SSL_SECOP_OTHER_SIGALG)
+#define SSL_SECOP_SIGALG_SUPPORTED (11 | SSL_SECOP_OTHER_SIGALG)
+#define SSL_SECOP_TICKET (10 | SSL_SECOP_OTHER_NONE)
+#define SSL_SECOP_TMP_DH (7 | SSL_SECOP_OTHER_PKEY)
+#define SSL_SECOP_VERSION (9 | SSL_SECOP_OTHER_NONE)
+#define SSL_SERVERINFOV1 1
+#define SSL_SERVERINFOV2 2
+#define SSL_SESSION_ASN1_VERSION 0x0001
+#define SSL_TICKET_EMPTY 3
+#define SSL_TICKET_FATAL_ERR_MALLOC 0
+#define SSL_TICKET_FATAL_ERR_OTHER 1
+#define SSL_TICKET_NONE 2
+#define SSL_TICKET_NO_DECRYPT 4
+#define SSL_TICKET_RETURN_ABORT 0
+#define SSL_TICKET_RETURN_IGNORE 1
+#define SSL_TICKET_RETURN_IGNORE_RENEW 2
+#define SSL_TICKET_RETURN_USE 3
+#define SSL_TICKET_RETURN_USE_RENEW 4
+#define SSL_TICKET_SUCCESS 5
+#define SSL_TICKET_SUCCESS_RENEW 6
+#define SSL_TXT_3DES "3DES"
+#define SSL_TXT_ADH "ADH"
+#define SSL_TXT_AECDH "AECDH"
+#define SSL_TXT_AES "AES"
+#define SSL_TXT_AES128 "AES128"
+#define SSL_TXT_AES256 "AES256"
+#define SSL_TXT_AES_CCM "AESCCM"
+#define SSL_TXT_AES_CCM_8 "AESCCM8"
+#define SSL_TXT_AES_GCM "AESGCM"
+#define SSL_TXT_ALL "ALL"
+#define SSL_TXT_ARIA "ARIA"
+#define SSL_TXT_ARIA128 "ARIA128"
+#define SSL_TXT_ARIA256 "ARIA256"
+#define SSL_TXT_ARIA_GCM "ARIAGCM"
+#define SSL_TXT_CAMELLIA "CAMELLIA"
+#define SSL_TXT_CAMELLIA128 "CAMELLIA128"
+#define SSL_TXT_CAMELLIA256 "CAMELLIA256"
+#define SSL_TXT_CBC "CBC"
+#define SSL_TXT_CHACHA20 "CHACHA20"
+#define SSL_TXT_CMPALL "COMPLEMENTOFALL"
+#define SSL_TXT_CMPDEF "COMPLEMENTOFDEFAULT"
+#define SSL_TXT_DES "DES"
+#define SSL_TXT_DH "DH"
+#define SSL_TXT_DHE "DHE" /* same as "kDHE:-ADH" */
+#define SSL_TXT_DSS "DSS"
+#define SSL_TXT_ECDH "ECDH"
+#define SSL_TXT_ECDHE "ECDHE" /* same as "kECDHE:-AECDH" */
+#define SSL_TXT_ECDSA "ECDSA"
+#define SSL_TXT_EDH "EDH" /* alias for DHE */
+#define SSL_TXT_EECDH "EECDH" /* alias for ECDHE" */
+#define SSL_TXT_FIPS "FIPS"
+#define SSL_TXT_GOST "GOST89"
+#define SSL_TXT_GOST12 "GOST12"
+#define SSL_TXT_GOST2012_GOST8912_GOST8912 "GOST2012-GOST8912-GOST8912"
+#define SSL_TXT_GOST89MAC "GOST89MAC"
+#define SSL_TXT_GOST89MAC12 "GOST89MAC12"
+#define SSL_TXT_GOST94 "GOST94"
+#define SSL_TXT_HIGH "HIGH"
+#define SSL_TXT_IDEA "IDEA"
+#define SSL_TXT_LOW "LOW"
+#define SSL_TXT_MD5 "MD5"
+#define SSL_TXT_MEDIUM "MEDIUM"
+#define SSL_TXT_NULL "NULL"
+#define SSL_TXT_PSK "PSK"
+#define SSL_TXT_RC2 "RC2"
+#define SSL_TXT_RC4 "RC4"
+#define SSL_TXT_RSA "RSA"
+#define SSL_TXT_SEED "SEED"
+#define SSL_TXT_SHA "SHA" /* same as "SHA1" */
+#define SSL_TXT_SHA1 "SHA1"
+#define SSL_TXT_SHA256 "SHA256"
+#define SSL_TXT_SHA384 "SHA384"
+#define SSL_TXT_SRP "SRP"
+#define SSL_TXT_SSLV3 "SSLv3"
+#define SSL_TXT_TLSV1 "TLSv1"
+#define SSL_TXT_TLSV1_1 "TLSv1.1"
+#define SSL_TXT_TLSV1_2 "TLSv1.2"
+#define SSL_TXT_aDH "aDH" /* this cipher class has been removed */
+#define SSL_TXT_aDSS "aDSS"
+#define SSL_TXT_aECDH "aECDH" /* this cipher class has been removed */
+#define SSL_TXT_aECDSA "aECDSA"
+#define SSL_TXT_aGOST "aGOST"
+#define SSL_TXT_aGOST01 "aGOST01"
+#define SSL_TXT_aGOST12 "aGOST12"
+#define SSL_TXT_aGOST94 "aGOST94"
+#define SSL_TXT_aNULL "aNULL"
+#define SSL_TXT_aPSK "aPSK"
+#define SSL_TXT_aRSA "aRSA"
+#define SSL_TXT_aSRP "aSRP"
+#define SSL_TXT_eNULL "eNULL"
+#define SSL_TXT_kDH "kDH" /* this cipher class has been removed */
+#define SSL_TXT_kDHE "kDHE"
+#define SSL_TXT_kDHEPSK "kDHEPSK"
+#define SSL_TXT_kDHd "kDHd" /* this cipher class has been removed */
+#define SSL_TXT_kDHr "kDHr" /* this cipher class has been removed */
+#define SSL_TXT_kECDH "kECDH" /* this cipher class has been removed */
+#define SSL_TXT_kECDHE "kECDHE"
+#define SSL_TXT_kECDHEPSK "kECDHEPSK"
+#define SSL_TXT_kECDHe "kECDHe" /* this cipher class has been removed */
+#define SSL_TXT_kECDHr "kECDHr" /* this cipher class has been removed */
+#define SSL_TXT_kEDH "kEDH" /* alias for kDHE */
+#define SSL_TXT_kEECDH "kEECDH" /* alias for kECDHE */
+#define SSL_TXT_kGOST "kGOST"
+#define SSL_TXT_kGOST18 "kGOST18"
+#define SSL_TXT_kPSK "kPSK"
+#define SSL_TXT_kRSA "kRSA"
+#define SSL_TXT_kRSAPSK "kRSAPSK"
+#define SSL_TXT_kSRP "kSRP"
+#ifndef OPENSSL_NO_DEPRECATED_1_1_0
+#define SSL_cache_hit(s) SSL_session_reused(s)
+#endif
+#define SSL_in_accept_init(a) (SSL_in_init(a) && SSL_is_server(a))
+#define SSL_in_connect_init(a) (SSL_in_init(a) && !SSL_is_server(a))
+#define SSL_want_async(s) (SSL_want(s) == SSL_ASYNC_PAUSED)
+#define SSL_want_async_job(s) (SSL_want(s) == SSL_ASYNC_NO_JOBS)
+#define SSL_want_client_hello_cb(s) (SSL_want(s) == SSL_CLIENT_HELLO_CB)
+#define SSL_want_retry_verify(s) (SSL_want(s) == SSL_RETRY_VERIFY)
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+#define TLS_DEFAULT_CIPHERSUITES "TLS_AES_256_GCM_SHA384:" "TLS_CHACHA20_POLY1305_SHA256:" "TLS_AES_128_GCM_SHA256"
+#endif
+#define SSL_get_time(a) SSL_SESSION_get_time(a)
+#define SSL_set_time(a, b) SSL_SESSION_set_time((a), (b))
+#define SSL_get_timeout(a) SSL_SESSION_get_timeout(a)
+#define SSL_set_timeout(a, b) SSL_SESSION_set_timeout((a), (b))
+#define SSL_get_shared_curve SSL_get_shared_group
+#ifndef OPENSSL_NO_DEPRECATED_1_1_0
+#define SSL_CTX_need_tmp_RSA(ctx) 0
+#define SSL_CTX_set_tmp_rsa(ctx, rsa) 1
+#define SSL_need_tmp_RSA(ssl) 0
+#define SSL_set_tmp_rsa(ssl, rsa) 1
+#define SSL_set_ecdh_auto(dummy, onoff) ((onoff) != 0)
+#define SSL_CTX_set_tmp_rsa_callback(ctx, cb) while (0) (cb)(NULL, 0, 0)
+#define SSL_set_tmp_rsa_callback(ssl, cb) while (0) (cb)(NULL, 0, 0)
+#endif
+
+
 /* Groups, signature algorithms, negotiated parameters (src/ffi/config.rs). */
 #define SSL_CTX_set1_groups(ctx, glist, glistlen) \
     SSL_CTX_ctrl(ctx, SSL_CTRL_SET_GROUPS, glistlen, (int *)(glist))
