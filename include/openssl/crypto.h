@@ -150,6 +150,27 @@ SKM_DEFINE_STACK_OF_INTERNAL(void, void, void)
 #define sk_void_dup(sk) ((STACK_OF(void) *)OPENSSL_sk_dup(ossl_check_const_void_sk_type(sk)))
 #define sk_void_deep_copy(sk, copyfunc, freefunc) ((STACK_OF(void) *)OPENSSL_sk_deep_copy(ossl_check_const_void_sk_type(sk), ossl_check_void_copyfunc_type(copyfunc), ossl_check_void_freefunc_type(freefunc)))
 #define sk_void_set_cmp_func(sk, cmp) ((sk_void_compfunc)OPENSSL_sk_set_cmp_func(ossl_check_void_sk_type(sk), ossl_check_void_compfunc_type(cmp)))
+
+/* Pre-1.1.0 thread/lock callback setters, no-ops since OpenSSL 1.1.0 (OpenSSL's definitions). */
+#ifndef OPENSSL_NO_DEPRECATED_1_1_0
+#define CRYPTO_cleanup_all_ex_data() while (0) continue
+#define CRYPTO_get_dynlock_create_callback() (NULL)
+#define CRYPTO_get_dynlock_destroy_callback() (NULL)
+#define CRYPTO_get_dynlock_lock_callback() (NULL)
+#endif
+#ifndef OPENSSL_NO_DEPRECATED_1_0_0
+#define CRYPTO_get_id_callback() (NULL)
+#endif
+#ifndef OPENSSL_NO_DEPRECATED_1_1_0
+#define CRYPTO_set_dynlock_create_callback(dyn_create_function)
+#define CRYPTO_set_dynlock_destroy_callback(dyn_destroy_function)
+#define CRYPTO_set_dynlock_lock_callback(dyn_lock_function)
+#endif
+#ifndef OPENSSL_NO_DEPRECATED_1_0_0
+#define CRYPTO_set_id_callback(func)
+#define CRYPTO_thread_id() (0UL)
+#endif
+#define OPENSSL_malloc_init() while (0) continue
 /* ---- end of ffi-shim/macros/crypto.h ---- */
 
 #if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)

@@ -764,6 +764,9 @@
 #define TLS_MD_SERVER_FINISH_CONST_SIZE 15
 #define TLS_MD_SERVER_WRITE_KEY_CONST "server write key"
 #define TLS_MD_SERVER_WRITE_KEY_CONST_SIZE 16
+
+/* The negotiated version if it is a TLS one (SSL_version), else 0. */
+#define TLS1_get_version(s) ((SSL_version(s) >> 8) == TLS1_VERSION_MAJOR ? SSL_version(s) : 0)
 /* ---- end of ffi-shim/macros/tls1.h ---- */
 
 #if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
