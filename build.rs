@@ -682,7 +682,10 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
             s.push_str("\n#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)\n");
             s.push_str("#if __has_include(<openssl/core.h>)\n");
             for d in foreign {
-                let _ = writeln!(s, "#if __has_include(<openssl/{d}.h>)\n#include <openssl/{d}.h>\n#endif");
+                let _ = writeln!(
+                    s,
+                    "#if __has_include(<openssl/{d}.h>)\n#include <openssl/{d}.h>\n#endif"
+                );
             }
             s.push_str("#endif\n#endif\n");
         }

@@ -397,7 +397,9 @@ fn identifiers(body: &str) -> Vec<String> {
 /// names (no function calls into the library, no declarations).
 fn evaluable(body: &str, allowed: &BTreeSet<String>) -> bool {
     // A body of type words only (`RC4_INT` is `unsigned int`) names a type, not a value.
-    let type_only = !body.chars().any(|c| c.is_ascii_digit() || "()+-*/<>|&~!^".contains(c))
+    let type_only = !body
+        .chars()
+        .any(|c| c.is_ascii_digit() || "()+-*/<>|&~!^".contains(c))
         && identifiers(body)
             .iter()
             .all(|i| TYPE_WORDS.contains(&i.as_str()));
@@ -597,7 +599,13 @@ fn artefact_constants_match_system_openssl() {
     let ours_exe = dir.join("consts-sslrs");
     let sys_exe = dir.join("consts-openssl");
     run(Command::new("cc")
-        .args(["-std=c11", "-w", "-DSSLRS_PROBE_OURS", "-DSSLRS_NO_SYSTEM_HEADERS", "-I"])
+        .args([
+            "-std=c11",
+            "-w",
+            "-DSSLRS_PROBE_OURS",
+            "-DSSLRS_NO_SYSTEM_HEADERS",
+            "-I",
+        ])
         .arg(root().join("include"))
         .args(&have_ours)
         .arg(&c)
