@@ -767,6 +767,30 @@
 
 /* The negotiated version if it is a TLS one (SSL_version), else 0. */
 #define TLS1_get_version(s) ((SSL_version(s) >> 8) == TLS1_VERSION_MAJOR ? SSL_version(s) : 0)
+
+/* OCSP status, ticket-key and debug ctrl wrappers (OpenSSL's definitions; SSL_ctrl answers 0 to
+ * the commands sslrs does not implement). */
+#define SSL_CTX_get_tlsext_status_arg(ssl, arg) SSL_CTX_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_CB_ARG, 0, arg)
+#define SSL_CTX_get_tlsext_status_cb(ssl, cb) SSL_CTX_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_CB, 0, (void *)cb)
+#define SSL_CTX_get_tlsext_status_type(ssl) SSL_CTX_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_TYPE, 0, NULL)
+#define SSL_CTX_get_tlsext_ticket_keys(ctx, keys, keylen) SSL_CTX_ctrl(ctx, SSL_CTRL_GET_TLSEXT_TICKET_KEYS, keylen, keys)
+#define SSL_CTX_set_tlsext_status_arg(ssl, arg) SSL_CTX_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_CB_ARG, 0, arg)
+#define SSL_CTX_set_tlsext_status_cb(ssl, cb) SSL_CTX_callback_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_CB, (void (*)(void))cb)
+#define SSL_CTX_set_tlsext_status_type(ssl, type) SSL_CTX_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_TYPE, type, NULL)
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+#define SSL_CTX_set_tlsext_ticket_key_cb(ssl, cb) SSL_CTX_callback_ctrl(ssl, SSL_CTRL_SET_TLSEXT_TICKET_KEY_CB, (void (*)(void))cb)
+#endif
+#define SSL_CTX_set_tlsext_ticket_keys(ctx, keys, keylen) SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TLSEXT_TICKET_KEYS, keylen, keys)
+#define SSL_get_tlsext_status_exts(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_EXTS, 0, arg)
+#define SSL_get_tlsext_status_ids(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_IDS, 0, arg)
+#define SSL_get_tlsext_status_ocsp_resp(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_OCSP_RESP, 0, arg)
+#define SSL_get_tlsext_status_type(ssl) SSL_ctrl(ssl, SSL_CTRL_GET_TLSEXT_STATUS_REQ_TYPE, 0, NULL)
+#define SSL_set_tlsext_debug_arg(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_DEBUG_ARG, 0, arg)
+#define SSL_set_tlsext_debug_callback(ssl, cb) SSL_callback_ctrl(ssl, SSL_CTRL_SET_TLSEXT_DEBUG_CB, (void (*)(void))cb)
+#define SSL_set_tlsext_status_exts(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_EXTS, 0, arg)
+#define SSL_set_tlsext_status_ids(ssl, arg) SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_IDS, 0, arg)
+#define SSL_set_tlsext_status_ocsp_resp(ssl, arg, arglen) SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_OCSP_RESP, arglen, arg)
+#define SSL_set_tlsext_status_type(ssl, type) SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_TYPE, type, NULL)
 /* ---- end of ffi-shim/macros/tls1.h ---- */
 
 #if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
