@@ -14,11 +14,12 @@ bad() { fail=$((fail + 1)); echo "FAIL  $1"; }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
 
 echo "== install into DESTDIR=$stage (PREFIX=$prefix) =="
-rm -rf "$stage"
-if ! make --no-print-directory install DESTDIR="$stage" PREFIX=$prefix LDCONFIG=false > "$stage.log" 2>&1; then
+rm -rf "$stage" "$stage.ldconfig"
+if ! make --no-print-directory install DESTDIR="$stage" PREFIX=$prefix LDCONFIG="touch $stage.ldconfig" > "$stage.log" 2>&1; then
     cat "$stage.log"; bad "make install DESTDIR=..."; echo "install $pass passed, $fail failed"; exit 1
 fi
-ok "make install DESTDIR=... (ldconfig not run for a DESTDIR: LDCONFIG=false would have failed it)"
+ok "make install DESTDIR=..."
+check "ldconfig is not run for a DESTDIR install" test ! -e "$stage.ldconfig"
 L=$stage$libdir
 check "real file $libdir/libsslrs.so.3.0.0" test -f "$L/libsslrs.so.3.0.0" -a ! -L "$L/libsslrs.so.3.0.0"
 check "libsslrs.so.3 -> libsslrs.so.3.0.0" test "$(readlink "$L/libsslrs.so.3")" = libsslrs.so.3.0.0
@@ -101,13 +102,28 @@ else
 fi
 
 echo "== uninstall from the same DESTDIR =="
-if make --no-print-directory uninstall DESTDIR="$stage" PREFIX=$prefix LDCONFIG=false > "$stage.log" 2>&1; then
+if make --no-print-directory uninstall DESTDIR="$stage" PREFIX=$prefix LDCONFIG="touch $stage.ldconfig" > "$stage.log" 2>&1; then
     left=$(find "$stage" ! -type d | sed "s|^$stage||")
     check "make uninstall removes every installed file${left:+ (left: $left)}" test -z "$left"
+    check "ldconfig is not run for a DESTDIR uninstall" test ! -e "$stage.ldconfig"
 else
     cat "$stage.log"; bad "make uninstall DESTDIR=..."
 fi
-rm -rf "$stage" "$stage.log"
+# A live install (no DESTDIR) into a writable prefix runs ldconfig; LDCONFIG is replaced by a
+# marker so the test does not touch the system's cache.
+live=$ROOT/$BUILD/install-test-live
+rm -rf "$live"; mkdir -p "$live"
+if make --no-print-directory install PREFIX="$live" LDCONFIG="touch $live/ldconfig-ran" > "$stage.log" 2>&1; then
+    check "live install (no DESTDIR, writable LIBDIR) runs ldconfig" test -f "$live/ldconfig-ran"
+    rm -f "$live/ldconfig-ran"
+    make --no-print-directory uninstall PREFIX="$live" LDCONFIG="touch $live/ldconfig-ran" > "$stage.log" 2>&1
+    left=$(find "$live" ! -type d ! -name ldconfig-ran | sed "s|^$live||")
+    check "live uninstall runs ldconfig and removes every installed file${left:+ (left: $left)}" \
+        test -f "$live/ldconfig-ran" -a -z "$left"
+else
+    cat "$stage.log"; bad "make install PREFIX=<writable dir> (live)"
+fi
+rm -rf "$stage" "$stage.log" "$stage.ldconfig" "$live"
 echo "install $pass passed, $fail failed"
 [ -z "${RESULTS:-}" ] || echo "install $pass $fail" > "$RESULTS"
 [ $fail -eq 0 ]
