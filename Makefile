@@ -35,10 +35,10 @@ SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$
 OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
-        test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
-        uninstall clean help bench bench-instructions bench-bins bench-bare FORCE
+        test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
+        uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
-all: lib pc
+all: lib pc extras
 
 help:
 	@echo "make            release library (build/libsslrs.so + $(SONAME) symlink), headers, build/sslrs.pc"
@@ -48,7 +48,8 @@ help:
 	@echo "                alternating runs, medians and ratios (~2 min); table in build/bench/results.txt"
 	@echo "make bench-instructions  instructions per handshake and per MiB under callgrind (deterministic)"
 	@echo "make demo       build demo/client.c + demo/server.c against sslrs and run demo/run.sh"
-	@echo "make install    PREFIX=$(PREFIX) DESTDIR=  (lib + symlinks, headers in include/sslrs/openssl, sslrs.pc)"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=  (lib + SONAME symlinks, headers in include/sslrs/openssl,"
+	@echo "                sslrs.pc, bin/with-sslrs, lib/sslrs/compat and lib/sslrs/compat-pkgconfig); make uninstall"
 	@echo "make clean"
 
 # --- library and headers (build.rs writes include/ and ffi-shim/symbols.txt) ---------------
@@ -78,7 +79,7 @@ test:
 	@rm -rf $(BUILD)/results; mkdir -p $(BUILD)/results
 	$(MAKE) --no-print-directory test-lint test-cargo
 	$(MAKE) --no-print-directory lib pc
-	$(MAKE) --no-print-directory test-artefacts test-staleness
+	$(MAKE) --no-print-directory test-artefacts test-staleness test-headers test-install
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
 	@scripts/summary.sh $(BUILD)/results
 
@@ -108,6 +109,16 @@ test-staleness: lib
 	  fi; \
 	  echo "ok: include/ and ffi-shim/symbols.txt match what build.rs generates"; \
 	else echo "skipped: not a git work tree"; fi
+
+# Every OpenSSL 3.0 header compiles with include/ first (alone and in realistic combinations,
+# C11 and C++17, -Werror), and with SSLRS_NO_SYSTEM_HEADERS ours alone compile as before.
+test-headers: lib
+	@echo "== headers: every <openssl/*.h> of OpenSSL 3.0 compiles with include/ first =="
+	@scripts/check-headers.sh include
+
+# Informational: macros OpenSSL's ssl.h, tls1.h, ... define that ours lack (not a pass/fail).
+header-gap:
+	@scripts/header-gap.sh -v
 
 # One binary per test file and build. $(1) = openssl|sslrs, $(2) = extra flags, $(3) = link.
 $(BUILD)/openssl/%: c-tests/%.c $(TESTUTIL) $(TESTUTIL_H)
@@ -218,20 +229,79 @@ demo: $(BUILD)/.lib-stamp
 	$(CC) $(CFLAGS_TEST) demo/server.c -o $(BUILD)/demo/server $(SSLRS_LINK)
 	bash demo/run.sh $(BUILD)/demo
 
-# --- install --------------------------------------------------------------------------------
+# --- install ---------------------------------------------------------------------------------
+# Layout (DESTDIR stages it; see README "Installing"):
+#   $(LIBDIR)/$(REALNAME)                        the library (SONAME $(SONAME))
+#   $(LIBDIR)/$(SONAME) -> $(REALNAME)           what programs load
+#   $(LIBDIR)/libsslrs.so -> $(SONAME)           what -lsslrs links
+#   $(INCDIR)/sslrs/openssl/*.h                  headers (sslrs.pc: -I$(INCDIR)/sslrs)
+#   $(LIBDIR)/pkgconfig/sslrs.pc
+#   $(LIBDIR)/sslrs/compat-pkgconfig/{libssl,libcrypto,openssl}.pc   PKG_CONFIG_PATH for ./configure
+#   $(LIBDIR)/sslrs/compat/libssl.so.3 -> ../../$(SONAME)              LD_LIBRARY_PATH alternative
+#   $(BINDIR)/with-sslrs                          LD_PRELOAD wrapper
+# ldconfig runs after installing into the live system (no DESTDIR, writable LIBDIR).
+BINDIR    ?= $(PREFIX)/bin
+REALNAME  := $(SONAME).0.0
+LDCONFIG  ?= ldconfig
+COMPAT_PC := libssl libcrypto openssl
+
+# $(1) = source, $(2) = prefix, $(3) = libdir, $(4) = includedir (for -I), $(5) = target
+define subst_pc
+	sed -e 's|@PREFIX@|$(2)|' -e 's|@LIBDIR@|$(3)|' -e 's|@INCLUDEDIR@|$(4)|' \
+	    -e 's|@VERSION@|$(VERSION)|' $(1) > $(5)
+endef
+
+# Build-tree versions: build/with-sslrs preloads build/libsslrs.so.3, build/compat/ and
+# build/compat-pkgconfig/ point at the build tree.
+extras: $(BUILD)/with-sslrs $(BUILD)/compat/libssl.so.3 \
+        $(addprefix $(BUILD)/compat-pkgconfig/,$(addsuffix .pc,$(COMPAT_PC)))
+
+$(BUILD)/with-sslrs: ffi-shim/with-sslrs.in
+	@mkdir -p $(@D)
+	sed -e 's|@SSLRS_LIB@|$(ROOT)/$(BUILD)/$(SONAME)|' -e 's|@COMPATDIR@|$(ROOT)/$(BUILD)/compat|' $< > $@
+	chmod 0755 $@
+
+$(BUILD)/compat/libssl.so.3: $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	ln -sfn ../$(SONAME) $@
+
+$(BUILD)/compat-pkgconfig/%.pc: ffi-shim/compat/%.pc.in Cargo.toml
+	@mkdir -p $(@D)
+	$(call subst_pc,$<,$(ROOT),$(ROOT)/$(BUILD),$(ROOT)/include,$@)
+
 install: lib
-	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)/sslrs/openssl $(DESTDIR)$(LIBDIR)/pkgconfig
-	install -m 0755 $(LIB) $(DESTDIR)$(LIBDIR)/libsslrs.so.$(VERSION)
-	ln -sf libsslrs.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
-	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libsslrs.so
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)/sslrs/openssl $(DESTDIR)$(LIBDIR)/pkgconfig \
+	           $(DESTDIR)$(LIBDIR)/sslrs/compat $(DESTDIR)$(LIBDIR)/sslrs/compat-pkgconfig $(DESTDIR)$(BINDIR)
+	install -m 0755 $(LIB) $(DESTDIR)$(LIBDIR)/$(REALNAME)
+	ln -sfn $(REALNAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sfn $(SONAME) $(DESTDIR)$(LIBDIR)/libsslrs.so
+	ln -sfn ../../$(SONAME) $(DESTDIR)$(LIBDIR)/sslrs/compat/libssl.so.3
 	install -m 0644 include/openssl/*.h $(DESTDIR)$(INCDIR)/sslrs/openssl/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCDIR)|' \
-	    -e 's|@VERSION@|$(VERSION)|' ffi-shim/sslrs.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/sslrs.pc
+	$(call subst_pc,ffi-shim/sslrs.pc.in,$(PREFIX),$(LIBDIR),$(INCDIR),$(DESTDIR)$(LIBDIR)/pkgconfig/sslrs.pc)
+	for p in $(COMPAT_PC); do \
+	  $(call subst_pc,ffi-shim/compat/$$p.pc.in,$(PREFIX),$(LIBDIR),$(INCDIR)/sslrs,$(DESTDIR)$(LIBDIR)/sslrs/compat-pkgconfig/$$p.pc); \
+	done
+	sed -e 's|@SSLRS_LIB@|$(LIBDIR)/$(SONAME)|' -e 's|@COMPATDIR@|$(LIBDIR)/sslrs/compat|' \
+	    ffi-shim/with-sslrs.in > $(DESTDIR)$(BINDIR)/with-sslrs
+	chmod 0755 $(DESTDIR)$(BINDIR)/with-sslrs
+	@if [ -z "$(DESTDIR)" ] && [ -w "$(LIBDIR)" ]; then echo "$(LDCONFIG)"; $(LDCONFIG) || true; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/libsslrs.so $(DESTDIR)$(LIBDIR)/$(SONAME) \
-	      $(DESTDIR)$(LIBDIR)/libsslrs.so.$(VERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/sslrs.pc
-	rm -rf $(DESTDIR)$(INCDIR)/sslrs
+	rm -f $(DESTDIR)$(LIBDIR)/libsslrs.so $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(REALNAME) \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/sslrs.pc $(DESTDIR)$(BINDIR)/with-sslrs \
+	      $(DESTDIR)$(LIBDIR)/sslrs/compat/libssl.so.3 \
+	      $(addprefix $(DESTDIR)$(LIBDIR)/sslrs/compat-pkgconfig/,$(addsuffix .pc,$(COMPAT_PC)))
+	rm -rf $(DESTDIR)$(INCDIR)/sslrs/openssl
+	-rmdir $(DESTDIR)$(INCDIR)/sslrs $(DESTDIR)$(LIBDIR)/sslrs/compat \
+	       $(DESTDIR)$(LIBDIR)/sslrs/compat-pkgconfig $(DESTDIR)$(LIBDIR)/sslrs 2>/dev/null
+	@if [ -z "$(DESTDIR)" ] && [ -w "$(LIBDIR)" ]; then echo "$(LDCONFIG)"; $(LDCONFIG) || true; fi
+
+# Install into a staging DESTDIR and check the layout, the SONAME, pkg-config on the staging
+# tree, the compat pkg-config files, and that with-sslrs / build/compat put sslrs under a
+# program linked against the system libssl.
+test-install: lib extras
+	@mkdir -p $(BUILD)/results
+	@RESULTS=$(BUILD)/results/install.txt bash scripts/test-install.sh
 
 clean:
 	$(CARGO) clean

@@ -51,6 +51,10 @@ const FAMILIES: &[&str] = &[
     "x509v3",
 ];
 
+/// Headers for which sslrs has no declarations of its own: when OpenSSL 3's headers are
+/// installed, ours hands over to the system's (`#include_next`), which includes our others.
+const SYSTEM_FIRST: &[&str] = &["pem", "x509v3"];
+
 /// OpenSSL's function-type (not pointer) typedefs. Rust spells them as `Option<extern fn>`
 /// aliases; in C they are written here and every use is renamed to `NAME *`, as OpenSSL writes.
 const FUNCTION_TYPEDEFS: &[(&str, &str)] = &[
@@ -633,6 +637,18 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
                 let _ = writeln!(s, " * no macro fragment. */");
             }
         }
+        if SYSTEM_FIRST.contains(&h.as_str()) {
+            // sslrs declares nothing of its own here: with OpenSSL 3's headers on the system,
+            // theirs is the complete one (it includes our other headers, same guard).
+            let _ = writeln!(
+                s,
+                "#if defined(__GNUC__)\n#pragma GCC system_header\n#endif\n\
+                 #if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include_next) && defined(__has_include)\n\
+                 #if __has_include(<openssl/core.h>) && __has_include_next(<openssl/{h}.h>)\n\
+                 #include <openssl/sslrs_consts.h>\n#include <openssl/sslrs_decls.h>\n\
+                 #include_next <openssl/{h}.h>\n#endif\n#endif\n"
+            );
+        }
         let _ = writeln!(s, "#ifndef OPENSSL_{up}_H\n#define OPENSSL_{up}_H\n#ifndef OPENSSL_NO_DEPRECATED_3_0\n#define HEADER_{up}_H\n#endif\n");
         // Like OpenSSL's headers under /usr/include, ours are system headers: the macros'
         // expansions (e.g. a discarded `(int)BIO_ctrl(...)`) must not warn in user code.
@@ -653,6 +669,25 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
                 s.push('\n');
             }
             let _ = writeln!(s, "/* ---- end of ffi-shim/macros/{h}.h ---- */");
+        }
+        // The OpenSSL headers that OpenSSL's <h.h> pulls in and sslrs does not ship: when the
+        // system has OpenSSL 3's headers, include them last (so a program sees what it would
+        // with OpenSSL, and the system's headers that include ours find our definitions
+        // complete); without them, or with SSLRS_NO_SYSTEM_HEADERS, sslrs's alone.
+        let foreign: Vec<&String> = graph
+            .get(h)
+            .map(|deps| deps.iter().filter(|d| !names.contains(*d)).collect())
+            .unwrap_or_default();
+        if !foreign.is_empty() {
+            s.push_str("\n#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)\n");
+            s.push_str("#if __has_include(<openssl/core.h>)\n");
+            for d in foreign {
+                let _ = writeln!(
+                    s,
+                    "#if __has_include(<openssl/{d}.h>)\n#include <openssl/{d}.h>\n#endif"
+                );
+            }
+            s.push_str("#endif\n#endif\n");
         }
         let _ = writeln!(s, "\n#endif /* OPENSSL_{up}_H */");
         files.insert(format!("{h}.h"), s);

@@ -261,6 +261,7 @@ fn artefact_headers_self_contained_and_complete() {
             "-Wextra",
             "-Werror",
             "-Wno-cast-function-type",
+            "-DSSLRS_NO_SYSTEM_HEADERS",
             "-fsyntax-only",
             "-I",
         ])
@@ -395,7 +396,15 @@ fn identifiers(body: &str) -> Vec<String> {
 /// Whether a macro body is an integer/string expression over constants, types and the given
 /// names (no function calls into the library, no declarations).
 fn evaluable(body: &str, allowed: &BTreeSet<String>) -> bool {
+    // A body of type words only (`RC4_INT` is `unsigned int`) names a type, not a value.
+    let type_only = !body
+        .chars()
+        .any(|c| c.is_ascii_digit() || "()+-*/<>|&~!^".contains(c))
+        && identifiers(body)
+            .iter()
+            .all(|i| TYPE_WORDS.contains(&i.as_str()));
     !body.is_empty()
+        && !type_only
         && !body.contains(';')
         && !body.contains('{')
         && !body.contains("##")
@@ -590,7 +599,13 @@ fn artefact_constants_match_system_openssl() {
     let ours_exe = dir.join("consts-sslrs");
     let sys_exe = dir.join("consts-openssl");
     run(Command::new("cc")
-        .args(["-std=c11", "-w", "-DSSLRS_PROBE_OURS", "-I"])
+        .args([
+            "-std=c11",
+            "-w",
+            "-DSSLRS_PROBE_OURS",
+            "-DSSLRS_NO_SYSTEM_HEADERS",
+            "-I",
+        ])
         .arg(root().join("include"))
         .args(&have_ours)
         .arg(&c)
@@ -694,7 +709,7 @@ fn artefact_macro_definitions_match_system_openssl() {
     fs::write(&c, &includes).unwrap();
     let inc = root().join("include");
     let ours = run(Command::new("cc")
-        .args(["-std=c11", "-E", "-dM", "-I"])
+        .args(["-std=c11", "-E", "-dM", "-DSSLRS_NO_SYSTEM_HEADERS", "-I"])
         .arg(&inc)
         .arg(&c));
     let sys = run(Command::new("cc").args(["-std=c11", "-E", "-dM"]).arg(&c));

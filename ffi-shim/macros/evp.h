@@ -6,3 +6,13 @@
 #define EVP_MD_nid EVP_MD_get_type
 #define EVP_MD_name EVP_MD_get0_name
 #define EVP_MD_size EVP_MD_get_size
+
+/* Sizes and the PEM cipher-info record of OpenSSL 3.0's evp.h (<openssl/pem.h> uses it). */
+#define EVP_MAX_MD_SIZE 64
+#define EVP_MAX_KEY_LENGTH 64
+#define EVP_MAX_IV_LENGTH 16
+#define EVP_MAX_BLOCK_LENGTH 32
+typedef struct evp_cipher_info_st {
+    const EVP_CIPHER *cipher;
+    unsigned char iv[EVP_MAX_IV_LENGTH];
+} EVP_CIPHER_INFO;

@@ -135,4 +135,15 @@ int BIO_vprintf(BIO *bio, const char *format, va_list args)
 #define BIO_get_read_request(b) (int)BIO_ctrl(b, BIO_C_GET_READ_REQUEST, 0, NULL)
 /* ---- end of ffi-shim/macros/bio.h ---- */
 
+#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
+#if __has_include(<openssl/core.h>)
+#if __has_include(<openssl/core.h>)
+#include <openssl/core.h>
+#endif
+#if __has_include(<openssl/cryptoerr.h>)
+#include <openssl/cryptoerr.h>
+#endif
+#endif
+#endif
+
 #endif /* OPENSSL_BIO_H */

@@ -248,4 +248,18 @@ void ERR_add_error_vdata(int num, va_list args);
 #endif
 /* ---- end of ffi-shim/macros/err.h ---- */
 
+#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
+#if __has_include(<openssl/core.h>)
+#if __has_include(<openssl/core.h>)
+#include <openssl/core.h>
+#endif
+#if __has_include(<openssl/cryptoerr.h>)
+#include <openssl/cryptoerr.h>
+#endif
+#if __has_include(<openssl/lhash.h>)
+#include <openssl/lhash.h>
+#endif
+#endif
+#endif
+
 #endif /* OPENSSL_ERR_H */

@@ -32,6 +32,48 @@
 #define EVP_MD_nid EVP_MD_get_type
 #define EVP_MD_name EVP_MD_get0_name
 #define EVP_MD_size EVP_MD_get_size
+
+/* Sizes and the PEM cipher-info record of OpenSSL 3.0's evp.h (<openssl/pem.h> uses it). */
+#define EVP_MAX_MD_SIZE 64
+#define EVP_MAX_KEY_LENGTH 64
+#define EVP_MAX_IV_LENGTH 16
+#define EVP_MAX_BLOCK_LENGTH 32
+typedef struct evp_cipher_info_st {
+    const EVP_CIPHER *cipher;
+    unsigned char iv[EVP_MAX_IV_LENGTH];
+} EVP_CIPHER_INFO;
 /* ---- end of ffi-shim/macros/evp.h ---- */
+
+#if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)
+#if __has_include(<openssl/core.h>)
+#if __has_include(<openssl/asn1.h>)
+#include <openssl/asn1.h>
+#endif
+#if __has_include(<openssl/asn1err.h>)
+#include <openssl/asn1err.h>
+#endif
+#if __has_include(<openssl/core.h>)
+#include <openssl/core.h>
+#endif
+#if __has_include(<openssl/cryptoerr.h>)
+#include <openssl/cryptoerr.h>
+#endif
+#if __has_include(<openssl/evperr.h>)
+#include <openssl/evperr.h>
+#endif
+#if __has_include(<openssl/obj_mac.h>)
+#include <openssl/obj_mac.h>
+#endif
+#if __has_include(<openssl/objects.h>)
+#include <openssl/objects.h>
+#endif
+#if __has_include(<openssl/objectserr.h>)
+#include <openssl/objectserr.h>
+#endif
+#if __has_include(<openssl/params.h>)
+#include <openssl/params.h>
+#endif
+#endif
+#endif
 
 #endif /* OPENSSL_EVP_H */

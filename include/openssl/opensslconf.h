@@ -13,6 +13,8 @@
 
 #include <openssl/sslrs_consts.h>
 #include <openssl/sslrs_decls.h>
+#include <openssl/configuration.h>
+#include <openssl/macros.h>
 #include <openssl/opensslv.h>
 
 #endif /* OPENSSL_OPENSSLCONF_H */

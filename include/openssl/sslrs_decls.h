@@ -2667,7 +2667,7 @@ void sslrs_err_add_error_data(const char *txt);
 void sslrs_err_set_error(int lib, int reason, const char *data);
 
 /**
- * Exported for the C shims (`ffi-shim/*.c`): libcrypto's `name` when forwarding, else NULL.
+ * Exported for the C shims (the C files in `ffi-shim/`): libcrypto's `name` when forwarding, else NULL.
  *
  * # Safety
  * `name` must be a NUL-terminated string.
