@@ -1279,6 +1279,68 @@ int SSL_CIPHER_is_aead(const SSL_CIPHER *c);
 const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 
 /**
+ * `SSL_CONF_CTX_clear_flags(3)`: the new flags.
+ */
+unsigned int SSL_CONF_CTX_clear_flags(SSL_CONF_CTX *cctx, unsigned int flags);
+
+/**
+ * `SSL_CONF_CTX_finish(3)`: 1 (nothing is deferred).
+ */
+int SSL_CONF_CTX_finish(SSL_CONF_CTX *cctx);
+
+/**
+ * `SSL_CONF_CTX_free(3)`.
+ */
+void SSL_CONF_CTX_free(SSL_CONF_CTX *cctx);
+
+/**
+ * `SSL_CONF_CTX_new(3)`.
+ */
+SSL_CONF_CTX *SSL_CONF_CTX_new(void);
+
+/**
+ * `SSL_CONF_CTX_set1_prefix(3)`: 1, or 0 for NULL.
+ */
+int SSL_CONF_CTX_set1_prefix(SSL_CONF_CTX *cctx, const char *pre);
+
+/**
+ * `SSL_CONF_CTX_set_flags(3)`: the new flags.
+ */
+unsigned int SSL_CONF_CTX_set_flags(SSL_CONF_CTX *cctx, unsigned int flags);
+
+/**
+ * `SSL_CONF_CTX_set_ssl(3)`: later commands apply to `ssl`.
+ */
+void SSL_CONF_CTX_set_ssl(SSL_CONF_CTX *cctx, SSL *ssl);
+
+/**
+ * `SSL_CONF_CTX_set_ssl_ctx(3)`: later commands apply to `ctx`.
+ */
+void SSL_CONF_CTX_set_ssl_ctx(SSL_CONF_CTX *cctx, SSL_CTX *ctx);
+
+/**
+ * `SSL_CONF_cmd(3)`: 2 when the command and its value were used, 0 for a bad value, -2 for a
+ * command sslrs does not know, -3 for a missing value.
+ *
+ * Status: partial — CipherString, Ciphersuites, Min/MaxProtocol, Groups/Curves and
+ * SignatureAlgorithms (and their command-line forms); every other command is "unknown" (-2).
+ */
+int SSL_CONF_cmd(SSL_CONF_CTX *cctx, const char *cmd, const char *value);
+
+/**
+ * `SSL_CONF_cmd_argv(3)`: the number of arguments used from `*pargv` (0: not a command), -1 on
+ * error; advances `*pargc`/`*pargv`.
+ *
+ * Status: partial — the commands of `SSL_CONF_cmd`.
+ */
+int SSL_CONF_cmd_argv(SSL_CONF_CTX *cctx, int *pargc, char ***pargv);
+
+/**
+ * `SSL_CONF_cmd_value_type(3)`.
+ */
+int SSL_CONF_cmd_value_type(SSL_CONF_CTX *cctx, const char *cmd);
+
+/**
  * `SSL_CTX_add_session(3)`: 1 when added, 0 when that session was already cached (or NULL).
  */
 int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
@@ -1430,6 +1492,13 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *
 SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);
 
 /**
+ * `SSL_CTX_new_ex(3)`: as `SSL_CTX_new`; the library context and property query are ignored.
+ *
+ * Status: partial — `libctx` and `propq` are ignored (rustls's ring provider does the crypto).
+ */
+SSL_CTX *SSL_CTX_new_ex(OSSL_LIB_CTX *libctx, const char *propq, const SSL_METHOD *meth);
+
+/**
  * `SSL_CTX_remove_session(3)`: 1 when the session was cached, else 0; the session is marked
  * not resumable and the remove callback runs either way (as in OpenSSL).
  */
@@ -1530,10 +1599,32 @@ void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb * cb);
 void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
 
 /**
+ * `SSL_CTX_set_default_verify_dir(3)`: the default CA directory (as
+ * `SSL_CTX_set_default_verify_paths`).
+ *
+ * Status: partial — loads every default location, not only the directory.
+ */
+int SSL_CTX_set_default_verify_dir(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set_default_verify_file(3)`: the default CA file (as `SSL_CTX_set_default_verify_paths`).
+ *
+ * Status: partial — loads every default location, not only the file.
+ */
+int SSL_CTX_set_default_verify_file(SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
  * `SSL_CERT_DIR` override them). Missing locations are not an error, as in OpenSSL.
  */
 int SSL_CTX_set_default_verify_paths(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set_default_verify_store(3)`: 1; the default store is the default paths.
+ *
+ * Status: partial — OSSL_STORE URIs are not used; call `SSL_CTX_set_default_verify_paths`.
+ */
+int SSL_CTX_set_default_verify_store(SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
@@ -2673,6 +2764,15 @@ void sslrs_err_set_error(int lib, int reason, const char *data);
  * `name` must be a NUL-terminated string.
  */
 void *sslrs_forward_sym(const char *name);
+
+/**
+ * Called by the clean-failure stubs of `ffi-shim/libssl_stubs.c`: queues `ERR_R_UNSUPPORTED`
+ * naming the function.
+ *
+ * # Safety
+ * `name` must be NULL or a NUL-terminated string literal.
+ */
+void sslrs_stub_unsupported(const char *name);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -475,3 +475,80 @@ pub fn sync_store(ctx: &Context) {
             .collect()
     });
 }
+
+/// Called by the clean-failure stubs of `ffi-shim/libssl_stubs.c`: queues `ERR_R_UNSUPPORTED`
+/// naming the function.
+///
+/// # Safety
+/// `name` must be NULL or a NUL-terminated string literal.
+#[no_mangle]
+pub unsafe extern "C" fn sslrs_stub_unsupported(name: *const c_char) {
+    guard((), || {
+        // SAFETY: the stubs pass their own name, a string literal.
+        let n = unsafe { crate::ffi::ptr::c_str(name) }
+            .and_then(|c| c.to_str().ok())
+            .unwrap_or("?");
+        crate::crypto::err::push(
+            Error::unsupported(lib::SSL, "sslrs_stub")
+                .with_data(format!("{n} is not implemented by sslrs")),
+        );
+    })
+}
+
+/// `SSL_CTX_set_default_verify_file(3)`: the default CA file (as `SSL_CTX_set_default_verify_paths`).
+///
+/// Status: partial — loads every default location, not only the file.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_verify_file(ctx: *mut SSL_CTX) -> c_int {
+    crate::ffi::ssl::SSL_CTX_set_default_verify_paths(ctx)
+}
+
+/// `SSL_CTX_set_default_verify_dir(3)`: the default CA directory (as
+/// `SSL_CTX_set_default_verify_paths`).
+///
+/// Status: partial — loads every default location, not only the directory.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_verify_dir(ctx: *mut SSL_CTX) -> c_int {
+    crate::ffi::ssl::SSL_CTX_set_default_verify_paths(ctx)
+}
+
+/// `SSL_CTX_set_default_verify_store(3)`: 1; the default store is the default paths.
+///
+/// Status: partial — OSSL_STORE URIs are not used; call `SSL_CTX_set_default_verify_paths`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_default_verify_store(ctx: *mut SSL_CTX) -> c_int {
+    one_or_zero(|| ctx_extra(ctx).map(|_| ()))
+}
+
+/// `OSSL_LIB_CTX`: libcrypto's library context (opaque; not used by sslrs).
+pub struct OSSL_LIB_CTX {
+    _private: [u8; 0],
+}
+
+/// `SSL_CTX_new_ex(3)`: as `SSL_CTX_new`; the library context and property query are ignored.
+///
+/// Status: partial — `libctx` and `propq` are ignored (rustls's ring provider does the crypto).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_new_ex(
+    libctx: *mut OSSL_LIB_CTX,
+    propq: *const c_char,
+    meth: *const crate::ffi::types::SSL_METHOD,
+) -> *mut SSL_CTX {
+    let _ = (libctx, propq);
+    crate::ffi::ssl::SSL_CTX_new(meth)
+}
+
+/// The caller's `BIO*` for a libssl function that reads or writes it (`SSL_SESSION_print`,
+/// `PEM_*_SSL_SESSION`): ours in native mode, libcrypto's (with a reference of our own while
+/// we use it) in pass-through mode. None for NULL.
+pub fn caller_bio(p: *mut crate::ffi::types::BIO) -> Option<Arc<crate::crypto::bio::Bio>> {
+    if p.is_null() {
+        return None;
+    }
+    if backend::forwarding() {
+        crate::ffi::bio::BIO_up_ref(p);
+        return crate::crypto::bio::Bio::foreign(p.cast());
+    }
+    // SAFETY: a live BIO of ours the caller holds.
+    unsafe { crate::ffi::types::clone_arc::<crate::ffi::types::BIO>(p) }
+}

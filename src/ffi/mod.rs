@@ -16,6 +16,7 @@ pub mod bio;
 pub mod callbacks;
 pub mod cipher;
 pub mod compat;
+pub mod conf;
 pub mod config;
 pub mod crypto;
 pub mod digest;

@@ -860,7 +860,8 @@ pub extern "C" fn SSL_SESSION_get_ticket_lifetime_hint(s: *const SSL_SESSION) ->
 pub extern "C" fn SSL_SESSION_print(fp: *mut BIO, ses: *const SSL_SESSION) -> c_int {
     one_or_zero(|| {
         // SAFETY: NULL or a live BIO.
-        let b = unsafe { borrow::<BIO>(fp) }.ok_or(Error::null_param(lib::BIO, "BIO_puts"))?;
+        let b =
+            crate::ffi::compat::caller_bio(fp).ok_or(Error::null_param(lib::BIO, "BIO_puts"))?;
         let text = session::print(sess(ses)?);
         if b.write(text.as_bytes()) <= 0 {
             return Err(Error::new(lib::SSL, common::BUF_LIB, "SSL_SESSION_print"));
@@ -1007,7 +1008,7 @@ const PEM_LABEL: &str = "SSL SESSION PARAMETERS";
 pub extern "C" fn PEM_write_bio_SSL_SESSION(out: *mut BIO, x: *const SSL_SESSION) -> c_int {
     one_or_zero(|| {
         // SAFETY: NULL or a live BIO.
-        let b = unsafe { borrow::<BIO>(out) }
+        let b = crate::ffi::compat::caller_bio(out)
             .ok_or(Error::null_param(lib::PEM, "PEM_ASN1_write_bio"))?;
         let text = crate::crypto::pem::encode_block(PEM_LABEL, &session::encode(sess(x)?));
         if b.write(text.as_bytes()) != text.len() as i32 {
@@ -1057,7 +1058,8 @@ pub extern "C" fn PEM_read_bio_SSL_SESSION(
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: NULL or a live BIO.
-        let b = unsafe { borrow::<BIO>(out) }.ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
+        let b =
+            crate::ffi::compat::caller_bio(out).ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
         let s = pem_decode(&mut || {
             let mut c = [0u8; 1];
             (b.read(&mut c) == 1).then_some(c[0])
