@@ -34,7 +34,7 @@ TESTUTIL_H  := $(wildcard c-tests/*.h)
 SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$(BUILD)
 OPENSSL_LINK := -lssl -lcrypto
 
-.PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
+.PHONY: all lib headers pc test test-exports test-passthrough test-programs test-cargo test-artefacts test-staleness test-c test-c-openssl \
         test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
@@ -81,7 +81,24 @@ test:
 	$(MAKE) --no-print-directory lib pc
 	$(MAKE) --no-print-directory test-artefacts test-staleness test-headers test-install
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
+	$(MAKE) --no-print-directory test-exports test-passthrough test-programs
 	@scripts/summary.sh $(BUILD)/results
+
+# All 518 libssl exports defined, stubs current.
+test-exports: lib
+	@scripts/check-exports.sh $(BUILD)/results/exports.txt
+
+# The pass-through backend: the sslrs-built suite forced onto libcrypto's objects, and the
+# OpenSSL-built suite with sslrs preloaded over libssl (libcrypto's objects, sslrs's TLS).
+test-passthrough: lib $(addprefix $(BUILD)/sslrs/,$(TESTS)) $(addprefix $(BUILD)/openssl/,$(TESTS))
+	@scripts/run-c-tests.sh passthrough "env SSLRS_BACKEND=libcrypto" $(BUILD)/results/passthrough.txt \
+	    $(addprefix $(BUILD)/sslrs/,$(TESTS))
+	@scripts/run-c-tests.sh preload "env LD_PRELOAD=$(ROOT)/$(BUILD)/libsslrs.so" $(BUILD)/results/preload.txt \
+	    $(addprefix $(BUILD)/openssl/,$(TESTS))
+
+# Real programs (curl, openssl s_client) under LD_PRELOAD against a plain openssl s_server.
+test-programs: lib
+	@scripts/test-programs.sh $(BUILD)/results/programs.txt
 
 # Formatting and lints are part of the tests (warnings are errors).
 # (rustfmt and clippy ship with this machine's toolchain; a toolchain without them says so.)

@@ -96,8 +96,12 @@ impl ExData {
         self.vals.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The pointer callbacks get; recorded so `CRYPTO_get/set_ex_data` know it is ours even
+    /// when every other `CRYPTO_EX_DATA` is libcrypto's (pass-through mode).
     fn ad(&self) -> *mut CRYPTO_EX_DATA {
-        self as *const ExData as *mut CRYPTO_EX_DATA
+        let p = self as *const ExData as *mut CRYPTO_EX_DATA;
+        ours().insert(p as usize);
+        p
     }
 
     /// Runs the new-callbacks for `parent` (no lock held while they run).
@@ -173,6 +177,23 @@ impl ExData {
 ///
 /// # Safety
 /// `ad` must be NULL or a pointer handed to a callback by [`ExData`], still live.
+fn ours() -> std::sync::MutexGuard<'static, std::collections::BTreeSet<usize>> {
+    static OURS: Mutex<std::collections::BTreeSet<usize>> =
+        Mutex::new(std::collections::BTreeSet::new());
+    OURS.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Drop for ExData {
+    fn drop(&mut self) {
+        ours().remove(&(self as *const ExData as usize));
+    }
+}
+
+/// True when `ad` is one of ours (handed to a callback by an sslrs object).
+fn is_ours(ad: *const CRYPTO_EX_DATA) -> bool {
+    ours().contains(&(ad as usize))
+}
+
 unsafe fn ex_of<'a>(ad: *const CRYPTO_EX_DATA) -> Option<&'a ExData> {
     // SAFETY: per the caller.
     unsafe { (ad as *const ExData).as_ref() }
@@ -188,14 +209,18 @@ pub extern "C" fn CRYPTO_get_ex_new_index(
     dup_func: CRYPTO_EX_dup,
     free_func: CRYPTO_EX_free,
 ) -> c_int {
-    crate::forward_new!(CRYPTO_get_ex_new_index(
-        class_index,
-        argl,
-        argp,
-        new_func,
-        dup_func,
-        free_func
-    ));
+    // The SSL, SSL_CTX and SSL_SESSION classes are sslrs's objects in either backend: their
+    // indexes (and new/free callbacks) live here; every other class is libcrypto's.
+    if !owns_class(class_index) {
+        crate::forward_new!(CRYPTO_get_ex_new_index(
+            class_index,
+            argl,
+            argp,
+            new_func,
+            dup_func,
+            free_func
+        ));
+    }
     let _ = dup_func;
     call(-1, || {
         let class = usize::try_from(class_index)
@@ -230,7 +255,9 @@ pub extern "C" fn CRYPTO_get_ex_new_index(
 /// an unknown class or index.
 #[no_mangle]
 pub extern "C" fn CRYPTO_free_ex_index(class_index: c_int, idx: c_int) -> c_int {
-    crate::forward!(CRYPTO_free_ex_index(class_index, idx));
+    if !owns_class(class_index) {
+        crate::forward!(CRYPTO_free_ex_index(class_index, idx));
+    }
     guard(0, || {
         let (Ok(class), Ok(i)) = (usize::try_from(class_index), usize::try_from(idx)) else {
             return 0;
@@ -254,7 +281,9 @@ pub extern "C" fn CRYPTO_set_ex_data(
     idx: c_int,
     val: *mut c_void,
 ) -> c_int {
-    crate::forward!(CRYPTO_set_ex_data(ad, idx, val));
+    if !is_ours(ad) {
+        crate::forward!(CRYPTO_set_ex_data(ad, idx, val));
+    }
     // SAFETY: NULL or the pointer a callback was given.
     guard(0, || match unsafe { ex_of(ad) } {
         Some(e) => c_int::from(e.set(idx, val as usize)),
@@ -265,7 +294,9 @@ pub extern "C" fn CRYPTO_set_ex_data(
 /// `CRYPTO_get_ex_data(3)`: the value, or NULL.
 #[no_mangle]
 pub extern "C" fn CRYPTO_get_ex_data(ad: *const CRYPTO_EX_DATA, idx: c_int) -> *mut c_void {
-    crate::forward!(CRYPTO_get_ex_data(ad, idx));
+    if !is_ours(ad) {
+        crate::forward!(CRYPTO_get_ex_data(ad, idx));
+    }
     // SAFETY: NULL or the pointer a callback was given.
     guard(core::ptr::null_mut(), || match unsafe { ex_of(ad) } {
         Some(e) => e.get(idx) as *mut c_void,
@@ -333,4 +364,10 @@ pub extern "C" fn SSL_SESSION_get_ex_data(
     call(core::ptr::null_mut(), || {
         Ok(session_ex(ss)?.get(idx) as *mut c_void)
     })
+}
+
+/// True for the ex_data classes whose objects sslrs makes (`CRYPTO_EX_INDEX_SSL`, `_SSL_CTX`,
+/// `_SSL_SESSION`).
+fn owns_class(class_index: c_int) -> bool {
+    matches!(class_index, 0..=2)
 }

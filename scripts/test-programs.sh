@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Real programs under LD_PRELOAD=build/libsslrs.so against a plain `openssl s_server` on
+# 127.0.0.1 (the peer is never preloaded). Before each check: the program's libssl imports are
+# all defined by sslrs. Prints one line per check and "N passed, N failed, N expected-to-fail".
+# Expected failures are listed (with what they wait for) in programs/expected-failures.txt.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LIB=$ROOT/build/libsslrs.so
+CERTS=$ROOT/c-tests/certs
+OUT=${1:-$ROOT/build/results/programs.txt}
+LOGS=$ROOT/build/programs; mkdir -p "$LOGS" "$(dirname "$OUT")"
+XFAIL=$ROOT/programs/expected-failures.txt
+# SSLRS_PROGRAMS_BASELINE=1: the same checks on plain OpenSSL (proves the checks are right).
+PRELOAD=$LIB; [ "${SSLRS_PROGRAMS_BASELINE:-0}" = 1 ] && PRELOAD=
+pass=0; fail=0; xfail=0; xpass=0; pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { # port: bounded wait until something listens
+    for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+expected() { [ -f "$XFAIL" ] && grep -q "^$1 " "$XFAIL"; }
+imports_ok() { # binary-or-library...: every libssl function it imports is defined by sslrs
+    local miss
+    miss=$(for b in "$@"; do nm -D --undefined-only "$b" 2>/dev/null; done | awk '{print $2}' | sed 's/@.*//' |
+        sort -u | comm -12 - <(grep -v '^#' "$ROOT/ffi-shim/libssl-3.0-exports.txt" | sort) |
+        comm -23 - <(nm -D --defined-only "$LIB" | awk '{print $3}' | sed 's/@.*//' | sort -u))
+    [ -z "$miss" ] || { echo "missing: $miss"; return 1; }
+}
+check() { # name, expected exit code, command...: runs the command preloaded (bounded)
+    local name=$1 want=$2; shift 2
+    local log=$LOGS/$name.log rc
+    timeout 20 env LD_PRELOAD="$PRELOAD" "$@" >"$log" 2>&1 </dev/null; rc=$?
+    # The preload took: sslrs announced itself in the process (its symbol resolved).
+    if [ "$rc" = "$want" ] && grep -q "${MUST:-}" "$log"; then
+        if expected "$name"; then echo "XPASS $name"; xpass=$((xpass+1)); else echo "PASS  $name"; pass=$((pass+1)); fi
+    elif expected "$name"; then echo "XFAIL $name — $(grep "^$name " "$XFAIL" | cut -d' ' -f2-)"; xfail=$((xfail+1))
+    else echo "FAIL  $name (exit $rc, want $want; log $log)"; tail -3 "$log" | sed 's/^/      /'; fail=$((fail+1)); fi
+}
+
+# The preload must reach the program: a dynamically linked binary maps libsslrs.
+if ! LD_PRELOAD=$LIB grep -q libsslrs /proc/self/maps; then echo "FAIL preload does not take"; exit 1; fi
+
+PORT=$(free_port)
+openssl s_server -accept 127.0.0.1:"$PORT" -cert "$CERTS/server-ec.pem" -key "$CERTS/server-ec.key" \
+    -www -quiet >"$LOGS/s_server.log" 2>&1 & pids+=($!)
+RPORT=$(free_port)
+openssl s_server -accept 127.0.0.1:"$RPORT" -cert "$CERTS/server-rsa.pem" -key "$CERTS/server-rsa.key" \
+    -www -quiet >"$LOGS/s_server-rsa.log" 2>&1 & pids+=($!)
+wait_port "$PORT" && wait_port "$RPORT" || { echo "FAIL s_server did not start"; exit 1; }
+
+CURL_LIBS=(/usr/bin/curl "$(ldd /usr/bin/curl | awk '/libcurl/ {print $3}')")
+if imports_ok "${CURL_LIBS[@]}"; then
+    MUST="s_server" check curl-tls13-ecdsa 0 curl -sS --tlsv1.3 --cacert "$CERTS/ca-ec.pem" "https://localhost:$PORT/"
+    MUST="s_server" check curl-tls12-ecdsa 0 curl -sS --tlsv1.2 --tls-max 1.2 --cacert "$CERTS/ca-ec.pem" "https://localhost:$PORT/"
+    MUST="s_server" check curl-tls13-rsa 0 curl -sS --cacert "$CERTS/ca-rsa.pem" "https://localhost:$RPORT/"
+    MUST="certificate problem" check curl-wrong-ca 60 curl -sS --cacert "$CERTS/ca-rsa.pem" "https://localhost:$PORT/"
+    MUST="subject name" check curl-wrong-host 60 curl -sS --cacert "$CERTS/ca-ec.pem" \
+        --resolve "wrong.example:$PORT:127.0.0.1" "https://wrong.example:$PORT/"
+else
+    echo "FAIL  curl (imports)"; fail=$((fail+1))
+fi
+if imports_ok /usr/bin/openssl; then
+    MUST="Verify return code: 0" check s_client-verify-ok 0 openssl s_client -connect "127.0.0.1:$PORT" \
+        -CAfile "$CERTS/ca-ec.pem" -verify_return_error -servername localhost
+    MUST="Verify return code: 20" check s_client-verify-unknown-ca 1 openssl s_client -connect "127.0.0.1:$PORT" \
+        -CAfile "$CERTS/ca-rsa.pem" -verify_return_error -servername localhost
+else
+    echo "FAIL  openssl (imports)"; fail=$((fail+1))
+fi
+line="$pass passed, $fail failed, $xfail expected-to-fail"
+[ "$xpass" -gt 0 ] && line="$line, $xpass unexpectedly passed (promote them)"
+echo "$line"
+echo "programs $pass $fail" >"$OUT"
+[ "$fail" -eq 0 ]
