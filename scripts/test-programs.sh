@@ -68,6 +68,59 @@ if imports_ok /usr/bin/openssl; then
 else
     echo "FAIL  openssl (imports)"; fail=$((fail+1))
 fi
+PY=/usr/bin/python3
+PYSSL=$($PY -c 'import _ssl; print(_ssl.__file__)' 2>/dev/null)
+if [ -n "$PYSSL" ] && imports_ok "$PYSSL"; then
+    MUST="200 TLSv1.3" check python-urllib 0 $PY -c "
+import ssl, urllib.request
+ctx = ssl.create_default_context(cafile='$CERTS/ca-ec.pem')
+r = urllib.request.urlopen('https://localhost:$PORT/', context=ctx, timeout=10)
+print(r.status, 'TLSv1.3' if b's_server' in r.read() else '?')"
+    MUST="Hostname mismatch" check python-wrong-host 0 $PY -c "
+import ssl, socket
+ctx = ssl.create_default_context(cafile='$CERTS/ca-ec.pem')
+s = socket.create_connection(('127.0.0.1', $PORT))
+try:
+    ctx.wrap_socket(s, server_hostname='wrong.example')
+except ssl.SSLCertVerificationError as e:
+    print(e)"
+else
+    echo "FAIL  python3 (imports)"; fail=$((fail+1))
+fi
+
+# nginx as the TLS server under sslrs (the clients are plain curl / openssl).
+if command -v nginx >/dev/null && imports_ok "$(command -v nginx)"; then
+    NG=$(mktemp -d); NPORT=$(free_port)
+    cat >"$NG/nginx.conf" <<NGX
+daemon off; master_process off; worker_processes 1; pid $NG/nginx.pid; error_log $NG/error.log info;
+events { worker_connections 64; }
+http { access_log off; client_body_temp_path $NG; proxy_temp_path $NG; fastcgi_temp_path $NG;
+  uwsgi_temp_path $NG; scgi_temp_path $NG;
+  server { listen 127.0.0.1:$NPORT ssl http2; server_name localhost;
+    ssl_certificate $CERTS/server-ec.pem; ssl_certificate_key $CERTS/server-ec.key;
+    location / { return 200 "hello from nginx\n"; } }
+  server { listen 127.0.0.1:$NPORT ssl; server_name other.example;
+    ssl_certificate $CERTS/server-other.pem; ssl_certificate_key $CERTS/server-other.key;
+    location / { return 200 "other server\n"; } }
+}
+NGX
+    LD_PRELOAD=$PRELOAD timeout 60 nginx -p "$NG" -c "$NG/nginx.conf" >"$LOGS/nginx.log" 2>&1 & pids+=($!)
+    NGPID=$!
+    if wait_port "$NPORT"; then
+        if [ -n "$PRELOAD" ] && ! grep -q libsslrs "/proc/$NGPID/maps"; then echo "FAIL  nginx: preload did not take"; fail=$((fail+1)); fi
+        # The server is the program under test: the clients run plain (no preload).
+        PRELOAD= MUST="hello from nginx" check nginx-http11 0 curl -sS --http1.1 --cacert "$CERTS/ca-ec.pem" "https://localhost:$NPORT/"
+        PRELOAD= MUST="^2" check nginx-http2-alpn 0 curl -sS --http2 -o /dev/null -w "%{http_version}\n" \
+            --cacert "$CERTS/ca-ec.pem" "https://localhost:$NPORT/"
+        PRELOAD= MUST="other server" check nginx-sni-second-server 0 curl -sS --cacert "$CERTS/ca-ec.pem" \
+            --resolve "other.example:$NPORT:127.0.0.1" "https://other.example:$NPORT/"
+    else
+        echo "FAIL  nginx did not start (log $LOGS/nginx.log)"; tail -3 "$LOGS/nginx.log"; fail=$((fail+1))
+    fi
+else
+    echo "FAIL  nginx (not installed or imports)"; fail=$((fail+1))
+fi
+
 line="$pass passed, $fail failed, $xfail expected-to-fail"
 [ "$xpass" -gt 0 ] && line="$line, $xpass unexpectedly passed (promote them)"
 echo "$line"

@@ -552,3 +552,53 @@ pub fn caller_bio(p: *mut crate::ffi::types::BIO) -> Option<Arc<crate::crypto::b
     // SAFETY: a live BIO of ours the caller holds.
     unsafe { crate::ffi::types::clone_arc::<crate::ffi::types::BIO>(p) }
 }
+
+/// `SSL_CTRL_CHAIN` (`SSL_CTX_set0_chain`/`set1_chain`) and `SSL_CTRL_CHAIN_CERT`
+/// (`SSL_CTX_add0_chain_cert`/`add1_chain_cert`): the current certificate's chain. `set0` and
+/// `add0` hand over the stack/certificate, which is freed here once its DER is taken.
+pub fn ctx_chain_ctrl(
+    ctx: *mut SSL_CTX,
+    cmd: c_int,
+    larg: c_long,
+    parg: *mut c_void,
+) -> Option<Result<c_long>> {
+    const SSL_CTRL_CHAIN: c_int = 88;
+    const SSL_CTRL_CHAIN_CERT: c_int = 89;
+    use crate::ffi::stack::{OPENSSL_sk_num, OPENSSL_sk_value, OPENSSL_STACK};
+    if cmd != SSL_CTRL_CHAIN && cmd != SSL_CTRL_CHAIN_CERT {
+        return None;
+    }
+    Some((|| {
+        let (c, _) = ctx_extra(ctx)?;
+        let leaf = c.with(|cfg| cfg.creds.chain.first().cloned());
+        let mut chain: Vec<CertificateDer<'static>> = leaf.into_iter().collect();
+        if cmd == SSL_CTRL_CHAIN {
+            let st = parg as *mut OPENSSL_STACK;
+            if !st.is_null() {
+                for i in 0..OPENSSL_sk_num(st).max(0) {
+                    chain.push(x509_der(OPENSSL_sk_value(st, i) as *const X509)?);
+                }
+                if larg == 0 {
+                    for i in 0..OPENSSL_sk_num(st).max(0) {
+                        crate::ffi::x509::X509_free(OPENSSL_sk_value(st, i) as *mut X509);
+                    }
+                    crate::ffi::stack::OPENSSL_sk_free(st);
+                }
+            }
+        } else {
+            let x = parg as *mut X509;
+            let der = x509_der(x)?;
+            chain = c.with(|cfg| cfg.creds.chain.clone());
+            chain.push(der);
+            if larg == 0 {
+                crate::ffi::x509::X509_free(x);
+            }
+        }
+        if chain.is_empty() {
+            // No certificate yet: OpenSSL fails (there is no current certificate to chain).
+            return Err(Error::ssl(ssl_r::NO_CERTIFICATE_SET, "ssl_cert_set0_chain"));
+        }
+        c.use_chain(chain)?;
+        Ok(1)
+    })())
+}

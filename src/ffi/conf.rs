@@ -12,13 +12,13 @@ use crate::ffi::{guard, null_on_error};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use std::ffi::CString;
 
-pub const SSL_CONF_FLAG_CMDLINE: c_uint = 0x1;
-pub const SSL_CONF_FLAG_FILE: c_uint = 0x2;
-pub const SSL_CONF_FLAG_CLIENT: c_uint = 0x4;
-pub const SSL_CONF_FLAG_SERVER: c_uint = 0x8;
-pub const SSL_CONF_FLAG_SHOW_ERRORS: c_uint = 0x10;
-pub const SSL_CONF_FLAG_CERTIFICATE: c_uint = 0x20;
-pub const SSL_CONF_FLAG_REQUIRE_PRIVATE: c_uint = 0x40;
+pub const SSL_CONF_FLAG_CMDLINE: c_int = 0x1;
+pub const SSL_CONF_FLAG_FILE: c_int = 0x2;
+pub const SSL_CONF_FLAG_CLIENT: c_int = 0x4;
+pub const SSL_CONF_FLAG_SERVER: c_int = 0x8;
+pub const SSL_CONF_FLAG_SHOW_ERRORS: c_int = 0x10;
+pub const SSL_CONF_FLAG_CERTIFICATE: c_int = 0x20;
+pub const SSL_CONF_FLAG_REQUIRE_PRIVATE: c_int = 0x40;
 pub const SSL_CONF_TYPE_UNKNOWN: c_int = 0x0;
 pub const SSL_CONF_TYPE_STRING: c_int = 0x1;
 pub const SSL_CONF_TYPE_FILE: c_int = 0x2;
@@ -58,12 +58,12 @@ const COMMANDS: &[(&str, &str, Cmd)] = &[
 fn lookup(cc: &SSL_CONF_CTX, cmd: &str) -> Option<Cmd> {
     let cmd = match &cc.prefix {
         Some(p) => cmd.strip_prefix(p.to_str().ok()?)?,
-        None if cc.flags & SSL_CONF_FLAG_CMDLINE != 0 => cmd.strip_prefix('-')?,
+        None if cc.flags & SSL_CONF_FLAG_CMDLINE as c_uint != 0 => cmd.strip_prefix('-')?,
         None => cmd,
     };
     COMMANDS.iter().find_map(|&(file, line, c)| {
-        let hit = (cc.flags & SSL_CONF_FLAG_FILE != 0 && file.eq_ignore_ascii_case(cmd))
-            || (cc.flags & SSL_CONF_FLAG_CMDLINE != 0 && line == cmd);
+        let hit = (cc.flags & SSL_CONF_FLAG_FILE as c_uint != 0 && file.eq_ignore_ascii_case(cmd))
+            || (cc.flags & SSL_CONF_FLAG_CMDLINE as c_uint != 0 && line == cmd);
         hit.then_some(c)
     })
 }

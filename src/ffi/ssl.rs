@@ -328,6 +328,9 @@ pub extern "C" fn SSL_CTX_ctrl(
         if let Some(r) = crate::ffi::hello::ctx_ctrl(ctx, cmd, parg) {
             return r;
         }
+        if let Some(r) = crate::ffi::compat::ctx_chain_ctrl(ctx, cmd, larg, parg) {
+            return r;
+        }
         let c = ctx_ref(ctx)?;
         if let Some(v) = crate::ffi::session::ctx_ctrl(c, cmd, larg) {
             return Ok(v);
