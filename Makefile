@@ -34,7 +34,7 @@ TESTUTIL_H  := $(wildcard c-tests/*.h)
 SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$(BUILD)
 OPENSSL_LINK := -lssl -lcrypto
 
-.PHONY: all lib headers pc test test-exports test-passthrough test-programs test-cargo test-artefacts test-staleness test-c test-c-openssl \
+.PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-cargo test-artefacts test-staleness test-c test-c-openssl \
         test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
@@ -84,7 +84,12 @@ test:
 	$(MAKE) --no-print-directory test-exports test-passthrough test-programs
 	@scripts/summary.sh $(BUILD)/results
 
-# All 518 libssl exports defined, stubs current.
+# The compatibility matrix and the clean-failure stubs, regenerated from the code.
+matrix:
+	python3 scripts/gen-stubs.py
+	python3 scripts/gen-matrix.py
+
+# All 518 libssl exports defined, stubs and matrix current.
 test-exports: lib
 	@scripts/check-exports.sh $(BUILD)/results/exports.txt
 

@@ -57,6 +57,14 @@ if imports_ok "${CURL_LIBS[@]}"; then
     MUST="certificate problem" check curl-wrong-ca 60 curl -sS --cacert "$CERTS/ca-rsa.pem" "https://localhost:$PORT/"
     MUST="subject name" check curl-wrong-host 60 curl -sS --cacert "$CERTS/ca-ec.pem" \
         --resolve "wrong.example:$PORT:127.0.0.1" "https://wrong.example:$PORT/"
+    # The two ways the README gives: the with-sslrs wrapper, and libssl.so.3 -> libsslrs on
+    # LD_LIBRARY_PATH (the system libssl is then not loaded at all).
+    if [ -z "$PRELOAD" ]; then :; else
+        PRELOAD= MUST="s_server" check curl-with-sslrs 0 "$ROOT/build/with-sslrs" curl -sS \
+            --cacert "$CERTS/ca-ec.pem" "https://127.0.0.1:$PORT/"
+        PRELOAD= MUST="s_server" check curl-ld-library-path 0 env LD_LIBRARY_PATH="$ROOT/build/compat" \
+            curl -sS --cacert "$CERTS/ca-ec.pem" "https://127.0.0.1:$PORT/"
+    fi
 else
     echo "FAIL  curl (imports)"; fail=$((fail+1))
 fi

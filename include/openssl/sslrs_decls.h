@@ -1705,14 +1705,20 @@ long SSL_CTX_set_timeout(SSL_CTX *ctx, long t);
 /**
  * `SSL_CTX_set_tlsext_ticket_key_evp_cb(3)`: not supported (rustls seals tickets with its own
  * rotating keys): 0 with an `ERR_R_UNSUPPORTED` entry.
+ *
+ * Status: fails cleanly — ticket keys are sslrs's own (random per context, rotating)
  */
 int SSL_CTX_set_tlsext_ticket_key_evp_cb(SSL_CTX *ctx, SSL_ticket_key_evp_cb fp);
 
 /**
  * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
  * the mode alone decides, as with a NULL callback.
+ *
+ * Status: partial — the verify callback is recorded (SSL_CTX_get_verify_callback) but not called yet
  */
-void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, SSL_verify_cb callback);
+void SSL_CTX_set_verify(SSL_CTX *ctx,
+                        int mode,
+                        SSL_verify_cb callback);
 
 /**
  * `SSL_CTX_set_verify_depth(3)`.
@@ -2133,6 +2139,8 @@ int SSL_get_fd(const SSL *s);
 /**
  * `SSL_get_finished(3)`: 0. rustls does not expose the Finished messages' verify_data
  * (OpenSSL returns its length, 12 or the hash size, after a handshake).
+ *
+ * Status: partial — returns 0 (rustls does not expose the Finished messages)
  */
 size_t SSL_get_finished(const SSL *s, void *buf, size_t count);
 
@@ -2163,6 +2171,8 @@ uint64_t SSL_get_options(const SSL *s);
 
 /**
  * `SSL_get_peer_finished(3)`: 0, as `SSL_get_finished`.
+ *
+ * Status: partial — returns 0 (rustls does not expose the Finished messages)
  */
 size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
 
@@ -2346,6 +2356,8 @@ int SSL_read(SSL *ssl, void *buf, int num);
  * server's flight is out and returns `SSL_READ_EARLY_DATA_FINISH` (no early data is ever
  * accepted), or `SSL_READ_EARLY_DATA_ERROR` with `SSL_get_error` telling why (call again);
  * `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED` on a client or after that.
+ *
+ * Status: partial — early data is never accepted: reports SSL_READ_EARLY_DATA_FINISH
  */
 int SSL_read_early_data(SSL *s, void *buf, size_t num, size_t *readbytes);
 
@@ -2357,11 +2369,15 @@ int SSL_read_ex(SSL *ssl, void *buf, size_t num, size_t *readbytes);
 /**
  * `SSL_renegotiate(3)`: 1 before the handshake (recorded, as OpenSSL); 0 with an error after
  * it (TLS 1.3: wrong version; TLS 1.2: no renegotiation).
+ *
+ * Status: fails cleanly — renegotiation is a deliberate limit
  */
 int SSL_renegotiate(SSL *s);
 
 /**
  * `SSL_renegotiate_abbreviated(3)`: as `SSL_renegotiate`.
+ *
+ * Status: fails cleanly — renegotiation is a deliberate limit
  */
 int SSL_renegotiate_abbreviated(SSL *s);
 
@@ -2408,6 +2424,8 @@ int SSL_set1_host(SSL *s, const char *hostname);
  * (typically from the servername callback); NULL returns to the one it was made from. The
  * connection's own settings (verify mode, options) stay, as in OpenSSL. Returns the context in
  * use (borrowed), or NULL.
+ *
+ * Status: partial — also switches the session cache to the new context's
  */
 SSL_CTX *SSL_set_SSL_CTX(SSL *ssl, SSL_CTX *ctx);
 
@@ -2539,6 +2557,8 @@ void SSL_set_shutdown(SSL *ssl, int mode);
 
 /**
  * `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
+ *
+ * Status: partial — the verify callback is recorded (SSL_get_verify_callback) but not called yet
  */
 void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
 
@@ -2593,6 +2613,8 @@ int SSL_write(SSL *ssl, const void *buf, int num);
 /**
  * `SSL_write_early_data(3)`: 0 with `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED`, as OpenSSL for a
  * connection without a session that allows early data (sslrs never has one).
+ *
+ * Status: partial — early data is never sent
  */
 int SSL_write_early_data(SSL *s, const void *buf, size_t num, size_t *written);
 

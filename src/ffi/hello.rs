@@ -392,6 +392,8 @@ pub extern "C" fn SSL_get_servername_type(s: *const SSL) -> c_int {
 /// (typically from the servername callback); NULL returns to the one it was made from. The
 /// connection's own settings (verify mode, options) stay, as in OpenSSL. Returns the context in
 /// use (borrowed), or NULL.
+///
+/// Status: partial — also switches the session cache to the new context's
 #[no_mangle]
 pub extern "C" fn SSL_set_SSL_CTX(ssl: *mut SSL, ctx: *mut SSL_CTX) -> *mut SSL_CTX {
     call(core::ptr::null_mut(), || {

@@ -128,6 +128,8 @@ pub extern "C" fn SSL_export_keying_material_early(
 
 /// `SSL_get_finished(3)`: 0. rustls does not expose the Finished messages' verify_data
 /// (OpenSSL returns its length, 12 or the hash size, after a handshake).
+///
+/// Status: partial — returns 0 (rustls does not expose the Finished messages)
 #[no_mangle]
 pub extern "C" fn SSL_get_finished(s: *const SSL, buf: *mut c_void, count: usize) -> usize {
     let _ = (buf, count);
@@ -135,6 +137,8 @@ pub extern "C" fn SSL_get_finished(s: *const SSL, buf: *mut c_void, count: usize
 }
 
 /// `SSL_get_peer_finished(3)`: 0, as `SSL_get_finished`.
+///
+/// Status: partial — returns 0 (rustls does not expose the Finished messages)
 #[no_mangle]
 pub extern "C" fn SSL_get_peer_finished(s: *const SSL, buf: *mut c_void, count: usize) -> usize {
     let _ = (buf, count);

@@ -595,6 +595,8 @@ pub extern "C" fn SSL_CTX_flush_sessions(ctx: *mut SSL_CTX, tm: c_long) {
 
 /// `SSL_CTX_set_tlsext_ticket_key_evp_cb(3)`: not supported (rustls seals tickets with its own
 /// rotating keys): 0 with an `ERR_R_UNSUPPORTED` entry.
+///
+/// Status: fails cleanly — ticket keys are sslrs's own (random per context, rotating)
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_tlsext_ticket_key_evp_cb(
     ctx: *mut SSL_CTX,

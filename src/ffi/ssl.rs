@@ -652,6 +652,8 @@ pub type SSL_verify_cb =
 
 /// `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
 /// the mode alone decides, as with a NULL callback.
+///
+/// Status: partial — the verify callback is recorded (SSL_CTX_get_verify_callback) but not called yet
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: SSL_verify_cb) {
     crate::ffi::compat::record_verify_cb_ctx(ctx, callback);
@@ -662,6 +664,8 @@ pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: S
 }
 
 /// `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
+///
+/// Status: partial — the verify callback is recorded (SSL_get_verify_callback) but not called yet
 #[no_mangle]
 pub extern "C" fn SSL_set_verify(s: *mut SSL, mode: c_int, callback: SSL_verify_cb) {
     crate::ffi::compat::record_verify_cb_ssl(s, callback);

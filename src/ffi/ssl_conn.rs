@@ -51,12 +51,16 @@ pub extern "C" fn SSL_get_key_update_type(s: *const SSL) -> c_int {
 
 /// `SSL_renegotiate(3)`: 1 before the handshake (recorded, as OpenSSL); 0 with an error after
 /// it (TLS 1.3: wrong version; TLS 1.2: no renegotiation).
+///
+/// Status: fails cleanly — renegotiation is a deliberate limit
 #[no_mangle]
 pub extern "C" fn SSL_renegotiate(s: *mut SSL) -> c_int {
     with_conn(s, 0, |c| c.renegotiate().map(|()| 1))
 }
 
 /// `SSL_renegotiate_abbreviated(3)`: as `SSL_renegotiate`.
+///
+/// Status: fails cleanly — renegotiation is a deliberate limit
 #[no_mangle]
 pub extern "C" fn SSL_renegotiate_abbreviated(s: *mut SSL) -> c_int {
     with_conn(s, 0, |c| c.renegotiate().map(|()| 1))
@@ -144,6 +148,8 @@ pub extern "C" fn SSL_get_early_data_status(s: *const SSL) -> c_int {
 
 /// `SSL_write_early_data(3)`: 0 with `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED`, as OpenSSL for a
 /// connection without a session that allows early data (sslrs never has one).
+///
+/// Status: partial — early data is never sent
 #[no_mangle]
 pub extern "C" fn SSL_write_early_data(
     s: *mut SSL,
@@ -165,6 +171,8 @@ pub extern "C" fn SSL_write_early_data(
 /// server's flight is out and returns `SSL_READ_EARLY_DATA_FINISH` (no early data is ever
 /// accepted), or `SSL_READ_EARLY_DATA_ERROR` with `SSL_get_error` telling why (call again);
 /// `ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED` on a client or after that.
+///
+/// Status: partial — early data is never accepted: reports SSL_READ_EARLY_DATA_FINISH
 #[no_mangle]
 pub extern "C" fn SSL_read_early_data(
     s: *mut SSL,
