@@ -13,7 +13,11 @@ XFAIL=$ROOT/programs/expected-failures.txt
 # SSLRS_PROGRAMS_BASELINE=1: the same checks on plain OpenSSL (proves the checks are right).
 PRELOAD=$LIB; [ "${SSLRS_PROGRAMS_BASELINE:-0}" = 1 ] && PRELOAD=
 pass=0; fail=0; xfail=0; xpass=0; pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
+tmpdirs=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    for d in "${tmpdirs[@]}"; do rm -rf "$d"; done
+}
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -98,7 +102,7 @@ fi
 
 # nginx as the TLS server under sslrs (the clients are plain curl / openssl).
 if command -v nginx >/dev/null && imports_ok "$(command -v nginx)"; then
-    NG=$(mktemp -d); NPORT=$(free_port)
+    NG=$(mktemp -d); tmpdirs+=("$NG"); NPORT=$(free_port)
     cat >"$NG/nginx.conf" <<NGX
 daemon off; master_process off; worker_processes 1; pid $NG/nginx.pid; error_log $NG/error.log info;
 events { worker_connections 64; }
@@ -127,6 +131,51 @@ NGX
     fi
 else
     echo "FAIL  nginx (not installed or imports)"; fail=$((fail+1))
+fi
+
+# socat as a TLS client (OPENSSL: address), verifying against our CA.
+if command -v socat >/dev/null && imports_ok "$(command -v socat)"; then
+    SOCAT_GET=$(printf 'GET / HTTP/1.0\r\n\r\n')
+    MUST="200 ok" check socat-client 0 sh -c "printf '%s' '$SOCAT_GET' | socat - \
+        OPENSSL:127.0.0.1:$PORT,cafile=$CERTS/ca-ec.pem,commonname=localhost"
+    MUST="certificate verify failed" check socat-client-wrong-ca 1 sh -c "printf '%s' '$SOCAT_GET' | socat - \
+        OPENSSL:127.0.0.1:$PORT,cafile=$CERTS/ca-rsa.pem,commonname=localhost"
+else
+    echo "FAIL  socat (not installed or imports)"; fail=$((fail+1))
+fi
+
+# haproxy terminating TLS (HTTP/1.1 and h2 by ALPN) in front of a plain Python HTTP backend.
+if command -v haproxy >/dev/null && imports_ok "$(command -v haproxy)"; then
+    HA=$(mktemp -d); tmpdirs+=("$HA"); BPORT=$(free_port); HPORT=$(free_port)
+    mkdir -p "$HA/www"; echo "haproxy backend page" >"$HA/www/index.html"
+    cat "$CERTS/server-ec.pem" "$CERTS/server-ec.key" >"$HA/crt.pem"
+    (cd "$HA/www" && exec /usr/bin/python3 -m http.server "$BPORT" --bind 127.0.0.1) >"$LOGS/backend.log" 2>&1 &
+    pids+=($!)
+    cat >"$HA/haproxy.cfg" <<HAP
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 10s
+  timeout server 10s
+frontend fe
+  bind 127.0.0.1:$HPORT ssl crt $HA/crt.pem alpn h2,http/1.1
+  default_backend be
+backend be
+  server s1 127.0.0.1:$BPORT
+HAP
+    LD_PRELOAD=$PRELOAD timeout 60 haproxy -db -f "$HA/haproxy.cfg" >"$LOGS/haproxy.log" 2>&1 & pids+=($!)
+    HAPID=$!
+    if wait_port "$HPORT" && wait_port "$BPORT"; then
+        if [ -n "$PRELOAD" ] && ! grep -q libsslrs "/proc/$HAPID/maps"; then echo "FAIL  haproxy: preload did not take"; fail=$((fail+1)); fi
+        PRELOAD= MUST="haproxy backend page" check haproxy-http11 0 curl -sS --http1.1 --cacert "$CERTS/ca-ec.pem" \
+            "https://localhost:$HPORT/"
+        PRELOAD= MUST="^2" check haproxy-h2-alpn 0 curl -sS --http2 -o /dev/null -w "%{http_version}\n" \
+            --cacert "$CERTS/ca-ec.pem" "https://localhost:$HPORT/"
+    else
+        echo "FAIL  haproxy did not start (log $LOGS/haproxy.log)"; fail=$((fail+1))
+    fi
+else
+    echo "FAIL  haproxy (not installed or imports)"; fail=$((fail+1))
 fi
 
 line="$pass passed, $fail failed, $xfail expected-to-fail"

@@ -602,3 +602,21 @@ pub fn ctx_chain_ctrl(
         Ok(1)
     })())
 }
+
+/// `SSL_CTRL_SET_TMP_DH` (`SSL_CTX_set_tmp_dh`), `SSL_CTRL_SET_TMP_ECDH` and `SSL_CTRL_SET_DH_AUTO`
+/// on a context or connection: accepted (1), as OpenSSL accepts them. sslrs never negotiates a
+/// DHE suite (a deliberate limit), so finite-field parameters are never used — exactly what
+/// OpenSSL does with DHE suites disabled; the ECDH key only ever named a group sslrs offers
+/// anyway. NULL parameters fail as in OpenSSL.
+pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
+    const SSL_CTRL_SET_TMP_DH: c_int = 3;
+    const SSL_CTRL_SET_TMP_ECDH: c_int = 4;
+    const SSL_CTRL_SET_DH_AUTO: c_int = 118;
+    match cmd {
+        SSL_CTRL_SET_TMP_DH | SSL_CTRL_SET_TMP_ECDH if parg.is_null() => {
+            Some(Err(Error::null_param(lib::SSL, "ssl3_ctx_ctrl")))
+        }
+        SSL_CTRL_SET_TMP_DH | SSL_CTRL_SET_TMP_ECDH | SSL_CTRL_SET_DH_AUTO => Some(Ok(1)),
+        _ => None,
+    }
+}

@@ -332,6 +332,9 @@ pub extern "C" fn SSL_CTX_ctrl(
             return r;
         }
         let c = ctx_ref(ctx)?;
+        if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
+            return r;
+        }
         if let Some(v) = crate::ffi::session::ctx_ctrl(c, cmd, larg) {
             return Ok(v);
         }
@@ -354,6 +357,9 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
     }
     with_conn(s, 0, |c| {
         if let Some(r) = crate::ffi::config::ssl_ctrl(c, cmd, larg, parg) {
+            return r;
+        }
+        if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
             return r;
         }
         if let Some(v) = settings_ctrl(&mut c.settings, cmd, larg) {
