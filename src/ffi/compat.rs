@@ -620,3 +620,27 @@ pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
         _ => None,
     }
 }
+
+/// Pass-through mode: anchors loaded with `SSL_CTX_load_verify_*` / default paths also go into
+/// the context's `X509_STORE`, where OpenSSL keeps them and where programs look (stunnel checks
+/// the store is not empty; `X509_STORE_get0_objects` lists them).
+pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
+    if !backend::forwarding() || certs.is_empty() {
+        return;
+    }
+    let store = SSL_CTX_get_cert_store(ctx);
+    let add = backend::lookup("X509_STORE_add_cert\0");
+    if store.is_null() || add.is_null() {
+        return;
+    }
+    // SAFETY: int X509_STORE_add_cert(X509_STORE *, X509 *) (takes its own reference).
+    let add: unsafe extern "C" fn(*mut X509_STORE, *mut X509) -> c_int =
+        unsafe { core::mem::transmute(add) };
+    for der in certs {
+        if let Ok(x) = x509_for_caller(der.clone()) {
+            // SAFETY: live store and certificate; ours is released right after.
+            unsafe { add(store, x) };
+            crate::ffi::x509::X509_free(x);
+        }
+    }
+}

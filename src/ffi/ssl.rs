@@ -608,6 +608,7 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
     if let Some(d) = dir {
         certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
     }
+    crate::ffi::compat::mirror_to_store(ctx, &certs);
     c.add_trust(certs);
     Ok(1)
 }
@@ -647,6 +648,7 @@ pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
             crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir())
                 .unwrap_or_default(),
         );
+        crate::ffi::compat::mirror_to_store(ctx, &certs);
         c.add_trust(certs);
         Ok(())
     })
