@@ -95,9 +95,13 @@ test-exports: lib
 
 # The pass-through backend: the sslrs-built suite forced onto libcrypto's objects, and the
 # OpenSSL-built suite with sslrs preloaded over libssl (libcrypto's objects, sslrs's TLS).
-test-passthrough: lib $(addprefix $(BUILD)/sslrs/,$(TESTS)) $(addprefix $(BUILD)/openssl/,$(TESTS))
+test-passthrough: lib $(addprefix $(BUILD)/sslrs/,$(TESTS)) $(addprefix $(BUILD)/openssl/,$(TESTS)) \
+    $(addprefix $(BUILD)/asan/,$(TESTS))
 	@scripts/run-c-tests.sh passthrough "env SSLRS_BACKEND=libcrypto" $(BUILD)/results/passthrough.txt \
 	    $(addprefix $(BUILD)/sslrs/,$(TESTS))
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  scripts/run-c-tests.sh passthrough-asan "env SSLRS_BACKEND=libcrypto" $(BUILD)/results/passthrough-asan.txt \
+	    $(addprefix $(BUILD)/asan/,$(TESTS))
 	@scripts/run-c-tests.sh preload "env LD_PRELOAD=$(ROOT)/$(BUILD)/libsslrs.so" $(BUILD)/results/preload.txt \
 	    $(addprefix $(BUILD)/openssl/,$(TESTS))
 

@@ -33,6 +33,14 @@ fn interned(func: &'static str) -> *const c_char {
         .as_ptr()
 }
 
+/// The table handed to `ERR_load_strings_const`.
+struct Table(Box<[StringData]>);
+// SAFETY: immutable after creation; the pointers are to `'static` C strings.
+unsafe impl Sync for Table {}
+// SAFETY: as above.
+unsafe impl Send for Table {}
+static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+
 /// Registers libssl's reason strings with libcrypto, once.
 pub fn load_strings() {
     static ONCE: Once = Once::new();
@@ -52,7 +60,8 @@ pub fn load_strings() {
             error: 0,
             string: core::ptr::null(),
         });
-        let table: &'static [StringData] = Box::leak(table.into_boxed_slice());
+        // Held by a static (libcrypto keeps pointers into it for the life of the process).
+        let table: &'static [StringData] = &TABLE.get_or_init(|| Table(table.into_boxed_slice())).0;
         // SAFETY: libcrypto's ERR_load_strings_const(const ERR_STRING_DATA *); the table is
         // terminated and lives forever.
         unsafe {
