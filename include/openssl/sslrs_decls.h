@@ -1389,8 +1389,9 @@ X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
 /**
  * `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
  *
- * Status: partial — pass-through mode only (native: NULL with an error); anchors a program adds
- * to the store directly are not used yet (those from `SSL_CTX_load_verify_*` are).
+ * Status: partial — pass-through mode only (native: NULL with an error); certificates in the
+ * store (added directly or loaded from files) are anchors, read when the peer's chain arrives;
+ * hashed-directory lookups (`X509_LOOKUP_hash_dir`) are not consulted yet.
  */
 X509_STORE *SSL_CTX_get_cert_store(const SSL_CTX *ctx);
 

@@ -206,8 +206,9 @@ pub extern "C" fn SSL_get0_peer_certificate(s: *const SSL) -> *mut X509 {
 
 /// `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
 ///
-/// Status: partial — pass-through mode only (native: NULL with an error); anchors a program adds
-/// to the store directly are not used yet (those from `SSL_CTX_load_verify_*` are).
+/// Status: partial — pass-through mode only (native: NULL with an error); certificates in the
+/// store (added directly or loaded from files) are anchors, read when the peer's chain arrives;
+/// hashed-directory lookups (`X509_LOOKUP_hash_dir`) are not consulted yet.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE {
     null_on_error(|| {
