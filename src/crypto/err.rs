@@ -181,7 +181,7 @@ pub fn clear() {
 
 /// `ERR_peek_error`: the oldest code, 0 when empty.
 pub fn peek_first() -> u64 {
-    if let Some(f) = super::err_forward::ulong_fn("ERR_peek_error\0") {
+    if let Some(f) = super::err_forward::ulong_fn(crate::libcrypto_fn!("ERR_peek_error")) {
         return f();
     }
     with_state(|s| s.queue.iter().find(|e| e.code != 0).map_or(0, |e| e.code))
@@ -189,7 +189,7 @@ pub fn peek_first() -> u64 {
 
 /// `ERR_peek_last_error`: the newest code, 0 when empty.
 pub fn peek_last() -> u64 {
-    if let Some(f) = super::err_forward::ulong_fn("ERR_peek_last_error\0") {
+    if let Some(f) = super::err_forward::ulong_fn(crate::libcrypto_fn!("ERR_peek_last_error")) {
         return f();
     }
     with_state(|s| {

@@ -3,7 +3,6 @@
 //! registered there so `ERR_error_string` prints `SSL routines::...` as with OpenSSL.
 
 use crate::error::{lib, Error};
-use crate::ffi::backend;
 use core::ffi::{c_char, c_int, c_ulong, CStr};
 use std::collections::HashMap;
 use std::ffi::CString;
@@ -45,7 +44,7 @@ static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
 pub fn load_strings() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let f = backend::lookup("ERR_load_strings_const\0");
+        let f = crate::libcrypto_fn!("ERR_load_strings_const");
         if f.is_null() {
             return;
         }
@@ -74,9 +73,9 @@ pub fn load_strings() {
 /// Pushes `e` onto libcrypto's queue. False if libcrypto lacks the entry points.
 pub fn push(e: &Error) -> bool {
     let (new, debug, set) = (
-        backend::lookup("ERR_new\0"),
-        backend::lookup("ERR_set_debug\0"),
-        backend::lookup("ERR_set_error\0"),
+        crate::libcrypto_fn!("ERR_new"),
+        crate::libcrypto_fn!("ERR_set_debug"),
+        crate::libcrypto_fn!("ERR_set_error"),
     );
     if new.is_null() || debug.is_null() || set.is_null() {
         return false;
@@ -106,13 +105,9 @@ pub fn push(e: &Error) -> bool {
     true
 }
 
-/// In pass-through mode, libcrypto's argument-less `ERR_*` function `name` (NUL-terminated)
-/// returning an unsigned long (`ERR_peek_error`, `ERR_peek_last_error`).
-pub fn ulong_fn(name: &str) -> Option<impl Fn() -> u64> {
-    if !backend::forwarding() {
-        return None;
-    }
-    let p = backend::lookup(name);
+/// In pass-through mode, libcrypto's argument-less `ERR_*` function `p` (from
+/// `libcrypto_fn!`) returning an unsigned long (`ERR_peek_error`, `ERR_peek_last_error`).
+pub fn ulong_fn(p: *mut core::ffi::c_void) -> Option<impl Fn() -> u64> {
     if p.is_null() {
         return None;
     }
@@ -124,10 +119,7 @@ pub fn ulong_fn(name: &str) -> Option<impl Fn() -> u64> {
 
 /// `ERR_clear_error` on libcrypto's queue; false when not forwarding.
 pub fn clear() -> bool {
-    if !backend::forwarding() {
-        return false;
-    }
-    let p = backend::lookup("ERR_clear_error\0");
+    let p = crate::libcrypto_fn!("ERR_clear_error");
     if p.is_null() {
         return false;
     }

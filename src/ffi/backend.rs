@@ -222,6 +222,18 @@ macro_rules! forward {
     }};
 }
 
+/// libcrypto's function `NAME` (a string literal) in pass-through mode, else NULL; resolved once
+/// per call site through a [`Slot`], like [`forward!`]'s. For calling libcrypto functions sslrs
+/// does not export itself (`X509_STORE_get0_objects`, `ERR_new`, ...).
+#[macro_export]
+macro_rules! libcrypto_fn {
+    ($name:literal) => {{
+        static SLOT: $crate::ffi::backend::Slot =
+            $crate::ffi::backend::Slot::new(concat!($name, "\0"));
+        SLOT.get()
+    }};
+}
+
 /// [`forward!`] for functions that create a native object: when not forwarding, it also pins
 /// the process to native mode first.
 #[macro_export]

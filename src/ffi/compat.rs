@@ -51,17 +51,22 @@ impl Drop for Extra {
     fn drop(&mut self) {
         let g = lock(&self.inner);
         if g.store != 0 {
-            call_ptr("X509_STORE_free\0", g.store as *mut c_void);
+            call_ptr(
+                crate::libcrypto_fn!("X509_STORE_free"),
+                g.store as *mut c_void,
+            );
         }
         if g.param != 0 {
-            call_ptr("X509_VERIFY_PARAM_free\0", g.param as *mut c_void);
+            call_ptr(
+                crate::libcrypto_fn!("X509_VERIFY_PARAM_free"),
+                g.param as *mut c_void,
+            );
         }
     }
 }
 
-/// libcrypto's `void f(T *)` or `T *f(void)` style helpers (pass-through mode only).
-fn call_ptr(name: &str, p: *mut c_void) {
-    let f = backend::lookup(name);
+/// Calls libcrypto's `void f(T *)` / `int f(T *)` function `f` (from `libcrypto_fn!`) on `p`.
+fn call_ptr(f: *mut c_void, p: *mut c_void) {
     if !f.is_null() {
         // SAFETY: a libcrypto function of prototype `void f(T *)` / `int f(T *)`.
         let f: unsafe extern "C" fn(*mut c_void) = unsafe { core::mem::transmute(f) };
@@ -69,8 +74,8 @@ fn call_ptr(name: &str, p: *mut c_void) {
     }
 }
 
-fn make(name: &str) -> *mut c_void {
-    let f = backend::lookup(name);
+/// Calls libcrypto's constructor `T *f(void)` (from `libcrypto_fn!`).
+fn make(f: *mut c_void) -> *mut c_void {
     if f.is_null() {
         return core::ptr::null_mut();
     }
@@ -138,7 +143,7 @@ fn pkey_der(k: *mut EVP_PKEY) -> Result<PrivateKeyDer<'static>> {
         return Ok(key.der.clone_key());
     }
     // libcrypto: i2d_PrivateKey gives the traditional form (PKCS#1 RSA, SEC1 EC) or PKCS#8.
-    let f = backend::lookup("i2d_PrivateKey\0");
+    let f = crate::libcrypto_fn!("i2d_PrivateKey");
     if f.is_null() {
         return Err(Error::unsupported(lib::SSL, "i2d_PrivateKey"));
     }
@@ -218,7 +223,7 @@ pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE
         }
         let mut g = lock(&e.inner);
         if g.store == 0 {
-            g.store = make("X509_STORE_new\0") as usize;
+            g.store = make(crate::libcrypto_fn!("X509_STORE_new")) as usize;
         }
         Ok(g.store as *mut X509_STORE)
     })
@@ -236,7 +241,10 @@ pub extern "C" fn SSL_CTX_set_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STO
         }
         let mut g = lock(&e.inner);
         if g.store != 0 && g.store != store as usize {
-            call_ptr("X509_STORE_free\0", g.store as *mut c_void);
+            call_ptr(
+                crate::libcrypto_fn!("X509_STORE_free"),
+                g.store as *mut c_void,
+            );
         }
         g.store = store as usize;
         Ok(())
@@ -250,7 +258,7 @@ pub extern "C" fn SSL_CTX_set_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STO
 pub extern "C" fn SSL_CTX_set1_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STORE) {
     guard((), || {
         if !store.is_null() && backend::forwarding() {
-            let f = backend::lookup("X509_STORE_up_ref\0");
+            let f = crate::libcrypto_fn!("X509_STORE_up_ref");
             if !f.is_null() {
                 // SAFETY: int X509_STORE_up_ref(X509_STORE *).
                 let f: unsafe extern "C" fn(*mut X509_STORE) -> c_int =
@@ -270,7 +278,7 @@ fn param_of(e: &Extra, func: &'static str) -> Result<*mut X509_VERIFY_PARAM> {
     }
     let mut g = lock(&e.inner);
     if g.param == 0 {
-        g.param = make("X509_VERIFY_PARAM_new\0") as usize;
+        g.param = make(crate::libcrypto_fn!("X509_VERIFY_PARAM_new")) as usize;
     }
     Ok(g.param as *mut X509_VERIFY_PARAM)
 }
@@ -300,7 +308,7 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
     if g.param == 0 {
         return;
     }
-    let f = backend::lookup("X509_VERIFY_PARAM_get0_host\0");
+    let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get0_host");
     if f.is_null() {
         return;
     }
@@ -437,9 +445,9 @@ pub fn sync_store(ctx: &Context) {
         return;
     }
     let (objs, typ, get) = (
-        backend::lookup("X509_STORE_get0_objects\0"),
-        backend::lookup("X509_OBJECT_get_type\0"),
-        backend::lookup("X509_OBJECT_get0_X509\0"),
+        crate::libcrypto_fn!("X509_STORE_get0_objects"),
+        crate::libcrypto_fn!("X509_OBJECT_get_type"),
+        crate::libcrypto_fn!("X509_OBJECT_get0_X509"),
     );
     if objs.is_null() || typ.is_null() || get.is_null() {
         return;
@@ -630,7 +638,7 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
         return;
     }
     let store = SSL_CTX_get_cert_store(ctx);
-    let add = backend::lookup("X509_STORE_add_cert\0");
+    let add = crate::libcrypto_fn!("X509_STORE_add_cert");
     if store.is_null() || add.is_null() {
         return;
     }
