@@ -165,7 +165,7 @@ pub fn lookup(name: &str) -> *mut c_void {
     }
 }
 
-/// Exported for the C shims (`ffi-shim/*.c`): libcrypto's `name` when forwarding, else NULL.
+/// Exported for the C shims (the C files in `ffi-shim/`): libcrypto's `name` when forwarding, else NULL.
 ///
 /// # Safety
 /// `name` must be a NUL-terminated string.
