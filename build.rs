@@ -88,6 +88,12 @@ const COMPLETE_TYPES: &[(&str, &str)] = &[
          TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA\n\
          } OSSL_HANDSHAKE_STATE;",
     ),
+    // Declared only (a union in OpenSSL; OpenSSL's headers complete the struct).
+    ("BIO_ADDR", "typedef union bio_addr_st BIO_ADDR;"),
+    (
+        "SRTP_PROTECTION_PROFILE",
+        "typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;",
+    ),
     (
         "ERR_STRING_DATA",
         "typedef struct ERR_string_data_st {\n    unsigned long error;\n    const char *string;\n} ERR_STRING_DATA;",

@@ -14,93 +14,23 @@ SSLRS_STUB_FAIL(BIO_new_ssl); /* BIO * */
 SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
 SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
 SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
-SSLRS_STUB_NONE(DTLS_get_data_mtu); /* size_t */
-SSLRS_STUB_VOID(DTLS_set_timer_cb); /* void */
-SSLRS_STUB_FAIL(DTLSv1_listen); /* int */
-SSLRS_STUB_NONE(OPENSSL_cipher_name); /* const char * */
-SSLRS_STUB_STR(OSSL_default_cipher_list, "ALL:!COMPLEMENTOFDEFAULT:!eNULL"); /* const char * */
-SSLRS_STUB_STR(OSSL_default_ciphersuites, "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"); /* const char * */
-SSLRS_STUB_FAIL(SRP_Calc_A_param); /* int */
-SSLRS_STUB_FAIL(SSL_COMP_add_compression_method); /* int */
-SSLRS_STUB_NONE(SSL_COMP_get0_name); /* const char * */
-SSLRS_STUB_NONE(SSL_COMP_get_compression_methods); /* struct stack_st_SSL_COMP * */
-SSLRS_STUB_NONE(SSL_COMP_get_id); /* int */
-SSLRS_STUB_NONE(SSL_COMP_get_name); /* const char * */
-SSLRS_STUB_FAIL(SSL_COMP_set0_compression_methods); /* struct stack_st_SSL_COMP * */
-SSLRS_STUB_FAIL(SSL_CTX_SRP_CTX_free); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_SRP_CTX_init); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_add1_to_CA_list); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_add_client_CA); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_add_client_custom_ext); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_add_custom_ext); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_add_server_custom_ext); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_config); /* int */
-SSLRS_STUB_NONE(SSL_CTX_ct_is_enabled); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_dane_clear_flags); /* unsigned long */
-SSLRS_STUB_FAIL(SSL_CTX_dane_enable); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_dane_mtype_set); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_dane_set_flags); /* unsigned long */
-SSLRS_STUB_FAIL(SSL_CTX_enable_ct); /* int */
 SSLRS_STUB_NONE(SSL_CTX_get0_CA_list); /* const struct stack_st_X509_NAME * */
 SSLRS_STUB_NONE(SSL_CTX_get0_certificate); /* X509 * */
-SSLRS_STUB_NONE(SSL_CTX_get0_ctlog_store); /* const CTLOG_STORE * */
 SSLRS_STUB_NONE(SSL_CTX_get0_privatekey); /* EVP_PKEY * */
-SSLRS_STUB_NONE(SSL_CTX_get0_security_ex_data); /* void * */
 SSLRS_STUB_NONE(SSL_CTX_get_client_CA_list); /* struct stack_st_X509_NAME * */
 SSLRS_STUB_NONE(SSL_CTX_get_client_cert_cb); /* int (* */
-SSLRS_STUB_NONE(SSL_CTX_get_record_padding_callback_arg); /* void * */
-SSLRS_STUB_NONE(SSL_CTX_get_security_callback); /* int (* */
-SSLRS_STUB_NONE(SSL_CTX_get_ssl_method); /* const SSL_METHOD * */
 SSLRS_STUB_NONE(SSL_CTX_get_verify_depth); /* int */
-SSLRS_STUB_NONE(SSL_CTX_has_client_custom_ext); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_load_verify_store); /* int */
-SSLRS_STUB_NONE(SSL_CTX_sessions); /* struct lhash_st_SSL_SESSION * */
 SSLRS_STUB_VOID(SSL_CTX_set0_CA_list); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set0_ctlog_store); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set0_security_ex_data); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set0_tmp_dh_pkey); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_set1_param); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_allow_early_data_cb); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_async_callback); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_async_callback_arg); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_block_padding); /* int */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_cb); /* void */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */
 SSLRS_STUB_VOID(SSL_CTX_set_client_CA_list); /* void */
 SSLRS_STUB_VOID(SSL_CTX_set_client_cert_cb); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_client_cert_engine); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_cookie_generate_cb); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_cookie_verify_cb); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_ct_validation_callback); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_ctlog_list_file); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_default_ctlog_list_file); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_default_read_buffer_len); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_generate_session_id); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_next_proto_select_cb); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_next_protos_advertised_cb); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_not_resumable_session_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_psk_client_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_psk_find_session_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_psk_server_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_psk_use_session_callback); /* void */
 SSLRS_STUB_FAIL(SSL_CTX_set_purpose); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_record_padding_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_record_padding_callback_arg); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_security_callback); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_session_ticket_cb); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_cb_arg); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_client_pwd_callback); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_password); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_strength); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_username); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_username_callback); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_srp_verify_param_callback); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_ssl_version); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_stateless_cookie_generate_cb); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_stateless_cookie_verify_cb); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_tlsext_max_fragment_length); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_tlsext_use_srtp); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_tmp_dh_callback); /* void */
 SSLRS_STUB_FAIL(SSL_CTX_set_trust); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_use_PrivateKey_ASN1); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey); /* int */
@@ -108,24 +38,6 @@ SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey_ASN1); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey_file); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_use_cert_and_key); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_use_certificate_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_psk_identity_hint); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_serverinfo); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_serverinfo_ex); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_serverinfo_file); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_dup); /* SSL_SESSION * */
-SSLRS_STUB_VOID(SSL_SESSION_get0_ticket); /* void */
-SSLRS_STUB_NONE(SSL_SESSION_get0_ticket_appdata); /* int */
-SSLRS_STUB_NONE(SSL_SESSION_get_compress_id); /* unsigned int */
-SSLRS_STUB_NONE(SSL_SESSION_get_max_fragment_length); /* uint8_t */
-SSLRS_STUB_FAIL(SSL_SESSION_print_keylog); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set1_alpn_selected); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set1_hostname); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set1_master_key); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set1_ticket_appdata); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set_cipher); /* int */
-SSLRS_STUB_FAIL(SSL_SESSION_set_max_early_data); /* int */
-SSLRS_STUB_FAIL(SSL_SRP_CTX_free); /* int */
-SSLRS_STUB_FAIL(SSL_SRP_CTX_init); /* int */
 SSLRS_STUB_FAIL(SSL_add1_host); /* int */
 SSLRS_STUB_FAIL(SSL_add1_to_CA_list); /* int */
 SSLRS_STUB_FAIL(SSL_add_client_CA); /* int */
@@ -133,108 +45,31 @@ SSLRS_STUB_FAIL(SSL_add_dir_cert_subjects_to_stack); /* int */
 SSLRS_STUB_FAIL(SSL_add_file_cert_subjects_to_stack); /* int */
 SSLRS_STUB_VOID(SSL_add_ssl_module); /* void */
 SSLRS_STUB_FAIL(SSL_add_store_cert_subjects_to_stack); /* int */
-SSLRS_STUB_FAIL(SSL_alloc_buffers); /* int */
-SSLRS_STUB_FAIL(SSL_bytes_to_cipher_list); /* int */
 SSLRS_STUB_VOID(SSL_certs_clear); /* void */
-SSLRS_STUB_FAIL(SSL_check_chain); /* int */
 SSLRS_STUB_FAIL(SSL_check_private_key); /* int */
-SSLRS_STUB_NONE(SSL_client_version); /* int */
 SSLRS_STUB_FAIL(SSL_config); /* int */
-SSLRS_STUB_FAIL(SSL_copy_session_id); /* int */
-SSLRS_STUB_NONE(SSL_ct_is_enabled); /* int */
-SSLRS_STUB_NONE(SSL_dane_clear_flags); /* unsigned long */
-SSLRS_STUB_NONE(SSL_dane_enable); /* int */
-SSLRS_STUB_NONE(SSL_dane_set_flags); /* unsigned long */
-SSLRS_STUB_NONE(SSL_dane_tlsa_add); /* int */
 SSLRS_STUB_FAIL(SSL_dup_CA_list); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_FAIL(SSL_enable_ct); /* int */
-SSLRS_STUB_NONE(SSL_extension_supported); /* int */
-SSLRS_STUB_FAIL(SSL_free_buffers); /* int */
 SSLRS_STUB_NONE(SSL_get0_CA_list); /* const struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_get0_dane); /* SSL_DANE * */
-SSLRS_STUB_RET(SSL_get0_dane_authority, -1); /* int */
-SSLRS_STUB_RET(SSL_get0_dane_tlsa, -1); /* int */
-SSLRS_STUB_VOID(SSL_get0_next_proto_negotiated); /* void */
 SSLRS_STUB_NONE(SSL_get0_peer_CA_list); /* const struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_get0_peer_scts); /* const struct stack_st_SCT * */
 SSLRS_STUB_NONE(SSL_get0_peername); /* const char * */
-SSLRS_STUB_NONE(SSL_get0_security_ex_data); /* void * */
 SSLRS_STUB_NONE(SSL_get0_verified_chain); /* struct stack_st_X509 * */
-SSLRS_STUB_NONE(SSL_get_all_async_fds); /* int */
-SSLRS_STUB_NONE(SSL_get_async_status); /* int */
 SSLRS_STUB_NONE(SSL_get_certificate); /* X509 * */
-SSLRS_STUB_NONE(SSL_get_changed_async_fds); /* int */
 SSLRS_STUB_NONE(SSL_get_client_CA_list); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_get_current_compression); /* const COMP_METHOD * */
-SSLRS_STUB_NONE(SSL_get_current_expansion); /* const COMP_METHOD * */
-SSLRS_STUB_RET(SSL_get_default_timeout, 7200); /* long */
 SSLRS_STUB_NONE(SSL_get_ex_data_X509_STORE_CTX_idx); /* int */
 SSLRS_STUB_NONE(SSL_get_peer_cert_chain); /* struct stack_st_X509 * */
-SSLRS_STUB_NONE(SSL_get_pending_cipher); /* const SSL_CIPHER * */
 SSLRS_STUB_NONE(SSL_get_privatekey); /* struct evp_pkey_st * */
-SSLRS_STUB_NONE(SSL_get_psk_identity); /* const char * */
-SSLRS_STUB_NONE(SSL_get_psk_identity_hint); /* const char * */
-SSLRS_STUB_NONE(SSL_get_record_padding_callback_arg); /* void * */
-SSLRS_STUB_NONE(SSL_get_security_callback); /* int (* */
-SSLRS_STUB_NONE(SSL_get_selected_srtp_profile); /* SRTP_PROTECTION_PROFILE * */
-SSLRS_STUB_NONE(SSL_get_shared_sigalgs); /* int */
-SSLRS_STUB_NONE(SSL_get_sigalgs); /* int */
-SSLRS_STUB_NONE(SSL_get_srp_N); /* BIGNUM * */
-SSLRS_STUB_NONE(SSL_get_srp_g); /* BIGNUM * */
-SSLRS_STUB_NONE(SSL_get_srp_userinfo); /* char * */
-SSLRS_STUB_NONE(SSL_get_srp_username); /* char * */
-SSLRS_STUB_NONE(SSL_get_srtp_profiles); /* struct stack_st_SRTP_PROTECTION_PROFILE * */
-SSLRS_STUB_NONE(SSL_get_ssl_method); /* const SSL_METHOD * */
 SSLRS_STUB_NONE(SSL_get_verify_depth); /* int */
-SSLRS_STUB_FAIL(SSL_group_to_name); /* const char * */
-SSLRS_STUB_NONE(SSL_has_matching_session_id); /* int */
-SSLRS_STUB_NONE(SSL_is_dtls); /* int */
 SSLRS_STUB_FAIL(SSL_load_client_CA_file); /* struct stack_st_X509_NAME * */
 SSLRS_STUB_FAIL(SSL_load_client_CA_file_ex); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_FAIL(SSL_new_session_ticket); /* int */
-SSLRS_STUB_STR(SSL_rstate_string, "RD"); /* const char * */
-SSLRS_STUB_STR(SSL_rstate_string_long, "read done"); /* const char * */
-SSLRS_STUB_FAIL(SSL_sendfile); /* ssize_t */
 SSLRS_STUB_VOID(SSL_set0_CA_list); /* void */
-SSLRS_STUB_VOID(SSL_set0_security_ex_data); /* void */
-SSLRS_STUB_FAIL(SSL_set0_tmp_dh_pkey); /* int */
 SSLRS_STUB_FAIL(SSL_set1_param); /* int */
-SSLRS_STUB_VOID(SSL_set_allow_early_data_cb); /* void */
-SSLRS_STUB_FAIL(SSL_set_async_callback); /* int */
-SSLRS_STUB_FAIL(SSL_set_async_callback_arg); /* int */
-SSLRS_STUB_FAIL(SSL_set_block_padding); /* int */
 SSLRS_STUB_VOID(SSL_set_cert_cb); /* void */
 SSLRS_STUB_VOID(SSL_set_client_CA_list); /* void */
-SSLRS_STUB_FAIL(SSL_set_ct_validation_callback); /* int */
-SSLRS_STUB_VOID(SSL_set_debug); /* void */
-SSLRS_STUB_VOID(SSL_set_default_read_buffer_len); /* void */
-SSLRS_STUB_FAIL(SSL_set_generate_session_id); /* int */
 SSLRS_STUB_VOID(SSL_set_hostflags); /* void */
-SSLRS_STUB_VOID(SSL_set_not_resumable_session_callback); /* void */
-SSLRS_STUB_VOID(SSL_set_psk_client_callback); /* void */
-SSLRS_STUB_VOID(SSL_set_psk_find_session_callback); /* void */
-SSLRS_STUB_VOID(SSL_set_psk_server_callback); /* void */
-SSLRS_STUB_VOID(SSL_set_psk_use_session_callback); /* void */
 SSLRS_STUB_FAIL(SSL_set_purpose); /* int */
-SSLRS_STUB_FAIL(SSL_set_record_padding_callback); /* int */
-SSLRS_STUB_VOID(SSL_set_record_padding_callback_arg); /* void */
-SSLRS_STUB_VOID(SSL_set_security_callback); /* void */
-SSLRS_STUB_FAIL(SSL_set_session_secret_cb); /* int */
-SSLRS_STUB_FAIL(SSL_set_session_ticket_ext); /* int */
-SSLRS_STUB_FAIL(SSL_set_session_ticket_ext_cb); /* int */
-SSLRS_STUB_FAIL(SSL_set_srp_server_param); /* int */
-SSLRS_STUB_FAIL(SSL_set_srp_server_param_pw); /* int */
-SSLRS_STUB_FAIL(SSL_set_ssl_method); /* int */
-SSLRS_STUB_FAIL(SSL_set_tlsext_max_fragment_length); /* int */
-SSLRS_STUB_FAIL(SSL_set_tlsext_use_srtp); /* int */
-SSLRS_STUB_VOID(SSL_set_tmp_dh_callback); /* void */
 SSLRS_STUB_FAIL(SSL_set_trust); /* int */
 SSLRS_STUB_VOID(SSL_set_verify_depth); /* void */
 SSLRS_STUB_VOID(SSL_set_verify_result); /* void */
-SSLRS_STUB_FAIL(SSL_srp_server_param_with_username); /* int */
-SSLRS_STUB_FAIL(SSL_stateless); /* int */
-SSLRS_STUB_FAIL(SSL_test_functions); /* const struct openssl_ssl_test_functions * */
-SSLRS_STUB_VOID(SSL_trace); /* void */
 SSLRS_STUB_FAIL(SSL_use_PrivateKey); /* int */
 SSLRS_STUB_FAIL(SSL_use_PrivateKey_ASN1); /* int */
 SSLRS_STUB_FAIL(SSL_use_PrivateKey_file); /* int */
@@ -246,5 +81,3 @@ SSLRS_STUB_FAIL(SSL_use_certificate); /* int */
 SSLRS_STUB_FAIL(SSL_use_certificate_ASN1); /* int */
 SSLRS_STUB_FAIL(SSL_use_certificate_chain_file); /* int */
 SSLRS_STUB_FAIL(SSL_use_certificate_file); /* int */
-SSLRS_STUB_FAIL(SSL_use_psk_identity_hint); /* int */
-SSLRS_STUB_NONE(SSL_waiting_for_async); /* int */

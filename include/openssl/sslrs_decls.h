@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <time.h>
 
 /* OpenSSL's opaque types (ffi-shim/openssl-types.txt). */
@@ -193,6 +194,8 @@ typedef enum {
     TLS_ST_CW_KEY_UPDATE, TLS_ST_SR_KEY_UPDATE, TLS_ST_CR_KEY_UPDATE, TLS_ST_EARLY_DATA,
     TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA
 } OSSL_HANDSHAKE_STATE;
+typedef union bio_addr_st BIO_ADDR;
+typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;
 typedef struct ERR_string_data_st {
     unsigned long error;
     const char *string;
@@ -201,9 +204,44 @@ typedef struct ERR_string_data_st {
 
 
 /**
+ * `LHASH_OF(SSL_SESSION)`.
+ */
+typedef struct lhash_st_SSL_SESSION lhash_st_SSL_SESSION;
+
+/**
+ * `struct openssl_ssl_test_functions` (OpenSSL's internal test hooks; opaque to programs).
+ */
+typedef struct openssl_ssl_test_functions openssl_ssl_test_functions;
+
+/**
+ * `STACK_OF(SCT)`.
+ */
+typedef struct stack_st_SCT stack_st_SCT;
+
+/**
+ * `STACK_OF(SRTP_PROTECTION_PROFILE)`.
+ */
+typedef struct stack_st_SRTP_PROTECTION_PROFILE stack_st_SRTP_PROTECTION_PROFILE;
+
+/**
  * `STACK_OF(SSL_CIPHER)` (`struct stack_st_SSL_CIPHER`): an `OPENSSL_STACK` of `SSL_CIPHER*`.
  */
 typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
+
+/**
+ * `STACK_OF(SSL_COMP)`.
+ */
+typedef struct stack_st_SSL_COMP stack_st_SSL_COMP;
+
+/**
+ * `STACK_OF(X509)`.
+ */
+typedef struct stack_st_X509 stack_st_X509;
+
+/**
+ * `DTLS_timer_cb`.
+ */
+typedef unsigned int (*DTLS_timer_cb)(SSL *s, unsigned int timer_us);
 
 /**
  * `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
@@ -224,6 +262,69 @@ typedef void (*OPENSSL_sk_freefunc)(void*);
  * `OPENSSL_sk_compfunc`: compares two elements, given pointers to them.
  */
 typedef int (*OPENSSL_sk_compfunc)(const void*, const void*);
+
+/**
+ * `custom_ext_add_cb`.
+ */
+typedef int (*custom_ext_add_cb)(SSL *s,
+                                 unsigned int ext_type,
+                                 const unsigned char **out,
+                                 size_t *outlen,
+                                 int *al,
+                                 void *add_arg);
+
+/**
+ * `custom_ext_free_cb`.
+ */
+typedef void (*custom_ext_free_cb)(SSL *s,
+                                   unsigned int ext_type,
+                                   const unsigned char *out,
+                                   void *add_arg);
+
+/**
+ * `custom_ext_parse_cb`.
+ */
+typedef int (*custom_ext_parse_cb)(SSL *s,
+                                   unsigned int ext_type,
+                                   const unsigned char *in,
+                                   size_t inlen,
+                                   int *al,
+                                   void *parse_arg);
+
+/**
+ * `SSL_custom_ext_add_cb_ex`.
+ */
+typedef int (*SSL_custom_ext_add_cb_ex)(SSL *s,
+                                        unsigned int ext_type,
+                                        unsigned int context,
+                                        const unsigned char **out,
+                                        size_t *outlen,
+                                        X509 *x,
+                                        size_t chainidx,
+                                        int *al,
+                                        void *add_arg);
+
+/**
+ * `SSL_custom_ext_free_cb_ex`.
+ */
+typedef void (*SSL_custom_ext_free_cb_ex)(SSL *s,
+                                          unsigned int ext_type,
+                                          unsigned int context,
+                                          const unsigned char *out,
+                                          void *add_arg);
+
+/**
+ * `SSL_custom_ext_parse_cb_ex`.
+ */
+typedef int (*SSL_custom_ext_parse_cb_ex)(SSL *s,
+                                          unsigned int ext_type,
+                                          unsigned int context,
+                                          const unsigned char *in,
+                                          size_t inlen,
+                                          X509 *x,
+                                          size_t chainidx,
+                                          int *al,
+                                          void *parse_arg);
 
 /**
  * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
@@ -256,6 +357,11 @@ typedef int (*SSL_new_session_cb)(SSL *ssl, SSL_SESSION *sess);
 typedef void (*SSL_remove_session_cb)(SSL_CTX *ctx, SSL_SESSION *sess);
 
 /**
+ * `SSL_allow_early_data_cb_fn`.
+ */
+typedef int (*SSL_allow_early_data_cb_fn)(SSL *s, void *arg);
+
+/**
  * `SSL_CTX_alpn_select_cb_func`.
  */
 typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
@@ -266,9 +372,26 @@ typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
                                            void *arg);
 
 /**
+ * `SSL_async_callback_fn`.
+ */
+typedef int (*SSL_async_callback_fn)(SSL *s, void *arg);
+
+/**
  * `SSL_client_hello_cb_fn`.
  */
 typedef int (*SSL_client_hello_cb_fn)(SSL *s, int *al, void *arg);
+
+/**
+ * `ssl_ct_validation_cb`.
+ */
+typedef int (*ssl_ct_validation_cb)(const CT_POLICY_EVAL_CTX *ctx,
+                                    const stack_st_SCT *scts,
+                                    void *arg);
+
+/**
+ * `GEN_SESSION_CB`.
+ */
+typedef int (*GEN_SESSION_CB)(SSL *ssl, unsigned char *id, unsigned int *id_len);
 
 /**
  * The message callback of `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`.
@@ -282,6 +405,84 @@ typedef void (*MsgCb)(int write_p,
                       void *arg);
 
 /**
+ * `SSL_CTX_npn_select_cb_func`.
+ */
+typedef int (*SSL_CTX_npn_select_cb_func)(SSL *s,
+                                          unsigned char **out,
+                                          unsigned char *outlen,
+                                          const unsigned char *in,
+                                          unsigned int inlen,
+                                          void *arg);
+
+/**
+ * `SSL_CTX_npn_advertised_cb_func`.
+ */
+typedef int (*SSL_CTX_npn_advertised_cb_func)(SSL *ssl,
+                                              const unsigned char **out,
+                                              unsigned int *outlen,
+                                              void *arg);
+
+/**
+ * `SSL_psk_client_cb_func`.
+ */
+typedef unsigned int (*SSL_psk_client_cb_func)(SSL *ssl,
+                                               const char *hint,
+                                               char *identity,
+                                               unsigned int max_identity_len,
+                                               unsigned char *psk,
+                                               unsigned int max_psk_len);
+
+/**
+ * `SSL_psk_find_session_cb_func`.
+ */
+typedef int (*SSL_psk_find_session_cb_func)(SSL *ssl,
+                                            const unsigned char *identity,
+                                            size_t identity_len,
+                                            SSL_SESSION **sess);
+
+/**
+ * `SSL_psk_server_cb_func`.
+ */
+typedef unsigned int (*SSL_psk_server_cb_func)(SSL *ssl,
+                                               const char *identity,
+                                               unsigned char *psk,
+                                               unsigned int max_psk_len);
+
+/**
+ * `SSL_psk_use_session_cb_func`.
+ */
+typedef int (*SSL_psk_use_session_cb_func)(SSL *ssl,
+                                           const EVP_MD *md,
+                                           const unsigned char **id,
+                                           size_t *idlen,
+                                           SSL_SESSION **sess);
+
+/**
+ * `SSL_CTX_generate_session_ticket_fn`.
+ */
+typedef int (*SSL_CTX_generate_session_ticket_fn)(SSL *s, void *arg);
+
+/**
+ * `SSL_TICKET_RETURN`.
+ */
+typedef int SSL_TICKET_RETURN;
+
+/**
+ * `SSL_TICKET_STATUS`.
+ */
+typedef int SSL_TICKET_STATUS;
+
+/**
+ * `SSL_CTX_decrypt_session_ticket_fn`.
+ */
+typedef SSL_TICKET_RETURN (*SSL_CTX_decrypt_session_ticket_fn)(SSL *s,
+                                                               SSL_SESSION *ss,
+                                                               const unsigned char *keyname,
+                                                               size_t keyname_length,
+                                                               SSL_TICKET_STATUS status,
+                                                               void *arg);
+
+/**
  * The ticket key callback of `SSL_CTX_set_tlsext_ticket_key_evp_cb`.
  */
 typedef int (*SSL_ticket_key_evp_cb)(SSL *ssl,
@@ -290,6 +491,21 @@ typedef int (*SSL_ticket_key_evp_cb)(SSL *ssl,
                                      EVP_CIPHER_CTX *ctx,
                                      EVP_MAC_CTX *hctx,
                                      int enc);
+
+/**
+ * `tls_session_secret_cb_fn`.
+ */
+typedef int (*tls_session_secret_cb_fn)(SSL *s,
+                                        void *secret,
+                                        int *secret_len,
+                                        stack_st_SSL_CIPHER *peer_ciphers,
+                                        const SSL_CIPHER **cipher,
+                                        void *arg);
+
+/**
+ * `tls_session_ticket_ext_cb_fn`.
+ */
+typedef int (*tls_session_ticket_ext_cb_fn)(SSL *s, const unsigned char *data, int len, void *arg);
 
 #ifdef __cplusplus
 extern "C" {
@@ -614,6 +830,13 @@ void *CRYPTO_zalloc(size_t num, const char *file, int line);
 const SSL_METHOD *DTLS_client_method(void);
 
 /**
+ * `DTLS_get_data_mtu(3)`: 0, the documented value when it does not apply.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no connection is DTLS
+ */
+size_t DTLS_get_data_mtu(const SSL *s);
+
+/**
  * `DTLS_method(3)`: handshakes fail (no DTLS in sslrs).
  */
 const SSL_METHOD *DTLS_method(void);
@@ -622,6 +845,13 @@ const SSL_METHOD *DTLS_method(void);
  * `DTLS_server_method(3)`: handshakes fail.
  */
 const SSL_METHOD *DTLS_server_method(void);
+
+/**
+ * `DTLS_set_timer_cb(3)`: recorded (void: cannot report failure).
+ *
+ * Status: partial — recorded, never called: no connection is DTLS
+ */
+void DTLS_set_timer_cb(SSL *s, DTLS_timer_cb cb);
 
 /**
  * `DTLSv1_2_client_method(3)`: handshakes fail.
@@ -642,6 +872,13 @@ const SSL_METHOD *DTLSv1_2_server_method(void);
  * `DTLSv1_client_method(3)`: handshakes fail.
  */
 const SSL_METHOD *DTLSv1_client_method(void);
+
+/**
+ * `DTLSv1_listen(3)`: -1 (fatal error).
+ *
+ * Status: fails cleanly — -1 with `ERR_R_UNSUPPORTED`: no connection is DTLS
+ */
+int DTLSv1_listen(SSL *s, BIO_ADDR *client);
 
 /**
  * `DTLSv1_method(3)`: handshakes fail.
@@ -945,6 +1182,15 @@ const EVP_MD *EVP_sha384(void);
 const EVP_MD *EVP_sha512(void);
 
 /**
+ * `OPENSSL_cipher_name(3)`: the OpenSSL name of the suite with standard (RFC) name
+ * `rfc_name`, or "(NONE)".
+ *
+ * Status: partial — knows only the suites sslrs implements (other standard names give
+ * "(NONE)")
+ */
+const char *OPENSSL_cipher_name(const char *rfc_name);
+
+/**
  * `OPENSSL_cleanup(3)`: no-op (sslrs holds nothing that needs an explicit teardown).
  */
 void OPENSSL_cleanup(void);
@@ -1139,6 +1385,16 @@ unsigned int OPENSSL_version_patch(void);
 const char *OPENSSL_version_pre_release(void);
 
 /**
+ * `OSSL_default_cipher_list(3)`: OpenSSL 3.0's default TLS 1.2 cipher string.
+ */
+const char *OSSL_default_cipher_list(void);
+
+/**
+ * `OSSL_default_ciphersuites(3)`: OpenSSL 3.0's default TLS 1.3 suites.
+ */
+const char *OSSL_default_ciphersuites(void);
+
+/**
  * `OpenSSL_version(3)`: static text for `type` (`OPENSSL_VERSION`: `"OpenSSL 3.0.19-compatible
  * (sslrs 0.1.0)"`; `OPENSSL_DIR`: `OPENSSLDIR: "/usr/lib/ssl"`; ...); `"not available"` for
  * unknown types.
@@ -1200,6 +1456,13 @@ int PEM_write_SSL_SESSION(FILE *out, const SSL_SESSION *x);
  * `i2d_SSL_SESSION` encoding. 1, or 0.
  */
 int PEM_write_bio_SSL_SESSION(BIO *out, const SSL_SESSION *x);
+
+/**
+ * `SRP_Calc_A_param(3)`: 0 (failure).
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SRP_Calc_A_param(SSL *s);
 
 /**
  * `SSL_CIPHER_description(3)`: OpenSSL's one-line description into `buf` (at least 128
@@ -1279,6 +1542,42 @@ int SSL_CIPHER_is_aead(const SSL_CIPHER *c);
 const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 
 /**
+ * `SSL_COMP_add_compression_method(3)`: 1 ("failed"; 0 would mean success). A NULL method is
+ * ignored with 1 and no error, as in OpenSSL.
+ *
+ * Status: fails cleanly — a method gives 1 with `ERR_R_UNSUPPORTED`: sslrs does not compress
+ */
+int SSL_COMP_add_compression_method(int id, COMP_METHOD *cm);
+
+/**
+ * `SSL_COMP_get0_name(3)`: NULL (no `SSL_COMP` entries exist: the methods list is empty).
+ */
+const char *SSL_COMP_get0_name(const SSL_COMP *comp);
+
+/**
+ * `SSL_COMP_get_compression_methods(3)`: the (empty) list of compression methods.
+ */
+stack_st_SSL_COMP *SSL_COMP_get_compression_methods(void);
+
+/**
+ * `SSL_COMP_get_id(3)`: -1 (no `SSL_COMP` entries exist: the methods list is empty).
+ */
+int SSL_COMP_get_id(const SSL_COMP *comp);
+
+/**
+ * `SSL_COMP_get_name(3)`: the name of a compression method; NULL for NULL.
+ *
+ * Status: partial — NULL for every method: sslrs cannot read libcrypto's `COMP_METHOD`s
+ */
+const char *SSL_COMP_get_name(const COMP_METHOD *comp);
+
+/**
+ * `SSL_COMP_set0_compression_methods(3)`: installs `meths` as the list and returns the
+ * previous one (the caller owns it).
+ */
+stack_st_SSL_COMP *SSL_COMP_set0_compression_methods(stack_st_SSL_COMP *meths);
+
+/**
  * `SSL_CONF_CTX_clear_flags(3)`: the new flags.
  */
 unsigned int SSL_CONF_CTX_clear_flags(SSL_CONF_CTX *cctx, unsigned int flags);
@@ -1341,6 +1640,56 @@ int SSL_CONF_cmd_argv(SSL_CONF_CTX *cctx, int *pargc, char ***pargv);
 int SSL_CONF_cmd_value_type(SSL_CONF_CTX *cctx, const char *cmd);
 
 /**
+ * `SSL_CTX_SRP_CTX_free(3)`: 1 (there is no SRP state to free); 0 for NULL.
+ */
+int SSL_CTX_SRP_CTX_free(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_SRP_CTX_init(3)`: 1 (there is no SRP state to set up); 0 for NULL.
+ */
+int SSL_CTX_SRP_CTX_init(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_add_client_custom_ext(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: rustls cannot send custom extensions
+ */
+int SSL_CTX_add_client_custom_ext(SSL_CTX *ctx,
+                                  unsigned int ext_type,
+                                  custom_ext_add_cb add_cb,
+                                  custom_ext_free_cb free_cb,
+                                  void *add_arg,
+                                  custom_ext_parse_cb parse_cb,
+                                  void *parse_arg);
+
+/**
+ * `SSL_CTX_add_custom_ext(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: rustls cannot send custom extensions
+ */
+int SSL_CTX_add_custom_ext(SSL_CTX *ctx,
+                           unsigned int ext_type,
+                           unsigned int context,
+                           SSL_custom_ext_add_cb_ex add_cb,
+                           SSL_custom_ext_free_cb_ex free_cb,
+                           void *add_arg,
+                           SSL_custom_ext_parse_cb_ex parse_cb,
+                           void *parse_arg);
+
+/**
+ * `SSL_CTX_add_server_custom_ext(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: rustls cannot send custom extensions
+ */
+int SSL_CTX_add_server_custom_ext(SSL_CTX *ctx,
+                                  unsigned int ext_type,
+                                  custom_ext_add_cb add_cb,
+                                  custom_ext_free_cb free_cb,
+                                  void *add_arg,
+                                  custom_ext_parse_cb parse_cb,
+                                  void *parse_arg);
+
+/**
  * `SSL_CTX_add_session(3)`: 1 when added, 0 when that session was already cached (or NULL).
  */
 int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
@@ -1362,11 +1711,51 @@ int SSL_CTX_check_private_key(const SSL_CTX *ctx);
 uint64_t SSL_CTX_clear_options(SSL_CTX *ctx, uint64_t op);
 
 /**
+ * `SSL_CTX_ct_is_enabled(3)`: 0, CT validation is off.
+ */
+int SSL_CTX_ct_is_enabled(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_ctrl(3)`: the commands behind `SSL_CTX_set_mode`/`clear_mode`/`get_mode`,
  * `SSL_CTX_set_min/max_proto_version` and getters, the session-cache mode and read-ahead.
  * Unknown commands return 0.
  */
 long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
+
+/**
+ * `SSL_CTX_dane_clear_flags(3)`: clears `flags`, returns the previous flags.
+ *
+ * Status: partial — recorded; DANE is never enabled
+ */
+unsigned long SSL_CTX_dane_clear_flags(SSL_CTX *ctx, unsigned long flags);
+
+/**
+ * `SSL_CTX_dane_enable(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: TLSA records are not used
+ */
+int SSL_CTX_dane_enable(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_dane_mtype_set(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: TLSA records are not used
+ */
+int SSL_CTX_dane_mtype_set(SSL_CTX *ctx, const EVP_MD *md, uint8_t mtype, uint8_t ord);
+
+/**
+ * `SSL_CTX_dane_set_flags(3)`: ORs `flags` in, returns the previous flags (0 for NULL).
+ *
+ * Status: partial — recorded; DANE is never enabled
+ */
+unsigned long SSL_CTX_dane_set_flags(SSL_CTX *ctx, unsigned long flags);
+
+/**
+ * `SSL_CTX_enable_ct(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: SCTs are not validated
+ */
+int SSL_CTX_enable_ct(SSL_CTX *ctx, int validation_mode);
 
 /**
  * `SSL_CTX_flush_sessions(3)`: removes the sessions expired at time `tm` (every one for 0).
@@ -1379,12 +1768,24 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get0_ctlog_store(3)`: NULL.
+ *
+ * Status: partial — NULL where OpenSSL returns its (empty) store: no CT log store
+ */
+const CTLOG_STORE *SSL_CTX_get0_ctlog_store(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get0_param(3)`: the context's verification parameters.
  *
  * Status: partial — pass-through mode only; of its settings, only the host name set on an
  * `SSL`'s parameters (`SSL_get0_param`) is used.
  */
 X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get0_security_ex_data(3)`.
+ */
+void *SSL_CTX_get0_security_ex_data(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
@@ -1447,14 +1848,39 @@ uint64_t SSL_CTX_get_options(const SSL_CTX *ctx);
 int SSL_CTX_get_quiet_shutdown(const SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_record_padding_callback_arg(3)`.
+ */
+void *SSL_CTX_get_record_padding_callback_arg(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_recv_max_early_data(3)`: 16384 by default.
  */
 uint32_t SSL_CTX_get_recv_max_early_data(const SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_security_callback(3)`: the callback set, or the default one (never NULL for a
+ * context, as in OpenSSL).
+ *
+ * Status: partial — the default callback judges only `bits` against the security level
+ */
+int (*SSL_CTX_get_security_callback(const SSL_CTX *ctx))(const SSL *s,
+                                                         const SSL_CTX *ctx,
+                                                         int op,
+                                                         int bits,
+                                                         int nid,
+                                                         void *other,
+                                                         void *ex);
+
+/**
  * `SSL_CTX_get_security_level(3)`: 2 by default (the installed OpenSSL's); 0 for NULL.
  */
 int SSL_CTX_get_security_level(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_ssl_method(3)`: the method the context was made with (or given by
+ * `SSL_CTX_set_ssl_version`); NULL for NULL.
+ */
+const SSL_METHOD *SSL_CTX_get_ssl_method(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_timeout(3)`: 7200 by default (0 for NULL).
@@ -1470,6 +1896,11 @@ SSL_verify_cb SSL_CTX_get_verify_callback(const SSL_CTX *ctx);
  * `SSL_CTX_get_verify_mode(3)`.
  */
 int SSL_CTX_get_verify_mode(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_has_client_custom_ext(3)`: 0, none can be registered.
+ */
+int SSL_CTX_has_client_custom_ext(const SSL_CTX *ctx, unsigned int ext_type);
 
 /**
  * `SSL_CTX_load_verify_dir(3)`: every PEM certificate in the directory (e.g. /etc/ssl/certs).
@@ -1538,11 +1969,46 @@ void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, SSL_new_session_cb new_session_cb);
 void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_session_cb);
 
 /**
+ * `SSL_CTX_sessions(3)`: NULL.
+ *
+ * Status: partial — NULL: the session cache is not an `LHASH` a program could walk
+ */
+lhash_st_SSL_SESSION *SSL_CTX_sessions(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_set0_ctlog_store(3)`: void.
+ *
+ * Status: fails cleanly — the store is not taken (not freed either: it stays the caller's);
+ * no CT log store
+ */
+void SSL_CTX_set0_ctlog_store(SSL_CTX *ctx, CTLOG_STORE *logs);
+
+/**
+ * `SSL_CTX_set0_security_ex_data(3)`: recorded.
+ */
+void SSL_CTX_set0_security_ex_data(SSL_CTX *ctx, void *ex);
+
+/**
+ * `SSL_CTX_set0_tmp_dh_pkey(3)`: takes `dhpkey` (1); NULL gives 0 with
+ * `SSL_R_DH_KEY_TOO_SMALL`, as in OpenSSL.
+ *
+ * Status: partial — the key is accepted and released: sslrs negotiates no DHE
+ */
+int SSL_CTX_set0_tmp_dh_pkey(SSL_CTX *ctx, EVP_PKEY *dhpkey);
+
+/**
  * `SSL_CTX_set1_cert_store(3)`: as `SSL_CTX_set_cert_store`, taking a new reference.
  *
  * Status: partial — see `SSL_CTX_get_cert_store`.
  */
 void SSL_CTX_set1_cert_store(SSL_CTX *ctx, X509_STORE *store);
+
+/**
+ * `SSL_CTX_set_allow_early_data_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs accepts no early data
+ */
+void SSL_CTX_set_allow_early_data_cb(SSL_CTX *ctx, SSL_allow_early_data_cb_fn cb, void *arg);
 
 /**
  * `SSL_CTX_set_alpn_protos(3)`: the protocols a client offers, in wire format. Returns 0 on
@@ -1556,6 +2022,26 @@ int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const uint8_t *protos, unsigned int pr
  * (the handshake fails with no_application_protocol, as in OpenSSL 3.0).
  */
 void SSL_CTX_set_alpn_select_cb(SSL_CTX *ctx, SSL_CTX_alpn_select_cb_func cb, void *arg);
+
+/**
+ * `SSL_CTX_set_async_callback(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: no operation is ever paused
+ */
+int SSL_CTX_set_async_callback(SSL_CTX *ctx, SSL_async_callback_fn callback);
+
+/**
+ * `SSL_CTX_set_async_callback_arg(3)`: recorded, 1.
+ */
+int SSL_CTX_set_async_callback_arg(SSL_CTX *ctx, void *arg);
+
+/**
+ * `SSL_CTX_set_block_padding(3)`: 1, or 0 (no error entry, as OpenSSL) for a block larger
+ * than 16384.
+ *
+ * Status: partial — recorded; records are not padded
+ */
+int SSL_CTX_set_block_padding(SSL_CTX *ctx, size_t block_size);
 
 /**
  * `SSL_CTX_set_cert_store(3)`: replaces the store, taking over the caller's reference.
@@ -1578,12 +2064,61 @@ int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
 int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
 
 /**
+ * `SSL_CTX_set_client_cert_engine(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no ENGINE support
+ */
+int SSL_CTX_set_client_cert_engine(SSL_CTX *ctx, ENGINE *e);
+
+/**
  * `SSL_CTX_set_client_hello_cb(3)`: called first on a server, with the raw ClientHello
  * available through `SSL_client_hello_get0_*`. `SSL_CLIENT_HELLO_SUCCESS` continues; an error
  * (or `SSL_CLIENT_HELLO_RETRY`, which sslrs does not support) fails the handshake with the
  * alert in `*al`.
  */
 void SSL_CTX_set_client_hello_cb(SSL_CTX *c, SSL_client_hello_cb_fn cb, void *arg);
+
+/**
+ * `SSL_CTX_set_cookie_generate_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: no connection is DTLS
+ */
+void SSL_CTX_set_cookie_generate_cb(SSL_CTX *ctx,
+                                    int (*app_gen_cookie_cb)(SSL *ssl,
+                                                             unsigned char *cookie,
+                                                             unsigned int *cookie_len));
+
+/**
+ * `SSL_CTX_set_cookie_verify_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: no connection is DTLS
+ */
+void SSL_CTX_set_cookie_verify_cb(SSL_CTX *ctx,
+                                  int (*app_verify_cookie_cb)(SSL *ssl,
+                                                              const unsigned char *cookie,
+                                                              unsigned int cookie_len));
+
+/**
+ * `SSL_CTX_set_ct_validation_callback(3)`: a NULL callback disables CT validation (1: that is
+ * sslrs's state).
+ *
+ * Status: fails cleanly — a callback gives 0 with `ERR_R_UNSUPPORTED`: SCTs are not validated
+ */
+int SSL_CTX_set_ct_validation_callback(SSL_CTX *ctx, ssl_ct_validation_cb callback, void *arg);
+
+/**
+ * `SSL_CTX_set_ctlog_list_file(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no CT log store
+ */
+int SSL_CTX_set_ctlog_list_file(SSL_CTX *ctx, const char *path);
+
+/**
+ * `SSL_CTX_set_default_ctlog_list_file(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no CT log store
+ */
+int SSL_CTX_set_default_ctlog_list_file(SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_set_default_passwd_cb(3)`: the callback used for encrypted PEM keys.
@@ -1598,6 +2133,11 @@ void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb * cb);
  * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
  */
 void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
+
+/**
+ * `SSL_CTX_set_default_read_buffer_len(3)`: recorded (sslrs sizes its read buffer itself).
+ */
+void SSL_CTX_set_default_read_buffer_len(SSL_CTX *ctx, size_t len);
 
 /**
  * `SSL_CTX_set_default_verify_dir(3)`: the default CA directory (as
@@ -1633,6 +2173,13 @@ int SSL_CTX_set_default_verify_store(SSL_CTX *ctx);
 int SSL_CTX_set_ex_data(SSL_CTX *ssl, int idx, void *data);
 
 /**
+ * `SSL_CTX_set_generate_session_id(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: session ids are made by rustls
+ */
+int SSL_CTX_set_generate_session_id(SSL_CTX *ctx, GEN_SESSION_CB cb);
+
+/**
  * `SSL_CTX_set_info_callback(3)`: called for every connection of the context that has none of
  * its own, with OpenSSL's `where`/`ret` sequence.
  */
@@ -1657,6 +2204,30 @@ int SSL_CTX_set_max_early_data(SSL_CTX *ctx, uint32_t max_early_data);
 void SSL_CTX_set_msg_callback(SSL_CTX *ctx, MsgCb cb);
 
 /**
+ * `SSL_CTX_set_next_proto_select_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: NPN is not negotiated (ALPN is)
+ */
+void SSL_CTX_set_next_proto_select_cb(SSL_CTX *s, SSL_CTX_npn_select_cb_func cb, void *arg);
+
+/**
+ * `SSL_CTX_set_next_protos_advertised_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: NPN is not negotiated (ALPN is)
+ */
+void SSL_CTX_set_next_protos_advertised_cb(SSL_CTX *s,
+                                           SSL_CTX_npn_advertised_cb_func cb,
+                                           void *arg);
+
+/**
+ * `SSL_CTX_set_not_resumable_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: every session sslrs makes may be resumed
+ */
+void SSL_CTX_set_not_resumable_session_callback(SSL_CTX *ctx, int (*cb)(SSL *ssl,
+                                                                        int is_forward_secure));
+
+/**
  * `SSL_CTX_set_num_tickets(3)`: returns 1.
  */
 int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t num_tickets);
@@ -1674,14 +2245,70 @@ uint64_t SSL_CTX_set_options(SSL_CTX *ctx, uint64_t op);
 void SSL_CTX_set_post_handshake_auth(SSL_CTX *ctx, int val);
 
 /**
+ * `SSL_CTX_set_psk_client_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no PSK
+ */
+void SSL_CTX_set_psk_client_callback(SSL_CTX *ctx, SSL_psk_client_cb_func cb);
+
+/**
+ * `SSL_CTX_set_psk_find_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no external PSK
+ */
+void SSL_CTX_set_psk_find_session_callback(SSL_CTX *ctx, SSL_psk_find_session_cb_func cb);
+
+/**
+ * `SSL_CTX_set_psk_server_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no PSK
+ */
+void SSL_CTX_set_psk_server_callback(SSL_CTX *ctx, SSL_psk_server_cb_func cb);
+
+/**
+ * `SSL_CTX_set_psk_use_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no external PSK
+ */
+void SSL_CTX_set_psk_use_session_callback(SSL_CTX *ctx, SSL_psk_use_session_cb_func cb);
+
+/**
  * `SSL_CTX_set_quiet_shutdown(3)`.
  */
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
 
 /**
+ * `SSL_CTX_set_record_padding_callback(3)`: recorded for the getter of its argument.
+ *
+ * Status: partial — recorded, never called: records are not padded (rustls pads nothing)
+ */
+void SSL_CTX_set_record_padding_callback(SSL_CTX *ctx, size_t (*cb)(SSL *ssl,
+                                                                    int type,
+                                                                    size_t len,
+                                                                    void *arg));
+
+/**
+ * `SSL_CTX_set_record_padding_callback_arg(3)`.
+ */
+void SSL_CTX_set_record_padding_callback_arg(SSL_CTX *ctx, void *arg);
+
+/**
  * `SSL_CTX_set_recv_max_early_data(3)`: recorded; 1.
  */
 int SSL_CTX_set_recv_max_early_data(SSL_CTX *ctx, uint32_t recv_max_early_data);
+
+/**
+ * `SSL_CTX_set_security_callback(3)`: recorded (NULL goes back to the default).
+ *
+ * Status: partial — recorded, never called: sslrs applies its security level itself
+ */
+void SSL_CTX_set_security_callback(SSL_CTX *ctx, int (*cb)(const SSL *s,
+                                                           const SSL_CTX *ctx,
+                                                           int op,
+                                                           int bits,
+                                                           int nid,
+                                                           void *other,
+                                                           void *ex));
 
 /**
  * `SSL_CTX_set_security_level(3)`: stored as given and reported by the getters. Certificate
@@ -1698,10 +2325,107 @@ int SSL_CTX_set_session_id_context(SSL_CTX *ctx,
                                    unsigned int sid_ctx_len);
 
 /**
+ * `SSL_CTX_set_session_ticket_cb(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: tickets carry no application data
+ */
+int SSL_CTX_set_session_ticket_cb(SSL_CTX *ctx,
+                                  SSL_CTX_generate_session_ticket_fn gen_cb,
+                                  SSL_CTX_decrypt_session_ticket_fn dec_cb,
+                                  void *arg);
+
+/**
+ * `SSL_CTX_set_srp_cb_arg(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never passed to a callback: no SRP suites
+ */
+int SSL_CTX_set_srp_cb_arg(SSL_CTX *ctx, void *arg);
+
+/**
+ * `SSL_CTX_set_srp_client_pwd_callback(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: no SRP suites
+ */
+int SSL_CTX_set_srp_client_pwd_callback(SSL_CTX *ctx, char *(*cb)(SSL *arg1, void *arg2));
+
+/**
+ * `SSL_CTX_set_srp_password(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_CTX_set_srp_password(SSL_CTX *ctx, char *password);
+
+/**
+ * `SSL_CTX_set_srp_strength(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_CTX_set_srp_strength(SSL_CTX *ctx, int strength);
+
+/**
+ * `SSL_CTX_set_srp_username(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_CTX_set_srp_username(SSL_CTX *ctx, char *name);
+
+/**
+ * `SSL_CTX_set_srp_username_callback(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: no SRP suites
+ */
+int SSL_CTX_set_srp_username_callback(SSL_CTX *ctx, int (*cb)(SSL *arg1, int *arg2, void *arg3));
+
+/**
+ * `SSL_CTX_set_srp_verify_param_callback(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: no SRP suites
+ */
+int SSL_CTX_set_srp_verify_param_callback(SSL_CTX *ctx, int (*cb)(SSL *arg1, void *arg2));
+
+/**
+ * `SSL_CTX_set_ssl_version(3)`: a new method for the context; its cipher lists go back to the
+ * defaults, as in OpenSSL. 1, or 0.
+ *
+ * Status: partial — a method of another role than the context's is refused (0 with
+ * `ERR_R_UNSUPPORTED`): a context's role is fixed when it is made
+ */
+int SSL_CTX_set_ssl_version(SSL_CTX *ctx, const SSL_METHOD *meth);
+
+/**
+ * `SSL_CTX_set_stateless_cookie_generate_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: `SSL_stateless` is not implemented
+ */
+void SSL_CTX_set_stateless_cookie_generate_cb(SSL_CTX *ctx,
+                                              int (*gen_stateless_cookie_cb)(SSL *ssl,
+                                                                             unsigned char *cookie,
+                                                                             size_t *cookie_len));
+
+/**
+ * `SSL_CTX_set_stateless_cookie_verify_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: `SSL_stateless` is not implemented
+ */
+void SSL_CTX_set_stateless_cookie_verify_cb(SSL_CTX *ctx,
+                                            int (*verify_stateless_cookie_cb)(SSL *ssl,
+                                                                              const unsigned char *cookie,
+                                                                              size_t cookie_len));
+
+/**
  * `SSL_CTX_set_timeout(3)`: the lifetime of new sessions; returns the previous one (0 for
  * NULL).
  */
 long SSL_CTX_set_timeout(SSL_CTX *ctx, long t);
+
+/**
+ * `SSL_CTX_set_tlsext_max_fragment_length(3)`: `TLSEXT_max_fragment_length_DISABLED` is
+ * accepted (1); a mode above 4 fails with `SSL_R_SSL3_EXT_INVALID_MAX_FRAGMENT_LENGTH`.
+ *
+ * Status: fails cleanly — modes 1-4 (512..4096) give 0 with `ERR_R_UNSUPPORTED`: the
+ * max_fragment_length extension is not negotiated
+ */
+int SSL_CTX_set_tlsext_max_fragment_length(SSL_CTX *ctx, uint8_t mode);
 
 /**
  * `SSL_CTX_set_tlsext_ticket_key_evp_cb(3)`: not supported (rustls seals tickets with its own
@@ -1710,6 +2434,20 @@ long SSL_CTX_set_timeout(SSL_CTX *ctx, long t);
  * Status: fails cleanly — ticket keys are sslrs's own (random per context, rotating)
  */
 int SSL_CTX_set_tlsext_ticket_key_evp_cb(SSL_CTX *ctx, SSL_ticket_key_evp_cb fp);
+
+/**
+ * `SSL_CTX_set_tlsext_use_srtp(3)`: 1, which means failure here (0 is success).
+ *
+ * Status: fails cleanly — 1 with `ERR_R_UNSUPPORTED`: no DTLS, no SRTP
+ */
+int SSL_CTX_set_tlsext_use_srtp(SSL_CTX *ctx, const char *profiles);
+
+/**
+ * `SSL_CTX_set_tmp_dh_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no DHE
+ */
+void SSL_CTX_set_tmp_dh_callback(SSL_CTX *ctx, DH *(*dh)(SSL *ssl, int is_export, int keylength));
 
 /**
  * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
@@ -1760,6 +2498,46 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 
 /**
+ * `SSL_CTX_use_psk_identity_hint(3)`: 1, or 0 (`SSL_R_DATA_LENGTH_TOO_LONG`) for a hint
+ * longer than 256 bytes; NULL clears it.
+ *
+ * Status: partial — recorded; a hint is only sent with PSK suites, which sslrs lacks
+ */
+int SSL_CTX_use_psk_identity_hint(SSL_CTX *ctx, const char *identity_hint);
+
+/**
+ * `SSL_CTX_use_serverinfo(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: serverinfo extensions are not sent
+ */
+int SSL_CTX_use_serverinfo(SSL_CTX *ctx, const unsigned char *serverinfo, size_t serverinfo_length);
+
+/**
+ * `SSL_CTX_use_serverinfo_ex(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: serverinfo extensions are not sent
+ */
+int SSL_CTX_use_serverinfo_ex(SSL_CTX *ctx,
+                              unsigned int version,
+                              const unsigned char *serverinfo,
+                              size_t serverinfo_length);
+
+/**
+ * `SSL_CTX_use_serverinfo_file(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: serverinfo extensions are not sent
+ */
+int SSL_CTX_use_serverinfo_file(SSL_CTX *ctx, const char *file);
+
+/**
+ * `SSL_SESSION_dup(3)`: a new session (one reference) with the same contents, resumption
+ * values and ticket application data; NULL for NULL.
+ *
+ * Status: partial — the ex_data of the original is not copied
+ */
+SSL_SESSION *SSL_SESSION_dup(const SSL_SESSION *src);
+
+/**
  * `SSL_SESSION_free(3)`: drops one reference; NULL is a no-op.
  */
 void SSL_SESSION_free(SSL_SESSION *ses);
@@ -1794,6 +2572,22 @@ const unsigned char *SSL_SESSION_get0_id_context(const SSL_SESSION *s, unsigned 
 X509 *SSL_SESSION_get0_peer(SSL_SESSION *s);
 
 /**
+ * `SSL_SESSION_get0_ticket(3)`: the ticket a client received (NULL/0 without one).
+ */
+void SSL_SESSION_get0_ticket(const SSL_SESSION *s, const unsigned char **tick, size_t *len);
+
+/**
+ * `SSL_SESSION_get0_ticket_appdata(3)`: 1 with the data set by
+ * `SSL_SESSION_set1_ticket_appdata` (NULL/0 without any); 0 for NULL.
+ */
+int SSL_SESSION_get0_ticket_appdata(SSL_SESSION *ss, void **data, size_t *len);
+
+/**
+ * `SSL_SESSION_get_compress_id(3)`: 0, no compression.
+ */
+unsigned int SSL_SESSION_get_compress_id(const SSL_SESSION *s);
+
+/**
  * `SSL_SESSION_get_ex_data(3)`: the value, or NULL.
  */
 void *SSL_SESSION_get_ex_data(const SSL_SESSION *ss, int idx);
@@ -1814,6 +2608,11 @@ size_t SSL_SESSION_get_master_key(const SSL_SESSION *sess, unsigned char *out, s
  * `SSL_SESSION_get_max_early_data(3)`.
  */
 uint32_t SSL_SESSION_get_max_early_data(const SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get_max_fragment_length(3)`: 0, no maximum fragment length was negotiated.
+ */
+uint8_t SSL_SESSION_get_max_fragment_length(const SSL_SESSION *sess_);
 
 /**
  * `SSL_SESSION_get_protocol_version(3)`: e.g. `TLS1_3_VERSION`; 0 for a new session.
@@ -1862,6 +2661,26 @@ int SSL_SESSION_print(BIO *fp, const SSL_SESSION *ses);
 int SSL_SESSION_print_fp(FILE *fp, const SSL_SESSION *ses);
 
 /**
+ * `SSL_SESSION_print_keylog(3)`: writes `RSA Session-ID:<hex> Master-Key:<hex>` and a
+ * newline to `bp`; 1, or 0 when the session has no id or no master key (nothing written, no
+ * error, as OpenSSL) or on failure.
+ *
+ * Status: partial — TLS 1.3 sessions have no master key here (rustls keeps the resumption
+ * secret), so they print nothing (0)
+ */
+int SSL_SESSION_print_keylog(BIO *bp, const SSL_SESSION *x);
+
+/**
+ * `SSL_SESSION_set1_alpn_selected(3)`: NULL or an empty protocol clears it. 1, or 0.
+ */
+int SSL_SESSION_set1_alpn_selected(SSL_SESSION *s, const unsigned char *alpn, size_t len);
+
+/**
+ * `SSL_SESSION_set1_hostname(3)`: NULL clears it. 1, or 0 for a NULL session.
+ */
+int SSL_SESSION_set1_hostname(SSL_SESSION *s, const char *hostname);
+
+/**
  * `SSL_SESSION_set1_id(3)`: at most 32 bytes (`SSL_R_SSL_SESSION_ID_TOO_LONG`).
  */
 int SSL_SESSION_set1_id(SSL_SESSION *s, const unsigned char *sid, unsigned int sid_len);
@@ -1874,9 +2693,39 @@ int SSL_SESSION_set1_id_context(SSL_SESSION *s,
                                 unsigned int sid_ctx_len);
 
 /**
+ * `SSL_SESSION_set1_master_key(3)`: 1, or 0.
+ *
+ * Status: partial — changes what the session reports; the resumption secret rustls holds for
+ * it is unchanged
+ */
+int SSL_SESSION_set1_master_key(SSL_SESSION *sess_, const unsigned char *in, size_t len);
+
+/**
+ * `SSL_SESSION_set1_ticket_appdata(3)`: copies the data (NULL clears it). 1, or 0.
+ *
+ * Status: partial — kept with the session object; not sealed into the tickets sslrs issues,
+ * so a session resumed from a ticket does not carry it
+ */
+int SSL_SESSION_set1_ticket_appdata(SSL_SESSION *ss, const void *data, size_t len);
+
+/**
+ * `SSL_SESSION_set_cipher(3)`: NULL clears it. 1, or 0 for a NULL session.
+ *
+ * Status: partial — changes what the session reports; sslrs resumes only sessions it made
+ */
+int SSL_SESSION_set_cipher(SSL_SESSION *s, const SSL_CIPHER *cipher);
+
+/**
  * `SSL_SESSION_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is the app data.
  */
 int SSL_SESSION_set_ex_data(SSL_SESSION *ss, int idx, void *data);
+
+/**
+ * `SSL_SESSION_set_max_early_data(3)`: 1, or 0 for NULL.
+ *
+ * Status: partial — recorded in the session; sslrs sends no early data
+ */
+int SSL_SESSION_set_max_early_data(SSL_SESSION *s, uint32_t max_early_data);
 
 /**
  * `SSL_SESSION_set_protocol_version(3)`: 1, or 0 for NULL.
@@ -1897,6 +2746,16 @@ long SSL_SESSION_set_timeout(SSL_SESSION *s, long t);
  * `SSL_SESSION_up_ref(3)`: 1, or 0 for NULL.
  */
 int SSL_SESSION_up_ref(SSL_SESSION *ses);
+
+/**
+ * `SSL_SRP_CTX_free(3)`: 1; 0 for NULL.
+ */
+int SSL_SRP_CTX_free(SSL *s);
+
+/**
+ * `SSL_SRP_CTX_init(3)`: 1; 0 for NULL.
+ */
+int SSL_SRP_CTX_init(SSL *s);
 
 /**
  * `SSL_accept(3)`: sets the server role if none was set, then `SSL_do_handshake`.
@@ -1924,10 +2783,39 @@ const char *SSL_alert_type_string(int value);
 const char *SSL_alert_type_string_long(int value);
 
 /**
+ * `SSL_alloc_buffers(3)`: 1 (sslrs's buffers are always in place); 0 for NULL.
+ */
+int SSL_alloc_buffers(SSL *ssl);
+
+/**
+ * `SSL_bytes_to_cipher_list(3)`: decodes a ClientHello cipher list (2-byte ids, or 3-byte
+ * SSLv2-format entries when `isv2format`) into the suites sslrs knows (`sk`) and the
+ * signalling suites (`scsvs`); unknown ids are skipped. 1, or 0 (`SSL_R_NO_CIPHERS_SPECIFIED`
+ * for an empty list, `SSL_R_ERROR_IN_RECEIVED_CIPHER_LIST` for a length that is not a
+ * multiple of the entry size).
+ *
+ * Status: partial — suites sslrs does not implement are skipped like unknown ones
+ */
+int SSL_bytes_to_cipher_list(SSL *s,
+                             const unsigned char *bytes,
+                             size_t len,
+                             int isv2format,
+                             stack_st_SSL_CIPHER **sk,
+                             stack_st_SSL_CIPHER **scsvs);
+
+/**
  * `SSL_callback_ctrl(3)`: `SSL_CTRL_SET_MSG_CALLBACK` (the message callback); other commands
  * return 0.
  */
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
+
+/**
+ * `SSL_check_chain(3)`: 0 ("not usable") for a NULL certificate, as OpenSSL.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED` for a certificate: the validity flags
+ * are not computed
+ */
+int SSL_check_chain(SSL *s, X509 *x, EVP_PKEY *pk, stack_st_X509 *chain);
 
 /**
  * `SSL_clear(3)`: resets the connection for a new handshake; the role, settings, BIOs and
@@ -1982,14 +2870,66 @@ int SSL_client_hello_get1_extensions_present(SSL *s, int **out, size_t *outlen);
 int SSL_client_hello_isv2(SSL *s);
 
 /**
+ * `SSL_client_version(3)`: `TLS_ANY_VERSION` (0x10000) before a handshake; afterwards the
+ * legacy version of the ClientHello, which is TLS 1.2 (0x0303) for every version sslrs speaks
+ * (TLS 1.3 puts its real version in an extension). 0 for NULL.
+ */
+int SSL_client_version(const SSL *s);
+
+/**
  * `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.
  */
 int SSL_connect(SSL *s);
 
 /**
+ * `SSL_copy_session_id(3)`: `to` gets `from`'s session (a new reference) and session id
+ * context. 1, or 0.
+ */
+int SSL_copy_session_id(SSL *to, const SSL *from);
+
+/**
+ * `SSL_ct_is_enabled(3)`: 0, CT validation is off.
+ */
+int SSL_ct_is_enabled(const SSL *s);
+
+/**
  * `SSL_ctrl(3)`: as `SSL_CTX_ctrl`, plus `SSL_CTRL_SET_TLSEXT_HOSTNAME` (SNI).
  */
 long SSL_ctrl(SSL *s, int cmd, long larg, void *parg);
+
+/**
+ * `SSL_dane_clear_flags(3)`: as `SSL_CTX_dane_clear_flags`, for one connection.
+ *
+ * Status: partial — recorded; DANE is never enabled
+ */
+unsigned long SSL_dane_clear_flags(SSL *ssl, unsigned long flags);
+
+/**
+ * `SSL_dane_enable(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: TLSA records are not used
+ */
+int SSL_dane_enable(SSL *s, const char *basedomain);
+
+/**
+ * `SSL_dane_set_flags(3)`: as `SSL_CTX_dane_set_flags`, for one connection.
+ *
+ * Status: partial — recorded; DANE is never enabled
+ */
+unsigned long SSL_dane_set_flags(SSL *ssl, unsigned long flags);
+
+/**
+ * `SSL_dane_tlsa_add(3)`: -1 with `SSL_R_DANE_NOT_ENABLED`, OpenSSL's answer for a connection
+ * without DANE.
+ *
+ * Status: fails cleanly — DANE can never be enabled
+ */
+int SSL_dane_tlsa_add(SSL *s,
+                      uint8_t usage,
+                      uint8_t selector,
+                      uint8_t mtype,
+                      const unsigned char *data,
+                      size_t dlen);
 
 /**
  * `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
@@ -2003,6 +2943,13 @@ int SSL_do_handshake(SSL *s);
  * flag, as OpenSSL 3.0); otherwise the same `SSL` with one more reference, as OpenSSL does.
  */
 SSL *SSL_dup(SSL *ssl);
+
+/**
+ * `SSL_enable_ct(3)`: 0.
+ *
+ * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: SCTs are not validated
+ */
+int SSL_enable_ct(SSL *s, int validation_mode);
 
 /**
  * `SSL_export_keying_material(3)`: RFC 5705 / RFC 8446 exporter. 1 on success; -1 before the
@@ -2031,14 +2978,54 @@ int SSL_export_keying_material_early(SSL *s,
                                      size_t contextlen);
 
 /**
+ * `SSL_extension_supported(3)`: 1 for the extension types the library handles itself (which a
+ * custom extension may not use), else 0 — OpenSSL 3.0's list.
+ */
+int SSL_extension_supported(unsigned int ext_type);
+
+/**
  * `SSL_free(3)`: drops one reference; the last frees both BIOs (`BIO_free_all`). NULL is a no-op.
  */
 void SSL_free(SSL *ssl);
 
 /**
+ * `SSL_free_buffers(3)`: 1 (nothing to release: buffers are sized to their contents); 0 for
+ * NULL.
+ */
+int SSL_free_buffers(SSL *ssl);
+
+/**
  * `SSL_get0_alpn_selected(3)`: the negotiated protocol (owned by the connection), or NULL/0.
  */
 void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
+
+/**
+ * `SSL_get0_dane(3)`: NULL.
+ *
+ * Status: partial — NULL where OpenSSL returns the connection's (disabled) DANE state
+ */
+SSL_DANE *SSL_get0_dane(SSL *ssl);
+
+/**
+ * `SSL_get0_dane_authority(3)`: -1, "DANE not enabled or no match" (outputs untouched).
+ */
+int SSL_get0_dane_authority(SSL *s, X509 **mcert, EVP_PKEY **mspki);
+
+/**
+ * `SSL_get0_dane_tlsa(3)`: -1, "DANE not enabled or no match" (outputs untouched).
+ */
+int SSL_get0_dane_tlsa(SSL *s,
+                       uint8_t *usage,
+                       uint8_t *selector,
+                       uint8_t *mtype,
+                       const unsigned char **data,
+                       size_t *dlen);
+
+/**
+ * `SSL_get0_next_proto_negotiated(3)`: `*data` = NULL, `*len` = 0: no NPN protocol (NPN is
+ * never negotiated).
+ */
+void SSL_get0_next_proto_negotiated(const SSL *s, const unsigned char **data, unsigned int *len);
 
 /**
  * `SSL_get0_param(3)`: the connection's verification parameters; a host name set there
@@ -2052,6 +3039,18 @@ X509_VERIFY_PARAM *SSL_get0_param(SSL *s);
  * `SSL_get0_peer_certificate(3)`: the peer's certificate, owned by the connection.
  */
 X509 *SSL_get0_peer_certificate(const SSL *s);
+
+/**
+ * `SSL_get0_peer_scts(3)`: NULL.
+ *
+ * Status: partial — NULL: the SCTs a peer sends are not collected
+ */
+const stack_st_SCT *SSL_get0_peer_scts(SSL *s);
+
+/**
+ * `SSL_get0_security_ex_data(3)`.
+ */
+void *SSL_get0_security_ex_data(const SSL *s);
 
 /**
  * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
@@ -2076,6 +3075,22 @@ stack_st_SSL_CIPHER *SSL_get1_supported_ciphers(SSL *s);
  * `SSL_get_SSL_CTX(3)`: borrowed.
  */
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
+
+/**
+ * `SSL_get_all_async_fds(3)`: 0 with `*numfds` untouched, as OpenSSL answers for a connection
+ * without a wait context.
+ */
+int SSL_get_all_async_fds(SSL *s, int *fds, size_t *numfds);
+
+/**
+ * `SSL_get_async_status(3)`: 0 with `*status` untouched (no wait context).
+ */
+int SSL_get_async_status(SSL *s, int *status);
+
+/**
+ * `SSL_get_changed_async_fds(3)`: 0 with the counts untouched (no wait context).
+ */
+int SSL_get_changed_async_fds(SSL *s, int *addfd, size_t *numaddfds, int *delfd, size_t *numdelfds);
 
 /**
  * `SSL_get_cipher_list(3)`: the name of entry `n` of the connection's cipher list; NULL for a
@@ -2107,6 +3122,16 @@ size_t SSL_get_client_random(const SSL *ssl, uint8_t *out, size_t outlen);
 const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
 
 /**
+ * `SSL_get_current_compression(3)`: NULL, "no compression" (not an error).
+ */
+const COMP_METHOD *SSL_get_current_compression(const SSL *s);
+
+/**
+ * `SSL_get_current_expansion(3)`: NULL, "no compression" (not an error).
+ */
+const COMP_METHOD *SSL_get_current_expansion(const SSL *s);
+
+/**
  * `SSL_get_default_passwd_cb(3)`.
  */
 pem_password_cb * SSL_get_default_passwd_cb(SSL *s);
@@ -2115,6 +3140,11 @@ pem_password_cb * SSL_get_default_passwd_cb(SSL *s);
  * `SSL_get_default_passwd_cb_userdata(3)`.
  */
 void *SSL_get_default_passwd_cb_userdata(SSL *s);
+
+/**
+ * `SSL_get_default_timeout(3)`: 7200 seconds, the TLS methods' default session lifetime.
+ */
+long SSL_get_default_timeout(const SSL *s);
 
 /**
  * `SSL_get_early_data_status(3)`: always `SSL_EARLY_DATA_NOT_SENT`.
@@ -2186,6 +3216,26 @@ size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
 int SSL_get_peer_signature_type_nid(const SSL *s, int *pnid);
 
 /**
+ * `SSL_get_pending_cipher(3)`: the suite being (or last) negotiated; NULL before one is
+ * known.
+ *
+ * Status: partial — NULL while the handshake is under way (the suite is known only when it
+ * completes); afterwards the negotiated suite, as OpenSSL reports
+ */
+const SSL_CIPHER *SSL_get_pending_cipher(const SSL *s);
+
+/**
+ * `SSL_get_psk_identity(3)`: the identity of a PSK handshake: NULL (none is ever negotiated).
+ */
+const char *SSL_get_psk_identity(const SSL *s);
+
+/**
+ * `SSL_get_psk_identity_hint(3)`: the hint the server sent in a PSK handshake: NULL (none is
+ * ever negotiated).
+ */
+const char *SSL_get_psk_identity_hint(const SSL *s);
+
+/**
  * `SSL_get_quiet_shutdown(3)`.
  */
 int SSL_get_quiet_shutdown(const SSL *ssl);
@@ -2201,6 +3251,11 @@ BIO *SSL_get_rbio(const SSL *s);
 int SSL_get_read_ahead(const SSL *s);
 
 /**
+ * `SSL_get_record_padding_callback_arg(3)`.
+ */
+void *SSL_get_record_padding_callback_arg(const SSL *ssl);
+
+/**
  * `SSL_get_recv_max_early_data(3)`.
  */
 uint32_t SSL_get_recv_max_early_data(const SSL *s);
@@ -2212,9 +3267,27 @@ uint32_t SSL_get_recv_max_early_data(const SSL *s);
 int SSL_get_rfd(const SSL *s);
 
 /**
+ * `SSL_get_security_callback(3)`: as `SSL_CTX_get_security_callback`, for one connection.
+ *
+ * Status: partial — the default callback judges only `bits` against the security level
+ */
+int (*SSL_get_security_callback(const SSL *s))(const SSL *s,
+                                               const SSL_CTX *ctx,
+                                               int op,
+                                               int bits,
+                                               int nid,
+                                               void *other,
+                                               void *ex);
+
+/**
  * `SSL_get_security_level(3)`; 0 for NULL.
  */
 int SSL_get_security_level(const SSL *s);
+
+/**
+ * `SSL_get_selected_srtp_profile(3)`: NULL, none negotiated.
+ */
+SRTP_PROTECTION_PROFILE *SSL_get_selected_srtp_profile(SSL *s);
 
 /**
  * `SSL_get_server_random(3)`: as `SSL_get_client_random`, for the ServerHello random.
@@ -2248,15 +3321,72 @@ SSL_SESSION *SSL_get_session(const SSL *ssl);
 char *SSL_get_shared_ciphers(const SSL *s, char *buf, int size);
 
 /**
+ * `SSL_get_shared_sigalgs(3)`: the number of signature algorithms both sides support.
+ *
+ * Status: partial — always 0 ("none known"): the shared list is not computed
+ */
+int SSL_get_shared_sigalgs(SSL *s,
+                           int idx,
+                           int *psign,
+                           int *phash,
+                           int *psignandhash,
+                           unsigned char *rsig,
+                           unsigned char *rhash);
+
+/**
  * `SSL_get_shutdown(3)`: `SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN` bits.
  */
 int SSL_get_shutdown(const SSL *ssl);
+
+/**
+ * `SSL_get_sigalgs(3)`: the number of signature algorithms the peer offered.
+ *
+ * Status: partial — always 0 ("none known"): the peer's list is not kept
+ */
+int SSL_get_sigalgs(SSL *s,
+                    int idx,
+                    int *psign,
+                    int *phash,
+                    int *psignandhash,
+                    unsigned char *rsig,
+                    unsigned char *rhash);
 
 /**
  * `SSL_get_signature_type_nid(3)`: as `SSL_get_peer_signature_type_nid`, for this side's own
  * signature (a server's after the handshake).
  */
 int SSL_get_signature_type_nid(const SSL *s, int *pnid);
+
+/**
+ * `SSL_get_srp_N(3)`: NULL (no SRP parameters).
+ */
+BIGNUM *SSL_get_srp_N(SSL *s);
+
+/**
+ * `SSL_get_srp_g(3)`: NULL (no SRP parameters).
+ */
+BIGNUM *SSL_get_srp_g(SSL *s);
+
+/**
+ * `SSL_get_srp_userinfo(3)`: NULL (no SRP user).
+ */
+char *SSL_get_srp_userinfo(SSL *s);
+
+/**
+ * `SSL_get_srp_username(3)`: NULL (no SRP user).
+ */
+char *SSL_get_srp_username(SSL *s);
+
+/**
+ * `SSL_get_srtp_profiles(3)`: NULL, no profiles configured.
+ */
+stack_st_SRTP_PROTECTION_PROFILE *SSL_get_srtp_profiles(SSL *ssl);
+
+/**
+ * `SSL_get_ssl_method(3)`: the connection's method (its context's unless `SSL_set_ssl_method`
+ * changed it).
+ */
+const SSL_METHOD *SSL_get_ssl_method(const SSL *s);
 
 /**
  * `SSL_get_state(3)`: the handshake state (`TLS_ST_*`).
@@ -2295,6 +3425,18 @@ BIO *SSL_get_wbio(const SSL *s);
 int SSL_get_wfd(const SSL *s);
 
 /**
+ * `SSL_group_to_name(3)`: the TLS name of the group with NID `id` (as
+ * `SSL_get_negotiated_group` reports it), or NULL.
+ */
+const char *SSL_group_to_name(SSL *s, int id);
+
+/**
+ * `SSL_has_matching_session_id(3)`: 1 if the context's internal session cache holds a session
+ * with this id; 0 otherwise (ids longer than 32 bytes never match).
+ */
+int SSL_has_matching_session_id(const SSL *s, const unsigned char *id, unsigned int id_len);
+
+/**
  * `SSL_has_pending(3)`: 1 if decrypted or undecrypted bytes are held.
  */
 int SSL_has_pending(const SSL *s);
@@ -2308,6 +3450,12 @@ int SSL_in_before(const SSL *s);
  * `SSL_in_init(3)`.
  */
 int SSL_in_init(const SSL *s);
+
+/**
+ * `SSL_is_dtls(3)`: 0, sslrs speaks TLS only (1 would need a DTLS connection, which
+ * `SSL_CTX_new(DTLS_method())` objects never become).
+ */
+int SSL_is_dtls(const SSL *s);
 
 /**
  * `SSL_is_init_finished(3)`.
@@ -2330,6 +3478,15 @@ int SSL_key_update(SSL *s, int updatetype);
  * `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
  */
 SSL *SSL_new(SSL_CTX *ctx);
+
+/**
+ * `SSL_new_session_ticket(3)`: 0 without an error unless the connection is a TLS 1.3 server
+ * whose handshake is complete (OpenSSL's "not applicable" answer).
+ *
+ * Status: fails cleanly — on a finished TLS 1.3 server, 0 with `ERR_R_UNSUPPORTED`: extra
+ * tickets on demand are not implemented
+ */
+int SSL_new_session_ticket(SSL *s);
 
 /**
  * `SSL_peek(3)`: as `SSL_read`, without consuming.
@@ -2388,6 +3545,16 @@ int SSL_renegotiate_abbreviated(SSL *s);
 int SSL_renegotiate_pending(const SSL *s);
 
 /**
+ * `SSL_rstate_string(3)`: "RH": between calls the record layer always waits for a header.
+ */
+const char *SSL_rstate_string(const SSL *s);
+
+/**
+ * `SSL_rstate_string_long(3)`: "read header" (see `SSL_rstate_string`).
+ */
+const char *SSL_rstate_string_long(const SSL *s);
+
+/**
  * `SSL_select_next_proto(3)`: the first of the server's protocols that the client also lists
  * (`OPENSSL_NPN_NEGOTIATED`); otherwise the client's first (`OPENSSL_NPN_NO_OVERLAP`).
  * `*out` points into `server` or `client`.
@@ -2400,6 +3567,14 @@ int SSL_select_next_proto(uint8_t **out,
                           unsigned int client_len);
 
 /**
+ * `SSL_sendfile(3)`: -1.
+ *
+ * Status: fails cleanly — -1 with `ERR_R_UNSUPPORTED`: it needs kernel TLS, which sslrs does
+ * not use
+ */
+ssize_t SSL_sendfile(SSL *s, int fd, off_t offset, size_t size, int flags);
+
+/**
  * `SSL_session_reused(3)`: 1 after a resumed handshake.
  */
 int SSL_session_reused(const SSL *s);
@@ -2408,6 +3583,18 @@ int SSL_session_reused(const SSL *s);
  * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
  */
 void SSL_set0_rbio(SSL *s, BIO *rbio);
+
+/**
+ * `SSL_set0_security_ex_data(3)`: recorded.
+ */
+void SSL_set0_security_ex_data(SSL *s, void *ex);
+
+/**
+ * `SSL_set0_tmp_dh_pkey(3)`: as `SSL_CTX_set0_tmp_dh_pkey`.
+ *
+ * Status: partial — the key is accepted and released: sslrs negotiates no DHE
+ */
+int SSL_set0_tmp_dh_pkey(SSL *s, EVP_PKEY *dhpkey);
 
 /**
  * `SSL_set0_wbio(3)`: takes over one reference to `wbio`; frees the old wbio.
@@ -2436,15 +3623,41 @@ SSL_CTX *SSL_set_SSL_CTX(SSL *ssl, SSL_CTX *ctx);
 void SSL_set_accept_state(SSL *s);
 
 /**
+ * `SSL_set_allow_early_data_cb(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs accepts no early data
+ */
+void SSL_set_allow_early_data_cb(SSL *s, SSL_allow_early_data_cb_fn cb, void *arg);
+
+/**
  * `SSL_set_alpn_protos(3)`: as `SSL_CTX_set_alpn_protos`, for one connection.
  */
 int SSL_set_alpn_protos(SSL *ssl, const uint8_t *protos, unsigned int protos_len);
+
+/**
+ * `SSL_set_async_callback(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: no operation is ever paused
+ */
+int SSL_set_async_callback(SSL *s, SSL_async_callback_fn callback);
+
+/**
+ * `SSL_set_async_callback_arg(3)`: recorded, 1.
+ */
+int SSL_set_async_callback_arg(SSL *s, void *arg);
 
 /**
  * `SSL_set_bio(3)`: OpenSSL's ownership rules — one reference each, or one for both slots
  * when `rbio == wbio`; a slot already holding the same BIO keeps its reference.
  */
 void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
+
+/**
+ * `SSL_set_block_padding(3)`: as `SSL_CTX_set_block_padding`.
+ *
+ * Status: partial — recorded; records are not padded
+ */
+int SSL_set_block_padding(SSL *ssl, size_t block_size);
 
 /**
  * `SSL_set_cipher_list(3)`: as `SSL_CTX_set_cipher_list`, for one connection.
@@ -2462,6 +3675,18 @@ int SSL_set_ciphersuites(SSL *s, const char *str);
 void SSL_set_connect_state(SSL *s);
 
 /**
+ * `SSL_set_ct_validation_callback(3)`: as `SSL_CTX_set_ct_validation_callback`.
+ *
+ * Status: fails cleanly — a callback gives 0 with `ERR_R_UNSUPPORTED`: SCTs are not validated
+ */
+int SSL_set_ct_validation_callback(SSL *s, ssl_ct_validation_cb callback, void *arg);
+
+/**
+ * `SSL_set_debug(3)`: does nothing, as in OpenSSL 3.0 (deprecated since 1.1.0).
+ */
+void SSL_set_debug(SSL *s, int debug);
+
+/**
  * `SSL_set_default_passwd_cb(3)`.
  *
  * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
@@ -2476,6 +3701,11 @@ void SSL_set_default_passwd_cb(SSL *s, pem_password_cb * cb);
 void SSL_set_default_passwd_cb_userdata(SSL *s, void *u);
 
 /**
+ * `SSL_set_default_read_buffer_len(3)`: recorded.
+ */
+void SSL_set_default_read_buffer_len(SSL *s, size_t len);
+
+/**
  * `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.
  */
 int SSL_set_ex_data(SSL *ssl, int idx, void *data);
@@ -2484,6 +3714,13 @@ int SSL_set_ex_data(SSL *ssl, int idx, void *data);
  * `SSL_set_fd(3)`: one socket BIO (BIO_NOCLOSE) as both rbio and wbio. 1 or 0.
  */
 int SSL_set_fd(SSL *s, int fd);
+
+/**
+ * `SSL_set_generate_session_id(3)`: recorded, 1.
+ *
+ * Status: partial — recorded, never called: session ids are made by rustls
+ */
+int SSL_set_generate_session_id(SSL *s, GEN_SESSION_CB cb);
 
 /**
  * `SSL_set_info_callback(3)`: overrides the context's for this connection.
@@ -2501,6 +3738,13 @@ int SSL_set_max_early_data(SSL *s, uint32_t max_early_data);
 void SSL_set_msg_callback(SSL *ssl, MsgCb cb);
 
 /**
+ * `SSL_set_not_resumable_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: every session sslrs makes may be resumed
+ */
+void SSL_set_not_resumable_session_callback(SSL *ssl, int (*cb)(SSL *ssl, int is_forward_secure));
+
+/**
  * `SSL_set_num_tickets(3)`: TLS 1.3 tickets sent after a full handshake (server). Returns 1.
  */
 int SSL_set_num_tickets(SSL *s, size_t num_tickets);
@@ -2516,6 +3760,34 @@ uint64_t SSL_set_options(SSL *s, uint64_t op);
 void SSL_set_post_handshake_auth(SSL *s, int val);
 
 /**
+ * `SSL_set_psk_client_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no PSK
+ */
+void SSL_set_psk_client_callback(SSL *ssl, SSL_psk_client_cb_func cb);
+
+/**
+ * `SSL_set_psk_find_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no external PSK
+ */
+void SSL_set_psk_find_session_callback(SSL *s, SSL_psk_find_session_cb_func cb);
+
+/**
+ * `SSL_set_psk_server_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no PSK
+ */
+void SSL_set_psk_server_callback(SSL *ssl, SSL_psk_server_cb_func cb);
+
+/**
+ * `SSL_set_psk_use_session_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no external PSK
+ */
+void SSL_set_psk_use_session_callback(SSL *s, SSL_psk_use_session_cb_func cb);
+
+/**
  * `SSL_set_quiet_shutdown(3)`.
  */
 void SSL_set_quiet_shutdown(SSL *ssl, int mode);
@@ -2526,6 +3798,19 @@ void SSL_set_quiet_shutdown(SSL *ssl, int mode);
 void SSL_set_read_ahead(SSL *s, int yes);
 
 /**
+ * `SSL_set_record_padding_callback(3)`: 1.
+ *
+ * Status: partial — recorded, never called: records are not padded
+ */
+int SSL_set_record_padding_callback(SSL *ssl,
+                                    size_t (*cb)(SSL *ssl, int type, size_t len, void *arg));
+
+/**
+ * `SSL_set_record_padding_callback_arg(3)`.
+ */
+void SSL_set_record_padding_callback_arg(SSL *ssl, void *arg);
+
+/**
  * `SSL_set_recv_max_early_data(3)`: recorded; 1.
  */
 int SSL_set_recv_max_early_data(SSL *s, uint32_t recv_max_early_data);
@@ -2534,6 +3819,19 @@ int SSL_set_recv_max_early_data(SSL *s, uint32_t recv_max_early_data);
  * `SSL_set_rfd(3)`: reuses the wbio when it is a socket BIO on the same fd.
  */
 int SSL_set_rfd(SSL *s, int fd);
+
+/**
+ * `SSL_set_security_callback(3)`: recorded for this connection.
+ *
+ * Status: partial — recorded, never called: sslrs applies its security level itself
+ */
+void SSL_set_security_callback(SSL *s, int (*cb)(const SSL *s,
+                                                 const SSL_CTX *ctx,
+                                                 int op,
+                                                 int bits,
+                                                 int nid,
+                                                 void *other,
+                                                 void *ex));
 
 /**
  * `SSL_set_security_level(3)`.
@@ -2552,9 +3850,80 @@ int SSL_set_session(SSL *to, SSL_SESSION *session);
 int SSL_set_session_id_context(SSL *ssl, const unsigned char *sid_ctx, unsigned int sid_ctx_len);
 
 /**
+ * `SSL_set_session_secret_cb(3)`: NULL (no callback) gives 1.
+ *
+ * Status: fails cleanly — a callback gives 0 with `ERR_R_UNSUPPORTED`: the master secret is
+ * rustls's
+ */
+int SSL_set_session_secret_cb(SSL *s, tls_session_secret_cb_fn session_secret_cb, void *arg);
+
+/**
+ * `SSL_set_session_ticket_ext(3)`: NULL data (no extension) gives 1.
+ *
+ * Status: fails cleanly — data gives 0 with `ERR_R_UNSUPPORTED`: the session ticket extension
+ * is rustls's
+ */
+int SSL_set_session_ticket_ext(SSL *s, void *ext_data, int ext_len);
+
+/**
+ * `SSL_set_session_ticket_ext_cb(3)`: NULL (no callback) gives 1.
+ *
+ * Status: fails cleanly — a callback gives 0 with `ERR_R_UNSUPPORTED`: the session ticket
+ * extension is rustls's
+ */
+int SSL_set_session_ticket_ext_cb(SSL *s, tls_session_ticket_ext_cb_fn cb, void *arg);
+
+/**
  * `SSL_set_shutdown(3)`: overwrites the flags; no I/O.
  */
 void SSL_set_shutdown(SSL *ssl, int mode);
+
+/**
+ * `SSL_set_srp_server_param(3)`: -1 (failure).
+ *
+ * Status: fails cleanly — -1 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_set_srp_server_param(SSL *s,
+                             const BIGNUM *N,
+                             const BIGNUM *g,
+                             BIGNUM *sa,
+                             BIGNUM *v,
+                             char *info);
+
+/**
+ * `SSL_set_srp_server_param_pw(3)`: -1 (failure).
+ *
+ * Status: fails cleanly — -1 with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_set_srp_server_param_pw(SSL *s, const char *user, const char *pass, const char *grp);
+
+/**
+ * `SSL_set_ssl_method(3)`: the connection takes `method`'s protocol range (a version-specific
+ * method fixes it); its role stays what `SSL_new` / `SSL_set_connect_state` /
+ * `SSL_set_accept_state` made it, as in OpenSSL. 1, or 0 for NULL or an unknown method.
+ */
+int SSL_set_ssl_method(SSL *s, const SSL_METHOD *method);
+
+/**
+ * `SSL_set_tlsext_max_fragment_length(3)`: as `SSL_CTX_set_tlsext_max_fragment_length`.
+ *
+ * Status: fails cleanly — modes 1-4 give 0 with `ERR_R_UNSUPPORTED` (not negotiated)
+ */
+int SSL_set_tlsext_max_fragment_length(SSL *ssl, uint8_t mode);
+
+/**
+ * `SSL_set_tlsext_use_srtp(3)`: 1 (failure), as `SSL_CTX_set_tlsext_use_srtp`.
+ *
+ * Status: fails cleanly — 1 with `ERR_R_UNSUPPORTED`: no DTLS, no SRTP
+ */
+int SSL_set_tlsext_use_srtp(SSL *ssl, const char *profiles);
+
+/**
+ * `SSL_set_tmp_dh_callback(3)`: recorded.
+ *
+ * Status: partial — recorded, never called: sslrs negotiates no DHE
+ */
+void SSL_set_tmp_dh_callback(SSL *ssl, DH *(*dh)(SSL *ssl, int is_export, int keylength));
 
 /**
  * `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
@@ -2575,6 +3944,14 @@ int SSL_set_wfd(SSL *s, int fd);
 int SSL_shutdown(SSL *s);
 
 /**
+ * `SSL_srp_server_param_with_username(3)`: `SSL3_AL_FATAL` (2) with `*ad` set to
+ * `SSL_AD_INTERNAL_ERROR`.
+ *
+ * Status: fails cleanly — `SSL3_AL_FATAL` with `ERR_R_UNSUPPORTED`: no SRP suites
+ */
+int SSL_srp_server_param_with_username(SSL *s, int *ad);
+
+/**
  * `SSL_state_string(3)`: a static 5-letter code (`"SSLERR"` after a fatal error).
  */
 const char *SSL_state_string(const SSL *s);
@@ -2585,9 +3962,45 @@ const char *SSL_state_string(const SSL *s);
 const char *SSL_state_string_long(const SSL *s);
 
 /**
+ * `SSL_stateless(3)`: -1 (fatal error).
+ *
+ * Status: fails cleanly — -1 with `ERR_R_UNSUPPORTED`: stateless (HelloRetryRequest cookie)
+ * accepts are not implemented
+ */
+int SSL_stateless(SSL *s);
+
+/**
+ * `SSL_test_functions`: OpenSSL's hooks for its own tests (buffer setup); both report
+ * success, since sslrs's buffers always exist.
+ */
+const openssl_ssl_test_functions *SSL_test_functions(void);
+
+/**
+ * `SSL_trace(3)`: a message callback (`SSL_set_msg_callback(s, SSL_trace)`) that writes to
+ * the `BIO` given as its argument.
+ *
+ * Status: partial — one summary line per message ("Sent|Received <type>, Length=<n>"), not
+ * OpenSSL's decoded dump
+ */
+void SSL_trace(int write_p,
+               int version,
+               int content_type,
+               const void *buf,
+               size_t len,
+               SSL *ssl,
+               void *arg);
+
+/**
  * `SSL_up_ref(3)`.
  */
 int SSL_up_ref(SSL *s);
+
+/**
+ * `SSL_use_psk_identity_hint(3)`: as `SSL_CTX_use_psk_identity_hint`, for one connection.
+ *
+ * Status: partial — recorded; a hint is only sent with PSK suites, which sslrs lacks
+ */
+int SSL_use_psk_identity_hint(SSL *s, const char *identity_hint);
 
 /**
  * `SSL_verify_client_post_handshake(3)`: 0 with OpenSSL's reason (the client never offers
@@ -2599,6 +4012,11 @@ int SSL_verify_client_post_handshake(SSL *s);
  * `SSL_version(3)`: `TLS1_3_VERSION`, `TLS1_2_VERSION`, ...
  */
 int SSL_version(const SSL *ssl);
+
+/**
+ * `SSL_waiting_for_async(3)`: 0, no job is ever paused.
+ */
+int SSL_waiting_for_async(SSL *s);
 
 /**
  * `SSL_want(3)`: `SSL_NOTHING`, `SSL_READING`, `SSL_WRITING`, ...

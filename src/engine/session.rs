@@ -214,6 +214,13 @@ impl Session {
         lock(&self.client).clone()
     }
 
+    /// `SSL_SESSION_dup`: a new session with the same data and the same resumption values.
+    pub fn duplicate(&self) -> Session {
+        let s = Session::from_data(self.with(|d| d.clone()));
+        *lock(&s.client) = self.client_values();
+        s
+    }
+
     /// `SSL_SESSION_is_resumable`.
     pub fn is_resumable(&self) -> bool {
         let d = lock(&self.data);

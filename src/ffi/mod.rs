@@ -11,24 +11,38 @@
     clippy::missing_safety_doc
 )]
 
+pub mod async_;
 pub mod backend;
 pub mod bio;
 pub mod callbacks;
 pub mod cipher;
+pub mod comp;
 pub mod compat;
 pub mod conf;
 pub mod config;
 pub mod crypto;
+pub mod ct;
+pub mod custom_ext;
+pub mod dane;
 pub mod digest;
+pub mod dtls;
 pub mod err;
 pub mod evp;
 pub mod ex_data;
 pub mod hello;
 pub mod keylog;
 pub mod method;
+pub mod misc;
+pub mod opaque;
 pub mod pem;
+pub mod psk;
 pub mod ptr;
+pub mod recorded;
+pub mod security;
 pub mod session;
+pub mod session_extra;
+pub mod srp;
+pub mod srtp;
 pub mod ssl;
 pub mod ssl_conn;
 pub mod stack;
