@@ -206,6 +206,16 @@ typedef struct ERR_string_data_st {
 typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
 
 /**
+ * `STACK_OF(X509)` (`struct stack_st_X509`).
+ */
+typedef struct stack_st_X509 stack_st_X509;
+
+/**
+ * `STACK_OF(X509_NAME)` (`struct stack_st_X509_NAME`).
+ */
+typedef struct stack_st_X509_NAME stack_st_X509_NAME;
+
+/**
  * `ERR_print_errors_cb` callback: `int (*cb)(const char *str, size_t len, void *u)`.
  */
 typedef int (*ERR_print_errors_cb_fn)(const char *str, size_t len, void *u);
@@ -224,6 +234,11 @@ typedef void (*OPENSSL_sk_freefunc)(void*);
  * `OPENSSL_sk_compfunc`: compares two elements, given pointers to them.
  */
 typedef int (*OPENSSL_sk_compfunc)(const void*, const void*);
+
+/**
+ * The callback of `SSL_CTX_set_client_cert_cb`.
+ */
+typedef int (*SslClientCertCb)(SSL *ssl, X509 **x509, EVP_PKEY **pkey);
 
 /**
  * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
@@ -259,6 +274,11 @@ typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
                                            const uint8_t *in,
                                            unsigned int inlen,
                                            void *arg);
+
+/**
+ * The callback of `SSL_CTX_set_cert_cb` / `SSL_set_cert_cb`.
+ */
+typedef int (*SslCertCb)(SSL *ssl, void *arg);
 
 /**
  * `SSL_client_hello_cb_fn`.
@@ -1279,6 +1299,17 @@ int SSL_CIPHER_is_aead(const SSL_CIPHER *c);
 const char *SSL_CIPHER_standard_name(const SSL_CIPHER *c);
 
 /**
+ * `SSL_CTX_add1_to_CA_list(3)`: appends a copy of `x`'s subject. 1, or 0 for NULL.
+ */
+int SSL_CTX_add1_to_CA_list(SSL_CTX *ctx, const X509 *x);
+
+/**
+ * `SSL_CTX_add_client_CA(3)`: appends a copy of `x`'s subject (duplicates are kept). 1, or 0
+ * for a NULL `x` (nothing queued).
+ */
+int SSL_CTX_add_client_CA(SSL_CTX *ctx, X509 *x);
+
+/**
  * `SSL_CTX_add_session(3)`: 1 when added, 0 when that session was already cached (or NULL).
  */
 int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
@@ -1317,10 +1348,47 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get0_CA_list(3)`: borrowed (an empty list for a new context), or NULL.
+ */
+const stack_st_X509_NAME *SSL_CTX_get0_CA_list(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get0_certificate(3)`: the certificate of the current slot (the object given to
+ * `SSL_CTX_use_certificate`, or one made once and owned by the context), or NULL.
+ */
+X509 *SSL_CTX_get0_certificate(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get0_privatekey(3)`: the private key of the current slot (borrowed), or NULL.
+ */
+EVP_PKEY *SSL_CTX_get0_privatekey(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_ciphers(3)`: the context's cipher list (TLS 1.3 suites first), owned by the
  * context. NULL for NULL.
  */
 stack_st_SSL_CIPHER *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_client_CA_list(3)`: the context's list (borrowed; an empty one for a new
+ * context), or NULL after `SSL_CTX_set_client_CA_list(ctx, NULL)`.
+ */
+stack_st_X509_NAME *SSL_CTX_get_client_CA_list(const SSL_CTX *s);
+
+/**
+ * `SSL_CTX_get_client_cert_cb(3)`: what `SSL_CTX_set_client_cert_cb` set (NULL by default).
+ */
+SslClientCertCb SSL_CTX_get_client_cert_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb(3)`: NULL by default.
+ */
+pem_password_cb * SSL_CTX_get_default_passwd_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb_userdata(3)`: NULL by default.
+ */
+void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_ex_data(3)`: the value, or NULL.
@@ -1437,6 +1505,12 @@ void SSL_CTX_sess_set_new_cb(SSL_CTX *ctx, SSL_new_session_cb new_session_cb);
 void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_session_cb);
 
 /**
+ * `SSL_CTX_set0_CA_list(3)`: takes ownership of `name_list` (NULL allowed). Sent in a
+ * CertificateRequest when the client CA list is empty.
+ */
+void SSL_CTX_set0_CA_list(SSL_CTX *ctx, stack_st_X509_NAME *name_list);
+
+/**
  * `SSL_CTX_set_alpn_protos(3)`: the protocols a client offers, in wire format. Returns 0 on
  * success and 1 on failure (OpenSSL's inverted convention); NULL or an empty list clears.
  */
@@ -1448,6 +1522,17 @@ int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const uint8_t *protos, unsigned int pr
  * (the handshake fails with no_application_protocol, as in OpenSSL 3.0).
  */
 void SSL_CTX_set_alpn_select_cb(SSL_CTX *ctx, SSL_CTX_alpn_select_cb_func cb, void *arg);
+
+/**
+ * `SSL_CTX_set_cert_cb(3)`: called on a server after the ClientHello callbacks (client hello,
+ * servername) with the connection's state to adjust (typically `SSL_use_certificate` /
+ * `SSL_use_PrivateKey` on it). 1 continues; 0 fails the handshake
+ * (`SSL_R_CERT_CB_ERROR`, internal_error alert). Connections made afterwards get it.
+ * Status: partial — on a client it is recorded and never called (rustls picks the client
+ * certificate inside the handshake); on a server a negative return (retry) fails like 0, and it
+ * also runs for resumed handshakes and before ALPN selection in TLS 1.3.
+ */
+void SSL_CTX_set_cert_cb(SSL_CTX *c, SslCertCb cb, void *arg);
 
 /**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
@@ -1463,12 +1548,37 @@ int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
 int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
 
 /**
+ * `SSL_CTX_set_client_CA_list(3)`: takes ownership of `name_list` (NULL allowed), freeing the
+ * previous list. A server sends these names in its CertificateRequest.
+ */
+void SSL_CTX_set_client_CA_list(SSL_CTX *ctx, stack_st_X509_NAME *name_list);
+
+/**
+ * `SSL_CTX_set_client_cert_cb(3)`: recorded (`SSL_CTX_get_client_cert_cb` returns it).
+ * Status: partial — never called: a client offers the certificate set with
+ * `SSL_CTX_use_certificate` & co when the server asks for one.
+ */
+void SSL_CTX_set_client_cert_cb(SSL_CTX *ctx, SslClientCertCb client_cert_cb);
+
+/**
  * `SSL_CTX_set_client_hello_cb(3)`: called first on a server, with the raw ClientHello
  * available through `SSL_client_hello_get0_*`. `SSL_CLIENT_HELLO_SUCCESS` continues; an error
  * (or `SSL_CLIENT_HELLO_RETRY`, which sslrs does not support) fails the handshake with the
  * alert in `*al`.
  */
 void SSL_CTX_set_client_hello_cb(SSL_CTX *c, SSL_client_hello_cb_fn cb, void *arg);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb(3)`: the callback that supplies the password of encrypted
+ * PEM keys loaded into the context (and, copied by `SSL_new`, into its connections).
+ */
+void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb * cb);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb_userdata(3)`: the callback's `userdata` argument (without a
+ * callback: the password itself, a NUL-terminated string).
+ */
+void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
 
 /**
  * `SSL_CTX_set_default_verify_paths(3)`: the default file and directory (`SSL_CERT_FILE`,
@@ -1575,11 +1685,75 @@ void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
 int SSL_CTX_up_ref(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+ * `SSL_CTX_use_PrivateKey(3)`: the key of the slot of its type; a certificate already in that
+ * slot must match (else X509 `key values mismatch`, nothing changes). Keeps a reference to
+ * `pkey`. 1 or 0.
+ */
+int SSL_CTX_use_PrivateKey(SSL_CTX *ctx, EVP_PKEY *pkey);
+
+/**
+ * `SSL_CTX_use_PrivateKey_ASN1(3)`: as `SSL_CTX_use_PrivateKey` with a DER key of type `pk`
+ * (`EVP_PKEY_RSA`, `EVP_PKEY_EC`, ...; `EVP_PKEY_NONE` accepts any). Bad DER or another type:
+ * the decoder entries, then SSL `ERR_R_ASN1_LIB`.
+ */
+int SSL_CTX_use_PrivateKey_ASN1(int pk, SSL_CTX *ctx, const unsigned char *d, long len);
+
+/**
+ * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
+ * an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
+ * Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
+ * `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
  * Fails if a certificate of the same key type is set and the key does not match it (a key
  * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_CTX_use_RSAPrivateKey(3)`: an `RSA` key (deprecated API).
+ * Status: partial — `RSA` objects only exist with libcrypto in the process; natively any
+ * non-NULL `rsa` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_CTX_use_RSAPrivateKey(SSL_CTX *ctx, RSA *rsa);
+
+/**
+ * `SSL_CTX_use_RSAPrivateKey_ASN1(3)`: a DER RSA key (PKCS#1; PKCS#8 is accepted too).
+ */
+int SSL_CTX_use_RSAPrivateKey_ASN1(SSL_CTX *ctx, const unsigned char *d, long len);
+
+/**
+ * `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
+ * any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
+ * Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+ */
+int SSL_CTX_use_RSAPrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_CTX_use_cert_and_key(3)`: certificate, key and chain (`chain` may be NULL) at once,
+ * into the slot of the certificate's key type. A key that does not match:
+ * `SSL_R_PRIVATE_KEY_MISMATCH`; `override == 0` and the slot already in use:
+ * `SSL_R_NOT_REPLACING_CERTIFICATE`. 1 or 0.
+ * Status: partial — a NULL `privatekey` (OpenSSL then uses the certificate's public key, for
+ * keys kept in hardware) fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_CTX_use_cert_and_key(SSL_CTX *ctx,
+                             X509 *x509,
+                             EVP_PKEY *privatekey,
+                             stack_st_X509 *chain,
+                             int override);
+
+/**
+ * `SSL_CTX_use_certificate(3)`: `x` becomes the certificate of the slot of its key type (the
+ * slot's chain certificates stay; a key of the slot that does not match is no longer usable).
+ * The context keeps a reference to `x`: `SSL_CTX_get0_certificate` returns it. 1, or 0 (NULL:
+ * `ERR_R_PASSED_NULL_PARAMETER`; a key below the security level: `SSL_R_EE_KEY_TOO_SMALL`).
+ */
+int SSL_CTX_use_certificate(SSL_CTX *ctx, X509 *x);
+
+/**
+ * `SSL_CTX_use_certificate_ASN1(3)`: as `SSL_CTX_use_certificate` with the certificate's DER
+ * (`len` bytes at `d`). Bad DER: the ASN1 entries, then SSL `ERR_R_ASN1_LIB`.
+ */
+int SSL_CTX_use_certificate_ASN1(SSL_CTX *ctx, int len, const unsigned char *d);
 
 /**
  * `SSL_CTX_use_certificate_chain_file(3)`: leaf then intermediates, PEM. 1 or 0.
@@ -1737,6 +1911,39 @@ int SSL_SESSION_up_ref(SSL_SESSION *ses);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_add1_to_CA_list(3)`: appends `x`'s subject to the connection's own CA list.
+ * Status: partial — as `SSL_set0_CA_list`.
+ */
+int SSL_add1_to_CA_list(SSL *ssl, const X509 *x);
+
+/**
+ * `SSL_add_client_CA(3)`: appends `x`'s subject to the connection's own list (made from
+ * nothing, not from the context's, as OpenSSL does). 1, or 0 for NULL.
+ * Status: partial — as `SSL_set_client_CA_list`.
+ */
+int SSL_add_client_CA(SSL *ssl, X509 *x);
+
+/**
+ * `SSL_add_dir_cert_subjects_to_stack(3)`: as `SSL_add_file_cert_subjects_to_stack` for every
+ * file of a directory (files without certificates are skipped). A directory that cannot be
+ * read: `ERR_R_SYS_LIB` entries, 0.
+ */
+int SSL_add_dir_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *dir);
+
+/**
+ * `SSL_add_file_cert_subjects_to_stack(3)`: adds the subjects of the certificates of a PEM
+ * file that `stack` does not hold yet. 1, or 0 with the file's errors.
+ */
+int SSL_add_file_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *file);
+
+/**
+ * `SSL_add_store_cert_subjects_to_stack(3)`: `store` as a file path or `file:` URI of a PEM
+ * file, as `SSL_add_file_cert_subjects_to_stack`.
+ * Status: partial — other OSSL_STORE URIs fail (`SSL_R_...` none: `ERR_R_UNSUPPORTED`).
+ */
+int SSL_add_store_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *store);
+
+/**
  * `SSL_alert_desc_string(3)`: OpenSSL's two-letter code of the description (static).
  */
 const char *SSL_alert_desc_string(int value);
@@ -1761,6 +1968,19 @@ const char *SSL_alert_type_string_long(int value);
  * return 0.
  */
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
+
+/**
+ * `SSL_certs_clear(3)`: removes the connection's certificates and keys (its context keeps
+ * its own).
+ */
+void SSL_certs_clear(SSL *s);
+
+/**
+ * `SSL_check_private_key(3)`: 1 if the connection's certificate and key are set and match;
+ * else 0 with `SSL_R_NO_CERTIFICATE_ASSIGNED`, `SSL_R_NO_PRIVATE_KEY_ASSIGNED` or X509
+ * `key values mismatch`.
+ */
+int SSL_check_private_key(const SSL *ssl);
 
 /**
  * `SSL_clear(3)`: resets the connection for a new handshake; the role, settings, BIOs and
@@ -1838,6 +2058,11 @@ int SSL_do_handshake(SSL *s);
 SSL *SSL_dup(SSL *ssl);
 
 /**
+ * `SSL_dup_CA_list(3)`: a new stack of copies of the names (NULL for NULL).
+ */
+stack_st_X509_NAME *SSL_dup_CA_list(const stack_st_X509_NAME *sk);
+
+/**
  * `SSL_export_keying_material(3)`: RFC 5705 / RFC 8446 exporter. 1 on success; -1 before the
  * handshake is complete (nothing queued); 0 on OpenSSL's failures (TLS 1.2: a reserved label
  * or `olen == 0`; TLS 1.3: a NULL label).
@@ -1869,12 +2094,39 @@ int SSL_export_keying_material_early(SSL *s,
 void SSL_free(SSL *ssl);
 
 /**
+ * `SSL_get0_CA_list(3)`: the connection's own CA list, else its context's (borrowed).
+ */
+const stack_st_X509_NAME *SSL_get0_CA_list(const SSL *s);
+
+/**
  * `SSL_get0_alpn_selected(3)`: the negotiated protocol (owned by the connection), or NULL/0.
  */
 void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
 
 /**
- * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+ * `SSL_get0_peer_CA_list(3)`: on a client, the CA names of the server's CertificateRequest
+ * (borrowed; NULL when none was received, or in TLS 1.3 when it carried no names).
+ * Status: partial — a server never sees names from a client (rustls clients send none).
+ */
+const stack_st_X509_NAME *SSL_get0_peer_CA_list(const SSL *s);
+
+/**
+ * `SSL_get0_peer_certificate(3)`: the peer's certificate, borrowed from the connection (on a
+ * client the first element of `SSL_get_peer_cert_chain`), or NULL.
+ */
+X509 *SSL_get0_peer_certificate(const SSL *s);
+
+/**
+ * `SSL_get0_verified_chain(3)`: the chain verification built, leaf first and ending with the
+ * trust anchor, owned by the connection; NULL when the peer sent no certificate.
+ * Status: partial — the path is rebuilt by issuer/subject names from the peer's certificates
+ * and the trust anchors (the one rustls verified in all ordinary cases).
+ */
+stack_st_X509 *SSL_get0_verified_chain(const SSL *s);
+
+/**
+ * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate (the object
+ * `SSL_get0_peer_certificate` returns), or NULL.
  * `SSL_get_peer_certificate` is a macro for this.
  */
 X509 *SSL_get1_peer_certificate(const SSL *s);
@@ -1898,6 +2150,13 @@ stack_st_SSL_CIPHER *SSL_get1_supported_ciphers(SSL *s);
 SSL_CTX *SSL_get_SSL_CTX(const SSL *ssl);
 
 /**
+ * `SSL_get_certificate(3)`: the certificate of the connection's current slot (borrowed;
+ * while the connection uses its context's, the same object `SSL_CTX_get0_certificate`
+ * returns), or NULL.
+ */
+X509 *SSL_get_certificate(const SSL *ssl);
+
+/**
  * `SSL_get_cipher_list(3)`: the name of entry `n` of the connection's cipher list; NULL for a
  * NULL `s` or `n` out of range.
  */
@@ -1907,6 +2166,13 @@ const char *SSL_get_cipher_list(const SSL *s, int n);
  * `SSL_get_ciphers(3)`: the connection's cipher list, owned by the connection. NULL for NULL.
  */
 stack_st_SSL_CIPHER *SSL_get_ciphers(const SSL *s);
+
+/**
+ * `SSL_get_client_CA_list(3)`: on a server (or before a role is set, unless the method is a
+ * client method) the connection's list, else its context's; on a client the names the server
+ * sent (`SSL_get0_peer_CA_list`).
+ */
+stack_st_X509_NAME *SSL_get_client_CA_list(const SSL *s);
 
 /**
  * `SSL_get_client_ciphers(3)`: on a server that has seen a ClientHello, the suites the client
@@ -1925,6 +2191,16 @@ size_t SSL_get_client_random(const SSL *ssl, uint8_t *out, size_t outlen);
  * `SSL_get_current_cipher(3)`: static, NULL before the handshake.
  */
 const SSL_CIPHER *SSL_get_current_cipher(const SSL *s);
+
+/**
+ * `SSL_get_default_passwd_cb(3)`: the connection's (copied from its context by `SSL_new`).
+ */
+pem_password_cb * SSL_get_default_passwd_cb(SSL *s);
+
+/**
+ * `SSL_get_default_passwd_cb_userdata(3)`.
+ */
+void *SSL_get_default_passwd_cb_userdata(SSL *s);
 
 /**
  * `SSL_get_early_data_status(3)`: always `SSL_EARLY_DATA_NOT_SENT`.
@@ -1979,6 +2255,13 @@ size_t SSL_get_num_tickets(const SSL *s);
 uint64_t SSL_get_options(const SSL *s);
 
 /**
+ * `SSL_get_peer_cert_chain(3)`: the certificates the peer sent, owned by the connection: on
+ * a client the server's leaf first, on a server without the client's leaf (empty when the
+ * server asked and the client sent none). NULL before a handshake.
+ */
+stack_st_X509 *SSL_get_peer_cert_chain(const SSL *s);
+
+/**
  * `SSL_get_peer_finished(3)`: 0, as `SSL_get_finished`.
  */
 size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
@@ -1990,6 +2273,11 @@ size_t SSL_get_peer_finished(const SSL *s, void *buf, size_t count);
  * not recorded) and for NULL.
  */
 int SSL_get_peer_signature_type_nid(const SSL *s, int *pnid);
+
+/**
+ * `SSL_get_privatekey(3)`: the connection's current private key (borrowed), or NULL.
+ */
+EVP_PKEY *SSL_get_privatekey(const SSL *ssl);
 
 /**
  * `SSL_get_quiet_shutdown(3)`.
@@ -2127,6 +2415,21 @@ int SSL_is_server(const SSL *s);
 int SSL_key_update(SSL *s, int updatetype);
 
 /**
+ * `SSL_load_client_CA_file(3)`: a new stack of the subjects of the certificates in a PEM file,
+ * in file order, without duplicates. NULL with the file's errors (no certificate: PEM
+ * `no start line`).
+ */
+stack_st_X509_NAME *SSL_load_client_CA_file(const char *file);
+
+/**
+ * `SSL_load_client_CA_file_ex(3)`: as `SSL_load_client_CA_file` (`libctx` and `propq` are
+ * not used).
+ */
+stack_st_X509_NAME *SSL_load_client_CA_file_ex(const char *file,
+                                               OSSL_LIB_CTX *libctx,
+                                               const char *propq);
+
+/**
  * `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
  */
 SSL *SSL_new(SSL_CTX *ctx);
@@ -2199,6 +2502,13 @@ int SSL_select_next_proto(uint8_t **out,
 int SSL_session_reused(const SSL *s);
 
 /**
+ * `SSL_set0_CA_list(3)`: the connection's own CA list (ownership taken); NULL returns to the
+ * context's.
+ * Status: partial — recorded and returned by `SSL_get0_CA_list`; not sent.
+ */
+void SSL_set0_CA_list(SSL *s, stack_st_X509_NAME *name_list);
+
+/**
  * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
  */
 void SSL_set0_rbio(SSL *s, BIO *rbio);
@@ -2239,6 +2549,12 @@ int SSL_set_alpn_protos(SSL *ssl, const uint8_t *protos, unsigned int protos_len
 void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
 
 /**
+ * `SSL_set_cert_cb(3)`: as `SSL_CTX_set_cert_cb`, for this connection.
+ * Status: partial — as `SSL_CTX_set_cert_cb`.
+ */
+void SSL_set_cert_cb(SSL *s, SslCertCb cb, void *arg);
+
+/**
  * `SSL_set_cipher_list(3)`: as `SSL_CTX_set_cipher_list`, for one connection.
  */
 int SSL_set_cipher_list(SSL *s, const char *str);
@@ -2249,9 +2565,28 @@ int SSL_set_cipher_list(SSL *s, const char *str);
 int SSL_set_ciphersuites(SSL *s, const char *str);
 
 /**
+ * `SSL_set_client_CA_list(3)`: the connection's own list (ownership taken); NULL returns to
+ * the context's.
+ * Status: partial — recorded and returned by the getters; the CertificateRequest carries the
+ * context's names.
+ */
+void SSL_set_client_CA_list(SSL *s, stack_st_X509_NAME *name_list);
+
+/**
  * `SSL_set_connect_state(3)`: client role; restarts the state machine.
  */
 void SSL_set_connect_state(SSL *s);
+
+/**
+ * `SSL_set_default_passwd_cb(3)`: as `SSL_CTX_set_default_passwd_cb`, for keys loaded into
+ * this connection (`SSL_use_PrivateKey_file`).
+ */
+void SSL_set_default_passwd_cb(SSL *s, pem_password_cb * cb);
+
+/**
+ * `SSL_set_default_passwd_cb_userdata(3)`.
+ */
+void SSL_set_default_passwd_cb_userdata(SSL *s, void *u);
 
 /**
  * `SSL_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is `SSL_set_app_data`.
@@ -2366,6 +2701,74 @@ const char *SSL_state_string_long(const SSL *s);
 int SSL_up_ref(SSL *s);
 
 /**
+ * `SSL_use_PrivateKey(3)`: as `SSL_CTX_use_PrivateKey`, for this connection.
+ */
+int SSL_use_PrivateKey(SSL *ssl, EVP_PKEY *pkey);
+
+/**
+ * `SSL_use_PrivateKey_ASN1(3)`: as `SSL_CTX_use_PrivateKey_ASN1`, for this connection.
+ */
+int SSL_use_PrivateKey_ASN1(int pk, SSL *ssl, const unsigned char *d, long len);
+
+/**
+ * `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
+ * the connection's password callback. 1 or 0.
+ * Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
+ * `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
+ */
+int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
+
+/**
+ * `SSL_use_RSAPrivateKey(3)`: as `SSL_CTX_use_RSAPrivateKey`, for this connection.
+ * Status: partial — natively (no `RSA` objects) a non-NULL `rsa` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_use_RSAPrivateKey(SSL *ssl, RSA *rsa);
+
+/**
+ * `SSL_use_RSAPrivateKey_ASN1(3)`: as `SSL_CTX_use_RSAPrivateKey_ASN1`, for this connection.
+ */
+int SSL_use_RSAPrivateKey_ASN1(SSL *ssl, const unsigned char *d, long len);
+
+/**
+ * `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
+ * Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+ */
+int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
+
+/**
+ * `SSL_use_cert_and_key(3)`: as `SSL_CTX_use_cert_and_key`, for this connection.
+ * Status: partial — a NULL `privatekey` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_use_cert_and_key(SSL *ssl,
+                         X509 *x509,
+                         EVP_PKEY *privatekey,
+                         stack_st_X509 *chain,
+                         int override);
+
+/**
+ * `SSL_use_certificate(3)`: as `SSL_CTX_use_certificate`, for this connection only (from then
+ * on it has its own certificates and keys, starting from a copy of its context's).
+ */
+int SSL_use_certificate(SSL *ssl, X509 *x);
+
+/**
+ * `SSL_use_certificate_ASN1(3)`: as `SSL_CTX_use_certificate_ASN1`, for this connection.
+ */
+int SSL_use_certificate_ASN1(SSL *ssl, const unsigned char *d, int len);
+
+/**
+ * `SSL_use_certificate_chain_file(3)`: leaf then chain certificates (PEM), for this
+ * connection. 1 or 0.
+ */
+int SSL_use_certificate_chain_file(SSL *ssl, const char *file);
+
+/**
+ * `SSL_use_certificate_file(3)`: as `SSL_CTX_use_certificate_file`, for this connection: the
+ * first certificate of `file` (PEM or ASN1) becomes the certificate of its slot. 1 or 0.
+ */
+int SSL_use_certificate_file(SSL *ssl, const char *file, int type);
+
+/**
  * `SSL_verify_client_post_handshake(3)`: 0 with OpenSSL's reason (the client never offers
  * post-handshake authentication to a rustls server).
  */
@@ -2459,6 +2862,24 @@ const SSL_METHOD *TLSv1_method(void);
 const SSL_METHOD *TLSv1_server_method(void);
 
 /**
+ * `X509_NAME_cmp(a, b)`: 0 when equal; otherwise the sign of the comparison of the canonical
+ * encodings, shorter first, then bytewise (OpenSSL's order, e.g. for sorted name stacks).
+ * NULL sorts first.
+ */
+int X509_NAME_cmp(const X509_NAME *a, const X509_NAME *b);
+
+/**
+ * `X509_NAME_dup(xn)`: a free-standing copy, freed with `X509_NAME_free`. NULL for NULL.
+ */
+X509_NAME *X509_NAME_dup(const X509_NAME *xn);
+
+/**
+ * `X509_NAME_free(a)`: frees a name made by `X509_NAME_dup`/`d2i_X509_NAME` (or returned as
+ * owned by a libssl function); NULL is a no-op.
+ */
+void X509_NAME_free(X509_NAME *a);
+
+/**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
  * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
  *
@@ -2504,6 +2925,19 @@ int X509_up_ref(X509 *x);
 const char *X509_verify_cert_error_string(long n);
 
 /**
+ * `d2i_AutoPrivateKey(a, pp, length)`: one DER private key (PKCS#8, PKCS#1 RSA or SEC1 EC;
+ * RSA, EC P-256/P-384 or Ed25519 natively) at `*pp`, which is advanced past it. Returns one
+ * reference (also stored in `*a`), or NULL with the DECODER entry OpenSSL queues.
+ */
+EVP_PKEY *d2i_AutoPrivateKey(EVP_PKEY **a, const unsigned char **pp, long length);
+
+/**
+ * `d2i_PrivateKey(type, a, pp, length)`: as [`d2i_AutoPrivateKey`], and the key must be of
+ * `type` (`EVP_PKEY_RSA`, `EVP_PKEY_EC`, ...; `EVP_PKEY_NONE` accepts any).
+ */
+EVP_PKEY *d2i_PrivateKey(int type, EVP_PKEY **a, const unsigned char **pp, long length);
+
+/**
  * `d2i_SSL_SESSION(3)`: decodes sslrs's encoding from `*pp` (at most `length` bytes) and
  * advances `*pp`; reuses `*a` when given. Anything else (OpenSSL's DER included) gives NULL
  * with ASN1 `bad object header` + `nested asn1 error`.
@@ -2520,6 +2954,19 @@ SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long len
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
 
 /**
+ * `d2i_X509_NAME(a, in, len)`: parses one DER Name at `*in` (advanced past it). Returns a
+ * free-standing name, also stored in `*a` (an old `*a` is freed), or NULL with ASN1 errors.
+ */
+X509_NAME *d2i_X509_NAME(X509_NAME **a, const unsigned char **in, long len);
+
+/**
+ * `i2d_PrivateKey(a, pp)`: the key's DER length; with `pp`, the DER is written at `*pp`
+ * (advanced) or into a new `OPENSSL_malloc`'d buffer stored in `*pp` when it is NULL. -1 for
+ * NULL.
+ */
+int i2d_PrivateKey(const EVP_PKEY *a, unsigned char **pp);
+
+/**
  * `i2d_SSL_SESSION(3)`: the length of sslrs's encoding; with `pp`, writes it at `*pp` and
  * advances `*pp` (with `*pp == NULL`, stores a `malloc`'d copy). The encoding is sslrs's own
  * (not OpenSSL's DER); a client session's encoding resumes only in the process that made it.
@@ -2532,6 +2979,13 @@ int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
  * -1 for NULL or an empty (`X509_new`) certificate.
  */
 int i2d_X509(const X509 *a, unsigned char **out);
+
+/**
+ * `i2d_X509_NAME(a, out)`: the DER length; with `out`, the DER is written at `*out` (which is
+ * advanced) or, with `*out == NULL`, into a new `OPENSSL_malloc`'d buffer stored there.
+ * -1 for NULL.
+ */
+int i2d_X509_NAME(const X509_NAME *a, unsigned char **out);
 
 /**
  * `1` in forward mode, `0` otherwise (for the C tests and the program suite).

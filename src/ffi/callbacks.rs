@@ -89,6 +89,8 @@ pub struct SslHooks {
 pub struct CtxApp {
     pub ex: ExData,
     pub hooks: Mutex<CtxHooks>,
+    /// Certificate objects, password and certificate callbacks, CA lists (`certs.rs`).
+    pub certs: crate::ffi::certs::CtxCerts,
     /// The `SSL_CTX*` value, for the ex_data free callbacks.
     parent: AtomicUsize,
 }
@@ -98,6 +100,7 @@ impl CtxApp {
         CtxApp {
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_CTX),
             hooks: Mutex::default(),
+            certs: crate::ffi::certs::CtxCerts::default(),
             parent: AtomicUsize::new(0),
         }
     }
@@ -143,6 +146,8 @@ pub struct SslObj {
     pub servername: Mutex<Option<std::ffi::CString>>,
     /// The context the connection was made from (`SSL_set_SSL_CTX(s, NULL)` returns to it).
     pub initial_ctx: std::sync::Arc<crate::engine::Context>,
+    /// Certificate objects (own and the peer's), callbacks, CA lists (`certs.rs`).
+    pub certs: crate::ffi::certs::SslCerts,
 }
 
 impl SslObj {
@@ -154,6 +159,7 @@ impl SslObj {
             ..SslHooks::default()
         };
         SslObj {
+            certs: crate::ffi::certs::SslCerts::inherit(ctx_app(&conn.ctx)),
             initial_ctx: conn.ctx.clone(),
             hello: Mutex::new(None),
             servername: Mutex::new(None),
@@ -218,7 +224,8 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
         hello: ctx_hooks.servername.is_some()
             || ctx_hooks.alpn_select.is_some()
             || ctx_hooks.client_hello.is_some()
-            || conn.ctx.sessions.callbacks().get_cb != 0,
+            || conn.ctx.sessions.callbacks().get_cb != 0
+            || (conn.is_server() && crate::ffi::certs::has_cert_cb(obj)),
         keylog: ctx_hooks.keylog.is_some(),
     }
 }

@@ -13,7 +13,9 @@
 
 pub mod backend;
 pub mod bio;
+pub mod ca_list;
 pub mod callbacks;
+pub mod certs;
 pub mod cipher;
 pub mod config;
 pub mod crypto;
@@ -24,7 +26,9 @@ pub mod ex_data;
 pub mod hello;
 pub mod keylog;
 pub mod method;
+pub mod passwd;
 pub mod pem;
+pub mod pkey_der;
 pub mod ptr;
 pub mod session;
 pub mod ssl;
@@ -33,6 +37,7 @@ pub mod stack;
 pub mod tls1;
 pub mod types;
 pub mod x509;
+pub mod x509_name;
 
 use crate::error::{Error, Result};
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -1,7 +1,6 @@
 //! `openssl/ssl.h` family: methods, `SSL_CTX`, `SSL`, `SSL_CIPHER`.
 
 use crate::crypto::bio::Bio;
-use crate::crypto::x509::Certificate;
 use crate::engine::conn::{Conn, Role, Stop};
 use crate::engine::context::{Context, Method, Settings};
 use crate::engine::verify::HostCheck;
@@ -387,7 +386,7 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
     })
 }
 
-fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
+pub(crate) fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
     // SAFETY: NULL or a NUL-terminated path per the API.
     match unsafe { c_str(p) } {
         None => Ok(None),
@@ -402,7 +401,7 @@ fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
 
 /// OpenSSL reports a failed certificate/key file load as the underlying error followed by
 /// SSL's wrapper (`ERR_R_SYS_LIB` for open failures, `ERR_R_PEM_LIB` for content).
-fn wrap_load_error(inner: Error, func: &'static str) -> Error {
+pub(crate) fn wrap_load_error(inner: Error, func: &'static str) -> Error {
     let system = inner.system;
     crate::crypto::err::push(inner);
     if system {
@@ -416,12 +415,12 @@ fn wrap_load_error(inner: Error, func: &'static str) -> Error {
 /// The raw bytes of an ASN1 (DER) certificate or key file, with OpenSSL's error entries.
 /// A DER private key: PKCS#8, PKCS#1 RSA or SEC1 EC, told apart by structure as OpenSSL's
 /// DER decoder does; anything else is handed on as PKCS#8 (and fails to load as such).
-fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'static> {
+pub(crate) fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'static> {
     rustls_pki_types::PrivateKeyDer::try_from(der.clone())
         .unwrap_or_else(|_| rustls_pki_types::PrivateKeyDer::Pkcs8(der.into()))
 }
 
-fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
+pub(crate) fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
 }
 
@@ -535,7 +534,10 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     })
 }
 
-/// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+/// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
+/// an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
+/// Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
+/// `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
 /// Fails if a certificate of the same key type is set and the key does not match it (a key
 /// of another type goes to its own slot, as in OpenSSL). 1 or 0.
 #[no_mangle]
@@ -545,23 +547,10 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
-        let path =
-            path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey_file"))?;
-        let key = match r#type {
-            SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)
-                .map_err(|e| wrap_load_error(e, "SSL_CTX_use_PrivateKey_file"))?,
-            SSL_FILETYPE_ASN1 => {
-                der_private_key(read_der_file(path, "SSL_CTX_use_PrivateKey_file")?)
-            }
-            _ => {
-                return Err(Error::ssl(
-                    ssl_r::BAD_SSL_FILETYPE,
-                    "SSL_CTX_use_PrivateKey_file",
-                ))
-            }
-        };
-        c.use_key(key)
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
+        let func = "SSL_CTX_use_PrivateKey_file";
+        let key = crate::ffi::passwd::load_key_file(file, r#type, t.passwd(), func)?;
+        t.use_key(key, core::ptr::null_mut())
     })
 }
 
@@ -1350,13 +1339,15 @@ pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
     })
 }
 
-/// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+/// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate (the object
+/// `SSL_get0_peer_certificate` returns), or NULL.
 /// `SSL_get_peer_certificate` is a macro for this.
 #[no_mangle]
 pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
-    with_conn(s, core::ptr::null_mut(), |c| match c.peer_certificate() {
-        None => Ok(core::ptr::null_mut()),
-        Some(der) => Ok(into_c::<X509>(Arc::new(Certificate::from_der(der)?))),
+    call(core::ptr::null_mut(), || {
+        let x = crate::ffi::certs::peer_certificate(s)?;
+        crate::ffi::x509::X509_up_ref(x);
+        Ok(x)
     })
 }
 
