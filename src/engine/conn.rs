@@ -124,8 +124,8 @@ pub struct Conn {
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
     /// as the connection.
     pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
-    /// Certificates and keys of this connection (`SSL_use_certificate` & co, `SSL_certs_clear`):
-    /// `None` while it uses its context's (what `SSL_new` would have copied).
+    /// Certificates and keys of this connection: `SSL_new`'s copy of its context's, changed by
+    /// `SSL_use_certificate` & co; `None` after `SSL_set_SSL_CTX` (the new context's are used).
     pub own_creds: Option<crate::engine::context::Credentials>,
     /// The CA names of the server's CertificateRequest (client side; `None`: none received).
     peer_ca: Arc<Mutex<Option<Vec<Vec<u8>>>>>,
@@ -248,8 +248,11 @@ impl Read for BioReader<'_> {
 impl Conn {
     /// `SSL_new`: a connection with `ctx`'s current settings.
     pub fn new(ctx: Arc<Context>) -> Conn {
-        let settings = ctx.with(|c| c.settings.clone());
-        Conn::fresh(ctx, settings, None)
+        // The connection's copy of the context's certificates and keys, as `SSL_new` makes it.
+        let (settings, creds) = ctx.with(|c| (c.settings.clone(), c.creds.snapshot()));
+        let mut conn = Conn::fresh(ctx, settings, None);
+        conn.own_creds = Some(creds);
+        conn
     }
 
     /// A connection in the "before" state: configuration and BIOs are set by the caller, every

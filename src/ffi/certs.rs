@@ -455,8 +455,8 @@ impl<'a> Target<'a> {
         self.update(|c, level| c.set_chain(chain, level))
     }
 
-    /// The object set that holds what this target's current credentials hand out: a
-    /// connection still using its context's credentials hands out the context's objects.
+    /// Runs `f` on the object set of this target: a connection's own (its context's while it
+    /// follows its context after `SSL_set_SSL_CTX`).
     fn with_objs<R>(&self, f: impl FnOnce(&mut Objs) -> Result<R>) -> Result<R> {
         match self {
             Target::Ctx(_, a) => f(&mut lock(&a.certs.objs)),
@@ -473,12 +473,41 @@ impl<'a> Target<'a> {
         }
     }
 
+    /// A connection's object for `der`: its own, else (when its context still holds that
+    /// certificate or key) the context's, shared as `SSL_new` shares it in OpenSSL.
+    fn shared_obj<T>(
+        &self,
+        der: &[u8],
+        find: fn(&Objs, &[u8]) -> Option<*mut T>,
+        make: fn(&mut Objs, &[u8]) -> Result<*mut T>,
+        keep: fn(&mut Objs, &[u8], *mut T),
+        is_cert: bool,
+    ) -> Result<*mut T> {
+        let Target::Ssl(o) = self else {
+            return self.with_objs(|objs| make(objs, der));
+        };
+        let ctx = conn_of(o)?.ctx.clone();
+        if let Some(p) = find(&lock(&o.certs.objs), der) {
+            return Ok(p);
+        }
+        if let Some(a) = ctx_app(&ctx) {
+            let (certs, keys) = ctx.with(|c| live_ders(&c.creds));
+            let held = if is_cert { certs } else { keys };
+            if held.iter().any(|d| d == der) {
+                let p = make(&mut lock(&a.certs.objs), der)?;
+                keep(&mut lock(&o.certs.objs), der, p);
+                return Ok(p);
+            }
+        }
+        self.with_objs(|objs| make(objs, der))
+    }
+
     /// The object for the current certificate (NULL when none), made once.
     fn certificate(&self) -> Result<*mut X509> {
         let Some(der) = self.read(|c| c.chain.first().map(|d| d.to_vec()))? else {
             return Ok(core::ptr::null_mut());
         };
-        self.with_objs(|o| o.cert_or_make(&der))
+        self.shared_obj(&der, Objs::cert, Objs::cert_or_make, Objs::put_cert, true)
     }
 
     /// The object for the current private key (NULL when none), made once.
@@ -486,7 +515,7 @@ impl<'a> Target<'a> {
         let Some(der) = self.read(|c| c.key.as_ref().map(|k| k.secret_der().to_vec()))? else {
             return Ok(core::ptr::null_mut());
         };
-        self.with_objs(|o| o.key_or_make(&der))
+        self.shared_obj(&der, Objs::key, Objs::key_or_make, Objs::put_key, false)
     }
 }
 
