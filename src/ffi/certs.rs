@@ -891,8 +891,17 @@ fn cached_stack(
     Ok(stack)
 }
 
+/// What a connection knows of the peer's chain.
+struct PeerChain {
+    /// The certificates the peer sent, leaf first.
+    chain: Option<Vec<Vec<u8>>>,
+    server: bool,
+    /// A server that asked for a certificate, after the handshake.
+    asked: bool,
+}
+
 /// The chain the peer sent, leaf first, and whether this side is the server.
-fn peer_chain(o: &SslObj) -> Result<(Option<Vec<Vec<u8>>>, bool, bool)> {
+fn peer_chain(o: &SslObj) -> Result<PeerChain> {
     let c = conn_of(o)?;
     let server = c.is_server();
     let chain = c
@@ -902,7 +911,11 @@ fn peer_chain(o: &SslObj) -> Result<(Option<Vec<Vec<u8>>>, bool, bool)> {
     let asked = server
         && c.is_init_finished()
         && c.settings.verify_mode & crate::engine::context::verify::PEER != 0;
-    Ok((chain, server, asked))
+    Ok(PeerChain {
+        chain,
+        server,
+        asked,
+    })
 }
 
 /// The path verification took, leaf first, as far as it goes: each certificate's issuer
@@ -955,7 +968,11 @@ pub fn peer_certificate(s: *const SSL) -> Result<*mut X509> {
 pub extern "C" fn SSL_get_peer_cert_chain(s: *const SSL) -> *mut stack_st_X509 {
     call(core::ptr::null_mut(), || {
         let o = obj(s)?;
-        let (chain, server, asked) = peer_chain(o)?;
+        let PeerChain {
+            chain,
+            server,
+            asked,
+        } = peer_chain(o)?;
         let ders = match (chain, server) {
             (Some(c), false) => Some(c),
             (Some(c), true) => Some(c.into_iter().skip(1).collect()),
@@ -976,7 +993,7 @@ pub extern "C" fn SSL_get_peer_cert_chain(s: *const SSL) -> *mut stack_st_X509 {
 pub extern "C" fn SSL_get0_verified_chain(s: *const SSL) -> *mut stack_st_X509 {
     call(core::ptr::null_mut(), || {
         let o = obj(s)?;
-        let (chain, _, _) = peer_chain(o)?;
+        let chain = peer_chain(o)?.chain;
         let ders = match chain {
             Some(c) if !c.is_empty() => {
                 let trust = conn_of(o)?.ctx.with(|cfg| cfg.trust.clone());

@@ -61,15 +61,15 @@ fn canonical(n: &Name) -> Vec<u8> {
                 0x1E => e
                     .value
                     .chunks(2)
-                    .filter_map(|c| (c.len() == 2).then(|| u16::from_be_bytes([c[0], c[1]])))
+                    .filter(|c| c.len() == 2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
                     .map(|u| char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'))
                     .collect::<String>(),
                 0x1C => e
                     .value
                     .chunks(4)
-                    .filter_map(|c| {
-                        (c.len() == 4).then(|| u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
-                    })
+                    .filter(|c| c.len() == 4)
+                    .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
                     .map(|u| char::from_u32(u).unwrap_or('\u{FFFD}'))
                     .collect::<String>(),
                 0x0C => String::from_utf8_lossy(&e.value).into_owned(),
