@@ -418,6 +418,7 @@ static int test_passwd_callbacks(void)
     SSL_CTX *ctx = SSL_CTX_new(TLS_method());
     SSL *s0 = NULL, *s = NULL;
     struct pw wrong = {"wrong", 0, 0, 0, NULL}, other = {"x", 0, 0, 0, NULL};
+    struct pw right = {"secret", 0, 0, 0, NULL};
     int ret = 0;
 
     if (!TEST_ptr(ctx) || !TEST_ptr(s0 = SSL_new(ctx)))
@@ -453,10 +454,24 @@ static int test_passwd_callbacks(void)
         || !TEST_int_eq(wrong.calls, 1)
         || !TEST_true(SSL_CTX_get_default_passwd_cb_userdata(ctx) == &wrong))
         goto end;
+    /* without a callback, the userdata is the password itself */
     SSL_set_default_passwd_cb(s, NULL);
+    SSL_set_default_passwd_cb_userdata(s, "secret");
     if (!TEST_ptr_null(SSL_get_default_passwd_cb(s))
         || !TEST_true(SSL_CTX_get_default_passwd_cb(ctx) == pw_cb))
         goto end;
+    if (!TEST_int_eq(SSL_use_certificate_file(s, cert_path("server-ec.pem"), SSL_FILETYPE_PEM), 1)
+        || !TEST_int_eq(SSL_use_PrivateKey_file(s, cert_path("server-ec-enc.key"), SSL_FILETYPE_PEM),
+                        1)
+        || !TEST_int_eq(SSL_check_private_key(s), 1))
+        goto end;
+    /* the right password */
+    SSL_CTX_set_default_passwd_cb_userdata(ctx, &right);
+    if (!TEST_int_eq(SSL_CTX_use_PrivateKey_file(ctx, cert_path("server-ec-enc.key"),
+                                                 SSL_FILETYPE_PEM), 1)
+        || !TEST_int_eq(right.calls, 1) || !TEST_int_eq(SSL_CTX_check_private_key(ctx), 1))
+        goto end;
+    SSL_CTX_set_default_passwd_cb_userdata(ctx, &wrong);
     /* unencrypted keys never ask */
     if (!TEST_int_eq(SSL_CTX_use_PrivateKey_file(ctx, cert_path("server-ec.key"), SSL_FILETYPE_PEM),
                      1)

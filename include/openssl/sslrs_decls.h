@@ -1701,8 +1701,8 @@ int SSL_CTX_use_PrivateKey_ASN1(int pk, SSL_CTX *ctx, const unsigned char *d, lo
 /**
  * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
  * an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
- * Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
- * `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
+ * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+ * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
  * Fails if a certificate of the same key type is set and the key does not match it (a key
  * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
@@ -1723,7 +1723,7 @@ int SSL_CTX_use_RSAPrivateKey_ASN1(SSL_CTX *ctx, const unsigned char *d, long le
 /**
  * `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
  * any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
- * Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+ * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
  */
 int SSL_CTX_use_RSAPrivateKey_file(SSL_CTX *ctx, const char *file, int type);
 
@@ -2713,8 +2713,8 @@ int SSL_use_PrivateKey_ASN1(int pk, SSL *ssl, const unsigned char *d, long len);
 /**
  * `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
  * the connection's password callback. 1 or 0.
- * Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
- * `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
+ * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+ * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
  */
 int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
 
@@ -2731,7 +2731,7 @@ int SSL_use_RSAPrivateKey_ASN1(SSL *ssl, const unsigned char *d, long len);
 
 /**
  * `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
- * Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+ * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
  */
 int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
 

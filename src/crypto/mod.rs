@@ -7,6 +7,7 @@
 pub mod bio;
 pub mod err;
 pub mod err_strings;
+pub mod pbes2;
 pub mod pem;
 pub mod pkey;
 pub mod x509;

@@ -5,9 +5,10 @@
 //!
 //! With libcrypto in the process a PEM key is read by libcrypto's `PEM_read_bio_PrivateKey`
 //! with the callback and its argument, so encrypted keys work exactly as in OpenSSL. Natively
-//! the callback is asked for the password (once, `size` 1024, `rwflag` 0, as OpenSSL does) but
-//! encrypted keys cannot be decrypted: the load fails with PEM `bad decrypt` and SSL
-//! `ERR_R_PEM_LIB`.
+//! the callback is asked for the password (once, `size` 1024, `rwflag` 0, as OpenSSL does) and
+//! encrypted PKCS#8 keys (PBES2 with PBKDF2 and AES-CBC, what OpenSSL 3 writes) are decrypted
+//! by `crypto::pbes2`; legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) fails with PEM
+//! `bad decrypt` and SSL `ERR_R_PEM_LIB`.
 
 use super::callbacks::{conn_of, lock, obj};
 use super::certs::Target;
@@ -120,7 +121,8 @@ fn ask_password(passwd: (pem_password_cb, usize)) -> Option<Vec<u8>> {
     }
 }
 
-/// Reads a PEM private key natively.
+/// Reads a PEM private key natively; an `ENCRYPTED PRIVATE KEY` (PBES2, AES-CBC) is
+/// decrypted with the password the callback gives.
 fn load_pem_native(
     path: &Path,
     passwd: (pem_password_cb, usize),
@@ -128,33 +130,48 @@ fn load_pem_native(
 ) -> Result<PrivateKeyDer<'static>> {
     let bytes = std::fs::read(path)
         .map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))?;
-    match crate::crypto::pem::read_private_key(&bytes) {
-        Ok(k) => Ok(k),
-        Err(e) => {
-            let text = String::from_utf8_lossy(&bytes);
-            let encrypted = text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
-                || text.contains("Proc-Type: 4,ENCRYPTED");
-            if !encrypted {
-                return Err(wrap_load_error(e, func));
-            }
-            match ask_password(passwd) {
-                None => {
-                    crate::crypto::err::push(Error::new(
-                        lib::PEM,
-                        PEM_R_BAD_PASSWORD_READ,
-                        "pem_read_bio_key_legacy",
-                    ));
-                }
-                Some(_) => {
-                    crate::crypto::err::push(
-                        Error::new(lib::PEM, PEM_R_BAD_DECRYPT, "PEM_do_header")
-                            .with_data("sslrs: encrypted keys need libcrypto"),
-                    );
-                }
-            }
-            Err(Error::ssl(common::PEM_LIB, func))
-        }
+    let e = match crate::crypto::pem::read_private_key(&bytes) {
+        Ok(k) => return Ok(k),
+        Err(e) => e,
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if text.contains("Proc-Type: 4,ENCRYPTED") && !text.contains("ENCRYPTED PRIVATE KEY") {
+        // Legacy encrypted PEM (DEK-Info, MD5-based key derivation): not supported natively.
+        ask_password(passwd);
+        crate::crypto::err::push(
+            Error::new(lib::PEM, PEM_R_BAD_DECRYPT, "PEM_do_header")
+                .with_data("sslrs: legacy encrypted PEM needs libcrypto"),
+        );
+        return Err(Error::ssl(common::PEM_LIB, func));
     }
+    let mut it = bytes.iter().copied();
+    let Ok(epki) =
+        crate::crypto::pem::read_stream_labeled(&mut || it.next(), "ENCRYPTED PRIVATE KEY")
+    else {
+        return Err(wrap_load_error(e, func));
+    };
+    let Some(password) = ask_password(passwd) else {
+        crate::crypto::err::push(Error::new(
+            lib::PEM,
+            PEM_R_BAD_PASSWORD_READ,
+            "pem_read_bio_key_legacy",
+        ));
+        return Err(Error::ssl(common::PEM_LIB, func));
+    };
+    let key = match crate::crypto::pbes2::decrypt(&epki, &password) {
+        Ok(pkcs8) => super::pkey_der::parse_key_der(&pkcs8).ok().map(|(k, _)| k),
+        Err(Some(e)) => {
+            crate::crypto::err::push(e);
+            return Err(Error::ssl(common::PEM_LIB, func));
+        }
+        Err(None) => None,
+    };
+    key.ok_or_else(|| {
+        crate::crypto::pbes2::bad_decrypt()
+            .into_iter()
+            .for_each(crate::crypto::err::push);
+        Error::ssl(common::PEM_LIB, func)
+    })
 }
 
 /// `SSL_*_use_PrivateKey_file` / `SSL_*_use_RSAPrivateKey_file`: a PEM (possibly encrypted,
@@ -249,8 +266,8 @@ pub extern "C" fn SSL_use_certificate_chain_file(ssl: *mut SSL, file: *const c_c
 
 /// `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
 /// the connection's password callback. 1 or 0.
-/// Status: partial — natively, encrypted PEM keys fail (PEM `bad decrypt`, SSL
-/// `ERR_R_PEM_LIB`) after the password callback ran; with libcrypto they load.
+/// Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+/// encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
 #[no_mangle]
 pub extern "C" fn SSL_use_PrivateKey_file(
     ssl: *mut SSL,
@@ -266,7 +283,7 @@ pub extern "C" fn SSL_use_PrivateKey_file(
 
 /// `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
 /// any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
-/// Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
     ctx: *mut SSL_CTX,
@@ -284,7 +301,7 @@ pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
 }
 
 /// `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
-/// Status: partial — as `SSL_use_PrivateKey_file` for encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
 #[no_mangle]
 pub extern "C" fn SSL_use_RSAPrivateKey_file(
     ssl: *mut SSL,
