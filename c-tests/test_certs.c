@@ -392,6 +392,37 @@ static int test_peer_chain(void)
         && peer_chain_case(TLS1_3_VERSION, 1) && peer_chain_case(TLS1_2_VERSION, 1);
 }
 
+/* Replacing the certificate keeps the slot's chain certificates (SSL_MODE_NO_AUTO_CHAIN: OpenSSL
+ * would otherwise complete the chain from its trust store). */
+static int test_leaf_keeps_chain(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL;
+    int ret = 0;
+
+    if (!create_ssl_ctx_pair(0, 0, NULL, NULL, "ca-bundle.pem", &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_mode(sctx, SSL_MODE_NO_AUTO_CHAIN);
+    if (!TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path("server-ec-chain.pem")), 1)
+        || !TEST_int_eq(SSL_CTX_use_certificate_file(sctx, cert_path("server-other.pem"),
+                                                     SSL_FILETYPE_PEM), 1)
+        || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(sctx, cert_path("server-other.key"),
+                                                    SSL_FILETYPE_PEM), 1))
+        goto end;
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_true(create_ssl_connection(s, c))
+        || !chain_is(SSL_get_peer_cert_chain(c), 2, "/O=sslrs test/CN=other.example",
+                     "/O=sslrs test/CN=sslrs test CA ECDSA"))
+        goto end;
+    ret = 1;
+end:
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 struct pw {
     const char *password;
     int calls, size, rwflag;
@@ -642,6 +673,7 @@ int main(void)
     RUN_TEST(test_cert_and_key);
     RUN_TEST(test_connection_certificates);
     RUN_TEST(test_peer_chain);
+    RUN_TEST(test_leaf_keeps_chain);
     RUN_TEST(test_passwd_callbacks);
     RUN_TEST(test_rsa_and_files);
     RUN_TEST(test_cert_cb);

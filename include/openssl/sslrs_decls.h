@@ -1762,7 +1762,8 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
 
 /**
  * `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
- * (PEM or ASN1). 1 on success, 0 on failure.
+ * (PEM or ASN1) of the slot of its key type; that slot's chain certificates stay. 1 on
+ * success, 0 on failure.
  */
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 

@@ -506,7 +506,8 @@ pub extern "C" fn SSL_set_cipher_list(s: *mut SSL, str: *const c_char) -> c_int 
 }
 
 /// `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
-/// (PEM or ASN1). 1 on success, 0 on failure.
+/// (PEM or ASN1) of the slot of its key type; that slot's chain certificates stay. 1 on
+/// success, 0 on failure.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_certificate_file(
     ctx: *mut SSL_CTX,
@@ -514,10 +515,13 @@ pub extern "C" fn SSL_CTX_use_certificate_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
         let mut certs = read_file_certs(file, r#type)?;
         certs.truncate(1);
-        c.use_chain(certs)
+        let leaf = certs
+            .pop()
+            .ok_or(Error::ssl(common::PEM_LIB, "SSL_CTX_use_certificate_file"))?;
+        t.use_cert(leaf.to_vec(), core::ptr::null_mut())
     })
 }
 
@@ -528,9 +532,9 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     file: *const c_char,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
         let certs = read_file_certs(file, SSL_FILETYPE_PEM)?;
-        c.use_chain(certs)
+        t.use_chain(certs)
     })
 }
 
