@@ -1940,7 +1940,8 @@ int SSL_add_file_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *f
 /**
  * `SSL_add_store_cert_subjects_to_stack(3)`: `store` as a file path or `file:` URI of a PEM
  * file, as `SSL_add_file_cert_subjects_to_stack`.
- * Status: partial — other OSSL_STORE URIs fail (`SSL_R_...` none: `ERR_R_UNSUPPORTED`).
+ * Status: partial — other OSSL_STORE URIs (relative `file:` ones included) fail with
+ * `ERR_R_UNSUPPORTED`.
  */
 int SSL_add_store_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *store);
 

@@ -538,7 +538,8 @@ pub extern "C" fn SSL_add_dir_cert_subjects_to_stack(
 
 /// `SSL_add_store_cert_subjects_to_stack(3)`: `store` as a file path or `file:` URI of a PEM
 /// file, as `SSL_add_file_cert_subjects_to_stack`.
-/// Status: partial — other OSSL_STORE URIs fail (`SSL_R_...` none: `ERR_R_UNSUPPORTED`).
+/// Status: partial — other OSSL_STORE URIs (relative `file:` ones included) fail with
+/// `ERR_R_UNSUPPORTED`.
 #[no_mangle]
 pub extern "C" fn SSL_add_store_cert_subjects_to_stack(
     stack: *mut stack_st_X509_NAME,
