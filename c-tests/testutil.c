@@ -359,3 +359,11 @@ int set_nonblock(int fd, int on)
     fl = on ? (fl | O_NONBLOCK) : (fl & ~O_NONBLOCK);
     return fcntl(fd, F_SETFL, fl) == 0;
 }
+
+/* sslrs's own export, absent from OpenSSL's libraries. */
+extern int sslrs_backend_is_libcrypto(void) __attribute__((weak));
+
+int sslrs_native(void)
+{
+    return sslrs_backend_is_libcrypto != NULL && !sslrs_backend_is_libcrypto();
+}

@@ -64,6 +64,11 @@ void tu_log(const char *fmt, ...)
     ;
 
 /* ---- certificates --------------------------------------------------- */
+/* 1 when sslrs runs natively (no libcrypto in the process), 0 under OpenSSL or sslrs's
+ * pass-through backend: for the few accepted differences of the native backend that
+ * KNOWN_DIFFERENCES.md lists. */
+int sslrs_native(void);
+
 /* Path of file `name` inside $SSLRS_CERTS (default "c-tests/certs").
  * Returns one of 8 rotating static buffers. */
 const char *cert_path(const char *name);

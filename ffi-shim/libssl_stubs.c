@@ -14,70 +14,22 @@ SSLRS_STUB_FAIL(BIO_new_ssl); /* BIO * */
 SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
 SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
 SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_add1_to_CA_list); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_add_client_CA); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_config); /* int */
-SSLRS_STUB_NONE(SSL_CTX_get0_CA_list); /* const struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_CTX_get0_certificate); /* X509 * */
-SSLRS_STUB_NONE(SSL_CTX_get0_privatekey); /* EVP_PKEY * */
-SSLRS_STUB_NONE(SSL_CTX_get_client_CA_list); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_CTX_get_client_cert_cb); /* int (* */
 SSLRS_STUB_NONE(SSL_CTX_get_verify_depth); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_load_verify_store); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set0_CA_list); /* void */
 SSLRS_STUB_FAIL(SSL_CTX_set1_param); /* int */
-SSLRS_STUB_VOID(SSL_CTX_set_cert_cb); /* void */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_client_CA_list); /* void */
-SSLRS_STUB_VOID(SSL_CTX_set_client_cert_cb); /* void */
 SSLRS_STUB_FAIL(SSL_CTX_set_purpose); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_set_trust); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_PrivateKey_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_RSAPrivateKey_file); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_cert_and_key); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_use_certificate_ASN1); /* int */
 SSLRS_STUB_FAIL(SSL_add1_host); /* int */
-SSLRS_STUB_FAIL(SSL_add1_to_CA_list); /* int */
-SSLRS_STUB_FAIL(SSL_add_client_CA); /* int */
-SSLRS_STUB_FAIL(SSL_add_dir_cert_subjects_to_stack); /* int */
-SSLRS_STUB_FAIL(SSL_add_file_cert_subjects_to_stack); /* int */
 SSLRS_STUB_VOID(SSL_add_ssl_module); /* void */
-SSLRS_STUB_FAIL(SSL_add_store_cert_subjects_to_stack); /* int */
-SSLRS_STUB_VOID(SSL_certs_clear); /* void */
-SSLRS_STUB_FAIL(SSL_check_private_key); /* int */
 SSLRS_STUB_FAIL(SSL_config); /* int */
-SSLRS_STUB_FAIL(SSL_dup_CA_list); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_get0_CA_list); /* const struct stack_st_X509_NAME * */
-SSLRS_STUB_NONE(SSL_get0_peer_CA_list); /* const struct stack_st_X509_NAME * */
 SSLRS_STUB_NONE(SSL_get0_peername); /* const char * */
-SSLRS_STUB_NONE(SSL_get0_verified_chain); /* struct stack_st_X509 * */
-SSLRS_STUB_NONE(SSL_get_certificate); /* X509 * */
-SSLRS_STUB_NONE(SSL_get_client_CA_list); /* struct stack_st_X509_NAME * */
 SSLRS_STUB_NONE(SSL_get_ex_data_X509_STORE_CTX_idx); /* int */
-SSLRS_STUB_NONE(SSL_get_peer_cert_chain); /* struct stack_st_X509 * */
-SSLRS_STUB_NONE(SSL_get_privatekey); /* struct evp_pkey_st * */
 SSLRS_STUB_NONE(SSL_get_verify_depth); /* int */
-SSLRS_STUB_FAIL(SSL_load_client_CA_file); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_FAIL(SSL_load_client_CA_file_ex); /* struct stack_st_X509_NAME * */
-SSLRS_STUB_VOID(SSL_set0_CA_list); /* void */
 SSLRS_STUB_FAIL(SSL_set1_param); /* int */
-SSLRS_STUB_VOID(SSL_set_cert_cb); /* void */
-SSLRS_STUB_VOID(SSL_set_client_CA_list); /* void */
 SSLRS_STUB_VOID(SSL_set_hostflags); /* void */
 SSLRS_STUB_FAIL(SSL_set_purpose); /* int */
 SSLRS_STUB_FAIL(SSL_set_trust); /* int */
 SSLRS_STUB_VOID(SSL_set_verify_depth); /* void */
 SSLRS_STUB_VOID(SSL_set_verify_result); /* void */
-SSLRS_STUB_FAIL(SSL_use_PrivateKey); /* int */
-SSLRS_STUB_FAIL(SSL_use_PrivateKey_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_use_PrivateKey_file); /* int */
-SSLRS_STUB_FAIL(SSL_use_RSAPrivateKey); /* int */
-SSLRS_STUB_FAIL(SSL_use_RSAPrivateKey_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_use_RSAPrivateKey_file); /* int */
-SSLRS_STUB_FAIL(SSL_use_cert_and_key); /* int */
-SSLRS_STUB_FAIL(SSL_use_certificate); /* int */
-SSLRS_STUB_FAIL(SSL_use_certificate_ASN1); /* int */
-SSLRS_STUB_FAIL(SSL_use_certificate_chain_file); /* int */
-SSLRS_STUB_FAIL(SSL_use_certificate_file); /* int */

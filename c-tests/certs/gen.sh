@@ -15,6 +15,7 @@
 #   server-other.pem/.key ECDSA leaf CN=other.example (SAN DNS:other.example), issued by ca-ec
 #   unknownca.pem/.key    localhost leaf issued by other-ca
 #   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
+#   server-ec-enc.key     server-ec.key as encrypted PKCS#8 (AES-256-CBC, PBKDF2), password "secret"
 set -euo pipefail
 cd "$(dirname "$0")"
 DAYS=36500
@@ -93,6 +94,7 @@ openssl req -new -x509 -key selfsigned.key -out selfsigned.pem -days $DAYS -sha2
 # other key encodings of the server keys
 openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key
 openssl ec -in server-ec.key -out server-ec-sec1.key
+openssl pkey -in server-ec.key -aes256 -passout pass:secret -out server-ec-enc.key
 # cert + chain file for SSL_CTX_use_certificate_chain_file
 cat server-ec.pem ca-ec.pem > server-ec-chain.pem
 # a second server name, for SNI switching: ECDSA leaf CN=other.example, SAN DNS:other.example

@@ -568,6 +568,8 @@
 
 #define EVP_PKEY_ED448 1088
 
+#define EVP_PKEY_NONE 0
+
 #define EVP_PKEY_RSA 6
 
 #define EVP_PKEY_RSA_PSS 912

@@ -234,9 +234,14 @@ typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
 typedef struct stack_st_SSL_COMP stack_st_SSL_COMP;
 
 /**
- * `STACK_OF(X509)`.
+ * `STACK_OF(X509)` (`struct stack_st_X509`).
  */
 typedef struct stack_st_X509 stack_st_X509;
+
+/**
+ * `STACK_OF(X509_NAME)` (`struct stack_st_X509_NAME`).
+ */
+typedef struct stack_st_X509_NAME stack_st_X509_NAME;
 
 /**
  * `DTLS_timer_cb`.
@@ -327,6 +332,11 @@ typedef int (*SSL_custom_ext_parse_cb_ex)(SSL *s,
                                           void *parse_arg);
 
 /**
+ * The callback of `SSL_CTX_set_client_cert_cb`.
+ */
+typedef int (*SslClientCertCb)(SSL *ssl, X509 **x509, EVP_PKEY **pkey);
+
+/**
  * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
  */
 typedef void (*InfoCb)(const SSL *ssl, int type, int val);
@@ -375,6 +385,11 @@ typedef int (*SSL_CTX_alpn_select_cb_func)(SSL *ssl,
  * `SSL_async_callback_fn`.
  */
 typedef int (*SSL_async_callback_fn)(SSL *s, void *arg);
+
+/**
+ * The callback of `SSL_CTX_set_cert_cb` / `SSL_set_cert_cb`.
+ */
+typedef int (*SslCertCb)(SSL *ssl, void *arg);
 
 /**
  * `SSL_client_hello_cb_fn`.
@@ -1650,6 +1665,17 @@ int SSL_CTX_SRP_CTX_free(SSL_CTX *ctx);
 int SSL_CTX_SRP_CTX_init(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_add1_to_CA_list(3)`: appends a copy of `x`'s subject. 1, or 0 for NULL.
+ */
+int SSL_CTX_add1_to_CA_list(SSL_CTX *ctx, const X509 *x);
+
+/**
+ * `SSL_CTX_add_client_CA(3)`: appends a copy of `x`'s subject (duplicates are kept). 1, or 0
+ * for a NULL `x` (nothing queued).
+ */
+int SSL_CTX_add_client_CA(SSL_CTX *ctx, X509 *x);
+
+/**
  * `SSL_CTX_add_client_custom_ext(3)`: 0.
  *
  * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: rustls cannot send custom extensions
@@ -1768,6 +1794,17 @@ void SSL_CTX_flush_sessions(SSL_CTX *ctx, long tm);
 void SSL_CTX_free(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get0_CA_list(3)`: borrowed (an empty list for a new context), or NULL.
+ */
+const stack_st_X509_NAME *SSL_CTX_get0_CA_list(const SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get0_certificate(3)`: the certificate of the current slot (the object given to
+ * `SSL_CTX_use_certificate`, or one made once and owned by the context), or NULL.
+ */
+X509 *SSL_CTX_get0_certificate(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get0_ctlog_store(3)`: NULL.
  *
  * Status: partial — NULL where OpenSSL returns its (empty) store: no CT log store
@@ -1781,6 +1818,11 @@ const CTLOG_STORE *SSL_CTX_get0_ctlog_store(const SSL_CTX *ctx);
  * `SSL`'s parameters (`SSL_get0_param`) is used.
  */
 X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get0_privatekey(3)`: the private key of the current slot (borrowed), or NULL.
+ */
+EVP_PKEY *SSL_CTX_get0_privatekey(const SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get0_security_ex_data(3)`.
@@ -1803,12 +1845,23 @@ X509_STORE *SSL_CTX_get_cert_store(const SSL_CTX *ctx);
 stack_st_SSL_CIPHER *SSL_CTX_get_ciphers(const SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_get_default_passwd_cb(3)`.
+ * `SSL_CTX_get_client_CA_list(3)`: the context's list (borrowed; an empty one for a new
+ * context), or NULL after `SSL_CTX_set_client_CA_list(ctx, NULL)`.
+ */
+stack_st_X509_NAME *SSL_CTX_get_client_CA_list(const SSL_CTX *s);
+
+/**
+ * `SSL_CTX_get_client_cert_cb(3)`: what `SSL_CTX_set_client_cert_cb` set (NULL by default).
+ */
+SslClientCertCb SSL_CTX_get_client_cert_cb(SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb(3)`: NULL by default.
  */
 pem_password_cb * SSL_CTX_get_default_passwd_cb(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_get_default_passwd_cb_userdata(3)`.
+ * `SSL_CTX_get_default_passwd_cb_userdata(3)`: NULL by default.
  */
 void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
 
@@ -1976,6 +2029,12 @@ void SSL_CTX_sess_set_remove_cb(SSL_CTX *ctx, SSL_remove_session_cb remove_sessi
 lhash_st_SSL_SESSION *SSL_CTX_sessions(SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_set0_CA_list(3)`: takes ownership of `name_list` (NULL allowed). Sent in a
+ * CertificateRequest when the client CA list is empty.
+ */
+void SSL_CTX_set0_CA_list(SSL_CTX *ctx, stack_st_X509_NAME *name_list);
+
+/**
  * `SSL_CTX_set0_ctlog_store(3)`: void.
  *
  * Status: fails cleanly — the store is not taken (not freed either: it stays the caller's);
@@ -2044,6 +2103,17 @@ int SSL_CTX_set_async_callback_arg(SSL_CTX *ctx, void *arg);
 int SSL_CTX_set_block_padding(SSL_CTX *ctx, size_t block_size);
 
 /**
+ * `SSL_CTX_set_cert_cb(3)`: called on a server after the ClientHello callbacks (client hello,
+ * servername) with the connection's state to adjust (typically `SSL_use_certificate` /
+ * `SSL_use_PrivateKey` on it). 1 continues; 0 fails the handshake
+ * (`SSL_R_CERT_CB_ERROR`, internal_error alert). Connections made afterwards get it.
+ * Status: partial — on a client it is recorded and never called (rustls picks the client
+ * certificate inside the handshake); on a server a negative return (retry) fails like 0, and it
+ * also runs for resumed handshakes and before ALPN selection in TLS 1.3.
+ */
+void SSL_CTX_set_cert_cb(SSL_CTX *c, SslCertCb cb, void *arg);
+
+/**
  * `SSL_CTX_set_cert_store(3)`: replaces the store, taking over the caller's reference.
  *
  * Status: partial — see `SSL_CTX_get_cert_store`.
@@ -2062,6 +2132,19 @@ int SSL_CTX_set_cipher_list(SSL_CTX *ctx, const char *str);
  * unknown names are skipped, `""` disables TLS 1.3. 1, or 0 (`SSL_R_NO_CIPHER_MATCH`).
  */
 int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
+
+/**
+ * `SSL_CTX_set_client_CA_list(3)`: takes ownership of `name_list` (NULL allowed), freeing the
+ * previous list. A server sends these names in its CertificateRequest.
+ */
+void SSL_CTX_set_client_CA_list(SSL_CTX *ctx, stack_st_X509_NAME *name_list);
+
+/**
+ * `SSL_CTX_set_client_cert_cb(3)`: recorded (`SSL_CTX_get_client_cert_cb` returns it).
+ * Status: partial — never called: a client offers the certificate set with
+ * `SSL_CTX_use_certificate` & co when the server asks for one.
+ */
+void SSL_CTX_set_client_cert_cb(SSL_CTX *ctx, SslClientCertCb client_cert_cb);
 
 /**
  * `SSL_CTX_set_client_cert_engine(3)`: 0.
@@ -2121,16 +2204,14 @@ int SSL_CTX_set_ctlog_list_file(SSL_CTX *ctx, const char *path);
 int SSL_CTX_set_default_ctlog_list_file(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_set_default_passwd_cb(3)`: the callback used for encrypted PEM keys.
- *
- * Status: partial — recorded; sslrs's own PEM reader does not decrypt keys yet.
+ * `SSL_CTX_set_default_passwd_cb(3)`: the callback that supplies the password of encrypted
+ * PEM keys loaded into the context (and, copied by `SSL_new`, into its connections).
  */
 void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb * cb);
 
 /**
- * `SSL_CTX_set_default_passwd_cb_userdata(3)`.
- *
- * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+ * `SSL_CTX_set_default_passwd_cb_userdata(3)`: the callback's `userdata` argument (without a
+ * callback: the password itself, a NUL-terminated string).
  */
 void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
 
@@ -2470,21 +2551,75 @@ void SSL_CTX_set_verify_depth(SSL_CTX *ctx, int depth);
 int SSL_CTX_up_ref(SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_use_PrivateKey(3)`: the private key from an `EVP_PKEY*`. 1 or 0.
+ * `SSL_CTX_use_PrivateKey(3)`: the key of the slot of its type; a certificate already in that
+ * slot must match (else X509 `key values mismatch`, nothing changes). Keeps a reference to
+ * `pkey`. 1 or 0.
  */
 int SSL_CTX_use_PrivateKey(SSL_CTX *ctx, EVP_PKEY *pkey);
 
 /**
- * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+ * `SSL_CTX_use_PrivateKey_ASN1(3)`: as `SSL_CTX_use_PrivateKey` with a DER key of type `pk`
+ * (`EVP_PKEY_RSA`, `EVP_PKEY_EC`, ...; `EVP_PKEY_NONE` accepts any). Bad DER or another type:
+ * the decoder entries, then SSL `ERR_R_ASN1_LIB`.
+ */
+int SSL_CTX_use_PrivateKey_ASN1(int pk, SSL_CTX *ctx, const unsigned char *d, long len);
+
+/**
+ * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
+ * an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
+ * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+ * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
  * Fails if a certificate of the same key type is set and the key does not match it (a key
  * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
 
 /**
- * `SSL_CTX_use_certificate(3)`: the leaf certificate from an `X509*`. 1 or 0.
+ * `SSL_CTX_use_RSAPrivateKey(3)`: an `RSA` key (deprecated API).
+ * Status: partial — `RSA` objects only exist with libcrypto in the process; natively any
+ * non-NULL `rsa` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_CTX_use_RSAPrivateKey(SSL_CTX *ctx, RSA *rsa);
+
+/**
+ * `SSL_CTX_use_RSAPrivateKey_ASN1(3)`: a DER RSA key (PKCS#1; PKCS#8 is accepted too).
+ */
+int SSL_CTX_use_RSAPrivateKey_ASN1(SSL_CTX *ctx, const unsigned char *d, long len);
+
+/**
+ * `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
+ * any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
+ * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+ */
+int SSL_CTX_use_RSAPrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+
+/**
+ * `SSL_CTX_use_cert_and_key(3)`: certificate, key and chain (`chain` may be NULL) at once,
+ * into the slot of the certificate's key type. A key that does not match:
+ * `SSL_R_PRIVATE_KEY_MISMATCH`; `override == 0` and the slot already in use:
+ * `SSL_R_NOT_REPLACING_CERTIFICATE`. 1 or 0.
+ * Status: partial — a NULL `privatekey` (OpenSSL then uses the certificate's public key, for
+ * keys kept in hardware) fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_CTX_use_cert_and_key(SSL_CTX *ctx,
+                             X509 *x509,
+                             EVP_PKEY *privatekey,
+                             stack_st_X509 *chain,
+                             int override);
+
+/**
+ * `SSL_CTX_use_certificate(3)`: `x` becomes the certificate of the slot of its key type (the
+ * slot's chain certificates stay; a key of the slot that does not match is no longer usable).
+ * The context keeps a reference to `x`: `SSL_CTX_get0_certificate` returns it. 1, or 0 (NULL:
+ * `ERR_R_PASSED_NULL_PARAMETER`; a key below the security level: `SSL_R_EE_KEY_TOO_SMALL`).
  */
 int SSL_CTX_use_certificate(SSL_CTX *ctx, X509 *x);
+
+/**
+ * `SSL_CTX_use_certificate_ASN1(3)`: as `SSL_CTX_use_certificate` with the certificate's DER
+ * (`len` bytes at `d`). Bad DER: the ASN1 entries, then SSL `ERR_R_ASN1_LIB`.
+ */
+int SSL_CTX_use_certificate_ASN1(SSL_CTX *ctx, int len, const unsigned char *d);
 
 /**
  * `SSL_CTX_use_certificate_chain_file(3)`: leaf then intermediates, PEM. 1 or 0.
@@ -2493,7 +2628,8 @@ int SSL_CTX_use_certificate_chain_file(SSL_CTX *ctx, const char *file);
 
 /**
  * `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
- * (PEM or ASN1). 1 on success, 0 on failure.
+ * (PEM or ASN1) of the slot of its key type; that slot's chain certificates stay. 1 on
+ * success, 0 on failure.
  */
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 
@@ -2763,6 +2899,40 @@ int SSL_SRP_CTX_init(SSL *s);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_add1_to_CA_list(3)`: appends `x`'s subject to the connection's own CA list.
+ * Status: partial — as `SSL_set0_CA_list`.
+ */
+int SSL_add1_to_CA_list(SSL *ssl, const X509 *x);
+
+/**
+ * `SSL_add_client_CA(3)`: appends `x`'s subject to the connection's own list (made from
+ * nothing, not from the context's, as OpenSSL does). 1, or 0 for NULL.
+ * Status: partial — as `SSL_set_client_CA_list`.
+ */
+int SSL_add_client_CA(SSL *ssl, X509 *x);
+
+/**
+ * `SSL_add_dir_cert_subjects_to_stack(3)`: as `SSL_add_file_cert_subjects_to_stack` for every
+ * file of a directory (files without certificates are skipped). A directory that cannot be
+ * read: `ERR_R_SYS_LIB` entries, 0.
+ */
+int SSL_add_dir_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *dir);
+
+/**
+ * `SSL_add_file_cert_subjects_to_stack(3)`: adds the subjects of the certificates of a PEM
+ * file that `stack` does not hold yet. 1, or 0 with the file's errors.
+ */
+int SSL_add_file_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *file);
+
+/**
+ * `SSL_add_store_cert_subjects_to_stack(3)`: `store` as a file path or `file:` URI of a PEM
+ * file, as `SSL_add_file_cert_subjects_to_stack`.
+ * Status: partial — other OSSL_STORE URIs (relative `file:` ones included) fail with
+ * `ERR_R_UNSUPPORTED`.
+ */
+int SSL_add_store_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *store);
+
+/**
  * `SSL_alert_desc_string(3)`: OpenSSL's two-letter code of the description (static).
  */
 const char *SSL_alert_desc_string(int value);
@@ -2810,12 +2980,25 @@ int SSL_bytes_to_cipher_list(SSL *s,
 long SSL_callback_ctrl(SSL *s, int cmd, void (*fp)(void));
 
 /**
+ * `SSL_certs_clear(3)`: removes the connection's certificates and keys (its context keeps
+ * its own).
+ */
+void SSL_certs_clear(SSL *s);
+
+/**
  * `SSL_check_chain(3)`: 0 ("not usable") for a NULL certificate, as OpenSSL.
  *
  * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED` for a certificate: the validity flags
  * are not computed
  */
 int SSL_check_chain(SSL *s, X509 *x, EVP_PKEY *pk, stack_st_X509 *chain);
+
+/**
+ * `SSL_check_private_key(3)`: 1 if the connection's certificate and key are set and match;
+ * else 0 with `SSL_R_NO_CERTIFICATE_ASSIGNED`, `SSL_R_NO_PRIVATE_KEY_ASSIGNED` or X509
+ * `key values mismatch`.
+ */
+int SSL_check_private_key(const SSL *ssl);
 
 /**
  * `SSL_clear(3)`: resets the connection for a new handshake; the role, settings, BIOs and
@@ -2945,6 +3128,11 @@ int SSL_do_handshake(SSL *s);
 SSL *SSL_dup(SSL *ssl);
 
 /**
+ * `SSL_dup_CA_list(3)`: a new stack of copies of the names (NULL for NULL).
+ */
+stack_st_X509_NAME *SSL_dup_CA_list(const stack_st_X509_NAME *sk);
+
+/**
  * `SSL_enable_ct(3)`: 0.
  *
  * Status: fails cleanly — 0 with `ERR_R_UNSUPPORTED`: SCTs are not validated
@@ -2995,6 +3183,11 @@ void SSL_free(SSL *ssl);
 int SSL_free_buffers(SSL *ssl);
 
 /**
+ * `SSL_get0_CA_list(3)`: the connection's own CA list, else its context's (borrowed).
+ */
+const stack_st_X509_NAME *SSL_get0_CA_list(const SSL *s);
+
+/**
  * `SSL_get0_alpn_selected(3)`: the negotiated protocol (owned by the connection), or NULL/0.
  */
 void SSL_get0_alpn_selected(const SSL *ssl, const uint8_t **data, unsigned int *len);
@@ -3036,7 +3229,15 @@ void SSL_get0_next_proto_negotiated(const SSL *s, const unsigned char **data, un
 X509_VERIFY_PARAM *SSL_get0_param(SSL *s);
 
 /**
- * `SSL_get0_peer_certificate(3)`: the peer's certificate, owned by the connection.
+ * `SSL_get0_peer_CA_list(3)`: on a client, the CA names of the server's CertificateRequest
+ * (borrowed; NULL when none was received, or in TLS 1.3 when it carried no names).
+ * Status: partial — a server never sees names from a client (rustls clients send none).
+ */
+const stack_st_X509_NAME *SSL_get0_peer_CA_list(const SSL *s);
+
+/**
+ * `SSL_get0_peer_certificate(3)`: the peer's certificate, borrowed from the connection (on a
+ * client the first element of `SSL_get_peer_cert_chain`), or NULL.
  */
 X509 *SSL_get0_peer_certificate(const SSL *s);
 
@@ -3053,7 +3254,16 @@ const stack_st_SCT *SSL_get0_peer_scts(SSL *s);
 void *SSL_get0_security_ex_data(const SSL *s);
 
 /**
- * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+ * `SSL_get0_verified_chain(3)`: the chain verification built, leaf first and ending with the
+ * trust anchor, owned by the connection; NULL when the peer sent no certificate.
+ * Status: partial — the path is rebuilt by issuer/subject names from the peer's certificates
+ * and the trust anchors (the one rustls verified in all ordinary cases).
+ */
+stack_st_X509 *SSL_get0_verified_chain(const SSL *s);
+
+/**
+ * `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate (the object
+ * `SSL_get0_peer_certificate` returns), or NULL.
  * `SSL_get_peer_certificate` is a macro for this.
  */
 X509 *SSL_get1_peer_certificate(const SSL *s);
@@ -3088,6 +3298,13 @@ int SSL_get_all_async_fds(SSL *s, int *fds, size_t *numfds);
 int SSL_get_async_status(SSL *s, int *status);
 
 /**
+ * `SSL_get_certificate(3)`: the certificate of the connection's current slot (borrowed;
+ * while the connection uses its context's, the same object `SSL_CTX_get0_certificate`
+ * returns), or NULL.
+ */
+X509 *SSL_get_certificate(const SSL *ssl);
+
+/**
  * `SSL_get_changed_async_fds(3)`: 0 with the counts untouched (no wait context).
  */
 int SSL_get_changed_async_fds(SSL *s, int *addfd, size_t *numaddfds, int *delfd, size_t *numdelfds);
@@ -3102,6 +3319,13 @@ const char *SSL_get_cipher_list(const SSL *s, int n);
  * `SSL_get_ciphers(3)`: the connection's cipher list, owned by the connection. NULL for NULL.
  */
 stack_st_SSL_CIPHER *SSL_get_ciphers(const SSL *s);
+
+/**
+ * `SSL_get_client_CA_list(3)`: on a server (or before a role is set, unless the method is a
+ * client method) the connection's list, else its context's; on a client the names the server
+ * sent (`SSL_get0_peer_CA_list`).
+ */
+stack_st_X509_NAME *SSL_get_client_CA_list(const SSL *s);
 
 /**
  * `SSL_get_client_ciphers(3)`: on a server that has seen a ClientHello, the suites the client
@@ -3132,7 +3356,7 @@ const COMP_METHOD *SSL_get_current_compression(const SSL *s);
 const COMP_METHOD *SSL_get_current_expansion(const SSL *s);
 
 /**
- * `SSL_get_default_passwd_cb(3)`.
+ * `SSL_get_default_passwd_cb(3)`: the connection's (copied from its context by `SSL_new`).
  */
 pem_password_cb * SSL_get_default_passwd_cb(SSL *s);
 
@@ -3201,6 +3425,13 @@ size_t SSL_get_num_tickets(const SSL *s);
 uint64_t SSL_get_options(const SSL *s);
 
 /**
+ * `SSL_get_peer_cert_chain(3)`: the certificates the peer sent, owned by the connection: on
+ * a client the server's leaf first, on a server without the client's leaf (empty when the
+ * server asked and the client sent none). NULL before a handshake.
+ */
+stack_st_X509 *SSL_get_peer_cert_chain(const SSL *s);
+
+/**
  * `SSL_get_peer_finished(3)`: 0, as `SSL_get_finished`.
  *
  * Status: partial — returns 0 (rustls does not expose the Finished messages)
@@ -3223,6 +3454,11 @@ int SSL_get_peer_signature_type_nid(const SSL *s, int *pnid);
  * completes); afterwards the negotiated suite, as OpenSSL reports
  */
 const SSL_CIPHER *SSL_get_pending_cipher(const SSL *s);
+
+/**
+ * `SSL_get_privatekey(3)`: the connection's current private key (borrowed), or NULL.
+ */
+EVP_PKEY *SSL_get_privatekey(const SSL *ssl);
 
 /**
  * `SSL_get_psk_identity(3)`: the identity of a PSK handshake: NULL (none is ever negotiated).
@@ -3475,6 +3711,21 @@ int SSL_is_server(const SSL *s);
 int SSL_key_update(SSL *s, int updatetype);
 
 /**
+ * `SSL_load_client_CA_file(3)`: a new stack of the subjects of the certificates in a PEM file,
+ * in file order, without duplicates. NULL with the file's errors (no certificate: PEM
+ * `no start line`).
+ */
+stack_st_X509_NAME *SSL_load_client_CA_file(const char *file);
+
+/**
+ * `SSL_load_client_CA_file_ex(3)`: as `SSL_load_client_CA_file` (`libctx` and `propq` are
+ * not used).
+ */
+stack_st_X509_NAME *SSL_load_client_CA_file_ex(const char *file,
+                                               OSSL_LIB_CTX *libctx,
+                                               const char *propq);
+
+/**
  * `SSL_new(3)`: a connection with `ctx`'s current settings, or NULL.
  */
 SSL *SSL_new(SSL_CTX *ctx);
@@ -3580,6 +3831,13 @@ ssize_t SSL_sendfile(SSL *s, int fd, off_t offset, size_t size, int flags);
 int SSL_session_reused(const SSL *s);
 
 /**
+ * `SSL_set0_CA_list(3)`: the connection's own CA list (ownership taken); NULL returns to the
+ * context's.
+ * Status: partial — recorded and returned by `SSL_get0_CA_list`; not sent.
+ */
+void SSL_set0_CA_list(SSL *s, stack_st_X509_NAME *name_list);
+
+/**
  * `SSL_set0_rbio(3)`: takes over one reference to `rbio`; frees the old rbio.
  */
 void SSL_set0_rbio(SSL *s, BIO *rbio);
@@ -3660,6 +3918,12 @@ void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
 int SSL_set_block_padding(SSL *ssl, size_t block_size);
 
 /**
+ * `SSL_set_cert_cb(3)`: as `SSL_CTX_set_cert_cb`, for this connection.
+ * Status: partial — as `SSL_CTX_set_cert_cb`.
+ */
+void SSL_set_cert_cb(SSL *s, SslCertCb cb, void *arg);
+
+/**
  * `SSL_set_cipher_list(3)`: as `SSL_CTX_set_cipher_list`, for one connection.
  */
 int SSL_set_cipher_list(SSL *s, const char *str);
@@ -3668,6 +3932,14 @@ int SSL_set_cipher_list(SSL *s, const char *str);
  * `SSL_set_ciphersuites(3)`: as `SSL_CTX_set_ciphersuites`, for one connection.
  */
 int SSL_set_ciphersuites(SSL *s, const char *str);
+
+/**
+ * `SSL_set_client_CA_list(3)`: the connection's own list (ownership taken); NULL returns to
+ * the context's.
+ * Status: partial — recorded and returned by the getters; the CertificateRequest carries the
+ * context's names.
+ */
+void SSL_set_client_CA_list(SSL *s, stack_st_X509_NAME *name_list);
 
 /**
  * `SSL_set_connect_state(3)`: client role; restarts the state machine.
@@ -3687,16 +3959,13 @@ int SSL_set_ct_validation_callback(SSL *s, ssl_ct_validation_cb callback, void *
 void SSL_set_debug(SSL *s, int debug);
 
 /**
- * `SSL_set_default_passwd_cb(3)`.
- *
- * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
+ * `SSL_set_default_passwd_cb(3)`: as `SSL_CTX_set_default_passwd_cb`, for keys loaded into
+ * this connection (`SSL_use_PrivateKey_file`).
  */
 void SSL_set_default_passwd_cb(SSL *s, pem_password_cb * cb);
 
 /**
  * `SSL_set_default_passwd_cb_userdata(3)`.
- *
- * Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
  */
 void SSL_set_default_passwd_cb_userdata(SSL *s, void *u);
 
@@ -3996,6 +4265,74 @@ void SSL_trace(int write_p,
 int SSL_up_ref(SSL *s);
 
 /**
+ * `SSL_use_PrivateKey(3)`: as `SSL_CTX_use_PrivateKey`, for this connection.
+ */
+int SSL_use_PrivateKey(SSL *ssl, EVP_PKEY *pkey);
+
+/**
+ * `SSL_use_PrivateKey_ASN1(3)`: as `SSL_CTX_use_PrivateKey_ASN1`, for this connection.
+ */
+int SSL_use_PrivateKey_ASN1(int pk, SSL *ssl, const unsigned char *d, long len);
+
+/**
+ * `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
+ * the connection's password callback. 1 or 0.
+ * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+ * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
+ */
+int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
+
+/**
+ * `SSL_use_RSAPrivateKey(3)`: as `SSL_CTX_use_RSAPrivateKey`, for this connection.
+ * Status: partial — natively (no `RSA` objects) a non-NULL `rsa` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_use_RSAPrivateKey(SSL *ssl, RSA *rsa);
+
+/**
+ * `SSL_use_RSAPrivateKey_ASN1(3)`: as `SSL_CTX_use_RSAPrivateKey_ASN1`, for this connection.
+ */
+int SSL_use_RSAPrivateKey_ASN1(SSL *ssl, const unsigned char *d, long len);
+
+/**
+ * `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
+ * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+ */
+int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
+
+/**
+ * `SSL_use_cert_and_key(3)`: as `SSL_CTX_use_cert_and_key`, for this connection.
+ * Status: partial — a NULL `privatekey` fails with `ERR_R_UNSUPPORTED`.
+ */
+int SSL_use_cert_and_key(SSL *ssl,
+                         X509 *x509,
+                         EVP_PKEY *privatekey,
+                         stack_st_X509 *chain,
+                         int override);
+
+/**
+ * `SSL_use_certificate(3)`: as `SSL_CTX_use_certificate`, for this connection only (from then
+ * on it has its own certificates and keys, starting from a copy of its context's).
+ */
+int SSL_use_certificate(SSL *ssl, X509 *x);
+
+/**
+ * `SSL_use_certificate_ASN1(3)`: as `SSL_CTX_use_certificate_ASN1`, for this connection.
+ */
+int SSL_use_certificate_ASN1(SSL *ssl, const unsigned char *d, int len);
+
+/**
+ * `SSL_use_certificate_chain_file(3)`: leaf then chain certificates (PEM), for this
+ * connection. 1 or 0.
+ */
+int SSL_use_certificate_chain_file(SSL *ssl, const char *file);
+
+/**
+ * `SSL_use_certificate_file(3)`: as `SSL_CTX_use_certificate_file`, for this connection: the
+ * first certificate of `file` (PEM or ASN1) becomes the certificate of its slot. 1 or 0.
+ */
+int SSL_use_certificate_file(SSL *ssl, const char *file, int type);
+
+/**
  * `SSL_use_psk_identity_hint(3)`: as `SSL_CTX_use_psk_identity_hint`, for one connection.
  *
  * Status: partial — recorded; a hint is only sent with PSK suites, which sslrs lacks
@@ -4103,6 +4440,24 @@ const SSL_METHOD *TLSv1_method(void);
 const SSL_METHOD *TLSv1_server_method(void);
 
 /**
+ * `X509_NAME_cmp(a, b)`: 0 when equal; otherwise the sign of the comparison of the canonical
+ * encodings, shorter first, then bytewise (OpenSSL's order, e.g. for sorted name stacks).
+ * NULL sorts first.
+ */
+int X509_NAME_cmp(const X509_NAME *a, const X509_NAME *b);
+
+/**
+ * `X509_NAME_dup(xn)`: a free-standing copy, freed with `X509_NAME_free`. NULL for NULL.
+ */
+X509_NAME *X509_NAME_dup(const X509_NAME *xn);
+
+/**
+ * `X509_NAME_free(a)`: frees a name made by `X509_NAME_dup`/`d2i_X509_NAME` (or returned as
+ * owned by a libssl function); NULL is a no-op.
+ */
+void X509_NAME_free(X509_NAME *a);
+
+/**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
  * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
  *
@@ -4148,6 +4503,19 @@ int X509_up_ref(X509 *x);
 const char *X509_verify_cert_error_string(long n);
 
 /**
+ * `d2i_AutoPrivateKey(a, pp, length)`: one DER private key (PKCS#8, PKCS#1 RSA or SEC1 EC;
+ * RSA, EC P-256/P-384 or Ed25519 natively) at `*pp`, which is advanced past it. Returns one
+ * reference (also stored in `*a`), or NULL with the DECODER entry OpenSSL queues.
+ */
+EVP_PKEY *d2i_AutoPrivateKey(EVP_PKEY **a, const unsigned char **pp, long length);
+
+/**
+ * `d2i_PrivateKey(type, a, pp, length)`: as [`d2i_AutoPrivateKey`], and the key must be of
+ * `type` (`EVP_PKEY_RSA`, `EVP_PKEY_EC`, ...; `EVP_PKEY_NONE` accepts any).
+ */
+EVP_PKEY *d2i_PrivateKey(int type, EVP_PKEY **a, const unsigned char **pp, long length);
+
+/**
  * `d2i_SSL_SESSION(3)`: decodes sslrs's encoding from `*pp` (at most `length` bytes) and
  * advances `*pp`; reuses `*a` when given. Anything else (OpenSSL's DER included) gives NULL
  * with ASN1 `bad object header` + `nested asn1 error`.
@@ -4164,6 +4532,19 @@ SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long len
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
 
 /**
+ * `d2i_X509_NAME(a, in, len)`: parses one DER Name at `*in` (advanced past it). Returns a
+ * free-standing name, also stored in `*a` (an old `*a` is freed), or NULL with ASN1 errors.
+ */
+X509_NAME *d2i_X509_NAME(X509_NAME **a, const unsigned char **in, long len);
+
+/**
+ * `i2d_PrivateKey(a, pp)`: the key's DER length; with `pp`, the DER is written at `*pp`
+ * (advanced) or into a new `OPENSSL_malloc`'d buffer stored in `*pp` when it is NULL. -1 for
+ * NULL.
+ */
+int i2d_PrivateKey(const EVP_PKEY *a, unsigned char **pp);
+
+/**
  * `i2d_SSL_SESSION(3)`: the length of sslrs's encoding; with `pp`, writes it at `*pp` and
  * advances `*pp` (with `*pp == NULL`, stores a `malloc`'d copy). The encoding is sslrs's own
  * (not OpenSSL's DER); a client session's encoding resumes only in the process that made it.
@@ -4176,6 +4557,13 @@ int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
  * -1 for NULL or an empty (`X509_new`) certificate.
  */
 int i2d_X509(const X509 *a, unsigned char **out);
+
+/**
+ * `i2d_X509_NAME(a, out)`: the DER length; with `out`, the DER is written at `*out` (which is
+ * advanced) or, with `*out == NULL`, into a new `OPENSSL_malloc`'d buffer stored there.
+ * -1 for NULL.
+ */
+int i2d_X509_NAME(const X509_NAME *a, unsigned char **out);
 
 /**
  * `1` in forward mode, `0` otherwise (for the C tests and the program suite).

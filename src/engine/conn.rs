@@ -124,6 +124,11 @@ pub struct Conn {
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
     /// as the connection.
     pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
+    /// Certificates and keys of this connection: `SSL_new`'s copy of its context's, changed by
+    /// `SSL_use_certificate` & co; `None` after `SSL_set_SSL_CTX` (the new context's are used).
+    pub own_creds: Option<crate::engine::context::Credentials>,
+    /// The CA names of the server's CertificateRequest (client side; `None`: none received).
+    peer_ca: Arc<Mutex<Option<Vec<Vec<u8>>>>>,
     /// What this handshake revealed beyond rustls's accessors (client offer, schemes).
     observed: Arc<Mutex<crate::engine::config::Observed>>,
     role: Option<Role>,
@@ -243,8 +248,11 @@ impl Read for BioReader<'_> {
 impl Conn {
     /// `SSL_new`: a connection with `ctx`'s current settings.
     pub fn new(ctx: Arc<Context>) -> Conn {
-        let settings = ctx.with(|c| c.settings.clone());
-        Conn::fresh(ctx, settings, None)
+        // The connection's copy of the context's certificates and keys, as `SSL_new` makes it.
+        let (settings, creds) = ctx.with(|c| (c.settings.clone(), c.creds.snapshot()));
+        let mut conn = Conn::fresh(ctx, settings, None);
+        conn.own_creds = Some(creds);
+        conn
     }
 
     /// A connection in the "before" state: configuration and BIOs are set by the caller, every
@@ -257,6 +265,8 @@ impl Conn {
             host: None,
             sni: None,
             ffi_owned: None,
+            own_creds: None,
+            peer_ca: Arc::default(),
             observed: Arc::default(),
             role,
             tls: None,
@@ -324,6 +334,7 @@ impl Conn {
         // What the application installed still counts for the operation under way.
         fresh.notify = self.notify;
         fresh.ffi_owned = self.ffi_owned.take();
+        fresh.own_creds = self.own_creds.take();
         *self = fresh;
     }
 
@@ -390,6 +401,42 @@ impl Conn {
                 .first()
                 .map(|c| c.clone().into_owned())
         })
+    }
+    /// The credentials in effect: the connection's own, else its context's.
+    pub fn with_creds<R>(&self, f: impl FnOnce(&crate::engine::context::Credentials) -> R) -> R {
+        match &self.own_creds {
+            Some(c) => f(c),
+            None => self.ctx.with(|c| f(&c.creds)),
+        }
+    }
+    /// The connection's own credentials, made from its context's on first use (as OpenSSL's
+    /// `SSL` holds a copy of its context's from `SSL_new`).
+    pub fn own_creds_mut(&mut self) -> &mut crate::engine::context::Credentials {
+        let ctx = &self.ctx;
+        self.own_creds
+            .get_or_insert_with(|| ctx.with(|c| c.creds.snapshot()))
+    }
+    /// The signing identity in effect.
+    pub fn certified(&self) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        self.with_creds(|c| c.certified.clone())
+    }
+    /// The certificates the peer sent, leaf first (`None`: none received).
+    pub fn peer_chain(&self) -> Option<Vec<CertificateDer<'static>>> {
+        let from_slot = self.verify.lock().ok().map(|v| v.chain.clone());
+        if let Some(c) = from_slot.filter(|c| !c.is_empty()) {
+            return Some(c);
+        }
+        let certs = self.tls.as_ref()?.peer_certificates()?;
+        Some(certs.iter().map(|c| c.clone().into_owned()).collect())
+    }
+    /// The CA names the server sent with its certificate request (a TLS 1.3 request without
+    /// the certificate_authorities extension gives `None`, as in OpenSSL).
+    pub fn peer_ca_names(&self) -> Option<Vec<Vec<u8>>> {
+        let names = self.peer_ca.lock().ok()?.clone()?;
+        if names.is_empty() && self.version() == TLS1_3_VERSION {
+            return None;
+        }
+        Some(names)
     }
     /// `SSL_version`: the negotiated version, or the method's before a handshake.
     pub fn version(&self) -> i32 {
@@ -610,7 +657,14 @@ impl Conn {
             schemes: self.settings.sigalgs.clone(),
             security_level: self.settings.security_level,
         };
-        let creds = self.ctx.with(|c| c.creds.certified.clone());
+        let creds = self.certified();
+        if self.own_creds.is_some() {
+            cfg.client_auth_cert_resolver = crate::engine::context::client_resolver(creds.clone());
+        }
+        cfg.client_auth_cert_resolver = crate::engine::context::recording_client_resolver(
+            cfg.client_auth_cert_resolver.clone(),
+            self.peer_ca.clone(),
+        );
         if self.notify.info {
             // The info callback reports a TLS 1.3 CertificateRequest, which only the
             // certificate resolver sees. (Set before the session code, which keeps a resumed
@@ -646,8 +700,17 @@ impl Conn {
     /// the key logger and the recorder of the client's offer.
     fn per_connection_server_config(&mut self) -> Result<rustls::ServerConfig, Error> {
         self.sync_ciphers();
-        let base = self.ctx.server_config(&self.settings)?;
+        let own = match &self.own_creds {
+            Some(c) => Some(c.certified.clone().ok_or_else(|| {
+                Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello")
+            })?),
+            None => None,
+        };
+        let base = self.ctx.server_config(&self.settings, own.as_ref())?;
         let mut cfg = (*base).clone();
+        if let Some(ck) = own {
+            cfg.cert_resolver = crate::engine::context::server_resolver(ck);
+        }
         self.keys.install(&mut cfg.key_log, self.notify.keylog);
         cfg.cert_resolver = Arc::new(crate::engine::config::Recording {
             inner: cfg.cert_resolver.clone(),

@@ -268,7 +268,77 @@ impl Credentials {
         }
     }
 
-    fn snapshot(&self) -> Credentials {
+    /// Replaces the chain (leaf first) of the slot of its key type. Keys below `level` are
+    /// refused as OpenSSL refuses them (`SSL_R_EE_KEY_TOO_SMALL` for the leaf,
+    /// `SSL_R_CA_KEY_TOO_SMALL` for the rest); the chain is then unchanged.
+    pub fn set_chain(&mut self, chain: Vec<CertificateDer<'static>>, level: i32) -> Result<()> {
+        for (i, cert) in chain.iter().enumerate() {
+            if !crate::engine::config::key_meets_level(cert, level) {
+                return Err(match i {
+                    0 => Error::ssl(ssl_r::EE_KEY_TOO_SMALL, "ssl_set_cert"),
+                    _ => Error::ssl(ssl_r::CA_KEY_TOO_SMALL, "ssl_cert_add0_chain_cert"),
+                });
+            }
+        }
+        let ty = chain.first().and_then(crate::crypto::pkey::cert_key_type);
+        self.select_slot(ty);
+        self.chain = chain;
+        rebuild_certified(self, false)
+    }
+
+    /// `SSL_CTX_use_certificate`: makes `leaf` the certificate of the slot of its key type,
+    /// keeping that slot's chain certificates (as OpenSSL keeps them).
+    pub fn set_leaf(&mut self, leaf: CertificateDer<'static>, level: i32) -> Result<()> {
+        if !crate::engine::config::key_meets_level(&leaf, level) {
+            return Err(Error::ssl(ssl_r::EE_KEY_TOO_SMALL, "ssl_set_cert"));
+        }
+        self.select_slot(crate::crypto::pkey::cert_key_type(&leaf));
+        let tail: Vec<_> = self.chain.iter().skip(1).cloned().collect();
+        self.chain = std::iter::once(leaf).chain(tail).collect();
+        rebuild_certified(self, false)
+    }
+
+    /// True when the slot for key type `ty` (a public key algorithm OID) holds a certificate
+    /// or a key.
+    pub fn slot_in_use(&self, ty: &[u8]) -> bool {
+        if self.slot_type().as_deref() == Some(ty) && (!self.chain.is_empty() || self.key.is_some())
+        {
+            return true;
+        }
+        self.other_slots
+            .iter()
+            .any(|(t, c, k)| t == ty && (!c.is_empty() || k.is_some()))
+    }
+
+    /// Sets the key of the slot of its type: it must match a certificate already set there
+    /// (else nothing changes).
+    pub fn set_key(&mut self, key: PrivateKeyDer<'static>) -> Result<()> {
+        let saved = self.snapshot();
+        self.select_slot(crate::crypto::pkey::key_type(&key));
+        self.key = Some(key);
+        let r = rebuild_certified(self, true);
+        if r.is_err() {
+            *self = saved;
+        }
+        r
+    }
+
+    /// `SSL_CTX_check_private_key` / `SSL_check_private_key` (`func` names the entry).
+    pub fn check(&self, func: &'static str) -> Result<()> {
+        if self.chain.is_empty() {
+            return Err(Error::ssl(ssl_r::NO_CERTIFICATE_ASSIGNED, func));
+        }
+        if self.key.is_none() {
+            return Err(Error::ssl(ssl_r::NO_PRIVATE_KEY_ASSIGNED, func));
+        }
+        match &self.certified {
+            Some(_) => Ok(()),
+            None => Err(key_mismatch()),
+        }
+    }
+
+    /// A copy (the DER is cloned).
+    pub fn snapshot(&self) -> Credentials {
         let copy = |(t, c, k): &Slot| (t.clone(), c.clone(), k.as_ref().map(|k| k.clone_key()));
         Credentials {
             chain: self.chain.clone(),
@@ -291,6 +361,9 @@ pub struct Config {
     /// Anchors found in the program's `X509_STORE` (pass-through mode), with the fingerprint
     /// of the store contents they were read from.
     pub store_trust: (u64, Vec<CertificateDer<'static>>),
+    /// The CA names a server sends in its CertificateRequest (each a DER `Name`): OpenSSL's
+    /// client CA list, else its CA list, else none (rustls would send the trust anchors').
+    pub client_ca_hints: Vec<Vec<u8>>,
     /// FFI-owned objects handed out by getters (the `STACK_OF(SSL_CIPHER)` of
     /// `SSL_CTX_get_ciphers`), kept alive as long as the context.
     pub ffi_owned: Option<Box<dyn std::any::Any + Send>>,
@@ -527,16 +600,25 @@ impl Context {
         Ok(cfg)
     }
 
-    /// The server config for these settings, shared likewise.
-    pub fn server_config(&self, settings: &Settings) -> Result<Arc<ServerConfig>> {
+    /// The server config for these settings, shared likewise. A connection with credentials
+    /// of its own (`own`, `SSL_use_certificate` & co) still shares the context's config, and
+    /// installs its own resolver ([`server_resolver`]); without them the context must have a
+    /// certificate and key.
+    pub fn server_config(
+        &self,
+        settings: &Settings,
+        own: Option<&Arc<CertifiedKey>>,
+    ) -> Result<Arc<ServerConfig>> {
         let versions = settings.versions(true)?;
         let key = ConfigKey::of(settings, &versions);
         let (generation, hit) = self.cached(&key, |c| &c.server);
         if let Some(cfg) = hit {
             return Ok(cfg);
         }
-        let certified = self
-            .with(|c| c.creds.certified.clone())
+        let ctx_certified = self.with(|c| c.creds.certified.clone());
+        let shared = ctx_certified.is_some();
+        let certified = ctx_certified
+            .or_else(|| own.cloned())
             .ok_or_else(|| Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello"))?;
         let provider = provider_for(&key.suites, key.groups.as_deref());
         let builder = ServerConfig::builder_with_provider(provider.clone())
@@ -548,6 +630,10 @@ impl Context {
             if key.verify_mode & verify::FAIL_IF_NO_PEER_CERT == 0 {
                 vb = vb.allow_unauthenticated();
             }
+            let hints = self.with(|c| c.client_ca_hints.clone());
+            vb = vb
+                .clear_root_hint_subjects()
+                .add_root_hint_subjects(hints.into_iter().map(rustls::DistinguishedName::from));
             match vb.build() {
                 Ok(v) => builder.with_client_cert_verifier(v),
                 // No trust anchors: no client certificate can verify; none is asked for.
@@ -571,7 +657,7 @@ impl Context {
         cfg.send_tls13_tickets = key.num_tickets;
         let cfg = Arc::new(cfg);
         let mut cache = lock(&self.cache);
-        if cache.generation == generation {
+        if cache.generation == generation && shared {
             remember(&mut cache.server, key, &cfg);
         }
         Ok(cfg)
@@ -579,61 +665,20 @@ impl Context {
 }
 
 impl Context {
-    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first). Keys below the context's
-    /// security level are refused as OpenSSL refuses them (`SSL_R_EE_KEY_TOO_SMALL` for the
-    /// leaf, `SSL_R_CA_KEY_TOO_SMALL` for the rest); the chain is then unchanged.
+    /// `SSL_CTX_use_certificate*`: replaces the chain (leaf first); see [`Credentials::set_chain`].
     pub fn use_chain(&self, chain: Vec<CertificateDer<'static>>) -> Result<()> {
         let level = self.with(|c| c.settings.security_level);
-        for (i, cert) in chain.iter().enumerate() {
-            if !crate::engine::config::key_meets_level(cert, level) {
-                return Err(match i {
-                    0 => Error::ssl(ssl_r::EE_KEY_TOO_SMALL, "ssl_set_cert"),
-                    _ => Error::ssl(ssl_r::CA_KEY_TOO_SMALL, "ssl_cert_add0_chain_cert"),
-                });
-            }
-        }
-        self.update(|c| {
-            let ty = chain.first().and_then(crate::crypto::pkey::cert_key_type);
-            c.creds.select_slot(ty);
-            c.creds.chain = chain;
-            rebuild_certified(&mut c.creds, false)
-        })
+        self.update(|c| c.creds.set_chain(chain, level))
     }
 
-    /// `SSL_CTX_use_PrivateKey*`: the key must match a certificate already set.
+    /// `SSL_CTX_use_PrivateKey*`: see [`Credentials::set_key`].
     pub fn use_key(&self, key: PrivateKeyDer<'static>) -> Result<()> {
-        self.update(|c| {
-            let saved = c.creds.snapshot();
-            c.creds.select_slot(crate::crypto::pkey::key_type(&key));
-            c.creds.key = Some(key);
-            let r = rebuild_certified(&mut c.creds, true);
-            if r.is_err() {
-                c.creds = saved;
-            }
-            r
-        })
+        self.update(|c| c.creds.set_key(key))
     }
 
     /// `SSL_CTX_check_private_key`.
     pub fn check_private_key(&self) -> Result<()> {
-        self.with(|c| {
-            if c.creds.chain.is_empty() {
-                return Err(Error::ssl(
-                    ssl_r::NO_CERTIFICATE_ASSIGNED,
-                    "SSL_CTX_check_private_key",
-                ));
-            }
-            if c.creds.key.is_none() {
-                return Err(Error::ssl(
-                    ssl_r::NO_PRIVATE_KEY_ASSIGNED,
-                    "SSL_CTX_check_private_key",
-                ));
-            }
-            match &c.creds.certified {
-                Some(_) => Ok(()),
-                None => Err(key_mismatch()),
-            }
-        })
+        self.with(|c| c.creds.check("SSL_CTX_check_private_key"))
     }
 
     /// The anchors as they are now, after asking the certificate-store hook (pass-through mode:
@@ -706,6 +751,65 @@ fn rebuild_certified(creds: &mut Credentials, strict: bool) -> Result<()> {
 
 #[derive(Debug)]
 struct SingleCert(Arc<CertifiedKey>);
+
+/// A server certificate resolver that always answers `ck`.
+pub fn server_resolver(ck: Arc<CertifiedKey>) -> Arc<dyn rustls::server::ResolvesServerCert> {
+    Arc::new(SingleCert(ck))
+}
+
+/// A client certificate resolver that answers `ck`, or never offers a certificate.
+pub fn client_resolver(
+    ck: Option<Arc<CertifiedKey>>,
+) -> Arc<dyn rustls::client::ResolvesClientCert> {
+    match ck {
+        Some(ck) => Arc::new(SingleCert(ck)),
+        None => Arc::new(NoClientCert),
+    }
+}
+
+/// Wraps a client resolver to record the CA names of the server's certificate request.
+pub fn recording_client_resolver(
+    inner: Arc<dyn rustls::client::ResolvesClientCert>,
+    slot: Arc<Mutex<Option<Vec<Vec<u8>>>>>,
+) -> Arc<dyn rustls::client::ResolvesClientCert> {
+    Arc::new(RecordHints { inner, slot })
+}
+
+#[derive(Debug)]
+struct RecordHints {
+    inner: Arc<dyn rustls::client::ResolvesClientCert>,
+    slot: Arc<Mutex<Option<Vec<Vec<u8>>>>>,
+}
+
+impl rustls::client::ResolvesClientCert for RecordHints {
+    fn resolve(
+        &self,
+        hints: &[&[u8]],
+        schemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<CertifiedKey>> {
+        *lock(&self.slot) = Some(hints.iter().map(|h| h.to_vec()).collect());
+        self.inner.resolve(hints, schemes)
+    }
+    fn has_certs(&self) -> bool {
+        self.inner.has_certs()
+    }
+}
+
+#[derive(Debug)]
+struct NoClientCert;
+
+impl rustls::client::ResolvesClientCert for NoClientCert {
+    fn resolve(
+        &self,
+        _hints: &[&[u8]],
+        _schemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<CertifiedKey>> {
+        None
+    }
+    fn has_certs(&self) -> bool {
+        false
+    }
+}
 
 impl rustls::server::ResolvesServerCert for SingleCert {
     fn resolve(&self, _hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {

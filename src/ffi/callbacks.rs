@@ -91,6 +91,8 @@ pub struct CtxApp {
     /// Store, verify parameters and recorded callbacks (`compat.rs`).
     pub extra: crate::ffi::compat::Extra,
     pub hooks: Mutex<CtxHooks>,
+    /// Certificate objects, password and certificate callbacks, CA lists (`certs.rs`).
+    pub certs: crate::ffi::certs::CtxCerts,
     /// The `SSL_CTX*` value, for the ex_data free callbacks.
     parent: AtomicUsize,
 }
@@ -101,6 +103,7 @@ impl CtxApp {
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_CTX),
             extra: Default::default(),
             hooks: Mutex::default(),
+            certs: crate::ffi::certs::CtxCerts::default(),
             parent: AtomicUsize::new(0),
         }
     }
@@ -148,8 +151,8 @@ pub struct SslObj {
     pub initial_ctx: std::sync::Arc<crate::engine::Context>,
     /// Verify parameters and recorded callbacks (`compat.rs`).
     pub extra: crate::ffi::compat::Extra,
-    /// The peer certificate `SSL_get0_peer_certificate` handed out (an `X509*` reference).
-    pub peer_held: Mutex<Option<usize>>,
+    /// Certificate objects (own and the peer's), callbacks, CA lists (`certs.rs`).
+    pub certs: crate::ffi::certs::SslCerts,
 }
 
 impl SslObj {
@@ -164,7 +167,7 @@ impl SslObj {
         crate::ffi::compat::inherit(&conn.ctx, &extra);
         SslObj {
             extra,
-            peer_held: Mutex::new(None),
+            certs: crate::ffi::certs::SslCerts::inherit(ctx_app(&conn.ctx)),
             initial_ctx: conn.ctx.clone(),
             hello: Mutex::new(None),
             servername: Mutex::new(None),
@@ -189,9 +192,6 @@ impl Drop for SslObj {
     fn drop(&mut self) {
         let me = self as *mut SslObj as *mut c_void;
         self.ex.freed(me);
-        if let Some(x) = lock(&self.peer_held).take() {
-            crate::ffi::x509::X509_free(x as *mut crate::ffi::types::X509);
-        }
     }
 }
 
@@ -232,7 +232,8 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
         hello: ctx_hooks.servername.is_some()
             || ctx_hooks.alpn_select.is_some()
             || ctx_hooks.client_hello.is_some()
-            || conn.ctx.sessions.callbacks().get_cb != 0,
+            || conn.ctx.sessions.callbacks().get_cb != 0
+            || (conn.is_server() && crate::ffi::certs::has_cert_cb(obj)),
         keylog: ctx_hooks.keylog.is_some(),
     }
 }

@@ -11,12 +11,11 @@ use crate::engine::Context;
 use crate::error::{lib, ssl_r, Error, Result};
 use crate::ffi::backend;
 use crate::ffi::callbacks::{ctx_app, lock, obj};
-use crate::ffi::pem::pem_password_cb;
 use crate::ffi::ssl::SSL_verify_cb;
-use crate::ffi::types::{borrow, into_c, EVP_PKEY, SSL, SSL_CTX, X509};
+use crate::ffi::types::{borrow, into_c, SSL, SSL_CTX, X509};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
 use core::ffi::{c_char, c_int, c_long, c_uchar, c_void, CStr};
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::pki_types::CertificateDer;
 use std::sync::{Arc, Mutex};
 
 /// `X509_STORE` / `X509_VERIFY_PARAM`: opaque here; in pass-through mode libcrypto's.
@@ -36,8 +35,6 @@ pub struct Extra {
 
 #[derive(Default)]
 struct ExtraInner {
-    passwd_cb: pem_password_cb,
-    passwd_u: usize,
     verify_cb: SSL_verify_cb,
     /// libcrypto's `X509_STORE*` (pass-through mode), owned.
     store: usize,
@@ -129,82 +126,6 @@ fn x509_der(x: *const X509) -> Result<CertificateDer<'static>> {
         return Err(Error::ssl(ssl_r::BAD_VALUE, "i2d_X509"));
     }
     Ok(CertificateDer::from(buf))
-}
-
-/// The DER (PKCS#8, PKCS#1 or SEC1) of the caller's `EVP_PKEY*` (either backend).
-fn pkey_der(k: *mut EVP_PKEY) -> Result<PrivateKeyDer<'static>> {
-    if k.is_null() {
-        return Err(Error::null_param(lib::SSL, "EVP_PKEY"));
-    }
-    if !backend::forwarding() {
-        // SAFETY: a live EVP_PKEY of ours.
-        let key =
-            unsafe { borrow::<EVP_PKEY>(k) }.ok_or(Error::null_param(lib::SSL, "EVP_PKEY"))?;
-        return Ok(key.der.clone_key());
-    }
-    // libcrypto: i2d_PrivateKey gives the traditional form (PKCS#1 RSA, SEC1 EC) or PKCS#8.
-    let f = crate::libcrypto_fn!("i2d_PrivateKey");
-    if f.is_null() {
-        return Err(Error::unsupported(lib::SSL, "i2d_PrivateKey"));
-    }
-    // SAFETY: int i2d_PrivateKey(const EVP_PKEY *, unsigned char **).
-    let f: unsafe extern "C" fn(*mut EVP_PKEY, *mut *mut c_uchar) -> c_int =
-        unsafe { core::mem::transmute(f) };
-    let n = unsafe { f(k, core::ptr::null_mut()) };
-    if n <= 0 {
-        // A provider- or engine-held key libcrypto cannot export.
-        return Err(Error::unsupported(lib::SSL, "SSL_CTX_use_PrivateKey")
-            .with_data("key cannot be exported from libcrypto"));
-    }
-    let mut buf = vec![0u8; n as usize];
-    let mut p = buf.as_mut_ptr();
-    // SAFETY: `buf` has room for the `n` bytes measured above.
-    if unsafe { f(k, &mut p) } != n {
-        return Err(Error::unsupported(lib::SSL, "SSL_CTX_use_PrivateKey"));
-    }
-    PrivateKeyDer::try_from(buf).map_err(|_| Error::ssl(ssl_r::BAD_VALUE, "SSL_CTX_use_PrivateKey"))
-}
-
-/// `SSL_CTX_use_certificate(3)`: the leaf certificate from an `X509*`. 1 or 0.
-#[no_mangle]
-pub extern "C" fn SSL_CTX_use_certificate(ctx: *mut SSL_CTX, x: *mut X509) -> c_int {
-    one_or_zero(|| {
-        let (c, _) = ctx_extra(ctx)?;
-        if x.is_null() {
-            return Err(Error::null_param(lib::SSL, "SSL_CTX_use_certificate"));
-        }
-        c.use_chain(vec![x509_der(x)?])
-    })
-}
-
-/// `SSL_CTX_use_PrivateKey(3)`: the private key from an `EVP_PKEY*`. 1 or 0.
-#[no_mangle]
-pub extern "C" fn SSL_CTX_use_PrivateKey(ctx: *mut SSL_CTX, pkey: *mut EVP_PKEY) -> c_int {
-    one_or_zero(|| {
-        let (c, _) = ctx_extra(ctx)?;
-        if pkey.is_null() {
-            return Err(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey"));
-        }
-        c.use_key(pkey_der(pkey)?)
-    })
-}
-
-/// `SSL_get0_peer_certificate(3)`: the peer's certificate, owned by the connection.
-#[no_mangle]
-pub extern "C" fn SSL_get0_peer_certificate(s: *const SSL) -> *mut X509 {
-    null_on_error(|| {
-        let o = obj(s)?;
-        let x = crate::ffi::ssl::SSL_get1_peer_certificate(s);
-        if x.is_null() {
-            return Ok(core::ptr::null_mut());
-        }
-        // The connection keeps this reference; a repeated call drops the earlier one.
-        let mut held = lock(&o.peer_held);
-        if let Some(old) = held.replace(x as usize) {
-            crate::ffi::x509::X509_free(old as *mut X509);
-        }
-        Ok(x)
-    })
 }
 
 // --- the certificate store ------------------------------------------------------------------
@@ -329,74 +250,6 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
 
 // --- callbacks recorded for their getters -----------------------------------------------------
 
-/// `SSL_CTX_set_default_passwd_cb(3)`: the callback used for encrypted PEM keys.
-///
-/// Status: partial — recorded; sslrs's own PEM reader does not decrypt keys yet.
-#[no_mangle]
-pub extern "C" fn SSL_CTX_set_default_passwd_cb(ctx: *mut SSL_CTX, cb: pem_password_cb) {
-    void(|| {
-        lock(&ctx_extra(ctx)?.1.inner).passwd_cb = cb;
-        Ok(())
-    })
-}
-
-/// `SSL_CTX_set_default_passwd_cb_userdata(3)`.
-///
-/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
-#[no_mangle]
-pub extern "C" fn SSL_CTX_set_default_passwd_cb_userdata(ctx: *mut SSL_CTX, u: *mut c_void) {
-    void(|| {
-        lock(&ctx_extra(ctx)?.1.inner).passwd_u = u as usize;
-        Ok(())
-    })
-}
-
-/// `SSL_CTX_get_default_passwd_cb(3)`.
-#[no_mangle]
-pub extern "C" fn SSL_CTX_get_default_passwd_cb(ctx: *mut SSL_CTX) -> pem_password_cb {
-    call(None, || Ok(lock(&ctx_extra(ctx)?.1.inner).passwd_cb))
-}
-
-/// `SSL_CTX_get_default_passwd_cb_userdata(3)`.
-#[no_mangle]
-pub extern "C" fn SSL_CTX_get_default_passwd_cb_userdata(ctx: *mut SSL_CTX) -> *mut c_void {
-    null_on_error(|| Ok(lock(&ctx_extra(ctx)?.1.inner).passwd_u as *mut c_void))
-}
-
-/// `SSL_set_default_passwd_cb(3)`.
-///
-/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
-#[no_mangle]
-pub extern "C" fn SSL_set_default_passwd_cb(s: *mut SSL, cb: pem_password_cb) {
-    void(|| {
-        lock(&ssl_extra(s)?.inner).passwd_cb = cb;
-        Ok(())
-    })
-}
-
-/// `SSL_set_default_passwd_cb_userdata(3)`.
-///
-/// Status: partial — recorded (see `SSL_CTX_set_default_passwd_cb`).
-#[no_mangle]
-pub extern "C" fn SSL_set_default_passwd_cb_userdata(s: *mut SSL, u: *mut c_void) {
-    void(|| {
-        lock(&ssl_extra(s)?.inner).passwd_u = u as usize;
-        Ok(())
-    })
-}
-
-/// `SSL_get_default_passwd_cb(3)`.
-#[no_mangle]
-pub extern "C" fn SSL_get_default_passwd_cb(s: *mut SSL) -> pem_password_cb {
-    call(None, || Ok(lock(&ssl_extra(s)?.inner).passwd_cb))
-}
-
-/// `SSL_get_default_passwd_cb_userdata(3)`.
-#[no_mangle]
-pub extern "C" fn SSL_get_default_passwd_cb_userdata(s: *mut SSL) -> *mut c_void {
-    null_on_error(|| Ok(lock(&ssl_extra(s)?.inner).passwd_u as *mut c_void))
-}
-
 /// Records the verify callback given to `SSL_CTX_set_verify` / `SSL_set_verify`.
 pub fn record_verify_cb_ctx(ctx: *const SSL_CTX, cb: SSL_verify_cb) {
     if let Ok((_, e)) = ctx_extra(ctx) {
@@ -430,8 +283,6 @@ pub fn inherit(ctx: &Context, e: &Extra) {
         let from = lock(&app.extra.inner);
         let mut to = lock(&e.inner);
         to.verify_cb = from.verify_cb;
-        to.passwd_cb = from.passwd_cb;
-        to.passwd_u = from.passwd_u;
     }
 }
 

@@ -89,6 +89,13 @@ fn decide(ssl: *mut SSL, o: &SslObj, info: &HelloInfo) -> HelloOutcome {
             return refuse(al, "final_server_name");
         }
     }
+    // The certificate callback (OpenSSL calls it next in TLS 1.2, after ALPN in TLS 1.3).
+    if let Some((e, alert)) = crate::ffi::certs::run_cert_cb(ssl, o) {
+        return HelloOutcome {
+            alpn: AlpnChoice::None,
+            abort: Some((e, alert)),
+        };
+    }
     // ALPN selection uses the context the servername callback may have switched to.
     let hooks = current_hooks(o);
     let mut alpn = AlpnChoice::None;
@@ -404,6 +411,11 @@ pub extern "C" fn SSL_set_SSL_CTX(ssl: *mut SSL, ctx: *mut SSL_CTX) -> *mut SSL_
             None => o.initial_ctx.clone(),
         };
         let mut c = conn_of(o)?;
+        if !Arc::ptr_eq(&c.ctx, &new) {
+            // The connection takes the new context's certificates, as OpenSSL does.
+            crate::ffi::certs::ctx_switched(o, &new);
+            c.own_creds = None;
+        }
         c.ctx = new;
         Ok(Arc::as_ptr(&c.ctx) as *mut SSL_CTX)
     })

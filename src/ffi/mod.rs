@@ -14,7 +14,9 @@
 pub mod async_;
 pub mod backend;
 pub mod bio;
+pub mod ca_list;
 pub mod callbacks;
+pub mod certs;
 pub mod cipher;
 pub mod comp;
 pub mod compat;
@@ -34,7 +36,9 @@ pub mod keylog;
 pub mod method;
 pub mod misc;
 pub mod opaque;
+pub mod passwd;
 pub mod pem;
+pub mod pkey_der;
 pub mod psk;
 pub mod ptr;
 pub mod recorded;
@@ -49,6 +53,7 @@ pub mod stack;
 pub mod tls1;
 pub mod types;
 pub mod x509;
+pub mod x509_name;
 
 use crate::error::{Error, Result};
 use std::panic::{catch_unwind, AssertUnwindSafe};

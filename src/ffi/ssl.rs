@@ -395,7 +395,7 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
     })
 }
 
-fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
+pub(crate) fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
     // SAFETY: NULL or a NUL-terminated path per the API.
     match unsafe { c_str(p) } {
         None => Ok(None),
@@ -410,7 +410,7 @@ fn path_arg<'a>(p: *const c_char) -> Result<Option<&'a Path>> {
 
 /// OpenSSL reports a failed certificate/key file load as the underlying error followed by
 /// SSL's wrapper (`ERR_R_SYS_LIB` for open failures, `ERR_R_PEM_LIB` for content).
-fn wrap_load_error(inner: Error, func: &'static str) -> Error {
+pub(crate) fn wrap_load_error(inner: Error, func: &'static str) -> Error {
     let system = inner.system;
     crate::crypto::err::push(inner);
     if system {
@@ -424,12 +424,12 @@ fn wrap_load_error(inner: Error, func: &'static str) -> Error {
 /// The raw bytes of an ASN1 (DER) certificate or key file, with OpenSSL's error entries.
 /// A DER private key: PKCS#8, PKCS#1 RSA or SEC1 EC, told apart by structure as OpenSSL's
 /// DER decoder does; anything else is handed on as PKCS#8 (and fails to load as such).
-fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'static> {
+pub(crate) fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'static> {
     rustls_pki_types::PrivateKeyDer::try_from(der.clone())
         .unwrap_or_else(|_| rustls_pki_types::PrivateKeyDer::Pkcs8(der.into()))
 }
 
-fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
+pub(crate) fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
 }
 
@@ -515,7 +515,8 @@ pub extern "C" fn SSL_set_cipher_list(s: *mut SSL, str: *const c_char) -> c_int 
 }
 
 /// `SSL_CTX_use_certificate_file(3)`: the first certificate of `file` becomes the leaf
-/// (PEM or ASN1). 1 on success, 0 on failure.
+/// (PEM or ASN1) of the slot of its key type; that slot's chain certificates stay. 1 on
+/// success, 0 on failure.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_certificate_file(
     ctx: *mut SSL_CTX,
@@ -523,10 +524,13 @@ pub extern "C" fn SSL_CTX_use_certificate_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
         let mut certs = read_file_certs(file, r#type)?;
         certs.truncate(1);
-        c.use_chain(certs)
+        let leaf = certs
+            .pop()
+            .ok_or(Error::ssl(common::PEM_LIB, "SSL_CTX_use_certificate_file"))?;
+        t.use_cert(leaf.to_vec(), core::ptr::null_mut())
     })
 }
 
@@ -537,13 +541,16 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     file: *const c_char,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
         let certs = read_file_certs(file, SSL_FILETYPE_PEM)?;
-        c.use_chain(certs)
+        t.use_chain(certs)
     })
 }
 
-/// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC.
+/// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
+/// an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
+/// Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
+/// encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
 /// Fails if a certificate of the same key type is set and the key does not match it (a key
 /// of another type goes to its own slot, as in OpenSSL). 1 or 0.
 #[no_mangle]
@@ -553,23 +560,10 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
-        let c = ctx_ref(ctx)?;
-        let path =
-            path_arg(file)?.ok_or(Error::null_param(lib::SSL, "SSL_CTX_use_PrivateKey_file"))?;
-        let key = match r#type {
-            SSL_FILETYPE_PEM => crate::crypto::pem::read_private_key_file(path)
-                .map_err(|e| wrap_load_error(e, "SSL_CTX_use_PrivateKey_file"))?,
-            SSL_FILETYPE_ASN1 => {
-                der_private_key(read_der_file(path, "SSL_CTX_use_PrivateKey_file")?)
-            }
-            _ => {
-                return Err(Error::ssl(
-                    ssl_r::BAD_SSL_FILETYPE,
-                    "SSL_CTX_use_PrivateKey_file",
-                ))
-            }
-        };
-        c.use_key(key)
+        let t = crate::ffi::certs::Target::ctx(ctx)?;
+        let func = "SSL_CTX_use_PrivateKey_file";
+        let key = crate::ffi::passwd::load_key_file(file, r#type, t.passwd(), func)?;
+        t.use_key(key, core::ptr::null_mut())
     })
 }
 
@@ -1382,13 +1376,15 @@ pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
     })
 }
 
-/// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate, or NULL.
+/// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate (the object
+/// `SSL_get0_peer_certificate` returns), or NULL.
 /// `SSL_get_peer_certificate` is a macro for this.
 #[no_mangle]
 pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
-    with_conn(s, core::ptr::null_mut(), |c| match c.peer_certificate() {
-        None => Ok(core::ptr::null_mut()),
-        Some(der) => crate::ffi::compat::x509_for_caller(der),
+    call(core::ptr::null_mut(), || {
+        let x = crate::ffi::certs::peer_certificate(s)?;
+        crate::ffi::x509::X509_up_ref(x);
+        Ok(x)
     })
 }
 

@@ -563,7 +563,7 @@ impl Conn {
     }
 
     fn has_own_cert(&self) -> bool {
-        self.ctx.with(|c| c.creds.certified.is_some())
+        self.certified().is_some()
     }
 
     fn peer_sent_certificate(&self) -> bool {
