@@ -1383,7 +1383,10 @@ pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
 pub extern "C" fn SSL_get1_peer_certificate(s: *const SSL) -> *mut X509 {
     call(core::ptr::null_mut(), || {
         let x = crate::ffi::certs::peer_certificate(s)?;
-        crate::ffi::x509::X509_up_ref(x);
+        // libcrypto's X509_up_ref does not accept NULL (pass-through mode).
+        if !x.is_null() {
+            crate::ffi::x509::X509_up_ref(x);
+        }
         Ok(x)
     })
 }
