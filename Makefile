@@ -36,6 +36,7 @@ OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test test-cargo test-artefacts test-staleness test-c test-c-openssl \
         test-c-sslrs test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
+        test-programs test-programs-baseline \
         uninstall clean help bench bench-instructions bench-bins bench-bare FORCE
 
 all: lib pc
@@ -47,6 +48,9 @@ help:
 	@echo "make bench      OpenSSL vs sslrs vs bare rustls: handshakes/s, MB/s, memory, 2 threads;"
 	@echo "                alternating runs, medians and ratios (~2 min); table in build/bench/results.txt"
 	@echo "make bench-instructions  instructions per handshake and per MiB under callgrind (deterministic)"
+	@echo "make test-programs  curl, openssl, nginx, socat, stunnel4, haproxy, python3, psql/postgres under"
+	@echo "                LD_PRELOAD=build/libsslrs.so against plain peers (programs/README.md);"
+	@echo "                make test-programs-baseline runs the same checks without preload"
 	@echo "make demo       build demo/client.c + demo/server.c against sslrs and run demo/run.sh"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=  (lib + symlinks, headers in include/sslrs/openssl, sslrs.pc)"
 	@echo "make clean"
@@ -80,6 +84,8 @@ test:
 	$(MAKE) --no-print-directory lib pc
 	$(MAKE) --no-print-directory test-artefacts test-staleness
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
+	@# its FAILs are counted by summary.sh (build/results/programs.txt), like the C suites'
+	-$(MAKE) --no-print-directory test-programs
 	@scripts/summary.sh $(BUILD)/results
 
 # Formatting and lints are part of the tests (warnings are errors).
@@ -178,6 +184,14 @@ test-interop: $(foreach b,openssl sslrs,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BIN
 	  read -r p _ f _ < <(tail -n1 $(BUILD)/results/interop-$$b.out); \
 	  echo "interop-$$b $$p $$f" > $(BUILD)/results/interop-$$b.txt; \
 	done
+
+# Real Debian programs under LD_PRELOAD (programs/run.py; expected failures in
+# programs/expected-failures.txt). The baseline runs every check against the real OpenSSL.
+test-programs: lib
+	@/usr/bin/python3 programs/run.py --results $(BUILD)/results/programs.txt
+
+test-programs-baseline:
+	@/usr/bin/python3 programs/run.py --baseline
 
 # --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
 # One source, bench/bench.c, built against the system OpenSSL and against sslrs; plus the bare

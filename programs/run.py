@@ -41,6 +41,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 import traceback
@@ -54,7 +55,7 @@ LIBSSL = os.path.join(MULTIARCH, "libssl.so.3")
 PG_BIN = "/usr/lib/postgresql/15/bin"
 PYTHON = "/usr/bin/python3"
 
-CLIENT_TIMEOUT = 30  # seconds, any single client run
+CLIENT_TIMEOUT = 15  # seconds, any single client run (all take < 1 s with OpenSSL)
 START_TIMEOUT = 15  # seconds, a server to listen
 BIG_SIZE = 16 * 1024 * 1024
 
@@ -78,6 +79,10 @@ class CheckFailed(Exception):
 
 class Missing(CheckFailed):
     """The program imports libssl functions sslrs does not define (the program was not run)."""
+
+    def __init__(self, msg, program):
+        super().__init__(msg)
+        self.program = program
 
 
 def require(cond, msg):
@@ -364,8 +369,10 @@ class Suite:
         self.log("%s: %d libssl imports in %s; missing from sslrs: %s"
                  % (program, n, ", ".join(carriers), " ".join(missing) or "none"))
         if missing and not self.ignore_missing:
-            shown = ", ".join(missing[:12]) + (" (+%d more, see log)" % (len(missing) - 12) if len(missing) > 12 else "")
-            raise Missing("sslrs lacks %d of %s's %d libssl imports: %s" % (len(missing), program, n, shown))
+            shown = ", ".join(missing[:12]) + (" (+%d more: build/programs/missing-imports.txt)" % (len(missing) - 12)
+                                               if len(missing) > 12 else "")
+            raise Missing("sslrs lacks %d of %s's %d libssl imports: %s" % (len(missing), program, n, shown),
+                          program)
 
     # --- running programs ----------------------------------------------------------------
     def run(self, argv, preload, input=None, timeout=CLIENT_TIMEOUT, env_extra=None, label=None, cwd=None,
@@ -1372,6 +1379,35 @@ def xfail_reason(xf, name):
     return None
 
 
+def update_expected(old, ran, observed, missing_cache):
+    """Rewrites programs/expected-failures.txt from this run: failing checks with the observed
+    reason, passing ones removed; entries for checks that did not run are kept."""
+    ran_names = {c[0] for c in ran}
+    entries = {k: v for k, v in old.items() if k not in ran_names}
+    entries.update(observed)
+    programs = sorted({p for name, p, _ in CHECKS if name in entries and "missing libssl imports" in entries[name]})
+    with open(XFAIL_FILE, "w") as fh:
+        fh.write(XFAIL_HEADER)
+        fh.write("# Written by `programs/run.py --update-expected` on %s UTC.\n#\n" % time.strftime("%Y-%m-%d %H:%M", time.gmtime()))
+        for p in programs:
+            if p in missing_cache:
+                fh.write(textwrap.fill(" ".join(missing_cache[p][0]), 98, initial_indent="# %s lacks: " % p,
+                                       subsequent_indent="#   ", break_on_hyphens=False) + "\n")
+        fh.write("\n")
+        order = [c[0] for c in CHECKS]
+        for name in sorted(entries, key=lambda n: order.index(n) if n in order else len(order)):
+            fh.write("%-40s %s\n" % (name, entries[name]))
+    print("wrote %s (%d entries)" % (os.path.relpath(XFAIL_FILE, ROOT), len(entries)))
+
+
+XFAIL_HEADER = """\
+# Expected failures of the real-program suite (programs/run.py), one per line:
+#   <check name or fnmatch pattern>   <what it waits for: missing function, observed failure>
+# A listed check that fails prints XFAIL; one that passes prints XPASS: delete its line then.
+# Baseline mode (make test-programs-baseline) ignores this file: every check must pass there.
+"""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", action="store_true", default=os.environ.get("SSLRS_PROGRAMS_BASELINE") == "1")
@@ -1379,7 +1415,9 @@ def main():
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--results")
     ap.add_argument("--ignore-missing", action="store_true")
+    ap.add_argument("--update-expected", action="store_true")
     args = ap.parse_args()
+    budget = float(os.environ.get("SSLRS_PROGRAMS_BUDGET", "600"))
     checks = [c for c in CHECKS if not args.k or any(fnmatch.fnmatchcase(c[0], k) for k in args.k)]
     if args.list:
         for name, program, _ in checks:
@@ -1402,6 +1440,7 @@ def main():
             missing_tools.append(tool)
     start = time.monotonic()
     counts = dict(PASS=0, FAIL=0, XFAIL=0, XPASS=0)
+    observed = {}  # check -> failure reason (for --update-expected)
     s = Suite(args)
 
     def on_signal(signum, _frame):
@@ -1416,17 +1455,25 @@ def main():
             t0 = time.monotonic()
             reason = ""
             try:
+                if time.monotonic() - start > budget:
+                    raise CheckFailed("not run: the suite's time budget (SSLRS_PROGRAMS_BUDGET=%.0fs) is spent" % budget)
                 if program in missing_tools or not os.path.exists(PROGRAMS[program][0]):
                     raise CheckFailed("%s is not installed (.ci/run installs it)" % PROGRAMS[program][0])
                 s.require_imports(program)
                 fn(s)
                 ok = True
+            except Missing as e:
+                ok, reason = False, str(e)
+                observed[name] = "missing libssl imports of %s (%d, listed above)" % (
+                    e.program, len(s.missing_cache[e.program][0]))
             except CheckFailed as e:
                 ok, reason = False, str(e)
             except Exception as e:  # noqa: BLE001 - a broken check is a failure, not a crash
                 ok, reason = False, "%s: %s" % (type(e).__name__, e)
                 s.log(traceback.format_exc())
             s.log("result: %s %s (%.1fs)" % ("ok" if ok else "failed", reason, time.monotonic() - t0))
+            if not ok and name not in observed:
+                observed[name] = short(reason.replace(s.tmp, "$TMP"), 240)
             s.logfh.close()
             s.logfh = None
             xr = xfail_reason(xf, name)
@@ -1443,6 +1490,13 @@ def main():
         counts["FAIL"] += 1
     finally:
         s.cleanup()
+    if not args.baseline:
+        with open(os.path.join(LOGDIR, "missing-imports.txt"), "w") as fh:
+            for program, (missing, carriers, n) in sorted(s.missing_cache.items()):
+                fh.write("%s: %d of %d libssl imports missing (%s):\n  %s\n"
+                         % (program, len(missing), n, ", ".join(carriers), "\n  ".join(missing) or "(none)"))
+        if args.update_expected:
+            update_expected(xf, checks, observed, s.missing_cache)
     for k in unknown:
         print("WARNING: programs/expected-failures.txt names no check: %s" % k)
     strict = os.environ.get("SSLRS_PROGRAMS_STRICT") == "1"
