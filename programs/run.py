@@ -229,8 +229,8 @@ class Server:
         for port in ports:
             while not listening(port):
                 if self.proc.poll() is not None:
-                    raise CheckFailed("%s exited with status %s before listening on %d (log: %s): %s"
-                                      % (label, self.proc.returncode, port, self.logpath, self.tail()))
+                    raise CheckFailed("%s exited with status %s before listening on %d: %s"
+                                      % (label, self.proc.returncode, port, self.tail(300)))
                 if time.monotonic() > deadline:
                     raise CheckFailed("%s did not listen on port %d within %ds (log: %s)"
                                       % (label, port, START_TIMEOUT, self.logpath))
@@ -238,11 +238,14 @@ class Server:
         suite.check_maps(self.pid, preload, label)
 
     def tail(self, n=600):
+        """The end of the server's output, without the command lines the suite wrote."""
         try:
             with open(self.logpath, "rb") as fh:
-                return short(fh.read().decode(errors="replace")[-n:], n)
+                lines = fh.read().decode(errors="replace").splitlines()
         except OSError:
             return ""
+        text = "\n".join(line for line in lines if not line.startswith("$ "))
+        return short(text[-n:].replace(self.suite.tmp, "$TMP"), n)
 
     def alive(self):
         return self.proc.poll() is None
@@ -295,7 +298,12 @@ class Suite:
         env["LC_ALL"] = "C"
         env["no_proxy"] = "*"
         if preload and not self.baseline:
-            env["LD_PRELOAD"] = self.lib
+            if preload == "libpath":  # build/compat/libssl.so.3 -> libsslrs: the system libssl is not loaded
+                env["LD_LIBRARY_PATH"] = os.path.join(ROOT, "build", "compat")
+            elif preload == "wrapper":  # build/with-sslrs sets LD_PRELOAD itself
+                env["SSLRS_LIB"] = self.lib
+            else:
+                env["LD_PRELOAD"] = self.lib
         if preload and debug:
             env["LD_DEBUG"] = "files"
             env["LD_DEBUG_OUTPUT"] = self.lddebug_prefix()
@@ -318,6 +326,8 @@ class Suite:
                     maps = fh.read()
             except OSError:
                 continue
+            if not maps:  # a zombie or an exiting process
+                continue
             has_sslrs = self.lib in maps or "libsslrs.so" in maps
             has_libssl = "libssl.so.3" in maps
             self.log("maps of %s pid %d: libsslrs=%s libssl=%s" % (label, p, has_sslrs, has_libssl))
@@ -326,7 +336,7 @@ class Suite:
             else:
                 require(not has_sslrs, "%s (pid %d) maps libsslrs but must not (peer or baseline)" % (label, p))
 
-    def check_lddebug(self, label):
+    def check_lddebug(self, label, preload=True):
         files = glob.glob(self.lddebug_prefix() + ".*")
         require(files, "no LD_DEBUG output for %s: cannot prove the preload took" % label)
         text = ""
@@ -334,12 +344,18 @@ class Suite:
             with open(f, errors="replace") as fh:
                 text += fh.read()
             os.unlink(f)
-        loaded = re.search(r"calling init: \S*libsslrs\.so", text) is not None
-        self.log("ld.so trace of %s: libsslrs initialised=%s" % (label, loaded))
+        compat = re.escape(os.path.join(ROOT, "build", "compat", "libssl.so.3"))
+        loaded = re.search(r"calling init: (%s|%s|\S*/libsslrs[^/\s]*\.so[.0-9]*)$" % (re.escape(self.lib), compat),
+                           text, re.M) is not None
+        system_libssl = re.search(r"calling init: /(usr/)?lib/x86_64-linux-gnu/libssl\.so\.3$", text, re.M) is not None
+        self.log("ld.so trace of %s: libsslrs initialised=%s, system libssl initialised=%s"
+                 % (label, loaded, system_libssl))
         if self.baseline:
             require(not loaded, "%s loaded libsslrs in baseline mode" % label)
         else:
             require(loaded, "preload did not take: ld.so never initialised libsslrs in %s" % label)
+            if preload == "libpath":
+                require(not system_libssl, "LD_LIBRARY_PATH mode, yet the system libssl.so.3 was loaded")
 
     # --- import check ------------------------------------------------------------------------
     def missing_imports(self, program):
@@ -379,7 +395,9 @@ class Suite:
             user=None):
         """Runs a client to completion. preload: the program under test (checked via ld.so trace)."""
         label = label or os.path.basename(argv[0])
-        env = self.env(preload, debug=preload)
+        env = self.env(preload, debug=bool(preload))
+        if preload == "wrapper" and not self.baseline:
+            argv = [os.path.join(ROOT, "build", "with-sslrs")] + list(argv)
         env.update(env_extra or {})
         self.log("$ %s%s" % ("LD_PRELOAD=%s " % self.lib if preload and not self.baseline else "", " ".join(argv)))
         if isinstance(input, str):
@@ -400,7 +418,7 @@ class Suite:
         if p.returncode < 0:
             raise CheckFailed("%s killed by signal %d: %s" % (label, -p.returncode, short(p.stderr, 200)))
         if preload:
-            self.check_lddebug(label)
+            self.check_lddebug(label, preload)
         return p
 
     def start(self, label, argv, ports, preload, **kw):
@@ -647,6 +665,24 @@ def curl_refused(s, port, host="localhost"):
     require("server=" not in p.stdout, "curl printed the page despite the bad certificate")
 
 
+def curl_other_way(s, how, path):
+    if not s.baseline:
+        require(os.path.exists(os.path.join(ROOT, "build", path)), "build/%s is not built" % path)
+    n = plain_nginx(s)
+    p = curl(s, "--cacert", CA, https_url(n.ec), preload=how)
+    curl_ok(p, ["server=ec", "proto=TLSv1.3"])
+
+
+@check("curl-with-sslrs-wrapper", "curl")
+def _(s):
+    curl_other_way(s, "wrapper", "with-sslrs")
+
+
+@check("curl-ld-library-path", "curl")
+def _(s):
+    curl_other_way(s, "libpath", "compat/libssl.so.3")
+
+
 @check("curl-wrong-ca", "curl")
 def _(s):
     curl_refused(s, "unknownca")
@@ -838,26 +874,33 @@ def _(s):
 
 
 # --- nginx under sslrs (peers: plain curl, plain s_client) ------------------------------------
-def sslrs_nginx(s):
+def sslrs_nginx(s, mtls=False):
+    """nginx under sslrs. Two instances, so that client-certificate support (ssl_client_certificate
+    loads the CA names with SSL_load_client_CA_file) does not hold back the other checks."""
+    name = "nginx-sslrs-mtls" if mtls else "nginx-sslrs"
+
     def make():
         s.require_imports("nginx")
-        p = Ports(main=free_port(), mtls=free_port())
         C = Suite.cert
-        servers = [
-            dict(port=p.main, cert=C("server-ec.pem"), key=C("server-ec.key"), label="localhost"),
-            dict(port=p.main, cert=C("server-other.pem"), key=C("server-other.key"), label="other",
-                 server_name="other.example"),
-            dict(port=p.mtls, cert=C("server-rsa.pem"), key=C("server-rsa.key"), label="mtls",
-                 extra="ssl_verify_client on; ssl_client_certificate %s;" % CA_EC),
-        ]
-        prefix, conf = nginx_conf(s, "nginx-sslrs", servers)
-        srv = s.start("nginx-sslrs", ["/usr/sbin/nginx", "-e", os.path.join(LOGDIR, "server-nginx-sslrs.error.log"),
-                                      "-p", prefix, "-c", conf], list(p.values()), preload=True)
+        if mtls:
+            p = Ports(mtls=free_port())
+            servers = [dict(port=p.mtls, cert=C("server-rsa.pem"), key=C("server-rsa.key"), label="mtls",
+                            extra="ssl_verify_client on; ssl_client_certificate %s;" % CA_EC)]
+        else:
+            p = Ports(main=free_port())
+            servers = [
+                dict(port=p.main, cert=C("server-ec.pem"), key=C("server-ec.key"), label="localhost"),
+                dict(port=p.main, cert=C("server-other.pem"), key=C("server-other.key"), label="other",
+                     server_name="other.example"),
+            ]
+        prefix, conf = nginx_conf(s, name, servers)
+        srv = s.start(name, ["/usr/sbin/nginx", "-e", os.path.join(LOGDIR, "server-%s.error.log" % name),
+                             "-p", prefix, "-c", conf], list(p.values()), preload=True)
         p.server = srv
         p.servers_alive = srv.alive
         return p
 
-    n = s.fixture("nginx-sslrs", make)
+    n = s.fixture(name, make)
     s.check_maps(n.server.pid, True, "nginx (master and workers)")
     return n
 
@@ -926,7 +969,7 @@ def _(s):
 
 @check("nginx-client-cert", "nginx")
 def _(s):
-    n = sslrs_nginx(s)
+    n = sslrs_nginx(s, mtls=True)
     p = curl(s, "--cacert", CA, "--cert", Suite.cert("client.pem"), "--key", Suite.cert("client.key"),
              https_url(n.mtls), preload=False)
     curl_ok(p, ["server=mtls", "verify=SUCCESS", "CN=sslrs test client"])
@@ -1239,12 +1282,8 @@ class PgTemplate:
             shutil.copy(Suite.cert(name), dst)
             os.chown(dst, self.uid, self.gid)
             os.chmod(dst, 0o600)
-        with open(os.path.join(self.dir, "pg_hba.conf"), "w") as fh:
-            fh.write("local all all trust\n"
-                     "hostssl all certuser 127.0.0.1/32 trust clientcert=verify-ca\n"
-                     "hostssl all postgres 127.0.0.1/32 trust\n")
 
-    def server(self, label, preload):
+    def server(self, label, preload, client_ca=False):
         s = self.s
         data = os.path.join(s.tmp, label)
         subprocess.run(["cp", "-a", self.dir, data], check=True, timeout=60)
@@ -1252,11 +1291,16 @@ class PgTemplate:
         os.makedirs(sock)
         os.chown(sock, self.uid, self.gid)
         port = free_port()
+        with open(os.path.join(data, "pg_hba.conf"), "w") as fh:  # TLS only; certuser needs a client cert
+            fh.write("local all all trust\n"
+                     + ("hostssl all certuser 127.0.0.1/32 trust clientcert=verify-ca\n" if client_ca else "")
+                     + "hostssl all postgres 127.0.0.1/32 trust\n")
         with open(os.path.join(data, "postgresql.conf"), "a") as fh:
             fh.write("\nlisten_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = '%s'\n"
                      "ssl = on\nssl_cert_file = 'server-ec.pem'\nssl_key_file = 'server-ec.key'\n"
-                     "ssl_ca_file = 'ca-ec.pem'\nfsync = off\nshared_buffers = 16MB\nmax_connections = 20\n"
-                     "logging_collector = off\nlog_connections = on\n" % (port, sock))
+                     "%sfsync = off\nshared_buffers = 16MB\nmax_connections = 20\n"
+                     "logging_collector = off\nlog_connections = on\n"
+                     % (port, sock, "ssl_ca_file = 'ca-ec.pem'\n" if client_ca else ""))
         srv = s.start(label, [PG_BIN + "/postgres", "-D", data], [port], preload=preload, user="postgres",
                       stop_signal=signal.SIGINT)
         deadline = time.monotonic() + START_TIMEOUT
@@ -1290,15 +1334,20 @@ def psql_ok(p, want):
 
 
 def plain_postgres(s):
-    return s.fixture("postgres-plain", lambda: s.fixture("pg-template", lambda: PgTemplate(s)).server("postgres-plain", False))
+    return s.fixture("postgres-plain", lambda: s.fixture("pg-template", lambda: PgTemplate(s)).server(
+        "postgres-plain", False, client_ca=True))
 
 
-def sslrs_postgres(s):
+def sslrs_postgres(s, client_ca=False):
+    """postgres under sslrs; the instance for client certificates is separate because ssl_ca_file
+    needs SSL_load_client_CA_file, which should not hold back the other checks."""
+    name = "postgres-sslrs-mtls" if client_ca else "postgres-sslrs"
+
     def make():
         s.require_imports("postgres")
-        return s.fixture("pg-template", lambda: PgTemplate(s)).server("postgres-sslrs", True)
+        return s.fixture("pg-template", lambda: PgTemplate(s)).server(name, True, client_ca=client_ca)
 
-    pg = s.fixture("postgres-sslrs", make)
+    pg = s.fixture(name, make)
     s.check_maps(pg.server.pid, True, "postgres (postmaster)")
     return pg
 
@@ -1353,7 +1402,7 @@ def _(s):
 
 @check("postgres-server-client-cert", "postgres")
 def _(s):
-    pg = sslrs_postgres(s)
+    pg = sslrs_postgres(s, client_ca=True)
     p = psql(s, pg.port, preload=False, user="certuser",
              extra=" sslcert=%s sslkey=%s" % (Suite.cert("client.pem"), os.path.join(s.certdir, "client.key")))
     psql_ok(p, "t|TLSv1.3|" + CLIENT_DN)
@@ -1453,6 +1502,7 @@ def main():
             logpath = os.path.join(LOGDIR, name + ".log")
             s.logfh = open(logpath, "w")
             t0 = time.monotonic()
+            first = len(s.servers)
             reason = ""
             try:
                 if time.monotonic() - start > budget:
@@ -1471,9 +1521,25 @@ def main():
             except Exception as e:  # noqa: BLE001 - a broken check is a failure, not a crash
                 ok, reason = False, "%s: %s" % (type(e).__name__, e)
                 s.log(traceback.format_exc())
+            if not ok:  # a server under sslrs that died explains more than the client's error
+                for i, srv in enumerate(s.servers):
+                    if i >= first and srv.preload and "exited with status" not in reason:
+                        try:
+                            srv.proc.wait(timeout=1)
+                        except subprocess.TimeoutExpired:
+                            pass
+                    rc = srv.proc.poll()
+                    if srv.preload and rc is not None and rc != 0 and not getattr(srv, "reported", False):
+                        srv.reported = True
+                        how = "killed by signal %d" % -rc if rc < 0 else "exited with status %d" % rc
+                        reason += " [%s %s]" % (srv.label, how)
             s.log("result: %s %s (%.1fs)" % ("ok" if ok else "failed", reason, time.monotonic() - t0))
             if not ok and name not in observed:
-                observed[name] = short(reason.replace(s.tmp, "$TMP"), 240)
+                r = reason.replace(s.tmp, "$TMP").replace(ROOT + "/", "")
+                r = re.sub(r"\b[0-9A-F]{16}:error:", "error:", r)
+                r = re.sub(r"(port|listening on) \d+", r"\1 N", r)
+                r = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ UTC \[\d+\] ", "", r)
+                observed[name] = short(r, 240)
             s.logfh.close()
             s.logfh = None
             xr = xfail_reason(xf, name)
