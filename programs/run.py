@@ -1269,13 +1269,15 @@ class PgTemplate:
     def __init__(self, s):
         self.s = s
         self.dir = os.path.join(s.tmp, "pg-template")
-        pw = pwd.getpwnam("postgres")
+        # postgres refuses to run as root: as root the servers run as the postgres user
+        self.user = "postgres" if os.geteuid() == 0 else None
+        pw = pwd.getpwnam(self.user) if self.user else pwd.getpwuid(os.geteuid())
         self.uid, self.gid = pw.pw_uid, pw.pw_gid
         os.makedirs(self.dir)
         os.chown(self.dir, self.uid, self.gid)
         p = s.run([PG_BIN + "/initdb", "-D", self.dir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"],
                   preload=False, label="initdb", timeout=120, env_extra={"HOME": pw.pw_dir}, cwd="/",
-                  user="postgres")
+                  user=self.user)
         require(p.returncode == 0, "initdb failed: %s" % short(p.stderr, 300))
         for name in ("server-ec.pem", "server-ec.key", "ca-ec.pem"):
             dst = os.path.join(self.dir, name)
@@ -1301,7 +1303,7 @@ class PgTemplate:
                      "%sfsync = off\nshared_buffers = 16MB\nmax_connections = 20\n"
                      "logging_collector = off\nlog_connections = on\n"
                      % (port, sock, "ssl_ca_file = 'ca-ec.pem'\n" if client_ca else ""))
-        srv = s.start(label, [PG_BIN + "/postgres", "-D", data], [port], preload=preload, user="postgres",
+        srv = s.start(label, [PG_BIN + "/postgres", "-D", data], [port], preload=preload, user=self.user,
                       stop_signal=signal.SIGINT)
         deadline = time.monotonic() + START_TIMEOUT
         while True:  # plain pg_isready over the unix socket until the server accepts connections
