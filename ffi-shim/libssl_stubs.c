@@ -15,21 +15,7 @@ SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
 SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
 SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
 SSLRS_STUB_FAIL(SSL_CTX_config); /* int */
-SSLRS_STUB_NONE(SSL_CTX_get_verify_depth); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_load_verify_store); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set1_param); /* int */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_set_purpose); /* int */
-SSLRS_STUB_FAIL(SSL_CTX_set_trust); /* int */
-SSLRS_STUB_FAIL(SSL_add1_host); /* int */
 SSLRS_STUB_VOID(SSL_add_ssl_module); /* void */
 SSLRS_STUB_FAIL(SSL_config); /* int */
-SSLRS_STUB_NONE(SSL_get0_peername); /* const char * */
-SSLRS_STUB_NONE(SSL_get_ex_data_X509_STORE_CTX_idx); /* int */
-SSLRS_STUB_NONE(SSL_get_verify_depth); /* int */
-SSLRS_STUB_FAIL(SSL_set1_param); /* int */
-SSLRS_STUB_VOID(SSL_set_hostflags); /* void */
-SSLRS_STUB_FAIL(SSL_set_purpose); /* int */
-SSLRS_STUB_FAIL(SSL_set_trust); /* int */
-SSLRS_STUB_VOID(SSL_set_verify_depth); /* void */
-SSLRS_STUB_VOID(SSL_set_verify_result); /* void */

@@ -1946,6 +1946,12 @@ long SSL_CTX_get_timeout(const SSL_CTX *ctx);
 SSL_verify_cb SSL_CTX_get_verify_callback(const SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get_verify_depth(3)`: the depth set by `SSL_CTX_set_verify_depth` (or a parameter
+ * set), -1 when none was set.
+ */
+int SSL_CTX_get_verify_depth(const SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_verify_mode(3)`.
  */
 int SSL_CTX_get_verify_mode(const SSL_CTX *ctx);
@@ -2061,6 +2067,15 @@ int SSL_CTX_set0_tmp_dh_pkey(SSL_CTX *ctx, EVP_PKEY *dhpkey);
  * Status: partial — see `SSL_CTX_get_cert_store`.
  */
 void SSL_CTX_set1_cert_store(SSL_CTX *ctx, X509_STORE *store);
+
+/**
+ * `SSL_CTX_set1_param(3)`: copies the fields set in `vpm` into the context's parameters;
+ * connections made afterwards inherit them. 1 or 0.
+ *
+ * Status: partial — pass-through mode only (natively 0 with `ERR_R_UNSUPPORTED`: there are no
+ * native `X509_VERIFY_PARAM` objects yet); host names and the depth are used.
+ */
+int SSL_CTX_set1_param(SSL_CTX *ctx, X509_VERIFY_PARAM *vpm);
 
 /**
  * `SSL_CTX_set_allow_early_data_cb(3)`: recorded.
@@ -2354,6 +2369,14 @@ void SSL_CTX_set_psk_server_callback(SSL_CTX *ctx, SSL_psk_server_cb_func cb);
 void SSL_CTX_set_psk_use_session_callback(SSL_CTX *ctx, SSL_psk_use_session_cb_func cb);
 
 /**
+ * `SSL_CTX_set_purpose(3)`: the purpose the peer's certificate must fit (`X509_PURPOSE_*`).
+ * 1, or 0 for an unknown purpose (X509V3 `invalid purpose`).
+ *
+ * Status: partial — natively recorded; rustls-webpki checks the role's extended key usage.
+ */
+int SSL_CTX_set_purpose(SSL_CTX *ctx, int purpose);
+
+/**
  * `SSL_CTX_set_quiet_shutdown(3)`.
  */
 void SSL_CTX_set_quiet_shutdown(SSL_CTX *ctx, int mode);
@@ -2529,6 +2552,14 @@ int SSL_CTX_set_tlsext_use_srtp(SSL_CTX *ctx, const char *profiles);
  * Status: partial — recorded, never called: sslrs negotiates no DHE
  */
 void SSL_CTX_set_tmp_dh_callback(SSL_CTX *ctx, DH *(*dh)(SSL *ssl, int is_export, int keylength));
+
+/**
+ * `SSL_CTX_set_trust(3)`: the trust setting (`X509_TRUST_*`). 1, or 0 for an unknown one
+ * (X509 `invalid trust`).
+ *
+ * Status: partial — natively recorded; trust anchors are trusted for every purpose.
+ */
+int SSL_CTX_set_trust(SSL_CTX *ctx, int trust);
 
 /**
  * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
@@ -2899,6 +2930,14 @@ int SSL_SRP_CTX_init(SSL *s);
 int SSL_accept(SSL *s);
 
 /**
+ * `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (the first
+ * call on a connection without one is `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
+ *
+ * Status: partial — only the first name is checked.
+ */
+int SSL_add1_host(SSL *s, const char *hostname);
+
+/**
  * `SSL_add1_to_CA_list(3)`: appends `x`'s subject to the connection's own CA list.
  * Status: partial — as `SSL_set0_CA_list`.
  */
@@ -3249,6 +3288,15 @@ X509 *SSL_get0_peer_certificate(const SSL *s);
 const stack_st_SCT *SSL_get0_peer_scts(SSL *s);
 
 /**
+ * `SSL_get0_peername(3)`: after a verification that checked a host name and succeeded, that
+ * name; NULL otherwise (no name set, an IP address check, verification failed, no handshake).
+ *
+ * Status: partial — returns the expected name, where OpenSSL returns the certificate's name
+ * that matched it (they differ for wildcard matches).
+ */
+const char *SSL_get0_peername(SSL *s);
+
+/**
  * `SSL_get0_security_ex_data(3)`.
  */
 void *SSL_get0_security_ex_data(const SSL *s);
@@ -3385,6 +3433,16 @@ int SSL_get_error(const SSL *s, int ret_code);
  * `SSL_get_ex_data(3)`: the value, or NULL.
  */
 void *SSL_get_ex_data(const SSL *ssl, int idx);
+
+/**
+ * `SSL_get_ex_data_X509_STORE_CTX_idx(3)`: the `X509_STORE_CTX` ex_data index under which
+ * libssl puts the `SSL*` during verification; allocated once per process (in the active
+ * backend's ex_data), the same value on every call; -1 if it cannot be allocated.
+ *
+ * Status: partial — the index is allocated, but sslrs does not call verify callbacks yet, so
+ * nothing is stored under it.
+ */
+int SSL_get_ex_data_X509_STORE_CTX_idx(void);
 
 /**
  * `SSL_get_fd(3)`: same as `SSL_get_rfd`.
@@ -3636,6 +3694,11 @@ OSSL_HANDSHAKE_STATE SSL_get_state(const SSL *ssl);
 SSL_verify_cb SSL_get_verify_callback(const SSL *s);
 
 /**
+ * `SSL_get_verify_depth(3)`: the connection's depth (its context's at `SSL_new`), -1 if unset.
+ */
+int SSL_get_verify_depth(const SSL *s);
+
+/**
  * `SSL_get_verify_mode(3)`.
  */
 int SSL_get_verify_mode(const SSL *s);
@@ -3866,6 +3929,13 @@ void SSL_set0_wbio(SSL *s, BIO *wbio);
 int SSL_set1_host(SSL *s, const char *hostname);
 
 /**
+ * `SSL_set1_param(3)`: as `SSL_CTX_set1_param`, for one connection. 1 or 0.
+ *
+ * Status: partial — as `SSL_CTX_set1_param`.
+ */
+int SSL_set1_param(SSL *ssl, X509_VERIFY_PARAM *vpm);
+
+/**
  * `SSL_set_SSL_CTX(3)`: switches the context whose certificate and key the connection uses
  * (typically from the servername callback); NULL returns to the one it was made from. The
  * connection's own settings (verify mode, options) stay, as in OpenSSL. Returns the context in
@@ -3992,6 +4062,15 @@ int SSL_set_fd(SSL *s, int fd);
 int SSL_set_generate_session_id(SSL *s, GEN_SESSION_CB cb);
 
 /**
+ * `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check.
+ *
+ * Status: partial — pass-through mode puts them on the connection's libcrypto parameters;
+ * the check itself is rustls-webpki's (no partial wildcards, no wildcards in IDNA labels,
+ * which is what `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS` asks).
+ */
+void SSL_set_hostflags(SSL *s, unsigned int flags);
+
+/**
  * `SSL_set_info_callback(3)`: overrides the context's for this connection.
  */
 void SSL_set_info_callback(SSL *ssl, InfoCb cb);
@@ -4055,6 +4134,13 @@ void SSL_set_psk_server_callback(SSL *ssl, SSL_psk_server_cb_func cb);
  * Status: partial — recorded, never called: sslrs negotiates no external PSK
  */
 void SSL_set_psk_use_session_callback(SSL *s, SSL_psk_use_session_cb_func cb);
+
+/**
+ * `SSL_set_purpose(3)`: as `SSL_CTX_set_purpose`, for one connection.
+ *
+ * Status: partial — as `SSL_CTX_set_purpose`.
+ */
+int SSL_set_purpose(SSL *ssl, int purpose);
 
 /**
  * `SSL_set_quiet_shutdown(3)`.
@@ -4195,11 +4281,31 @@ int SSL_set_tlsext_use_srtp(SSL *ssl, const char *profiles);
 void SSL_set_tmp_dh_callback(SSL *ssl, DH *(*dh)(SSL *ssl, int is_export, int keylength));
 
 /**
+ * `SSL_set_trust(3)`: as `SSL_CTX_set_trust`, for one connection.
+ *
+ * Status: partial — as `SSL_CTX_set_trust`.
+ */
+int SSL_set_trust(SSL *ssl, int trust);
+
+/**
  * `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
  *
  * Status: partial — the verify callback is recorded (SSL_get_verify_callback) but not called yet
  */
 void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
+
+/**
+ * `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given).
+ *
+ * Status: partial — recorded for the getter; rustls-webpki applies its own path-length limits.
+ */
+void SSL_set_verify_depth(SSL *s, int depth);
+
+/**
+ * `SSL_set_verify_result(3)`: overrides what `SSL_get_verify_result` returns (no effect on
+ * the connection itself, as in OpenSSL).
+ */
+void SSL_set_verify_result(SSL *ssl, long v);
 
 /**
  * `SSL_set_wfd(3)`: reuses the rbio when it is a socket BIO on the same fd.

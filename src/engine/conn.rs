@@ -383,6 +383,12 @@ impl Conn {
     pub fn set_shutdown_flags(&mut self, m: i32) {
         self.shutdown = m & (SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
     }
+    /// `SSL_set_verify_result`: what `SSL_get_verify_result` reports from now on.
+    pub fn set_verify_result(&mut self, v: i64) {
+        if let Ok(mut s) = self.verify.lock() {
+            s.result = v;
+        }
+    }
     /// `SSL_get_verify_result`.
     pub fn verify_result(&self) -> i64 {
         self.verify.lock().map_or(0, |v| v.result)

@@ -114,7 +114,7 @@ impl Default for Settings {
             min_version: 0,
             max_version: 0,
             verify_mode: verify::NONE,
-            verify_depth: 100,
+            verify_depth: -1,
             quiet_shutdown: false,
             max_early_data: 0,
             recv_max_early_data: 16384,

@@ -10,7 +10,7 @@ use crate::engine::verify::HostCheck;
 use crate::engine::Context;
 use crate::error::{lib, ssl_r, Error, Result};
 use crate::ffi::backend;
-use crate::ffi::callbacks::{ctx_app, lock, obj};
+use crate::ffi::callbacks::{conn_of, ctx_app, lock, obj};
 use crate::ffi::ssl::SSL_verify_cb;
 use crate::ffi::types::{borrow, into_c, SSL, SSL_CTX, X509};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
@@ -42,6 +42,12 @@ struct ExtraInner {
     param: usize,
     /// The host name last taken from `param`.
     param_host: Option<String>,
+    /// `SSL_set_hostflags` / purpose / trust, recorded (native mode).
+    hostflags: u32,
+    purpose: c_int,
+    trust: c_int,
+    /// What `SSL_get0_peername` returned last (kept alive for the caller).
+    peername: Option<std::ffi::CString>,
 }
 
 impl Drop for Extra {
@@ -283,6 +289,21 @@ pub fn inherit(ctx: &Context, e: &Extra) {
         let from = lock(&app.extra.inner);
         let mut to = lock(&e.inner);
         to.verify_cb = from.verify_cb;
+        to.hostflags = from.hostflags;
+        to.purpose = from.purpose;
+        to.trust = from.trust;
+        // SSL_new: the connection's parameters inherit the context's (pass-through mode).
+        if from.param != 0 && backend::forwarding() {
+            let p = make(crate::libcrypto_fn!("X509_VERIFY_PARAM_new"));
+            if !p.is_null() {
+                param_call(
+                    crate::libcrypto_fn!("X509_VERIFY_PARAM_inherit"),
+                    p as *mut X509_VERIFY_PARAM,
+                    from.param as *const X509_VERIFY_PARAM,
+                );
+                to.param = p as usize;
+            }
+        }
     }
 }
 
@@ -503,4 +524,320 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
             crate::ffi::x509::X509_free(x);
         }
     }
+}
+
+// --- verification settings programs make up front (depth, parameters, purpose, host names) --
+
+/// Calls libcrypto's `int f(X509_VERIFY_PARAM *, T)` (`f` from `libcrypto_fn!`; 0 if absent).
+fn param_call<T>(f: *mut c_void, p: *mut X509_VERIFY_PARAM, arg: T) -> c_int {
+    if f.is_null() || p.is_null() {
+        return 0;
+    }
+    // SAFETY: a libcrypto function of prototype `int f(X509_VERIFY_PARAM *, T)`, T an integer
+    // or a pointer, as the caller names it.
+    let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, T) -> c_int =
+        unsafe { core::mem::transmute(f) };
+    unsafe { f(p, arg) }
+}
+
+/// The depth of a libcrypto `X509_VERIFY_PARAM` (-1: not set).
+fn param_depth(p: *mut X509_VERIFY_PARAM) -> c_int {
+    let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get_depth");
+    if f.is_null() {
+        return -1;
+    }
+    // SAFETY: int X509_VERIFY_PARAM_get_depth(const X509_VERIFY_PARAM *).
+    let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM) -> c_int =
+        unsafe { core::mem::transmute(f) };
+    unsafe { f(p) }
+}
+
+/// `X509_VERIFY_PARAM_set1(to, from)` in libcrypto; a NULL `from` copies nothing (1).
+fn param_set1(
+    to: *mut X509_VERIFY_PARAM,
+    from: *const X509_VERIFY_PARAM,
+    func: &'static str,
+) -> Result<c_int> {
+    if param_call(crate::libcrypto_fn!("X509_VERIFY_PARAM_set1"), to, from) != 1 {
+        return Err(Error::ssl(crate::error::common::X509_LIB, func));
+    }
+    Ok(param_depth(to))
+}
+
+/// `SSL_CTX_set1_param(3)`: copies the fields set in `vpm` into the context's parameters;
+/// connections made afterwards inherit them. 1 or 0.
+///
+/// Status: partial — pass-through mode only (natively 0 with `ERR_R_UNSUPPORTED`: there are no
+/// native `X509_VERIFY_PARAM` objects yet); host names and the depth are used.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set1_param(ctx: *mut SSL_CTX, vpm: *mut X509_VERIFY_PARAM) -> c_int {
+    one_or_zero(|| {
+        let (c, e) = ctx_extra(ctx)?;
+        let depth = param_set1(
+            param_of(e, "SSL_CTX_set1_param")?,
+            vpm,
+            "SSL_CTX_set1_param",
+        )?;
+        c.settings_mut(|s| s.verify_depth = depth);
+        Ok(())
+    })
+}
+
+/// `SSL_set1_param(3)`: as `SSL_CTX_set1_param`, for one connection. 1 or 0.
+///
+/// Status: partial — as `SSL_CTX_set1_param`.
+#[no_mangle]
+pub extern "C" fn SSL_set1_param(ssl: *mut SSL, vpm: *mut X509_VERIFY_PARAM) -> c_int {
+    one_or_zero(|| {
+        let depth = param_set1(
+            param_of(ssl_extra(ssl)?, "SSL_set1_param")?,
+            vpm,
+            "SSL_set1_param",
+        )?;
+        conn_of(obj(ssl)?)?.settings.verify_depth = depth;
+        Ok(())
+    })
+}
+
+/// `SSL_CTX_get_verify_depth(3)`: the depth set by `SSL_CTX_set_verify_depth` (or a parameter
+/// set), -1 when none was set.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_get_verify_depth(ctx: *const SSL_CTX) -> c_int {
+    call(-1, || {
+        Ok(ctx_extra(ctx)?.0.with(|c| c.settings.verify_depth))
+    })
+}
+
+/// `SSL_get_verify_depth(3)`: the connection's depth (its context's at `SSL_new`), -1 if unset.
+#[no_mangle]
+pub extern "C" fn SSL_get_verify_depth(s: *const SSL) -> c_int {
+    call(-1, || Ok(conn_of(obj(s)?)?.settings.verify_depth))
+}
+
+/// `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given).
+///
+/// Status: partial — recorded for the getter; rustls-webpki applies its own path-length limits.
+#[no_mangle]
+pub extern "C" fn SSL_set_verify_depth(s: *mut SSL, depth: c_int) {
+    void(|| {
+        conn_of(obj(s)?)?.settings.verify_depth = depth;
+        Ok(())
+    })
+}
+
+/// `SSL_set_verify_result(3)`: overrides what `SSL_get_verify_result` returns (no effect on
+/// the connection itself, as in OpenSSL).
+#[no_mangle]
+pub extern "C" fn SSL_set_verify_result(ssl: *mut SSL, v: c_long) {
+    void(|| {
+        conn_of(obj(ssl)?)?.set_verify_result(v);
+        Ok(())
+    })
+}
+
+/// `SSL_get_ex_data_X509_STORE_CTX_idx(3)`: the `X509_STORE_CTX` ex_data index under which
+/// libssl puts the `SSL*` during verification; allocated once per process (in the active
+/// backend's ex_data), the same value on every call; -1 if it cannot be allocated.
+///
+/// Status: partial — the index is allocated, but sslrs does not call verify callbacks yet, so
+/// nothing is stored under it.
+#[no_mangle]
+pub extern "C" fn SSL_get_ex_data_X509_STORE_CTX_idx() -> c_int {
+    static IDX: std::sync::OnceLock<c_int> = std::sync::OnceLock::new();
+    guard(-1, || {
+        *IDX.get_or_init(|| {
+            crate::ffi::ex_data::CRYPTO_get_ex_new_index(
+                CRYPTO_EX_INDEX_X509_STORE_CTX,
+                0,
+                c"SSL for verify callback".as_ptr() as *mut c_void,
+                None,
+                None,
+                None,
+            )
+        })
+    })
+}
+
+/// `CRYPTO_EX_INDEX_X509_STORE_CTX` (crypto.h).
+const CRYPTO_EX_INDEX_X509_STORE_CTX: c_int = 5;
+
+/// `X509_PURPOSE_MIN`/`_MAX` and `X509_TRUST_MIN`/`_MAX` (x509v3.h, x509.h, OpenSSL 3.0).
+const PURPOSES: core::ops::RangeInclusive<c_int> = 1..=9;
+const TRUSTS: core::ops::RangeInclusive<c_int> = 1..=8;
+/// `X509V3_R_INVALID_PURPOSE`, `X509_R_INVALID_TRUST` (x509v3err.h, x509err.h).
+const X509V3_R_INVALID_PURPOSE: i32 = 146;
+const X509_R_INVALID_TRUST: i32 = 123;
+
+/// `SSL_CTX_set_purpose` & co: pass-through mode sets it on the libcrypto parameters; natively a
+/// valid value is recorded.
+fn set_purpose_or_trust(e: &Extra, v: c_int, trust: bool, func: &'static str) -> Result<c_int> {
+    if backend::forwarding() {
+        let name = if trust {
+            crate::libcrypto_fn!("X509_VERIFY_PARAM_set_trust")
+        } else {
+            crate::libcrypto_fn!("X509_VERIFY_PARAM_set_purpose")
+        };
+        // libcrypto queues its own error for a bad value, as in OpenSSL.
+        return Ok(param_call(name, param_of(e, func)?, v));
+    }
+    let (range, lib_no, reason, f) = if trust {
+        (
+            TRUSTS,
+            lib::X509,
+            X509_R_INVALID_TRUST,
+            "X509_VERIFY_PARAM_set_trust",
+        )
+    } else {
+        (
+            PURPOSES,
+            lib::X509V3,
+            X509V3_R_INVALID_PURPOSE,
+            "X509_PURPOSE_set",
+        )
+    };
+    if !range.contains(&v) {
+        return Err(Error::new(lib_no, reason, f));
+    }
+    let mut g = lock(&e.inner);
+    if trust {
+        g.trust = v;
+    } else {
+        g.purpose = v;
+    }
+    Ok(1)
+}
+
+/// `SSL_CTX_set_purpose(3)`: the purpose the peer's certificate must fit (`X509_PURPOSE_*`).
+/// 1, or 0 for an unknown purpose (X509V3 `invalid purpose`).
+///
+/// Status: partial — natively recorded; rustls-webpki checks the role's extended key usage.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_purpose(ctx: *mut SSL_CTX, purpose: c_int) -> c_int {
+    call(0, || {
+        set_purpose_or_trust(ctx_extra(ctx)?.1, purpose, false, "SSL_CTX_set_purpose")
+    })
+}
+
+/// `SSL_set_purpose(3)`: as `SSL_CTX_set_purpose`, for one connection.
+///
+/// Status: partial — as `SSL_CTX_set_purpose`.
+#[no_mangle]
+pub extern "C" fn SSL_set_purpose(ssl: *mut SSL, purpose: c_int) -> c_int {
+    call(0, || {
+        set_purpose_or_trust(ssl_extra(ssl)?, purpose, false, "SSL_set_purpose")
+    })
+}
+
+/// `SSL_CTX_set_trust(3)`: the trust setting (`X509_TRUST_*`). 1, or 0 for an unknown one
+/// (X509 `invalid trust`).
+///
+/// Status: partial — natively recorded; trust anchors are trusted for every purpose.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_trust(ctx: *mut SSL_CTX, trust: c_int) -> c_int {
+    call(0, || {
+        set_purpose_or_trust(ctx_extra(ctx)?.1, trust, true, "SSL_CTX_set_trust")
+    })
+}
+
+/// `SSL_set_trust(3)`: as `SSL_CTX_set_trust`, for one connection.
+///
+/// Status: partial — as `SSL_CTX_set_trust`.
+#[no_mangle]
+pub extern "C" fn SSL_set_trust(ssl: *mut SSL, trust: c_int) -> c_int {
+    call(0, || {
+        set_purpose_or_trust(ssl_extra(ssl)?, trust, true, "SSL_set_trust")
+    })
+}
+
+/// `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check.
+///
+/// Status: partial — pass-through mode puts them on the connection's libcrypto parameters;
+/// the check itself is rustls-webpki's (no partial wildcards, no wildcards in IDNA labels,
+/// which is what `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS` asks).
+#[no_mangle]
+pub extern "C" fn SSL_set_hostflags(s: *mut SSL, flags: std::ffi::c_uint) {
+    void(|| {
+        let e = ssl_extra(s)?;
+        if backend::forwarding() {
+            let p = param_of(e, "SSL_set_hostflags")?;
+            let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_set_hostflags");
+            if !f.is_null() {
+                // SAFETY: void X509_VERIFY_PARAM_set_hostflags(X509_VERIFY_PARAM *, unsigned).
+                let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, std::ffi::c_uint) =
+                    unsafe { core::mem::transmute(f) };
+                unsafe { f(p, flags) };
+            }
+        }
+        lock(&e.inner).hostflags = flags;
+        Ok(())
+    })
+}
+
+/// `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (the first
+/// call on a connection without one is `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
+///
+/// Status: partial — only the first name is checked.
+#[no_mangle]
+pub extern "C" fn SSL_add1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
+    call(0, || {
+        // SAFETY: NULL or a NUL-terminated string per the API.
+        let Some(h) = (unsafe { crate::ffi::ptr::c_str(hostname) }) else {
+            return Ok(1);
+        };
+        let h = h.to_str().map_err(|_| {
+            Error::ssl(
+                crate::error::common::PASSED_INVALID_ARGUMENT,
+                "SSL_add1_host",
+            )
+        })?;
+        if h.is_empty() {
+            return Ok(1);
+        }
+        if backend::forwarding() {
+            let p = param_of(ssl_extra(s)?, "SSL_add1_host")?;
+            let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_add1_host");
+            if f.is_null() {
+                return Err(unsupported_natively("SSL_add1_host"));
+            }
+            // SAFETY: int X509_VERIFY_PARAM_add1_host(X509_VERIFY_PARAM *, const char *, size_t).
+            let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, *const c_char, usize) -> c_int =
+                unsafe { core::mem::transmute(f) };
+            if unsafe { f(p, hostname, 0) } != 1 {
+                return Err(Error::ssl(crate::error::common::X509_LIB, "SSL_add1_host"));
+            }
+        }
+        let mut c = conn_of(obj(s)?)?;
+        if c.host.is_none() {
+            c.host = HostCheck::parse(h);
+        }
+        Ok(1)
+    })
+}
+
+/// `SSL_get0_peername(3)`: after a verification that checked a host name and succeeded, that
+/// name; NULL otherwise (no name set, an IP address check, verification failed, no handshake).
+///
+/// Status: partial — returns the expected name, where OpenSSL returns the certificate's name
+/// that matched it (they differ for wildcard matches).
+#[no_mangle]
+pub extern "C" fn SSL_get0_peername(s: *mut SSL) -> *const c_char {
+    call(core::ptr::null(), || {
+        let o = obj(s)?;
+        let name = {
+            let c = conn_of(o)?;
+            match &c.host {
+                Some(HostCheck::Dns(n))
+                    if c.peer_certificate().is_some() && c.verify_result() == 0 =>
+                {
+                    Some(n.clone())
+                }
+                _ => None,
+            }
+        };
+        let mut g = lock(&o.extra.inner);
+        g.peername = name.and_then(|n| std::ffi::CString::new(n).ok());
+        Ok(g.peername
+            .as_ref()
+            .map_or(core::ptr::null(), |n| n.as_ptr()))
+    })
 }
