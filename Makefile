@@ -98,18 +98,41 @@ matrix:
 test-exports: lib
 	@scripts/check-exports.sh $(BUILD)/results/exports.txt
 
-# The pass-through backend: the sslrs-built suite forced onto libcrypto's objects, and the
-# OpenSSL-built suite with sslrs preloaded over libssl (libcrypto's objects, sslrs's TLS).
-test-passthrough: lib $(addprefix $(BUILD)/sslrs/,$(TESTS)) $(addprefix $(BUILD)/openssl/,$(TESTS)) \
-    $(addprefix $(BUILD)/asan/,$(TESTS))
-	@scripts/run-c-tests.sh passthrough "env SSLRS_BACKEND=libcrypto" $(BUILD)/results/passthrough.txt \
-	    $(addprefix $(BUILD)/sslrs/,$(TESTS))
+# The pass-through backend (libcrypto.so.3 in the process, every libcrypto-family call forwarded):
+#  - forward: the suite relinked `-lsslrs -lcrypto` (sslrs first, libcrypto kept with
+#    --no-as-needed), plus c-tests/forward/ (objects libcrypto made itself handed to sslrs; also
+#    built against OpenSSL, in test-c-openssl); the same binaries under valgrind;
+#  - passthrough-asan: the ASan/UBSan build forced onto libcrypto (SSLRS_BACKEND=libcrypto);
+#  - preload: the OpenSSL-built binaries unmodified with sslrs preloaded over libssl.
+FWD_LINK      := $(SSLRS_LINK) -Wl,--no-as-needed -lcrypto -ldl
+FWD_TESTS_SRC := $(sort $(wildcard c-tests/forward/test_*.c))
+FWD_TESTS     := $(notdir $(FWD_TESTS_SRC:.c=))
+
+$(BUILD)/forward/%: c-tests/%.c $(TESTUTIL) $(TESTUTIL_H) $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -Ic-tests $< $(TESTUTIL) -o $@ $(FWD_LINK)
+
+$(BUILD)/forward/%: c-tests/forward/%.c $(TESTUTIL) $(TESTUTIL_H) $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -Ic-tests $< $(TESTUTIL) -o $@ $(FWD_LINK)
+
+$(BUILD)/openssl/%: c-tests/forward/%.c $(TESTUTIL) $(TESTUTIL_H)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -Ic-tests $< $(TESTUTIL) -o $@ $(OPENSSL_LINK) -ldl
+
+test-passthrough: lib $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS)) \
+    $(addprefix $(BUILD)/openssl/,$(TESTS) $(FWD_TESTS)) $(addprefix $(BUILD)/asan/,$(TESTS))
+	@for t in $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS)); do ldd "$$t" | grep -q 'libcrypto.so.3' \
+	  || { echo "FAIL: $$t does not load libcrypto.so.3"; exit 1; }; done
+	@scripts/run-c-tests.sh forward "" $(BUILD)/results/forward.txt \
+	    $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS))
+	@SSLRS_TEST_TRANSFER=65536 scripts/run-c-tests.sh valgrind-forward "$(VALGRIND)" \
+	    $(BUILD)/results/valgrind-forward.txt $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  scripts/run-c-tests.sh passthrough-asan "env SSLRS_BACKEND=libcrypto" $(BUILD)/results/passthrough-asan.txt \
 	    $(addprefix $(BUILD)/asan/,$(TESTS))
 	@scripts/run-c-tests.sh preload "env LD_PRELOAD=$(ROOT)/$(BUILD)/libsslrs.so" $(BUILD)/results/preload.txt \
-	    $(addprefix $(BUILD)/openssl/,$(TESTS))
-
+	    $(addprefix $(BUILD)/openssl/,$(TESTS) $(FWD_TESTS))
 
 # Formatting and lints are part of the tests (warnings are errors).
 # (rustfmt and clippy ship with this machine's toolchain; a toolchain without them says so.)
@@ -163,7 +186,7 @@ $(BUILD)/asan/%: c-tests/%.c $(TESTUTIL) $(TESTUTIL_H) $(BUILD)/.lib-stamp
 
 test-c: test-c-openssl test-c-sslrs
 
-test-c-openssl: $(addprefix $(BUILD)/openssl/,$(TESTS))
+test-c-openssl: $(addprefix $(BUILD)/openssl/,$(TESTS) $(FWD_TESTS))
 	@scripts/run-c-tests.sh openssl "" $(BUILD)/results/openssl.txt $^
 
 test-c-sslrs: $(addprefix $(BUILD)/sslrs/,$(TESTS))

@@ -313,15 +313,48 @@ pub extern "C" fn CRYPTO_get_ex_data(ad: *const CRYPTO_EX_DATA, idx: c_int) -> *
 struct SessionEx {
     ex: ExData,
     parent: usize,
+    /// The peer certificate as libcrypto's `X509` (pass-through mode): its DER and the object.
+    peer: std::sync::Mutex<Option<(Vec<u8>, usize)>>,
 }
 
 impl Drop for SessionEx {
     fn drop(&mut self) {
         self.ex.freed(self.parent as *mut c_void);
+        let peer = self.peer.get_mut().map(|p| p.take()).unwrap_or_default();
+        if let Some((_, x)) = peer {
+            crate::ffi::x509::X509_free(x as *mut crate::ffi::types::X509);
+        }
     }
 }
 
+/// The session's peer certificate as an `X509` of the active backend's kind made from `der`,
+/// held by the session (`SSL_SESSION_get0_peer` in pass-through mode) and freed with it.
+pub fn session_peer_object(
+    s: *const crate::ffi::types::SSL_SESSION,
+    der: &[u8],
+) -> Result<*mut crate::ffi::types::X509, Error> {
+    let app = session_app(s)?;
+    let mut g = app
+        .peer
+        .lock()
+        .map_err(|_| Error::internal("SSL_SESSION_get0_peer"))?;
+    if let Some((d, x)) = &*g {
+        if d == der {
+            return Ok(*x as *mut crate::ffi::types::X509);
+        }
+    }
+    let x = crate::ffi::certs::x509_from_der(der)?;
+    if let Some((_, old)) = g.replace((der.to_vec(), x as usize)) {
+        crate::ffi::x509::X509_free(old as *mut crate::ffi::types::X509);
+    }
+    Ok(x)
+}
+
 fn session_ex<'a>(s: *const crate::ffi::types::SSL_SESSION) -> Result<&'a ExData, Error> {
+    Ok(&session_app(s)?.ex)
+}
+
+fn session_app<'a>(s: *const crate::ffi::types::SSL_SESSION) -> Result<&'a SessionEx, Error> {
     // SAFETY: a non-NULL SSL_SESSION* is one we handed out and the caller still holds.
     let sess = unsafe { crate::ffi::types::borrow::<crate::ffi::types::SSL_SESSION>(s) }
         .ok_or(Error::null_param(lib::SSL, "SSL_SESSION"))?;
@@ -331,16 +364,16 @@ fn session_ex<'a>(s: *const crate::ffi::types::SSL_SESSION) -> Result<&'a ExData
         Box::new(SessionEx {
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_SESSION),
             parent: s as usize,
+            peer: std::sync::Mutex::new(None),
         })
     });
-    let ex = &app
+    let app = app
         .downcast_ref::<SessionEx>()
-        .ok_or(Error::internal("SSL_SESSION ex_data"))?
-        .ex;
+        .ok_or(Error::internal("SSL_SESSION ex_data"))?;
     if fresh {
-        ex.created(s as *mut c_void);
+        app.ex.created(s as *mut c_void);
     }
-    Ok(ex)
+    Ok(app)
 }
 
 /// `SSL_SESSION_set_ex_data(3)`: 1, or 0 for a negative index. Index 0 is the app data.

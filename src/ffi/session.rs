@@ -831,7 +831,15 @@ pub extern "C" fn SSL_SESSION_get_master_key(
 #[no_mangle]
 pub extern "C" fn SSL_SESSION_get0_peer(s: *mut SSL_SESSION) -> *mut X509 {
     call(core::ptr::null_mut(), || {
-        Ok(sess(s)?
+        let session = sess(s)?;
+        if crate::ffi::backend::forwarding() {
+            // The caller reads it with libcrypto's X509 functions.
+            return match session.with(|d| d.peer.clone()) {
+                Some(der) => crate::ffi::ex_data::session_peer_object(s, &der),
+                None => Ok(core::ptr::null_mut()),
+            };
+        }
+        Ok(session
             .peer_object()
             .map_or(core::ptr::null_mut(), |c| Arc::as_ptr(&c) as *mut X509))
     })
