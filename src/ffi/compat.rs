@@ -841,3 +841,40 @@ pub extern "C" fn SSL_get0_peername(s: *mut SSL) -> *const c_char {
             .map_or(core::ptr::null(), |n| n.as_ptr()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::ptr::{null, null_mut};
+
+    /// Every export of this file with NULL objects: the failure value, no crash, no panic.
+    #[test]
+    fn null_sweep() {
+        assert!(SSL_CTX_get_cert_store(null()).is_null());
+        SSL_CTX_set_cert_store(null_mut(), null_mut());
+        SSL_CTX_set1_cert_store(null_mut(), null_mut());
+        assert!(SSL_CTX_get0_param(null_mut()).is_null());
+        assert!(SSL_get0_param(null_mut()).is_null());
+        assert!(SSL_CTX_get_verify_callback(null()).is_none());
+        assert!(SSL_get_verify_callback(null()).is_none());
+        assert_eq!(SSL_CTX_set_default_verify_file(null_mut()), 0);
+        assert_eq!(SSL_CTX_set_default_verify_dir(null_mut()), 0);
+        assert_eq!(SSL_CTX_set_default_verify_store(null_mut()), 0);
+        assert!(SSL_CTX_new_ex(null_mut(), null(), null()).is_null());
+        assert_eq!(SSL_CTX_set1_param(null_mut(), null_mut()), 0);
+        assert_eq!(SSL_set1_param(null_mut(), null_mut()), 0);
+        assert_eq!(SSL_CTX_get_verify_depth(null()), -1);
+        assert_eq!(SSL_get_verify_depth(null()), -1);
+        SSL_set_verify_depth(null_mut(), 3);
+        SSL_set_verify_result(null_mut(), 20);
+        assert_eq!(SSL_CTX_set_purpose(null_mut(), 1), 0);
+        assert_eq!(SSL_set_purpose(null_mut(), 1), 0);
+        assert_eq!(SSL_CTX_set_trust(null_mut(), 1), 0);
+        assert_eq!(SSL_set_trust(null_mut(), 1), 0);
+        SSL_set_hostflags(null_mut(), 0);
+        assert_eq!(SSL_add1_host(null_mut(), c"a.example".as_ptr()), 0);
+        assert!(SSL_get0_peername(null_mut()).is_null());
+        assert_ne!(crate::crypto::err::peek_first(), 0);
+        crate::crypto::err::clear();
+    }
+}

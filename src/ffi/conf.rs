@@ -298,3 +298,32 @@ pub extern "C" fn SSL_CONF_cmd_value_type(cctx: *mut SSL_CONF_CTX, cmd: *const c
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::ptr::{null, null_mut};
+
+    /// Every export of this file with NULL objects and arguments: the failure value, no crash.
+    #[test]
+    fn null_sweep() {
+        SSL_CONF_CTX_free(null_mut());
+        assert_eq!(SSL_CONF_CTX_set_flags(null_mut(), 1), 0);
+        assert_eq!(SSL_CONF_CTX_clear_flags(null_mut(), 1), 0);
+        assert_eq!(SSL_CONF_CTX_set1_prefix(null_mut(), null()), 0);
+        SSL_CONF_CTX_set_ssl_ctx(null_mut(), null_mut());
+        SSL_CONF_CTX_set_ssl(null_mut(), null_mut());
+        assert_eq!(SSL_CONF_CTX_finish(null_mut()), 0);
+        assert_eq!(SSL_CONF_cmd(null_mut(), null(), null()), 0);
+        assert_eq!(SSL_CONF_cmd_argv(null_mut(), null_mut(), null_mut()), 0);
+        assert_eq!(SSL_CONF_cmd_value_type(null_mut(), null()), 0);
+        let c = SSL_CONF_CTX_new();
+        assert!(!c.is_null());
+        assert_eq!(SSL_CONF_cmd(c, null(), null()), 0);
+        assert_eq!(SSL_CONF_cmd_value_type(c, null()), 0);
+        let mut argc: c_int = -1;
+        assert_eq!(SSL_CONF_cmd_argv(c, &mut argc, null_mut()), 0);
+        SSL_CONF_CTX_free(c);
+        crate::crypto::err::clear();
+    }
+}
