@@ -14,8 +14,5 @@ SSLRS_STUB_FAIL(BIO_new_ssl); /* BIO * */
 SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
 SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
 SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_config); /* int */
 SSLRS_STUB_FAIL(SSL_CTX_load_verify_store); /* int */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */
-SSLRS_STUB_VOID(SSL_add_ssl_module); /* void */
-SSLRS_STUB_FAIL(SSL_config); /* int */

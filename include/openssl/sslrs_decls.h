@@ -1737,6 +1737,16 @@ int SSL_CTX_check_private_key(const SSL_CTX *ctx);
 uint64_t SSL_CTX_clear_options(SSL_CTX *ctx, uint64_t op);
 
 /**
+ * `SSL_CTX_config(3)`: applies configuration `name` of the configuration file's `ssl_conf`
+ * table to the context. 1, or 0 (an unknown name: `SSL_R_INVALID_CONFIGURATION_NAME` with
+ * `name=...`; a command that fails: the commands before it stay applied).
+ *
+ * Status: partial — the commands are those of `SSL_CONF_cmd`; `.include` and `$variables` in
+ * the file are not followed.
+ */
+int SSL_CTX_config(SSL_CTX *ctx, const char *name);
+
+/**
  * `SSL_CTX_ct_is_enabled(3)`: 0, CT validation is off.
  */
 int SSL_CTX_ct_is_enabled(const SSL_CTX *ctx);
@@ -2964,6 +2974,12 @@ int SSL_add_dir_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *di
 int SSL_add_file_cert_subjects_to_stack(stack_st_X509_NAME *stack, const char *file);
 
 /**
+ * `SSL_add_ssl_module(3)` (deprecated): registers the `ssl_conf` module. sslrs reads the
+ * module's table itself, so there is nothing to register.
+ */
+void SSL_add_ssl_module(void);
+
+/**
  * `SSL_add_store_cert_subjects_to_stack(3)`: `store` as a file path or `file:` URI of a PEM
  * file, as `SSL_add_file_cert_subjects_to_stack`.
  * Status: partial — other OSSL_STORE URIs (relative `file:` ones included) fail with
@@ -3097,6 +3113,13 @@ int SSL_client_hello_isv2(SSL *s);
  * (TLS 1.3 puts its real version in an extension). 0 for NULL.
  */
 int SSL_client_version(const SSL *s);
+
+/**
+ * `SSL_config(3)`: as `SSL_CTX_config`, for one connection.
+ *
+ * Status: partial — as `SSL_CTX_config`.
+ */
+int SSL_config(SSL *s, const char *name);
 
 /**
  * `SSL_connect(3)`: sets the client role if none was set, then `SSL_do_handshake`.

@@ -49,6 +49,7 @@ pub mod srp;
 pub mod srtp;
 pub mod ssl;
 pub mod ssl_conn;
+pub mod ssl_mcnf;
 pub mod stack;
 pub mod tls1;
 pub mod types;

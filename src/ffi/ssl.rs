@@ -211,6 +211,7 @@ pub extern "C" fn SSL_CTX_new(meth: *const SSL_METHOD) -> *mut SSL_CTX {
         if let Some(app) = unsafe { borrow::<SSL_CTX>(p) }.and_then(callbacks::ctx_app) {
             app.created(p);
         }
+        crate::ffi::ssl_mcnf::apply_system_default(p);
         Ok(p)
     })
 }
