@@ -14,5 +14,4 @@ SSLRS_STUB_FAIL(BIO_new_ssl); /* BIO * */
 SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
 SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
 SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
-SSLRS_STUB_FAIL(SSL_CTX_load_verify_store); /* int */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */

@@ -1987,6 +1987,17 @@ int SSL_CTX_load_verify_file(SSL_CTX *ctx, const char *CAfile);
 int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile, const char *CApath);
 
 /**
+ * `SSL_CTX_load_verify_store(3)`: trust anchors from a store URI: a `file:` URI or a plain
+ * path, naming a PEM file (its certificates) or a directory (the certificates of its files).
+ * 1, or 0 (NULL, a path that does not exist, another scheme).
+ *
+ * Status: partial — file paths and `file:` URIs only; other `OSSL_STORE` schemes fail. A file's
+ * certificates count as anchors (OpenSSL 3.0 accepts a file here but then fails every
+ * verification: its store can search only directories).
+ */
+int SSL_CTX_load_verify_store(SSL_CTX *ctx, const char *CAstore);
+
+/**
  * `SSL_CTX_new(3)`: a new context with one reference, or NULL (`SSL_R_NULL_SSL_METHOD_PASSED`).
  * Registers the SSL error strings, as OpenSSL does.
  */

@@ -842,6 +842,49 @@ pub extern "C" fn SSL_get0_peername(s: *mut SSL) -> *const c_char {
     })
 }
 
+/// `SSL_CTX_load_verify_store(3)`: trust anchors from a store URI: a `file:` URI or a plain
+/// path, naming a PEM file (its certificates) or a directory (the certificates of its files).
+/// 1, or 0 (NULL, a path that does not exist, another scheme).
+///
+/// Status: partial — file paths and `file:` URIs only; other `OSSL_STORE` schemes fail. A file's
+/// certificates count as anchors (OpenSSL 3.0 accepts a file here but then fails every
+/// verification: its store can search only directories).
+#[no_mangle]
+pub extern "C" fn SSL_CTX_load_verify_store(ctx: *mut SSL_CTX, CAstore: *const c_char) -> c_int {
+    call(0, || {
+        ctx_extra(ctx)?;
+        // SAFETY: NULL or a NUL-terminated string per the API.
+        let Some(uri) = (unsafe { crate::ffi::ptr::c_str(CAstore) }) else {
+            return Err(Error::null_param(lib::SSL, "SSL_CTX_load_verify_store"));
+        };
+        let bytes = uri.to_bytes();
+        let path = match bytes.strip_prefix(b"file:") {
+            // file:///abs/path and file:/abs/path
+            Some(rest) => rest.strip_prefix(b"//").unwrap_or(rest),
+            None if bytes.contains(&b':') && !bytes.starts_with(b"/") => {
+                return Err(Error::unsupported(lib::SSL, "SSL_CTX_load_verify_store")
+                    .with_data("only file paths and file: URIs"));
+            }
+            None => bytes,
+        };
+        let path = std::ffi::CString::new(path).map_err(|_| {
+            Error::ssl(
+                crate::error::common::PASSED_INVALID_ARGUMENT,
+                "SSL_CTX_load_verify_store",
+            )
+        })?;
+        let is_dir = std::path::Path::new(
+            <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(path.as_bytes()),
+        )
+        .is_dir();
+        Ok(if is_dir {
+            crate::ffi::ssl::SSL_CTX_load_verify_dir(ctx, path.as_ptr())
+        } else {
+            crate::ffi::ssl::SSL_CTX_load_verify_file(ctx, path.as_ptr())
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -874,6 +917,7 @@ mod tests {
         SSL_set_hostflags(null_mut(), 0);
         assert_eq!(SSL_add1_host(null_mut(), c"a.example".as_ptr()), 0);
         assert!(SSL_get0_peername(null_mut()).is_null());
+        assert_eq!(SSL_CTX_load_verify_store(null_mut(), c"/".as_ptr()), 0);
         assert_ne!(crate::crypto::err::peek_first(), 0);
         crate::crypto::err::clear();
     }
