@@ -265,11 +265,22 @@ $(BUILD)/bench/sslrs/bench: bench/bench.c $(BUILD)/.lib-stamp
 bench-bare:
 	$(CARGO) build --release --example bare_rustls
 
-bench-bins: $(BUILD)/bench/openssl/bench $(BUILD)/bench/sslrs/bench bench-bare
+bench-bins: $(BUILD)/bench/openssl/bench $(BUILD)/bench/sslrs/bench bench-bare \
+    $(BUILD)/bench/openssl/forward_cost $(BUILD)/bench/forward/forward_cost
+
+# The pass-through backend's cost per forwarded call (bench/forward.sh).
+$(BUILD)/bench/openssl/forward_cost: bench/forward_cost.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< $(OPENSSL_LINK)
+
+$(BUILD)/bench/forward/forward_cost: bench/forward_cost.c $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< $(SSLRS_LINK) -Wl,--no-as-needed -lcrypto
 
 bench: lib
 	$(MAKE) --no-print-directory bench-bins
 	bash bench/run.sh
+	bash bench/forward.sh
 
 bench-instructions: lib
 	$(MAKE) --no-print-directory bench-bins

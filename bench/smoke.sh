@@ -35,4 +35,9 @@ b=target/release/examples/bare_rustls
 for m in "${bare_modes[@]}"; do [ -n "$m" ] || continue; check bare "$b" "$m" 0.01; done
 for k in "${kinds[@]}"; do check bare "$b" one-handshake "$k" 1; done
 check bare "$b" transfer-1mib 1
+# the pass-through cost table: every function gets a number from both builds
+fwd=$(BENCH_ROUNDS=1 BENCH_FWD_CALLS=1000 bash bench/forward.sh)
+[ "$(echo "$fwd" | awk 'NF == 4 && $2 ~ /^[0-9.]+$/ && $3 ~ /^[0-9.]+$/' | wc -l)" -ge 3 ] \
+    || { echo "FAIL: bench smoke: bench/forward.sh"; echo "$fwd"; exit 1; }
+n=$((n + 2))
 echo "ok: bench smoke: $n benchmark runs (OpenSSL, sslrs, bare rustls) each printed a number"
