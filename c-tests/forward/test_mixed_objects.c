@@ -309,6 +309,53 @@ end:
     return ok;
 }
 
+/* Anchors the program's X509_STORE finds through a lookup method (a hashed directory added
+ * with libcrypto's X509_STORE_load_locations) count in verification. */
+static int test_store_hashed_dir(void)
+{
+    int (*load_locations)(X509_STORE *, const char *, const char *) =
+        LC(int (*)(X509_STORE *, const char *, const char *), X509_STORE_load_locations);
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL;
+    int ok = 0, round;
+
+    if (!TEST_ptr(load_locations))
+        return 0;
+    for (round = 0; round < 2; round++) {
+        struct hs_side hs, hc;
+
+        if (!TEST_true(create_ssl_ctx_pair(0, 0, "server-ec.pem", "server-ec.key", NULL, &sctx,
+                                           &cctx)))
+            goto end;
+        SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, NULL);
+        /* round 0: nothing in the store, unknown CA; round 1: the hashed directory */
+        if (round == 1
+            && !TEST_int_eq(load_locations(SSL_CTX_get_cert_store(cctx), NULL,
+                                           cert_path("hashdir")), 1))
+            goto end;
+        if (!TEST_true(create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+            || !TEST_true(pump_handshake(s, c, &hs, &hc, 30))
+            || !TEST_int_eq(hc.done, round)
+            || !TEST_int_eq(SSL_get_verify_result(c),
+                            round ? X509_V_OK : X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY))
+            goto end;
+        ERR_clear_error();
+        SSL_free(s);
+        SSL_free(c);
+        SSL_CTX_free(sctx);
+        SSL_CTX_free(cctx);
+        s = c = NULL;
+        sctx = cctx = NULL;
+    }
+    ok = 1;
+end:
+    SSL_free(s);
+    SSL_free(c);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ok;
+}
+
 int main(void)
 {
     RUN_TEST(test_backend);
@@ -316,5 +363,6 @@ int main(void)
     RUN_TEST(test_custom_method);
     RUN_TEST(test_errors_in_libcrypto);
     RUN_TEST(test_objects_are_libcrypto);
+    RUN_TEST(test_store_hashed_dir);
     return tu_finish();
 }

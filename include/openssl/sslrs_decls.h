@@ -1843,8 +1843,9 @@ void *SSL_CTX_get0_security_ex_data(const SSL_CTX *ctx);
  * `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
  *
  * Status: partial — pass-through mode only (native: NULL with an error); certificates in the
- * store (added directly or loaded from files) are anchors, read when the peer's chain arrives;
- * hashed-directory lookups (`X509_LOOKUP_hash_dir`) are not consulted yet.
+ * store (added directly or loaded from files) are anchors, read when the peer's chain arrives,
+ * and a client also asks the store's lookup methods (hashed directories, ...) for the issuers of
+ * the server's chain; a server reads only the certificates in the store.
  */
 X509_STORE *SSL_CTX_get_cert_store(const SSL_CTX *ctx);
 

@@ -352,6 +352,12 @@ impl Credentials {
 /// Refreshes a context's store anchors (installed by the C layer in pass-through mode).
 pub static TRUST_HOOK: std::sync::OnceLock<fn(&Context)> = std::sync::OnceLock::new();
 
+/// Asks the program's certificate store for the issuers of a peer chain (leaf first) that its
+/// lookup methods find (a hashed directory, ...): more anchors (installed by the C layer in
+/// pass-through mode).
+pub type IssuerLookup = fn(&Context, &[CertificateDer<'_>]) -> Vec<CertificateDer<'static>>;
+pub static ISSUER_HOOK: std::sync::OnceLock<IssuerLookup> = std::sync::OnceLock::new();
+
 /// The mutable part of an `SSL_CTX`.
 #[derive(Default)]
 pub struct Config {
@@ -688,6 +694,22 @@ impl Context {
             hook(self);
         }
         self.roots()
+    }
+
+    /// The anchors for verifying `chain` (leaf first): [`Context::current_roots`] plus the
+    /// issuers the program's certificate store finds for it through its lookup methods.
+    pub fn roots_for_chain(&self, chain: &[CertificateDer<'_>]) -> Arc<RootCertStore> {
+        let roots = self.current_roots();
+        let found = match ISSUER_HOOK.get() {
+            Some(lookup) => lookup(self, chain),
+            None => return roots,
+        };
+        if found.is_empty() {
+            return roots;
+        }
+        let mut more = (*roots).clone();
+        let _ = more.add_parsable_certificates(found);
+        Arc::new(more)
     }
 
     /// Anchors read from the program's certificate store; a new `fingerprint` replaces them.

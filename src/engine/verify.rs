@@ -184,9 +184,13 @@ impl Verifier {
             Ok(p) => p,
             Err(_) => return x509_v::CERT_REJECTED,
         };
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
         if let Err(e) = verify_server_cert_signed_by_trust_anchor(
             &parsed,
-            &self.ctx.current_roots(),
+            &self.ctx.roots_for_chain(&chain),
             intermediates,
             now,
             self.algs.all,

@@ -139,8 +139,9 @@ fn x509_der(x: *const X509) -> Result<CertificateDer<'static>> {
 /// `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
 ///
 /// Status: partial — pass-through mode only (native: NULL with an error); certificates in the
-/// store (added directly or loaded from files) are anchors, read when the peer's chain arrives;
-/// hashed-directory lookups (`X509_LOOKUP_hash_dir`) are not consulted yet.
+/// store (added directly or loaded from files) are anchors, read when the peer's chain arrives,
+/// and a client also asks the store's lookup methods (hashed directories, ...) for the issuers of
+/// the server's chain; a server reads only the certificates in the store.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE {
     null_on_error(|| {
@@ -311,6 +312,7 @@ pub fn inherit(ctx: &Context, e: &Extra) {
 /// again only when the store's contents changed (count and object addresses).
 pub fn sync_store(ctx: &Context) {
     let _ = crate::engine::context::TRUST_HOOK.set(sync_store);
+    let _ = crate::engine::context::ISSUER_HOOK.set(lookup_issuers);
     let Some(app) = ctx_app(ctx) else { return };
     let store = lock(&app.extra.inner).store;
     if store == 0 {
@@ -355,6 +357,107 @@ pub fn sync_store(ctx: &Context) {
             .filter_map(|&o| x509_der(unsafe { get(o) }).ok())
             .collect()
     });
+}
+
+/// The issuers of `chain` (leaf first) that the context's libcrypto `X509_STORE` finds through
+/// its lookup methods (`X509_STORE_CTX_get_obj_by_subject`: hashed directories added with
+/// `X509_STORE_load_locations`/`X509_LOOKUP_hash_dir`, files, ...), followed up to a
+/// self-issued certificate. Pass-through mode only; installed as the engine's issuer lookup.
+fn lookup_issuers(ctx: &Context, chain: &[CertificateDer<'_>]) -> Vec<CertificateDer<'static>> {
+    let Some(app) = ctx_app(ctx) else {
+        return Vec::new();
+    };
+    let store = lock(&app.extra.inner).store;
+    if store == 0 || chain.is_empty() {
+        return Vec::new();
+    }
+    let f = [
+        crate::libcrypto_fn!("X509_STORE_CTX_new"),
+        crate::libcrypto_fn!("X509_STORE_CTX_init"),
+        crate::libcrypto_fn!("X509_STORE_CTX_free"),
+        crate::libcrypto_fn!("X509_STORE_CTX_get_obj_by_subject"),
+        crate::libcrypto_fn!("X509_OBJECT_get0_X509"),
+        crate::libcrypto_fn!("X509_OBJECT_free"),
+        crate::libcrypto_fn!("X509_get_issuer_name"),
+        crate::libcrypto_fn!("X509_get_subject_name"),
+        crate::libcrypto_fn!("X509_NAME_cmp"),
+    ];
+    if f.iter().any(|p| p.is_null()) {
+        return Vec::new();
+    }
+    type P = *mut c_void;
+    // SAFETY: libcrypto's prototypes (OpenSSL 3.0): X509_STORE_CTX *X509_STORE_CTX_new(void);
+    // int X509_STORE_CTX_init(X509_STORE_CTX *, X509_STORE *, X509 *, STACK_OF(X509) *);
+    // void X509_STORE_CTX_free(X509_STORE_CTX *); X509_OBJECT *X509_STORE_CTX_get_obj_by_subject(
+    // X509_STORE_CTX *, X509_LOOKUP_TYPE, const X509_NAME *); X509 *X509_OBJECT_get0_X509(const
+    // X509_OBJECT *); void X509_OBJECT_free(X509_OBJECT *); X509_NAME *X509_get_issuer_name(const
+    // X509 *) and _subject_name; int X509_NAME_cmp(const X509_NAME *, const X509_NAME *).
+    let (ctx_new, init, ctx_free, by_subject, get0, obj_free, issuer, subject, name_cmp) = unsafe {
+        (
+            core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[0]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P, P, P, P) -> c_int>(f[1]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[2]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P, c_int, P) -> P>(f[3]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[4]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[5]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[6]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[7]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P, P) -> c_int>(f[8]),
+        )
+    };
+    /// `X509_LU_X509`.
+    const LU_X509: c_int = 1;
+    let sctx = unsafe { ctx_new() };
+    if sctx.is_null() {
+        return Vec::new();
+    }
+    let mut found: Vec<CertificateDer<'static>> = Vec::new();
+    // Lookups that find nothing may queue errors; verification reports its own.
+    crate::ffi::err::ERR_set_mark();
+    if unsafe {
+        init(
+            sctx,
+            store as P,
+            core::ptr::null_mut(),
+            core::ptr::null_mut(),
+        )
+    } == 1
+    {
+        let mut queue: Vec<Vec<u8>> = chain.iter().map(|c| c.to_vec()).collect();
+        let mut seen = 0;
+        while let Some(der) = queue.pop() {
+            if seen >= 16 {
+                break;
+            }
+            seen += 1;
+            let Ok(x) = crate::ffi::certs::x509_from_der(&der) else {
+                continue;
+            };
+            // SAFETY: `x` is a live libcrypto X509 (pass-through mode) owned here.
+            let (iss, subj) = unsafe { (issuer(x as P), subject(x as P)) };
+            let self_issued = unsafe { name_cmp(iss, subj) } == 0;
+            let obj = if self_issued {
+                core::ptr::null_mut()
+            } else {
+                unsafe { by_subject(sctx, LU_X509, iss) }
+            };
+            if !obj.is_null() {
+                // SAFETY: the object the lookup returned, freed below.
+                let cert = unsafe { get0(obj) } as *mut X509;
+                if let Ok(d) = x509_der(cert) {
+                    if !found.iter().any(|f| f.as_ref() == d.as_ref()) {
+                        queue.push(d.to_vec());
+                        found.push(d);
+                    }
+                }
+                unsafe { obj_free(obj) };
+            }
+            crate::ffi::x509::X509_free(x);
+        }
+    }
+    unsafe { ctx_free(sctx) };
+    crate::ffi::err::ERR_pop_to_mark();
+    found
 }
 
 /// Called by the clean-failure stubs of `ffi-shim/libssl_stubs.c`: queues `ERR_R_UNSUPPORTED`
