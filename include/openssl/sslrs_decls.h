@@ -2584,14 +2584,13 @@ void SSL_CTX_set_tmp_dh_callback(SSL_CTX *ctx, DH *(*dh)(SSL *ssl, int is_export
 int SSL_CTX_set_trust(SSL_CTX *ctx, int trust);
 
 /**
- * `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
- * the mode alone decides, as with a NULL callback.
+ * `SSL_CTX_set_verify(3)`: the verify mode and callback for connections made afterwards. The
+ * callback sees OpenSSL's sequence of calls for the server's chain (`verify_cb.rs`).
  *
- * Status: partial — the verify callback is recorded (SSL_CTX_get_verify_callback) but not called yet
+ * Status: partial — a client calls the callback for the server's chain; a server verifying
+ * client certificates does not call it yet
  */
-void SSL_CTX_set_verify(SSL_CTX *ctx,
-                        int mode,
-                        SSL_verify_cb callback);
+void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, SSL_verify_cb callback);
 
 /**
  * `SSL_CTX_set_verify_depth(3)`.
@@ -4325,7 +4324,7 @@ int SSL_set_trust(SSL *ssl, int trust);
 /**
  * `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
  *
- * Status: partial — the verify callback is recorded (SSL_get_verify_callback) but not called yet
+ * Status: partial — as `SSL_CTX_set_verify`
  */
 void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
 
@@ -4608,6 +4607,58 @@ void X509_NAME_free(X509_NAME *a);
  * `"NO X509_NAME"`, as in OpenSSL.
  */
 char *X509_NAME_oneline(const X509_NAME *a, char *buf, int size);
+
+/**
+ * `X509_STORE_CTX_get0_cert(3)`: the certificate being verified (the leaf; borrowed).
+ */
+X509 *X509_STORE_CTX_get0_cert(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get0_chain(3)`: the chain being verified, leaf first (borrowed).
+ */
+stack_st_X509 *X509_STORE_CTX_get0_chain(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get1_chain(3)`: a copy of the chain, each certificate with a new reference
+ * (free with `sk_X509_pop_free(chain, X509_free)`).
+ */
+stack_st_X509 *X509_STORE_CTX_get1_chain(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get_current_cert(3)`: the certificate the callback is about (borrowed).
+ */
+X509 *X509_STORE_CTX_get_current_cert(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get_error(3)`: the `X509_V_*` error at this point (0 for NULL).
+ */
+int X509_STORE_CTX_get_error(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get_error_depth(3)`: the depth of the certificate concerned (0: the leaf).
+ */
+int X509_STORE_CTX_get_error_depth(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get_ex_data(3)`: under `SSL_get_ex_data_X509_STORE_CTX_idx()` the `SSL*`
+ * being verified; other indexes what `X509_STORE_CTX_set_ex_data` put there (NULL if none).
+ */
+void *X509_STORE_CTX_get_ex_data(const X509_STORE_CTX *ctx, int idx);
+
+/**
+ * `X509_STORE_CTX_set_error(3)`: sets the error (the verdict's error when the callback fails).
+ */
+void X509_STORE_CTX_set_error(X509_STORE_CTX *ctx, int s);
+
+/**
+ * `X509_STORE_CTX_set_error_depth(3)`.
+ */
+void X509_STORE_CTX_set_error_depth(X509_STORE_CTX *ctx, int depth);
+
+/**
+ * `X509_STORE_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
+ */
+int X509_STORE_CTX_set_ex_data(X509_STORE_CTX *ctx, int idx, void *data);
 
 /**
  * `X509_free(a)`: drops one reference; NULL is a no-op.

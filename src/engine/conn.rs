@@ -119,6 +119,8 @@ pub struct Conn {
     pub wbio: Option<Arc<Bio>>,
     /// `SSL_set1_host`: the name or address verification checks.
     pub host: Option<HostCheck>,
+    /// The application's verify callback (set by the ffi layer before each operation).
+    pub verify_callback: Option<Arc<dyn crate::engine::verify::VerifyCallback>>,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
@@ -263,6 +265,7 @@ impl Conn {
             rbio: None,
             wbio: None,
             host: None,
+            verify_callback: None,
             sni: None,
             ffi_owned: None,
             own_creds: None,
@@ -662,6 +665,7 @@ impl Conn {
             algs: crate::engine::context::provider().signature_verification_algorithms,
             schemes: self.settings.sigalgs.clone(),
             security_level: self.settings.security_level,
+            callback: self.verify_callback.clone(),
         };
         let creds = self.certified();
         if self.own_creds.is_some() {

@@ -712,6 +712,22 @@ impl Context {
         Arc::new(more)
     }
 
+    /// The trust anchors' certificates for `chain` (leaf first): those loaded, those read from
+    /// the program's store and those its lookup methods find for the chain.
+    pub fn anchor_ders(&self, chain: &[CertificateDer<'_>]) -> Vec<CertificateDer<'static>> {
+        let mut v = self.with(|c| {
+            c.trust
+                .iter()
+                .chain(c.store_trust.1.iter())
+                .cloned()
+                .collect::<Vec<_>>()
+        });
+        if let Some(lookup) = ISSUER_HOOK.get() {
+            v.extend(lookup(self, chain));
+        }
+        v
+    }
+
     /// Anchors read from the program's certificate store; a new `fingerprint` replaces them.
     pub fn set_store_trust(
         &self,

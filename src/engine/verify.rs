@@ -71,6 +71,22 @@ pub struct VerifySlot {
     pub signature_failed: bool,
 }
 
+/// The application's verify callback (`SSL_CTX_set_verify`/`SSL_set_verify`), as the ffi layer
+/// provides it: one [`VerifyRun`] per verification of a peer chain.
+pub trait VerifyCallback: Send + Sync {
+    /// Starts the calls for the certification path `path` (leaf first, ending with the trust
+    /// anchor when one was found).
+    fn begin<'a>(&'a self, path: &[CertificateDer<'static>]) -> Box<dyn VerifyRun + 'a>;
+}
+
+/// The calls of one verification.
+pub trait VerifyRun {
+    /// One call of the callback: `preverify_ok`, the depth of the certificate concerned and the
+    /// error at that point. Returns the callback's verdict and the error afterwards (a callback
+    /// may change it with `X509_STORE_CTX_set_error`).
+    fn call(&mut self, ok: bool, depth: usize, error: i64) -> (bool, i64);
+}
+
 /// A per-connection verifier.
 pub struct Verifier {
     /// The context whose anchors apply, read when the peer's chain arrives (as OpenSSL reads
@@ -84,6 +100,8 @@ pub struct Verifier {
     pub schemes: Option<Vec<u16>>,
     /// `SSL_CTX_set_security_level`: keys below it fail verification (`X509_V_ERR_*_KEY_TOO_SMALL`).
     pub security_level: i32,
+    /// The application's verify callback, if it installed one.
+    pub callback: Option<Arc<dyn VerifyCallback>>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -174,56 +192,171 @@ impl Verifier {
         }
     }
 
-    fn check(
+    /// What verification finds, in the three places OpenSSL's `X509_verify_cert` reports them:
+    /// building the chain (`build`: issuer missing, self-signed), the host check (`host`), and
+    /// the per-certificate checks of the chain walk (`late`: validity period, signature,
+    /// purpose, key size). 0 where nothing was found.
+    fn findings(
         &self,
         leaf: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
-    ) -> i64 {
+    ) -> Findings {
+        use x509_v::*;
+        let mut f = Findings::default();
         let parsed = match ParsedCertificate::try_from(leaf) {
             Ok(p) => p,
-            Err(_) => return x509_v::CERT_REJECTED,
+            Err(_) => {
+                f.late = CERT_REJECTED;
+                return f;
+            }
         };
         let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
             .chain(intermediates)
             .map(|c| CertificateDer::from(c.as_ref()))
             .collect();
-        if let Err(e) = verify_server_cert_signed_by_trust_anchor(
+        let chain_code = match verify_server_cert_signed_by_trust_anchor(
             &parsed,
             &self.ctx.roots_for_chain(&chain),
             intermediates,
             now,
             self.algs.all,
         ) {
-            return x509_code(&e, leaf, intermediates);
+            Ok(_) => OK,
+            Err(e) => x509_code(&e, leaf, intermediates),
+        };
+        match chain_code {
+            UNABLE_TO_GET_ISSUER_CERT
+            | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            | SELF_SIGNED_CERT_IN_CHAIN
+            | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = chain_code,
+            OK => {
+                // Key sizes against the security level, after the chain and before the name,
+                // as OpenSSL's check_chain orders them.
+                if !crate::engine::config::key_meets_level(leaf, self.security_level) {
+                    f.late = EE_KEY_TOO_SMALL;
+                } else if intermediates
+                    .iter()
+                    .any(|c| !crate::engine::config::key_meets_level(c, self.security_level))
+                {
+                    f.late = CA_KEY_TOO_SMALL;
+                }
+            }
+            other => f.late = other,
         }
-        // Key sizes against the security level, after the chain and before the name, as
-        // OpenSSL's check_chain orders them.
-        if !crate::engine::config::key_meets_level(leaf, self.security_level) {
-            return x509_v::EE_KEY_TOO_SMALL;
-        }
-        if intermediates
-            .iter()
-            .any(|c| !crate::engine::config::key_meets_level(c, self.security_level))
-        {
-            return x509_v::CA_KEY_TOO_SMALL;
-        }
-        match &self.host {
-            None => x509_v::OK,
+        f.host = match &self.host {
+            None => OK,
             Some(HostCheck::Dns(name)) => match ServerName::try_from(name.as_str()) {
-                Ok(sn) if verify_server_name(&parsed, &sn).is_ok() => x509_v::OK,
-                _ => x509_v::HOSTNAME_MISMATCH,
+                Ok(sn) if verify_server_name(&parsed, &sn).is_ok() => OK,
+                _ => HOSTNAME_MISMATCH,
             },
             Some(HostCheck::Ip(ip)) => {
                 let sn = ServerName::IpAddress(IpAddr::from(*ip));
                 if verify_server_name(&parsed, &sn).is_ok() {
-                    x509_v::OK
+                    OK
                 } else {
-                    x509_v::IP_ADDRESS_MISMATCH
+                    IP_ADDRESS_MISMATCH
                 }
             }
-        }
+        };
+        f
     }
+
+    /// The certification path by names, leaf first: each certificate's issuer among the peer's
+    /// certificates, else the trust anchors; up to a self-issued one (at most 16).
+    fn path(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+    ) -> Vec<CertificateDer<'static>> {
+        use crate::crypto::x509::Certificate;
+        let parse = |d: &CertificateDer<'_>| Certificate::from_der(d.clone().into_owned()).ok();
+        let mut out = vec![leaf.clone().into_owned()];
+        let Some(mut cur) = parse(leaf) else {
+            return out;
+        };
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
+        let pool: Vec<CertificateDer<'static>> = intermediates
+            .iter()
+            .map(|c| c.clone().into_owned())
+            .chain(self.ctx.anchor_ders(&chain))
+            .collect();
+        while !cur.is_self_issued() && out.len() < 16 {
+            let next = pool.iter().find(|d| {
+                !out.contains(d) && parse(d).is_some_and(|c| c.subject().matches(cur.issuer()))
+            });
+            let Some(d) = next else { break };
+            let Some(c) = parse(d) else { break };
+            out.push(d.clone());
+            cur = c;
+        }
+        out
+    }
+
+    /// OpenSSL's verification outcome for `f`: the calls its verify callback sees (the
+    /// application's, or the default one that returns `preverify_ok`), in `X509_verify_cert`'s
+    /// order; the `X509_V_*` result and whether the chain was accepted.
+    fn decide(
+        &self,
+        f: Findings,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+    ) -> (i64, bool) {
+        use x509_v::*;
+        let Some(cb) = &self.callback else {
+            // The default callback stops at the first failure.
+            let first = [f.build, f.host, f.late].into_iter().find(|&c| c != OK);
+            return (first.unwrap_or(OK), first.is_none());
+        };
+        let path = match f.build {
+            DEPTH_ZERO_SELF_SIGNED_CERT => vec![leaf.clone().into_owned()],
+            _ => self.path(leaf, intermediates),
+        };
+        let n = path.len();
+        let mut run = cb.begin(&path);
+        let mut err = OK;
+        let mut step = |ok: bool, depth: usize, code: i64, err: &mut i64| -> bool {
+            let (verdict, after) = run.call(ok, depth, code);
+            *err = after;
+            verdict
+        };
+        let fail = |err: i64| (if err == OK { UNSPECIFIED } else { err }, false);
+        if f.build != OK && !step(false, n - 1, f.build, &mut err) {
+            return fail(err);
+        }
+        if f.host != OK && !step(false, 0, f.host, &mut err) {
+            return fail(err);
+        }
+        if matches!(
+            f.build,
+            UNABLE_TO_GET_ISSUER_CERT | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+        ) && n == 1
+            && !step(false, 0, UNABLE_TO_VERIFY_LEAF_SIGNATURE, &mut err)
+        {
+            return fail(err);
+        }
+        for depth in (0..n).rev() {
+            if depth == 0 && f.late != OK && !step(false, 0, f.late, &mut err) {
+                return fail(err);
+            }
+            let current = err;
+            if !step(true, depth, current, &mut err) {
+                return fail(err);
+            }
+        }
+        (err, true)
+    }
+}
+
+/// See [`Verifier::findings`].
+#[derive(Clone, Copy, Default, Debug)]
+struct Findings {
+    build: i64,
+    host: i64,
+    late: i64,
 }
 
 impl ServerCertVerifier for Verifier {
@@ -235,14 +368,15 @@ impl ServerCertVerifier for Verifier {
         _ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, TlsError> {
-        let code = self.check(end_entity, intermediates, now);
+        let findings = self.findings(end_entity, intermediates, now);
+        let (code, accepted) = self.decide(findings, end_entity, intermediates);
         let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
         slot.result = code;
         slot.chain = std::iter::once(end_entity)
             .chain(intermediates)
             .map(|c| c.clone().into_owned())
             .collect();
-        if code != x509_v::OK && self.abort_on_failure {
+        if !accepted && self.abort_on_failure {
             slot.aborted = true;
             return Err(failure_for_code(code));
         }

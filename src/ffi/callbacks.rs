@@ -151,6 +151,8 @@ pub struct SslObj {
     pub initial_ctx: std::sync::Arc<crate::engine::Context>,
     /// Verify parameters and recorded callbacks (`compat.rs`).
     pub extra: crate::ffi::compat::Extra,
+    /// The verify callback as the engine calls it (`verify_cb.rs`).
+    pub verify_installed: crate::ffi::verify_cb::Installed,
     /// Certificate objects (own and the peer's), callbacks, CA lists (`certs.rs`).
     pub certs: crate::ffi::certs::SslCerts,
 }
@@ -167,6 +169,7 @@ impl SslObj {
         crate::ffi::compat::inherit(&conn.ctx, &extra);
         SslObj {
             extra,
+            verify_installed: Default::default(),
             certs: crate::ffi::certs::SslCerts::inherit(ctx_app(&conn.ctx)),
             initial_ctx: conn.ctx.clone(),
             hello: Mutex::new(None),
@@ -251,6 +254,7 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
                 let mut c = conn_of(o)?;
                 c.notify = notify_flags(o, &c);
                 crate::ffi::compat::apply_param(&o.extra, &mut c);
+                crate::ffi::verify_cb::install(ssl, o, &mut c);
                 if !c.is_init_finished() {
                     crate::ffi::compat::sync_store(&c.ctx);
                 }

@@ -264,6 +264,16 @@ pub fn record_verify_cb_ctx(ctx: *const SSL_CTX, cb: SSL_verify_cb) {
     }
 }
 
+/// The verify callback a connection has (`SSL_set_verify`, else its context's at `SSL_new`).
+pub fn verify_cb_of(e: &Extra) -> SSL_verify_cb {
+    lock(&e.inner).verify_cb
+}
+
+/// The context's libcrypto `X509_STORE*` (pass-through mode), or 0.
+pub fn store_of(ctx: &Context) -> usize {
+    ctx_app(ctx).map_or(0, |app| lock(&app.extra.inner).store)
+}
+
 /// As [`record_verify_cb_ctx`], for a connection.
 pub fn record_verify_cb_ssl(s: *const SSL, cb: SSL_verify_cb) {
     if let Ok(e) = ssl_extra(s) {

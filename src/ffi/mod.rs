@@ -53,6 +53,7 @@ pub mod ssl_mcnf;
 pub mod stack;
 pub mod tls1;
 pub mod types;
+pub mod verify_cb;
 pub mod x509;
 pub mod x509_name;
 

@@ -653,10 +653,11 @@ pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
 pub type SSL_verify_cb =
     Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut X509_STORE_CTX) -> c_int>;
 
-/// `SSL_CTX_set_verify(3)`: sets the mode. Callbacks are not called yet (a later release);
-/// the mode alone decides, as with a NULL callback.
+/// `SSL_CTX_set_verify(3)`: the verify mode and callback for connections made afterwards. The
+/// callback sees OpenSSL's sequence of calls for the server's chain (`verify_cb.rs`).
 ///
-/// Status: partial — the verify callback is recorded (SSL_CTX_get_verify_callback) but not called yet
+/// Status: partial — a client calls the callback for the server's chain; a server verifying
+/// client certificates does not call it yet
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: SSL_verify_cb) {
     crate::ffi::compat::record_verify_cb_ctx(ctx, callback);
@@ -668,7 +669,7 @@ pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: S
 
 /// `SSL_set_verify(3)`: as `SSL_CTX_set_verify`, for one connection.
 ///
-/// Status: partial — the verify callback is recorded (SSL_get_verify_callback) but not called yet
+/// Status: partial — as `SSL_CTX_set_verify`
 #[no_mangle]
 pub extern "C" fn SSL_set_verify(s: *mut SSL, mode: c_int, callback: SSL_verify_cb) {
     crate::ffi::compat::record_verify_cb_ssl(s, callback);

@@ -1,0 +1,179 @@
+/*
+ * The verify callback: the sequence of calls OpenSSL's verification makes
+ * (preverify_ok, depth, error, the certificate, the SSL under
+ * SSL_get_ex_data_X509_STORE_CTX_idx, the chain), measured on OpenSSL 3.0,
+ * for a good chain, an unknown CA, a self-signed server, a root sent by the
+ * server but not trusted, a wrong host, an expired and a not-yet-valid
+ * certificate; a callback that passes preverify_ok through, one that accepts
+ * everything (the handshake succeeds, the result stays the last error), one
+ * that rejects a good chain, and one that sets its own error.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_CALLS 8
+
+enum mode { PASS_THROUGH, ACCEPT_ALL, REJECT_ALL, SET_APP_ERROR };
+
+static struct {
+    enum mode mode;
+    SSL *expect_ssl;
+    int n;
+    char seq[MAX_CALLS * 32];
+    int ssl_ok, chain_len;
+} rec;
+
+static int cb(int ok, X509_STORE_CTX *x)
+{
+    X509 *cur = X509_STORE_CTX_get_current_cert(x);
+    char name[256] = "-", one[48];
+    STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(x);
+
+    if (cur != NULL)
+        X509_NAME_oneline(X509_get_subject_name(cur), name, sizeof(name));
+    if (X509_STORE_CTX_get_ex_data(x, SSL_get_ex_data_X509_STORE_CTX_idx()) == rec.expect_ssl)
+        rec.ssl_ok++;
+    rec.chain_len = chain == NULL ? -1 : sk_X509_num(chain);
+    snprintf(one, sizeof(one), "%s%d/%d/%d/%s", rec.n ? " " : "", ok,
+             X509_STORE_CTX_get_error_depth(x), X509_STORE_CTX_get_error(x),
+             strstr(name, "CN=localhost") != NULL ? "leaf" : "ca");
+    if (rec.n < MAX_CALLS)
+        strcat(rec.seq, one);
+    rec.n++;
+    switch (rec.mode) {
+    case PASS_THROUGH:
+        return ok;
+    case ACCEPT_ALL:
+        return 1;
+    case SET_APP_ERROR:
+        X509_STORE_CTX_set_error(x, X509_V_ERR_APPLICATION_VERIFICATION);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * A client (VERIFY_PEER, callback in `mode`, trusting `ca`, checking `host`)
+ * against a server using cert/key; the calls seen, the handshake outcome, the
+ * verify result and the chain length seen by the last call.
+ */
+static int verify_case(const char *cert, const char *key, const char *ca, const char *host,
+                       enum mode mode, const char *want_seq, int want_ok, long want_result,
+                       int want_chain_len)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    memset(&rec, 0, sizeof(rec));
+    rec.mode = mode;
+    if (!create_ssl_ctx_pair(0, 0, cert, key, ca, &sctx, &cctx))
+        goto end;
+    /* a chain file: the server sends all of it */
+    if (strstr(cert, "chain") != NULL
+        && !TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path(cert)), 1))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+        goto end;
+    rec.expect_ssl = c;
+    if (host != NULL && !TEST_int_eq(SSL_set1_host(c, host), 1))
+        goto end;
+    if (!TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_str_eq(rec.seq, want_seq) || !TEST_int_eq(rec.ssl_ok, rec.n)
+        || !TEST_int_eq(hc.done, want_ok) || !TEST_int_eq(SSL_get_verify_result(c), want_result)
+        || !TEST_int_eq(rec.chain_len, want_chain_len))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  case %s/%s host=%s mode=%d: calls \"%s\"\n", cert, ca ? ca : "-",
+               host ? host : "-", (int)mode, rec.seq);
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_good_chain(void)
+{
+    return verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                       "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK, 2)
+        && verify_case("server-ec-chain.pem", "server-ec.key", "ca-ec.pem", "localhost",
+                       ACCEPT_ALL, "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK, 2);
+}
+
+static int test_unknown_ca(void)
+{
+    return verify_case("server-ec.pem", "server-ec.key", NULL, NULL, PASS_THROUGH, "0/0/20/leaf",
+                       0, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 1)
+        && verify_case("server-ec.pem", "server-ec.key", NULL, NULL, ACCEPT_ALL,
+                       "0/0/20/leaf 0/0/21/leaf 1/0/21/leaf", 1,
+                       X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, 1);
+}
+
+static int test_self_signed(void)
+{
+    return verify_case("selfsigned.pem", "selfsigned.key", NULL, NULL, ACCEPT_ALL,
+                       "0/0/18/leaf 1/0/18/leaf", 1, X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 1)
+        && verify_case("selfsigned.pem", "selfsigned.key", "selfsigned.pem", NULL, PASS_THROUGH,
+                       "1/0/0/leaf", 1, X509_V_OK, 1)
+        /* the server sends its root, which the client does not trust */
+        && verify_case("server-ec-chain.pem", "server-ec.key", NULL, NULL, ACCEPT_ALL,
+                       "0/1/19/ca 1/1/19/ca 1/0/19/leaf", 1, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+                       2);
+}
+
+static int test_wrong_host(void)
+{
+    return verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", "other.example",
+                       PASS_THROUGH, "0/0/62/leaf", 0, X509_V_ERR_HOSTNAME_MISMATCH, 2)
+        && verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", "other.example", ACCEPT_ALL,
+                       "0/0/62/leaf 1/1/62/ca 1/0/62/leaf", 1, X509_V_ERR_HOSTNAME_MISMATCH, 2)
+        /* with an unknown CA too: the chain error first, then the host */
+        && verify_case("server-ec.pem", "server-ec.key", NULL, "other.example", ACCEPT_ALL,
+                       "0/0/20/leaf 0/0/62/leaf 0/0/21/leaf 1/0/21/leaf", 1,
+                       X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, 1);
+}
+
+static int test_validity(void)
+{
+    return verify_case("expired.pem", "expired.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                       "1/1/0/ca 0/0/10/leaf", 0, X509_V_ERR_CERT_HAS_EXPIRED, 2)
+        && verify_case("expired.pem", "expired.key", "ca-ec.pem", NULL, ACCEPT_ALL,
+                       "1/1/0/ca 0/0/10/leaf 1/0/10/leaf", 1, X509_V_ERR_CERT_HAS_EXPIRED, 2)
+        && verify_case("notyet.pem", "notyet.key", "ca-ec.pem", NULL, ACCEPT_ALL,
+                       "1/1/0/ca 0/0/9/leaf 1/0/9/leaf", 1, X509_V_ERR_CERT_NOT_YET_VALID, 2)
+        /* expired and the wrong host: the host first, then the dates */
+        && verify_case("expired.pem", "expired.key", "ca-ec.pem", "other.example", ACCEPT_ALL,
+                       "0/0/62/leaf 1/1/62/ca 0/0/10/leaf 1/0/10/leaf", 1,
+                       X509_V_ERR_CERT_HAS_EXPIRED, 2);
+}
+
+static int test_callback_rejects(void)
+{
+    /* a good chain rejected at its first call: X509_V_ERR_UNSPECIFIED */
+    return verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", NULL, REJECT_ALL, "1/1/0/ca",
+                       0, X509_V_ERR_UNSPECIFIED, 2)
+        /* the callback's own error is the result */
+        && verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", NULL, SET_APP_ERROR,
+                       "1/1/0/ca", 0, X509_V_ERR_APPLICATION_VERIFICATION, 2);
+}
+
+int main(void)
+{
+    RUN_TEST(test_good_chain);
+    RUN_TEST(test_unknown_ca);
+    RUN_TEST(test_self_signed);
+    RUN_TEST(test_wrong_host);
+    RUN_TEST(test_validity);
+    RUN_TEST(test_callback_rejects);
+    return tu_finish();
+}
