@@ -38,7 +38,7 @@ static int cb(int ok, X509_STORE_CTX *x)
     rec.chain_len = chain == NULL ? -1 : sk_X509_num(chain);
     snprintf(one, sizeof(one), "%s%d/%d/%d/%s", rec.n ? " " : "", ok,
              X509_STORE_CTX_get_error_depth(x), X509_STORE_CTX_get_error(x),
-             strstr(name, "CN=localhost") != NULL ? "leaf" : "ca");
+             strstr(name, "CN=sslrs test CA") != NULL ? "ca" : "leaf");
     if (rec.n < MAX_CALLS)
         strcat(rec.seq, one);
     rec.n++;
@@ -167,6 +167,71 @@ static int test_callback_rejects(void)
                        "1/1/0/ca", 0, X509_V_ERR_APPLICATION_VERIFICATION, 2);
 }
 
+/*
+ * A server (VERIFY_PEER | FAIL_IF_NO_PEER_CERT, callback in `mode`, trusting
+ * `ca`) verifying the client's certificate; the calls the server's callback
+ * sees, the handshake outcome on the server and its verify result.
+ */
+static int server_case(int version, const char *ca, enum mode mode, const char *want_seq,
+                       int want_ok, long want_result)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    memset(&rec, 0, sizeof(rec));
+    rec.mode = mode;
+    /* (the client loads no CA: OpenSSL's client would add it to its chain, AUTO_CHAIN) */
+    if (!create_ssl_ctx_pair(version, version, "server-ec.pem", "server-ec.key", NULL, &sctx,
+                             &cctx)
+        || (ca != NULL && !TEST_int_eq(SSL_CTX_load_verify_locations(sctx, cert_path(ca), NULL), 1))
+        || !TEST_int_eq(SSL_CTX_use_certificate_file(cctx, cert_path("client.pem"),
+                                                     SSL_FILETYPE_PEM), 1)
+        || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(cctx, cert_path("client.key"),
+                                                    SSL_FILETYPE_PEM), 1))
+        goto end;
+    SSL_CTX_set_verify(sctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, cb);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+        goto end;
+    rec.expect_ssl = s;
+    if (!TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_str_eq(rec.seq, want_seq) || !TEST_int_eq(rec.ssl_ok, rec.n)
+        || !TEST_int_eq(hs.done, want_ok) || !TEST_int_eq(SSL_get_verify_result(s), want_result))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  server case version=%x ca=%s mode=%d: calls \"%s\"\n", (unsigned)version,
+               ca ? ca : "-", (int)mode, rec.seq);
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_server_side(void)
+{
+    int v, ok = 1;
+
+    for (v = TLS1_2_VERSION; v <= TLS1_3_VERSION; v++) {
+        if (v == TLS1_2_VERSION + 1)
+            continue;
+        ok = ok
+            && server_case(v, "ca-ec.pem", PASS_THROUGH, "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK)
+            /* no CA loaded: the client's certificate cannot verify */
+            && server_case(v, NULL, PASS_THROUGH, "0/0/20/leaf", 0,
+                           X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY)
+            && server_case(v, NULL, ACCEPT_ALL, "0/0/20/leaf 0/0/21/leaf 1/0/21/leaf", 1,
+                           X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE)
+            && server_case(v, "ca-ec.pem", REJECT_ALL, "1/1/0/ca", 0, X509_V_ERR_UNSPECIFIED);
+    }
+    return ok;
+}
+
 int main(void)
 {
     RUN_TEST(test_good_chain);
@@ -175,5 +240,6 @@ int main(void)
     RUN_TEST(test_wrong_host);
     RUN_TEST(test_validity);
     RUN_TEST(test_callback_rejects);
+    RUN_TEST(test_server_side);
     return tu_finish();
 }

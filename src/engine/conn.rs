@@ -701,6 +701,18 @@ impl Conn {
 
     fn new_server(&mut self) -> Result<Connection, Error> {
         let cfg = self.per_connection_server_config()?;
+        if self.settings.verify_mode & verify::PEER != 0 {
+            self.sess.set_verifier(Verifier {
+                ctx: self.ctx.clone(),
+                host: None,
+                abort_on_failure: true,
+                slot: self.verify.clone(),
+                algs: crate::engine::context::provider().signature_verification_algorithms,
+                schemes: self.settings.sigalgs.clone(),
+                security_level: self.settings.security_level,
+                callback: self.verify_callback.clone(),
+            });
+        }
         rustls::ServerConnection::new(Arc::new(cfg))
             .map(Connection::Server)
             .map_err(|e| errmap::from_rustls(&e, true))

@@ -631,20 +631,18 @@ impl Context {
             .with_protocol_versions(&versions)
             .map_err(|_| Error::ssl(ssl_r::NO_CIPHERS_AVAILABLE, "SSL_accept"))?;
         let builder = if key.verify_mode & verify::PEER != 0 {
-            let mut vb =
-                rustls::server::WebPkiClientVerifier::builder_with_provider(self.roots(), provider);
-            if key.verify_mode & verify::FAIL_IF_NO_PEER_CERT == 0 {
-                vb = vb.allow_unauthenticated();
-            }
+            // Asked as OpenSSL asks: with the context's CA names, also when no anchors are
+            // loaded (then every client certificate fails verification).
             let hints = self.with(|c| c.client_ca_hints.clone());
-            vb = vb
-                .clear_root_hint_subjects()
-                .add_root_hint_subjects(hints.into_iter().map(rustls::DistinguishedName::from));
-            match vb.build() {
-                Ok(v) => builder.with_client_cert_verifier(v),
-                // No trust anchors: no client certificate can verify; none is asked for.
-                Err(_) => builder.with_no_client_auth(),
-            }
+            builder.with_client_cert_verifier(Arc::new(
+                crate::engine::session::SharedClientVerifier {
+                    hints: hints
+                        .into_iter()
+                        .map(rustls::DistinguishedName::from)
+                        .collect(),
+                    mandatory: key.verify_mode & verify::FAIL_IF_NO_PEER_CERT != 0,
+                },
+            ))
         } else {
             builder.with_no_client_auth()
         };

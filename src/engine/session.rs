@@ -408,6 +408,57 @@ impl ServerCertVerifier for SharedVerifier {
     }
 }
 
+/// The client-certificate verifier of a server config that asks for certificates
+/// (`SSL_VERIFY_PEER`): the CA names to send and whether a certificate is mandatory are the
+/// context's; verification goes to the verifier of the connection being processed.
+#[derive(Debug)]
+pub struct SharedClientVerifier {
+    pub hints: Vec<rustls::DistinguishedName>,
+    pub mandatory: bool,
+}
+
+impl rustls::server::danger::ClientCertVerifier for SharedClientVerifier {
+    fn root_hint_subjects(&self) -> &[rustls::DistinguishedName] {
+        &self.hints
+    }
+    fn client_auth_mandatory(&self) -> bool {
+        self.mandatory
+    }
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<rustls::server::danger::ClientCertVerified, rustls::Error> {
+        current_verifier()?.verify_client(end_entity, intermediates, now)?;
+        Ok(rustls::server::danger::ClientCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        current_verifier()?.check_tls12_signature(message, cert, dss)
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        current_verifier()?.check_tls13_signature(message, cert, dss)
+    }
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        match current_verifier() {
+            Ok(v) => v.schemes(),
+            Err(_) => crate::engine::context::provider()
+                .signature_verification_algorithms
+                .supported_schemes(),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Client: the per-connection store rustls reads the offered session from and reports new
 // sessions to.
@@ -1033,6 +1084,11 @@ impl ConnSessions {
         cfg.dangerous().set_certificate_verifier(shared_verifier());
         self.store = Some(store);
         self.verifier = Some(Arc::new(verifier));
+    }
+
+    /// A server's verifier of the client's certificate (see [`SharedClientVerifier`]).
+    pub fn set_verifier(&mut self, v: Verifier) {
+        self.verifier = Some(Arc::new(v));
     }
 
     /// The frame for calls into rustls on this connection.

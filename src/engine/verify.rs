@@ -351,6 +351,129 @@ impl Verifier {
     }
 }
 
+impl Verifier {
+    /// As [`Verifier::findings`], for a client's certificate on a server: webpki with the
+    /// clientAuth usage; no host check.
+    fn client_findings(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Findings {
+        use x509_v::*;
+        let mut f = Findings::default();
+        let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
+            f.late = CERT_REJECTED;
+            return f;
+        };
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
+        let roots = self.ctx.roots_for_chain(&chain);
+        let code = match ee.verify_for_usage(
+            self.algs.all,
+            &roots.roots,
+            intermediates,
+            now,
+            webpki::KeyUsage::client_auth(),
+            None,
+            None,
+        ) {
+            Ok(_) => OK,
+            Err(e) => x509_code(&pki_error(e), leaf, intermediates),
+        };
+        match code {
+            UNABLE_TO_GET_ISSUER_CERT
+            | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            | SELF_SIGNED_CERT_IN_CHAIN
+            | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = code,
+            OK => {
+                if !crate::engine::config::key_meets_level(leaf, self.security_level) {
+                    f.late = EE_KEY_TOO_SMALL;
+                }
+            }
+            other => f.late = other,
+        }
+        f
+    }
+
+    /// A server verifying the client's certificate: OpenSSL's result and callback calls, the
+    /// handshake fails when the chain is not accepted (the server asked under
+    /// `SSL_VERIFY_PEER`).
+    pub fn verify_client(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<(), TlsError> {
+        let findings = self.client_findings(end_entity, intermediates, now);
+        let (code, accepted) = self.decide(findings, end_entity, intermediates);
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        slot.result = code;
+        slot.chain = std::iter::once(end_entity)
+            .chain(intermediates)
+            .map(|c| c.clone().into_owned())
+            .collect();
+        if !accepted && self.abort_on_failure {
+            slot.aborted = true;
+            return Err(failure_for_code(code));
+        }
+        Ok(())
+    }
+
+    /// Signature checks of the peer's handshake signature (either side).
+    pub fn check_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
+        let r = verify_tls12_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
+    }
+
+    /// As [`Verifier::check_tls12_signature`], TLS 1.3.
+    pub fn check_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        self.note_scheme(dss);
+        let r = verify_tls13_signature(message, cert, dss, &self.algs);
+        self.note_signature(&r);
+        r
+    }
+
+    /// The schemes the peer may sign with.
+    pub fn schemes(&self) -> Vec<SignatureScheme> {
+        let mut v = self.algs.supported_schemes();
+        if let Some(only) = &self.schemes {
+            v.retain(|s| only.contains(&u16::from(*s)));
+        }
+        v
+    }
+}
+
+/// A webpki error as the rustls certificate error it stands for.
+fn pki_error(e: webpki::Error) -> TlsError {
+    use webpki::Error as E;
+    TlsError::InvalidCertificate(match e {
+        E::UnknownIssuer => CertificateError::UnknownIssuer,
+        E::CertExpired { .. } => CertificateError::Expired,
+        E::CertNotValidYet { .. } => CertificateError::NotValidYet,
+        E::CertRevoked => CertificateError::Revoked,
+        E::InvalidSignatureForPublicKey
+        | E::UnsupportedSignatureAlgorithmContext(_)
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => CertificateError::BadSignature,
+        E::RequiredEkuNotFoundContext(_) => CertificateError::InvalidPurpose,
+        _ => CertificateError::BadEncoding,
+    })
+}
+
 /// See [`Verifier::findings`].
 #[derive(Clone, Copy, Default, Debug)]
 struct Findings {
