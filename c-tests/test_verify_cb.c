@@ -89,6 +89,10 @@ static int verify_case(const char *cert, const char *key, const char *ca, const 
         || !TEST_int_eq(hc.done, want_ok) || !TEST_int_eq(SSL_get_verify_result(c), want_result)
         || !TEST_int_eq(rec.chain_len, want_chain_len))
         goto end;
+    /* a rejected server certificate is not kept; the chain it sent is */
+    if (!want_ok
+        && (!TEST_ptr_null(SSL_get0_peer_certificate(c)) || !TEST_ptr(SSL_get_peer_cert_chain(c))))
+        goto end;
     ret = 1;
 end:
     if (!ret)
@@ -199,6 +203,11 @@ static int server_case(int version, const char *ca, enum mode mode, const char *
         goto end;
     if (!TEST_str_eq(rec.seq, want_seq) || !TEST_int_eq(rec.ssl_ok, rec.n)
         || !TEST_int_eq(hs.done, want_ok) || !TEST_int_eq(SSL_get_verify_result(s), want_result))
+        goto end;
+    /* a server keeps neither the certificate nor the chain of a rejected client */
+    if (!want_ok
+        && (!TEST_ptr_null(SSL_get0_peer_certificate(s))
+            || !TEST_ptr_null(SSL_get_peer_cert_chain(s))))
         goto end;
     ret = 1;
 end:

@@ -398,11 +398,13 @@ impl Conn {
     }
     /// The peer's leaf certificate, if it sent one.
     pub fn peer_certificate(&self) -> Option<CertificateDer<'static>> {
-        let from_slot = self
-            .verify
-            .lock()
-            .ok()
-            .and_then(|v| v.chain.first().cloned());
+        let slot = self.verify.lock().ok()?;
+        // A chain that failed verification under SSL_VERIFY_PEER is not kept (as in OpenSSL).
+        if slot.aborted {
+            return None;
+        }
+        let from_slot = slot.chain.first().cloned();
+        drop(slot);
         from_slot.or_else(|| {
             self.tls
                 .as_ref()?
@@ -431,7 +433,14 @@ impl Conn {
     }
     /// The certificates the peer sent, leaf first (`None`: none received).
     pub fn peer_chain(&self) -> Option<Vec<CertificateDer<'static>>> {
-        let from_slot = self.verify.lock().ok().map(|v| v.chain.clone());
+        let slot = self.verify.lock().ok()?;
+        // A server keeps no chain from a client whose certificate failed verification; a
+        // client keeps the server's (OpenSSL stores it before verifying).
+        if slot.aborted && self.role == Some(Role::Server) {
+            return None;
+        }
+        let from_slot = Some(slot.chain.clone());
+        drop(slot);
         if let Some(c) = from_slot.filter(|c| !c.is_empty()) {
             return Some(c);
         }
