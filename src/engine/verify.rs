@@ -215,15 +215,20 @@ impl Verifier {
             .chain(intermediates)
             .map(|c| CertificateDer::from(c.as_ref()))
             .collect();
+        let roots = self.ctx.roots_for_chain(&chain);
         let chain_code = match verify_server_cert_signed_by_trust_anchor(
             &parsed,
-            &self.ctx.roots_for_chain(&chain),
+            &roots,
             intermediates,
             now,
             self.algs.all,
         ) {
             Ok(_) => OK,
             Err(e) => x509_code(&e, leaf, intermediates),
+        };
+        let chain_code = match chain_code {
+            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
+            c => c,
         };
         match chain_code {
             UNABLE_TO_GET_ISSUER_CERT
@@ -234,14 +239,15 @@ impl Verifier {
                 // Key sizes against the security level, after the chain and before the name,
                 // as OpenSSL's check_chain orders them.
                 if !crate::engine::config::key_meets_level(leaf, self.security_level) {
-                    f.late = EE_KEY_TOO_SMALL;
-                } else if intermediates
+                    f.check = (EE_KEY_TOO_SMALL, 0);
+                } else if let Some(i) = intermediates
                     .iter()
-                    .any(|c| !crate::engine::config::key_meets_level(c, self.security_level))
+                    .position(|c| !crate::engine::config::key_meets_level(c, self.security_level))
                 {
-                    f.late = CA_KEY_TOO_SMALL;
+                    f.check = (CA_KEY_TOO_SMALL, i + 1);
                 }
             }
+            INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
             other => f.late = other,
         }
         f.host = match &self.host {
@@ -308,7 +314,9 @@ impl Verifier {
         use x509_v::*;
         let Some(cb) = &self.callback else {
             // The default callback stops at the first failure.
-            let first = [f.build, f.host, f.late].into_iter().find(|&c| c != OK);
+            let first = [f.build, f.check.0, f.host, f.late]
+                .into_iter()
+                .find(|&c| c != OK);
             return (first.unwrap_or(OK), first.is_none());
         };
         let path = match f.build {
@@ -325,6 +333,9 @@ impl Verifier {
         };
         let fail = |err: i64| (if err == OK { UNSPECIFIED } else { err }, false);
         if f.build != OK && !step(false, n - 1, f.build, &mut err) {
+            return fail(err);
+        }
+        if f.check.0 != OK && !step(false, f.check.1.min(n - 1), f.check.0, &mut err) {
             return fail(err);
         }
         if f.host != OK && !step(false, 0, f.host, &mut err) {
@@ -383,6 +394,10 @@ impl Verifier {
             Ok(_) => OK,
             Err(e) => x509_code(&pki_error(e), leaf, intermediates),
         };
+        let code = match code {
+            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
+            c => c,
+        };
         match code {
             UNABLE_TO_GET_ISSUER_CERT
             | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
@@ -390,9 +405,10 @@ impl Verifier {
             | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = code,
             OK => {
                 if !crate::engine::config::key_meets_level(leaf, self.security_level) {
-                    f.late = EE_KEY_TOO_SMALL;
+                    f.check = (EE_KEY_TOO_SMALL, 0);
                 }
             }
+            INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
             other => f.late = other,
         }
         f
@@ -458,6 +474,44 @@ impl Verifier {
     }
 }
 
+/// Accepts any extended key usage: to learn whether a chain whose leaf has the wrong purpose
+/// would otherwise build (OpenSSL reports a chain-building failure before the purpose).
+struct AnyEku;
+
+impl webpki::ExtendedKeyUsageValidator for AnyEku {
+    fn validate(&self, _: webpki::KeyPurposeIdIter<'_, '_>) -> Result<(), webpki::Error> {
+        Ok(())
+    }
+}
+
+impl Verifier {
+    /// For a chain that failed on its leaf's purpose: the chain-building error OpenSSL would
+    /// report first, if the chain does not build either; else `INVALID_PURPOSE`.
+    fn purpose_or_build_error(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        roots: &rustls::RootCertStore,
+        now: UnixTime,
+    ) -> i64 {
+        let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
+            return x509_v::INVALID_PURPOSE;
+        };
+        match ee.verify_for_usage(
+            self.algs.all,
+            &roots.roots,
+            intermediates,
+            now,
+            AnyEku,
+            None,
+            None,
+        ) {
+            Err(e @ webpki::Error::UnknownIssuer) => x509_code(&pki_error(e), leaf, intermediates),
+            _ => x509_v::INVALID_PURPOSE,
+        }
+    }
+}
+
 /// A webpki error as the rustls certificate error it stands for.
 fn pki_error(e: webpki::Error) -> TlsError {
     use webpki::Error as E;
@@ -478,6 +532,8 @@ fn pki_error(e: webpki::Error) -> TlsError {
 #[derive(Clone, Copy, Default, Debug)]
 struct Findings {
     build: i64,
+    /// The chain checks after building (purpose, key sizes: `check_chain`), with their depth.
+    check: (i64, usize),
     host: i64,
     late: i64,
 }
