@@ -122,7 +122,7 @@ $(BUILD)/openssl/%: c-tests/forward/%.c $(TESTUTIL) $(TESTUTIL_H)
 
 test-passthrough: lib $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS)) \
     $(addprefix $(BUILD)/openssl/,$(TESTS) $(FWD_TESTS)) $(addprefix $(BUILD)/asan/,$(TESTS))
-	@for t in $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS)); do ldd "$$t" | grep -q 'libcrypto.so.3' \
+	@for t in $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS)); do grep -q 'libcrypto.so.3' <<< "$$(ldd "$$t")" \
 	  || { echo "FAIL: $$t does not load libcrypto.so.3"; exit 1; }; done
 	@scripts/run-c-tests.sh forward "" $(BUILD)/results/forward.txt \
 	    $(addprefix $(BUILD)/forward/,$(TESTS) $(FWD_TESTS))
