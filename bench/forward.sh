@@ -11,7 +11,7 @@ fwd=build/bench/forward/forward_cost
 for b in "$ossl" "$fwd"; do
     [ -x "$b" ] || { echo "forward.sh: $b not built (use make bench)" >&2; exit 1; }
 done
-ldd "$fwd" | grep -q libsslrs || { echo "forward.sh: $fwd does not load libsslrs" >&2; exit 1; }
+grep -q libsslrs <<< "$(ldd "$fwd")" || { echo "forward.sh: $fwd does not load libsslrs" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for r in $(seq "$rounds"); do

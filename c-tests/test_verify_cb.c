@@ -10,10 +10,16 @@
  */
 #include "testutil.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_CALLS 8
+
+/* Set before a verify_case: the client's verify depth (-1: not set) and whether its verify
+ * parameters get X509_V_FLAG_PARTIAL_CHAIN (through libcrypto's functions, looked up at run
+ * time: natively sslrs has no X509_VERIFY_PARAM objects). */
+static int case_depth = -1, case_partial;
 
 enum mode { PASS_THROUGH, ACCEPT_ALL, REJECT_ALL, SET_APP_ERROR };
 
@@ -38,7 +44,9 @@ static int cb(int ok, X509_STORE_CTX *x)
     rec.chain_len = chain == NULL ? -1 : sk_X509_num(chain);
     snprintf(one, sizeof(one), "%s%d/%d/%d/%s", rec.n ? " " : "", ok,
              X509_STORE_CTX_get_error_depth(x), X509_STORE_CTX_get_error(x),
-             strstr(name, "CN=sslrs test CA") != NULL ? "ca" : "leaf");
+             strstr(name, "CN=sslrs test CA") != NULL       ? "ca"
+             : strstr(name, "intermediate CA") != NULL ? "int"
+                                                        : "leaf");
     if (rec.n < MAX_CALLS)
         strcat(rec.seq, one);
     rec.n++;
@@ -78,6 +86,17 @@ static int verify_case(const char *cert, const char *key, const char *ca, const 
         && !TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path(cert)), 1))
         goto end;
     SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
+    if (case_depth >= 0)
+        SSL_CTX_set_verify_depth(cctx, case_depth);
+    if (case_partial) {
+        int (*set_flags)(X509_VERIFY_PARAM *, unsigned long) =
+            (int (*)(X509_VERIFY_PARAM *, unsigned long))dlsym(RTLD_DEFAULT,
+                                                               "X509_VERIFY_PARAM_set_flags");
+
+        if (!TEST_ptr(set_flags)
+            || !TEST_int_eq(set_flags(SSL_CTX_get0_param(cctx), X509_V_FLAG_PARTIAL_CHAIN), 1))
+            goto end;
+    }
     if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
         goto end;
     rec.expect_ssl = c;
@@ -169,6 +188,48 @@ static int test_callback_rejects(void)
         /* the callback's own error is the result */
         && verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", NULL, SET_APP_ERROR,
                        "1/1/0/ca", 0, X509_V_ERR_APPLICATION_VERIFICATION, 2);
+}
+
+/* Chains of three: leaf, intermediate, root. */
+static int test_intermediates(void)
+{
+    int ok;
+
+    ok = verify_case("server-int-chain.pem", "server-int.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                     "1/2/0/ca 1/1/0/int 1/0/0/leaf", 1, X509_V_OK, 3)
+        /* the server does not send its intermediate */
+        && verify_case("server-int.pem", "server-int.key", "ca-ec.pem", NULL, ACCEPT_ALL,
+                       "0/0/20/leaf 0/0/21/leaf 1/0/21/leaf", 1,
+                       X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, 1)
+        /* the intermediate as the only trust anchor: not a full chain without PARTIAL_CHAIN */
+        && verify_case("server-int.pem", "server-int.key", "int-ca.pem", NULL, PASS_THROUGH,
+                       "0/1/2/int", 0, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, 2)
+        && verify_case("server-int-chain.pem", "server-int.key", "int-ca.pem", NULL, ACCEPT_ALL,
+                       "0/1/2/int 1/0/2/leaf", 1, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, 2);
+    /* the verify depth: 0 allows no intermediate, 1 one */
+    case_depth = 0;
+    ok = ok
+        && verify_case("server-int-chain.pem", "server-int.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                       "0/1/22/int", 0, X509_V_ERR_CERT_CHAIN_TOO_LONG, 2)
+        && verify_case("server-int-chain.pem", "server-int.key", "ca-ec.pem", NULL, ACCEPT_ALL,
+                       "0/1/22/int 0/1/20/int 1/0/20/leaf", 1,
+                       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 2)
+        /* a chain of two is within depth 0 */
+        && verify_case("server-ec.pem", "server-ec.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                       "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK, 2);
+    case_depth = 1;
+    ok = ok
+        && verify_case("server-int-chain.pem", "server-int.key", "ca-ec.pem", NULL, PASS_THROUGH,
+                       "1/2/0/ca 1/1/0/int 1/0/0/leaf", 1, X509_V_OK, 3);
+    case_depth = -1;
+    /* X509_V_FLAG_PARTIAL_CHAIN (with libcrypto: natively there are no verify parameters) */
+    if (ok && !sslrs_native()) {
+        case_partial = 1;
+        ok = verify_case("server-int.pem", "server-int.key", "int-ca.pem", NULL, PASS_THROUGH,
+                         "1/1/0/int 1/0/0/leaf", 1, X509_V_OK, 2);
+        case_partial = 0;
+    }
+    return ok;
 }
 
 /* The key file of a certificate file: "x.pem" -> "x.key". */
@@ -265,6 +326,7 @@ int main(void)
     RUN_TEST(test_wrong_host);
     RUN_TEST(test_validity);
     RUN_TEST(test_callback_rejects);
+    RUN_TEST(test_intermediates);
     RUN_TEST(test_server_side);
     return tu_finish();
 }

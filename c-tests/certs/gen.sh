@@ -14,6 +14,8 @@
 #   other-ca.pem/.key     a CA nobody trusts
 #   server-other.pem/.key ECDSA leaf CN=other.example (SAN DNS:other.example), issued by ca-ec
 #   unknownca.pem/.key    localhost leaf issued by other-ca
+#   int-ca.pem/.key       ECDSA intermediate CA issued by ca-ec
+#   server-int.pem/.key   ECDSA leaf CN=localhost issued by int-ca; server-int-chain.pem = leaf + int-ca
 #   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
 #   server-ec-enc.key     server-ec.key as encrypted PKCS#8 (AES-256-CBC, PBKDF2), password "secret"
 set -euo pipefail
@@ -90,6 +92,15 @@ leaf notyet eckey ca-ec "/O=sslrs test/CN=localhost" serverAuth 22000101000000Z 
 eckey selfsigned.key
 openssl req -new -x509 -key selfsigned.key -out selfsigned.pem -days $DAYS -sha256 \
     -subj "/O=sslrs test/CN=localhost" -addext "$SAN" -addext "basicConstraints=critical,CA:FALSE"
+
+# an intermediate CA and a leaf under it (chains of three)
+eckey int-ca.key
+openssl req -new -key int-ca.key -subj "/O=sslrs test/CN=sslrs test intermediate CA" -out "$WORK/int-ca.csr"
+printf 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n' > "$WORK/int-ca.ext"
+openssl x509 -req -in "$WORK/int-ca.csr" -CA ca-ec.pem -CAkey ca-ec.key -CAcreateserial \
+    -CAserial "$WORK/serial" -days $DAYS -sha256 -extfile "$WORK/int-ca.ext" -out int-ca.pem
+leaf server-int eckey int-ca "/O=sslrs test/CN=localhost" serverAuth
+cat server-int.pem int-ca.pem > server-int-chain.pem
 
 # other key encodings of the server keys
 openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key

@@ -121,6 +121,8 @@ pub struct Conn {
     pub host: Option<HostCheck>,
     /// The application's verify callback (set by the ffi layer before each operation).
     pub verify_callback: Option<Arc<dyn crate::engine::verify::VerifyCallback>>,
+    /// `X509_V_FLAG_PARTIAL_CHAIN` in the connection's verify parameters (set likewise).
+    pub partial_chain: bool,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
@@ -266,6 +268,7 @@ impl Conn {
             wbio: None,
             host: None,
             verify_callback: None,
+            partial_chain: false,
             sni: None,
             ffi_owned: None,
             own_creds: None,
@@ -675,6 +678,8 @@ impl Conn {
             schemes: self.settings.sigalgs.clone(),
             security_level: self.settings.security_level,
             callback: self.verify_callback.clone(),
+            max_depth: self.settings.verify_depth,
+            partial_chain: self.partial_chain,
         };
         let creds = self.certified();
         if self.own_creds.is_some() {
@@ -720,6 +725,8 @@ impl Conn {
                 schemes: self.settings.sigalgs.clone(),
                 security_level: self.settings.security_level,
                 callback: self.verify_callback.clone(),
+                max_depth: self.settings.verify_depth,
+                partial_chain: self.partial_chain,
             });
         }
         rustls::ServerConnection::new(Arc::new(cfg))

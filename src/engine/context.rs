@@ -349,6 +349,17 @@ impl Credentials {
     }
 }
 
+/// The `SubjectPublicKeyInfo`s (webpki's form) of the certificates in `ders` that are not
+/// self-issued.
+fn partial_of<'a>(ders: impl Iterator<Item = &'a CertificateDer<'static>>) -> Vec<Vec<u8>> {
+    ders.filter(|d| {
+        crate::crypto::x509::Certificate::from_der((*d).clone()).is_ok_and(|c| !c.is_self_issued())
+    })
+    .filter_map(|d| webpki::anchor_from_trusted_cert(d).ok())
+    .map(|ta| ta.subject_public_key_info.as_ref().to_vec())
+    .collect()
+}
+
 /// Refreshes a context's store anchors (installed by the C layer in pass-through mode).
 pub static TRUST_HOOK: std::sync::OnceLock<fn(&Context)> = std::sync::OnceLock::new();
 
@@ -412,6 +423,8 @@ impl ConfigKey {
 struct Cache {
     generation: u64,
     roots: Option<Arc<RootCertStore>>,
+    /// See [`Context::partial_anchors`].
+    partial: Option<Arc<Vec<Vec<u8>>>>,
     client: Vec<(ConfigKey, Arc<ClientConfig>)>,
     server: Vec<(ConfigKey, Arc<ServerConfig>)>,
 }
@@ -708,6 +721,44 @@ impl Context {
         let mut more = (*roots).clone();
         let _ = more.add_parsable_certificates(found);
         Arc::new(more)
+    }
+
+    /// The anchors whose certificates are not self-issued (intermediates loaded as trust
+    /// anchors, which OpenSSL accepts only under `X509_V_FLAG_PARTIAL_CHAIN`), by their
+    /// `SubjectPublicKeyInfo` as webpki's `TrustAnchor` holds it. Usually empty.
+    pub fn partial_anchors(&self) -> Arc<Vec<Vec<u8>>> {
+        let config = lock(&self.config);
+        let mut cache = lock(&self.cache);
+        let cache = cache.at(config.generation);
+        if let Some(p) = &cache.partial {
+            return p.clone();
+        }
+        let p = Arc::new(partial_of(
+            config.trust.iter().chain(config.store_trust.1.iter()),
+        ));
+        cache.partial = Some(p.clone());
+        p
+    }
+
+    /// [`Context::roots_for_chain`] with the partial anchors among them.
+    pub fn roots_and_partial(
+        &self,
+        chain: &[CertificateDer<'_>],
+    ) -> (Arc<RootCertStore>, Arc<Vec<Vec<u8>>>) {
+        let roots = self.current_roots();
+        let partial = self.partial_anchors();
+        let found = match ISSUER_HOOK.get() {
+            Some(lookup) => lookup(self, chain),
+            None => return (roots, partial),
+        };
+        if found.is_empty() {
+            return (roots, partial);
+        }
+        let mut more = (*roots).clone();
+        let _ = more.add_parsable_certificates(found.iter().cloned());
+        let mut p = (*partial).clone();
+        p.extend(partial_of(found.iter()));
+        (Arc::new(more), Arc::new(p))
     }
 
     /// The trust anchors' certificates for `chain` (leaf first): those loaded, those read from

@@ -5,7 +5,7 @@
 //! own verifier checks the SNI name unconditionally, so we run webpki ourselves and decide.
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
+use rustls::client::verify_server_name;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
 use rustls::server::ParsedCertificate;
 use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, SignatureScheme};
@@ -102,6 +102,10 @@ pub struct Verifier {
     pub security_level: i32,
     /// The application's verify callback, if it installed one.
     pub callback: Option<Arc<dyn VerifyCallback>>,
+    /// `SSL_set_verify_depth` (-1: not set): the most intermediate certificates allowed.
+    pub max_depth: i32,
+    /// `X509_V_FLAG_PARTIAL_CHAIN`: a trust anchor need not be self-signed.
+    pub partial_chain: bool,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -211,25 +215,7 @@ impl Verifier {
                 return f;
             }
         };
-        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
-            .chain(intermediates)
-            .map(|c| CertificateDer::from(c.as_ref()))
-            .collect();
-        let roots = self.ctx.roots_for_chain(&chain);
-        let chain_code = match verify_server_cert_signed_by_trust_anchor(
-            &parsed,
-            &roots,
-            intermediates,
-            now,
-            self.algs.all,
-        ) {
-            Ok(_) => OK,
-            Err(e) => x509_code(&e, leaf, intermediates),
-        };
-        let chain_code = match chain_code {
-            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
-            c => c,
-        };
+        let chain_code = self.chain_code(leaf, intermediates, now, webpki::KeyUsage::server_auth());
         match chain_code {
             UNABLE_TO_GET_ISSUER_CERT
             | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
@@ -312,16 +298,35 @@ impl Verifier {
         intermediates: &[CertificateDer<'_>],
     ) -> (i64, bool) {
         use x509_v::*;
+        let need_path = self.callback.is_some() || self.max_depth >= 0;
+        let mut path = match (need_path, f.build) {
+            (false, _) => Vec::new(),
+            (true, DEPTH_ZERO_SELF_SIGNED_CERT) => vec![leaf.clone().into_owned()],
+            (true, _) => self.path(leaf, intermediates),
+        };
+        // A verify depth: OpenSSL stops building the chain after that many intermediates
+        // (CERT_CHAIN_TOO_LONG), and the shortened chain then lacks its trusted issuer.
+        let mut build = f.build;
+        let mut too_long = None;
+        if let Ok(d) = usize::try_from(self.max_depth) {
+            if path.len() > d + 2 {
+                path.truncate(d + 2);
+                too_long = Some(d + 1);
+                build = UNABLE_TO_GET_ISSUER_CERT_LOCALLY;
+            }
+        }
         let Some(cb) = &self.callback else {
             // The default callback stops at the first failure.
-            let first = [f.build, f.check.0, f.host, f.late]
-                .into_iter()
-                .find(|&c| c != OK);
+            let first = [
+                too_long.map_or(OK, |_| CERT_CHAIN_TOO_LONG),
+                build,
+                f.check.0,
+                f.host,
+                f.late,
+            ]
+            .into_iter()
+            .find(|&c| c != OK);
             return (first.unwrap_or(OK), first.is_none());
-        };
-        let path = match f.build {
-            DEPTH_ZERO_SELF_SIGNED_CERT => vec![leaf.clone().into_owned()],
-            _ => self.path(leaf, intermediates),
         };
         let n = path.len();
         let mut run = cb.begin(&path);
@@ -332,7 +337,12 @@ impl Verifier {
             verdict
         };
         let fail = |err: i64| (if err == OK { UNSPECIFIED } else { err }, false);
-        if f.build != OK && !step(false, n - 1, f.build, &mut err) {
+        if let Some(d) = too_long {
+            if !step(false, d, CERT_CHAIN_TOO_LONG, &mut err) {
+                return fail(err);
+            }
+        }
+        if build != OK && !step(false, n - 1, build, &mut err) {
             return fail(err);
         }
         if f.check.0 != OK && !step(false, f.check.1.min(n - 1), f.check.0, &mut err) {
@@ -341,15 +351,17 @@ impl Verifier {
         if f.host != OK && !step(false, 0, f.host, &mut err) {
             return fail(err);
         }
-        if matches!(
-            f.build,
+        // A chain whose top has no issuer: a lone leaf cannot have its signature checked; a
+        // longer chain's walk starts below its top.
+        let no_issuer = matches!(
+            build,
             UNABLE_TO_GET_ISSUER_CERT | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
-        ) && n == 1
-            && !step(false, 0, UNABLE_TO_VERIFY_LEAF_SIGNATURE, &mut err)
-        {
+        );
+        if no_issuer && n == 1 && !step(false, 0, UNABLE_TO_VERIFY_LEAF_SIGNATURE, &mut err) {
             return fail(err);
         }
-        for depth in (0..n).rev() {
+        let top = if no_issuer && n > 1 { n - 2 } else { n - 1 };
+        for depth in (0..=top).rev() {
             if depth == 0 && f.late != OK && !step(false, 0, f.late, &mut err) {
                 return fail(err);
             }
@@ -373,31 +385,7 @@ impl Verifier {
     ) -> Findings {
         use x509_v::*;
         let mut f = Findings::default();
-        let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
-            f.late = CERT_REJECTED;
-            return f;
-        };
-        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
-            .chain(intermediates)
-            .map(|c| CertificateDer::from(c.as_ref()))
-            .collect();
-        let roots = self.ctx.roots_for_chain(&chain);
-        let code = match ee.verify_for_usage(
-            self.algs.all,
-            &roots.roots,
-            intermediates,
-            now,
-            webpki::KeyUsage::client_auth(),
-            None,
-            None,
-        ) {
-            Ok(_) => OK,
-            Err(e) => x509_code(&pki_error(e), leaf, intermediates),
-        };
-        let code = match code {
-            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
-            c => c,
-        };
+        let code = self.chain_code(leaf, intermediates, now, webpki::KeyUsage::client_auth());
         match code {
             UNABLE_TO_GET_ISSUER_CERT
             | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
@@ -471,6 +459,69 @@ impl Verifier {
             v.retain(|s| only.contains(&u16::from(*s)));
         }
         v
+    }
+}
+
+impl Verifier {
+    /// webpki's verification of `leaf` for `usage`, as an `X509_V_*` code: an anchor that is not
+    /// self-signed ends a chain only under `X509_V_FLAG_PARTIAL_CHAIN` (else OpenSSL looks on
+    /// for its issuer: `UNABLE_TO_GET_ISSUER_CERT`); a wrong purpose yields to a chain that does
+    /// not build either.
+    fn chain_code(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+        usage: webpki::KeyUsage,
+    ) -> i64 {
+        use x509_v::*;
+        let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
+            return CERT_REJECTED;
+        };
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
+        let (roots, partial) = self.ctx.roots_and_partial(&chain);
+        let is_partial = |ta: &rustls_pki_types::TrustAnchor<'_>| {
+            partial
+                .iter()
+                .any(|p| p.as_slice() == ta.subject_public_key_info.as_ref())
+        };
+        let run = |anchors: &[rustls_pki_types::TrustAnchor<'_>]| -> Result<bool, webpki::Error> {
+            ee.verify_for_usage(
+                self.algs.all,
+                anchors,
+                intermediates,
+                now,
+                usage,
+                None,
+                None,
+            )
+            .map(|path| is_partial(path.anchor()))
+        };
+        let code = match run(&roots.roots) {
+            Ok(false) => OK,
+            Ok(true) if self.partial_chain => OK,
+            Ok(true) => {
+                // Is there a path to a self-signed anchor too?
+                let full: Vec<_> = roots
+                    .roots
+                    .iter()
+                    .filter(|ta| !is_partial(ta))
+                    .cloned()
+                    .collect();
+                match run(&full) {
+                    Ok(_) => OK,
+                    Err(_) => UNABLE_TO_GET_ISSUER_CERT,
+                }
+            }
+            Err(e) => x509_code(&pki_error(e), leaf, intermediates),
+        };
+        match code {
+            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
+            c => c,
+        }
     }
 }
 

@@ -236,6 +236,15 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
     if g.param == 0 {
         return;
     }
+    /// `X509_V_FLAG_PARTIAL_CHAIN` (x509_vfy.h).
+    const PARTIAL_CHAIN: std::ffi::c_ulong = 0x80000;
+    let flags = crate::libcrypto_fn!("X509_VERIFY_PARAM_get_flags");
+    if !flags.is_null() {
+        // SAFETY: unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *).
+        let flags: unsafe extern "C" fn(*mut c_void) -> std::ffi::c_ulong =
+            unsafe { core::mem::transmute(flags) };
+        c.partial_chain = unsafe { flags(g.param as *mut c_void) } & PARTIAL_CHAIN != 0;
+    }
     let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get0_host");
     if f.is_null() {
         return;
