@@ -16,6 +16,8 @@
 #   unknownca.pem/.key    localhost leaf issued by other-ca
 #   int-ca.pem/.key       ECDSA intermediate CA issued by ca-ec
 #   server-int.pem/.key   ECDSA leaf CN=localhost issued by int-ca; server-int-chain.pem = leaf + int-ca
+#   revoked.pem/.key      localhost leaf issued by ca-ec and revoked in ca-ec.crl.pem (CRL of ca-ec)
+#   ca-ec-with-crl.pem    ca-ec.pem + ca-ec.crl.pem
 #   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
 #   server-ec-enc.key     server-ec.key as encrypted PKCS#8 (AES-256-CBC, PBKDF2), password "secret"
 set -euo pipefail
@@ -101,6 +103,36 @@ openssl x509 -req -in "$WORK/int-ca.csr" -CA ca-ec.pem -CAkey ca-ec.key -CAcreat
     -CAserial "$WORK/serial" -days $DAYS -sha256 -extfile "$WORK/int-ca.ext" -out int-ca.pem
 leaf server-int eckey int-ca "/O=sslrs test/CN=localhost" serverAuth
 cat server-int.pem int-ca.pem > server-int-chain.pem
+
+# a revoked leaf and ca-ec's CRL (openssl ca keeps the revocation database)
+mkdir -p "$WORK/crl"; : > "$WORK/crl/index.txt"; echo 2000 > "$WORK/crl/serial"; echo 1000 > "$WORK/crl/crlnumber"
+cat > "$WORK/crl.cnf" <<CNF
+[ ca ]
+default_ca = tca
+[ tca ]
+database = $WORK/crl/index.txt
+serial = $WORK/crl/serial
+crlnumber = $WORK/crl/crlnumber
+new_certs_dir = $WORK/crl
+default_md = sha256
+default_days = $DAYS
+default_crl_days = $DAYS
+policy = pol
+unique_subject = no
+copy_extensions = none
+[ pol ]
+organizationName = optional
+commonName = supplied
+CNF
+eckey revoked.key
+openssl req -new -key revoked.key -subj "/O=sslrs test/CN=localhost" -out "$WORK/revoked.csr"
+printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n%s\n' "$SAN" > "$WORK/revoked.ext"
+openssl ca -batch -config "$WORK/crl.cnf" -cert ca-ec.pem -keyfile ca-ec.key -extfile "$WORK/revoked.ext" \
+    -in "$WORK/revoked.csr" -out "$WORK/revoked.full" -notext
+openssl x509 -in "$WORK/revoked.full" -out revoked.pem
+openssl ca -config "$WORK/crl.cnf" -cert ca-ec.pem -keyfile ca-ec.key -revoke revoked.pem
+openssl ca -config "$WORK/crl.cnf" -cert ca-ec.pem -keyfile ca-ec.key -gencrl -out ca-ec.crl.pem
+cat ca-ec.pem ca-ec.crl.pem > ca-ec-with-crl.pem
 
 # other key encodings of the server keys
 openssl rsa -in server-rsa.key -traditional -out server-rsa-pkcs1.key

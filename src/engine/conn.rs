@@ -123,6 +123,8 @@ pub struct Conn {
     pub verify_callback: Option<Arc<dyn crate::engine::verify::VerifyCallback>>,
     /// `X509_V_FLAG_PARTIAL_CHAIN` in the connection's verify parameters (set likewise).
     pub partial_chain: bool,
+    /// The `X509_V_FLAG_*` of the store and the connection's parameters (set likewise).
+    pub verify_flags: u64,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
@@ -269,6 +271,7 @@ impl Conn {
             host: None,
             verify_callback: None,
             partial_chain: false,
+            verify_flags: 0,
             sni: None,
             ffi_owned: None,
             own_creds: None,
@@ -680,6 +683,7 @@ impl Conn {
             callback: self.verify_callback.clone(),
             max_depth: self.settings.verify_depth,
             partial_chain: self.partial_chain,
+            flags: self.verify_flags,
         };
         let creds = self.certified();
         if self.own_creds.is_some() {
@@ -727,6 +731,7 @@ impl Conn {
                 callback: self.verify_callback.clone(),
                 max_depth: self.settings.verify_depth,
                 partial_chain: self.partial_chain,
+                flags: self.verify_flags,
             });
         }
         rustls::ServerConnection::new(Arc::new(cfg))

@@ -378,6 +378,10 @@ pub struct Config {
     /// Anchors found in the program's `X509_STORE` (pass-through mode), with the fingerprint
     /// of the store contents they were read from.
     pub store_trust: (u64, Vec<CertificateDer<'static>>),
+    /// CRLs (DER) in the program's `X509_STORE`, read with the anchors, and the store's
+    /// verification flags (`X509_STORE_set_flags`).
+    pub store_crls: Vec<Vec<u8>>,
+    pub store_flags: u64,
     /// The CA names a server sends in its CertificateRequest (each a DER `Name`): OpenSSL's
     /// client CA list, else its CA list, else none (rustls would send the trust anchors').
     pub client_ca_hints: Vec<Vec<u8>>,
@@ -781,13 +785,23 @@ impl Context {
     pub fn set_store_trust(
         &self,
         fingerprint: u64,
-        certs: impl FnOnce() -> Vec<CertificateDer<'static>>,
+        contents: impl FnOnce() -> (Vec<CertificateDer<'static>>, Vec<Vec<u8>>),
     ) {
         if self.with(|c| c.store_trust.0) == fingerprint {
             return;
         }
-        let certs = certs();
-        self.update(|c| c.store_trust = (fingerprint, certs));
+        let (certs, crls) = contents();
+        self.update(|c| {
+            c.store_trust = (fingerprint, certs);
+            c.store_crls = crls;
+        });
+    }
+
+    /// The verification flags of the program's store (pass-through mode), when they changed.
+    pub fn set_store_flags(&self, flags: u64) {
+        if self.with(|c| c.store_flags) != flags {
+            self.update(|c| c.store_flags = flags);
+        }
     }
 
     /// `SSL_CTX_load_verify_*`: adds trust anchors.

@@ -33,6 +33,7 @@ pub mod x509_v {
     pub const EE_KEY_TOO_SMALL: i64 = 66;
     pub const CA_KEY_TOO_SMALL: i64 = 67;
     pub const UNSPECIFIED: i64 = 1;
+    pub const UNABLE_TO_GET_CRL: i64 = 3;
 }
 
 /// What `SSL_set1_host` asked us to check.
@@ -106,6 +107,8 @@ pub struct Verifier {
     pub max_depth: i32,
     /// `X509_V_FLAG_PARTIAL_CHAIN`: a trust anchor need not be self-signed.
     pub partial_chain: bool,
+    /// `X509_V_FLAG_*` of the store and the parameters (CRL checks).
+    pub flags: u64,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -236,6 +239,9 @@ impl Verifier {
             INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
             other => f.late = other,
         }
+        if chain_code == OK {
+            f.crl = self.revocation_code(leaf, intermediates, now, webpki::KeyUsage::server_auth());
+        }
         f.host = match &self.host {
             None => OK,
             Some(HostCheck::Dns(name)) => match ServerName::try_from(name.as_str()) {
@@ -322,6 +328,7 @@ impl Verifier {
                 build,
                 f.check.0,
                 f.host,
+                f.crl,
                 f.late,
             ]
             .into_iter()
@@ -349,6 +356,9 @@ impl Verifier {
             return fail(err);
         }
         if f.host != OK && !step(false, 0, f.host, &mut err) {
+            return fail(err);
+        }
+        if f.crl != OK && !step(false, 0, f.crl, &mut err) {
             return fail(err);
         }
         // A chain whose top has no issuer: a lone leaf cannot have its signature checked; a
@@ -386,6 +396,9 @@ impl Verifier {
         use x509_v::*;
         let mut f = Findings::default();
         let code = self.chain_code(leaf, intermediates, now, webpki::KeyUsage::client_auth());
+        if code == OK {
+            f.crl = self.revocation_code(leaf, intermediates, now, webpki::KeyUsage::client_auth());
+        }
         match code {
             UNABLE_TO_GET_ISSUER_CERT
             | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
@@ -525,6 +538,64 @@ impl Verifier {
     }
 }
 
+impl Verifier {
+    /// Under `X509_V_FLAG_CRL_CHECK` (the leaf) or `_CRL_CHECK_ALL` (every certificate below
+    /// the anchor), the revocation finding for a chain that verified: `CERT_REVOKED`, or
+    /// `UNABLE_TO_GET_CRL` when no CRL from the store covers a certificate.
+    fn revocation_code(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+        usage: webpki::KeyUsage,
+    ) -> i64 {
+        use x509_v::*;
+        if self.flags & FLAG_CRL_CHECK == 0 {
+            return OK;
+        }
+        let ders = self.ctx.with(|c| c.store_crls.clone());
+        let owned: Vec<webpki::CertRevocationList<'static>> = ders
+            .iter()
+            .filter_map(|d| webpki::OwnedCertRevocationList::from_der(d).ok())
+            .map(webpki::CertRevocationList::from)
+            .collect();
+        let refs: Vec<&webpki::CertRevocationList<'_>> = owned.iter().collect();
+        let Ok(builder) = webpki::RevocationOptionsBuilder::new(&refs) else {
+            return UNABLE_TO_GET_CRL;
+        };
+        let depth = if self.flags & FLAG_CRL_CHECK_ALL != 0 {
+            webpki::RevocationCheckDepth::Chain
+        } else {
+            webpki::RevocationCheckDepth::EndEntity
+        };
+        let options = builder
+            .with_depth(depth)
+            .with_status_policy(webpki::UnknownStatusPolicy::Deny)
+            .build();
+        let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
+            return OK;
+        };
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
+        let (roots, _) = self.ctx.roots_and_partial(&chain);
+        match ee.verify_for_usage(
+            self.algs.all,
+            &roots.roots,
+            intermediates,
+            now,
+            usage,
+            Some(options),
+            None,
+        ) {
+            Err(webpki::Error::CertRevoked) => CERT_REVOKED,
+            Err(webpki::Error::UnknownRevocationStatus) => UNABLE_TO_GET_CRL,
+            _ => OK,
+        }
+    }
+}
+
 /// Accepts any extended key usage: to learn whether a chain whose leaf has the wrong purpose
 /// would otherwise build (OpenSSL reports a chain-building failure before the purpose).
 struct AnyEku;
@@ -586,8 +657,14 @@ struct Findings {
     /// The chain checks after building (purpose, key sizes: `check_chain`), with their depth.
     check: (i64, usize),
     host: i64,
+    /// Revocation (`X509_V_FLAG_CRL_CHECK`): revoked, or no CRL for a certificate.
+    crl: i64,
     late: i64,
 }
+
+/// `X509_V_FLAG_CRL_CHECK` / `X509_V_FLAG_CRL_CHECK_ALL` (x509_vfy.h).
+const FLAG_CRL_CHECK: u64 = 0x4;
+const FLAG_CRL_CHECK_ALL: u64 = 0x8;
 
 impl ServerCertVerifier for Verifier {
     fn verify_server_cert(

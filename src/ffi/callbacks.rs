@@ -253,11 +253,11 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
             let (r, events, hello) = {
                 let mut c = conn_of(o)?;
                 c.notify = notify_flags(o, &c);
-                crate::ffi::compat::apply_param(&o.extra, &mut c);
-                crate::ffi::verify_cb::install(ssl, o, &mut c);
                 if !c.is_init_finished() {
                     crate::ffi::compat::sync_store(&c.ctx);
                 }
+                crate::ffi::compat::apply_param(&o.extra, &mut c);
+                crate::ffi::verify_cb::install(ssl, o, &mut c);
                 let r = f(&mut c);
                 c.collect_keylog();
                 (r, std::mem::take(&mut c.events), c.hello_info())

@@ -233,6 +233,7 @@ pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
 /// becomes the connection's expected host.
 pub fn apply_param(e: &Extra, c: &mut Conn) {
     let mut g = lock(&e.inner);
+    c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
     if g.param == 0 {
         return;
     }
@@ -243,7 +244,9 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
         // SAFETY: unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *).
         let flags: unsafe extern "C" fn(*mut c_void) -> std::ffi::c_ulong =
             unsafe { core::mem::transmute(flags) };
-        c.partial_chain = unsafe { flags(g.param as *mut c_void) } & PARTIAL_CHAIN != 0;
+        let f = unsafe { flags(g.param as *mut c_void) };
+        c.partial_chain = f & PARTIAL_CHAIN != 0;
+        c.verify_flags |= f;
     }
     let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get0_host");
     if f.is_null() {
@@ -369,13 +372,21 @@ pub fn sync_store(ctx: &Context) {
         fp = (fp ^ p as u64).wrapping_mul(0x100_0000_01b3);
     }
     ctx.set_store_trust(fp, || {
-        items
+        let certs = items
             .iter()
             // SAFETY: live X509_OBJECTs of the store; type 1 is X509_LU_X509.
             .filter(|&&o| unsafe { typ(o) } == 1)
             .filter_map(|&o| x509_der(unsafe { get(o) }).ok())
-            .collect()
+            .collect();
+        let crls = items
+            .iter()
+            // SAFETY: as above; type 2 is X509_LU_CRL.
+            .filter(|&&o| unsafe { typ(o) } == 2)
+            .filter_map(|&o| crl_der(o))
+            .collect();
+        (certs, crls)
     });
+    ctx.set_store_flags(store_flags(store as *mut c_void));
 }
 
 /// The issuers of `chain` (leaf first) that the context's libcrypto `X509_STORE` finds through
@@ -477,6 +488,54 @@ fn lookup_issuers(ctx: &Context, chain: &[CertificateDer<'_>]) -> Vec<Certificat
     unsafe { ctx_free(sctx) };
     crate::ffi::err::ERR_pop_to_mark();
     found
+}
+
+/// The DER of the CRL held by the libcrypto `X509_OBJECT` `o`.
+fn crl_der(o: *mut c_void) -> Option<Vec<u8>> {
+    let (get, i2d) = (
+        crate::libcrypto_fn!("X509_OBJECT_get0_X509_CRL"),
+        crate::libcrypto_fn!("i2d_X509_CRL"),
+    );
+    if get.is_null() || i2d.is_null() {
+        return None;
+    }
+    // SAFETY: X509_CRL *X509_OBJECT_get0_X509_CRL(const X509_OBJECT *) and
+    // int i2d_X509_CRL(const X509_CRL *, unsigned char **).
+    let get: unsafe extern "C" fn(*mut c_void) -> *mut c_void =
+        unsafe { core::mem::transmute(get) };
+    let i2d: unsafe extern "C" fn(*mut c_void, *mut *mut c_uchar) -> c_int =
+        unsafe { core::mem::transmute(i2d) };
+    let crl = unsafe { get(o) };
+    if crl.is_null() {
+        return None;
+    }
+    let n = unsafe { i2d(crl, core::ptr::null_mut()) };
+    let mut buf = vec![0u8; usize::try_from(n).ok().filter(|&n| n > 0)?];
+    let mut p = buf.as_mut_ptr();
+    // SAFETY: `buf` has room for the `n` bytes measured above.
+    (unsafe { i2d(crl, &mut p) } == n).then_some(buf)
+}
+
+/// The flags of a libcrypto `X509_STORE`'s verification parameters (0 if unreadable).
+fn store_flags(store: *mut c_void) -> u64 {
+    let (get0, flags) = (
+        crate::libcrypto_fn!("X509_STORE_get0_param"),
+        crate::libcrypto_fn!("X509_VERIFY_PARAM_get_flags"),
+    );
+    if get0.is_null() || flags.is_null() {
+        return 0;
+    }
+    // SAFETY: X509_VERIFY_PARAM *X509_STORE_get0_param(const X509_STORE *) and
+    // unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *).
+    let get0: unsafe extern "C" fn(*mut c_void) -> *mut c_void =
+        unsafe { core::mem::transmute(get0) };
+    let flags: unsafe extern "C" fn(*mut c_void) -> std::ffi::c_ulong =
+        unsafe { core::mem::transmute(flags) };
+    let p = unsafe { get0(store) };
+    if p.is_null() {
+        return 0;
+    }
+    unsafe { flags(p) }
 }
 
 /// Called by the clean-failure stubs of `ffi-shim/libssl_stubs.c`: queues `ERR_R_UNSUPPORTED`
@@ -646,6 +705,37 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
             crate::ffi::x509::X509_free(x);
         }
     }
+}
+
+/// Pass-through mode: the CRLs of a CA file loaded with `SSL_CTX_load_verify_locations` go into
+/// the context's `X509_STORE` too, as OpenSSL's loader puts them there (libcrypto's
+/// `X509_STORE_load_file` reads the file; the certificates are already in).
+pub fn mirror_crls_to_store(ctx: *mut SSL_CTX, file: &std::path::Path) {
+    if !backend::forwarding() {
+        return;
+    }
+    let Ok(text) = std::fs::read(file) else {
+        return;
+    };
+    if !text.windows(14).any(|w| w == b"BEGIN X509 CRL") {
+        return;
+    }
+    let (store, load) = (
+        SSL_CTX_get_cert_store(ctx),
+        crate::libcrypto_fn!("X509_STORE_load_file"),
+    );
+    let Ok(path) = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()) else {
+        return;
+    };
+    if store.is_null() || load.is_null() {
+        return;
+    }
+    // SAFETY: int X509_STORE_load_file(X509_STORE *, const char *).
+    let load: unsafe extern "C" fn(*mut X509_STORE, *const c_char) -> c_int =
+        unsafe { core::mem::transmute(load) };
+    crate::ffi::err::ERR_set_mark();
+    unsafe { load(store, path.as_ptr()) };
+    crate::ffi::err::ERR_pop_to_mark();
 }
 
 // --- verification settings programs make up front (depth, parameters, purpose, host names) --

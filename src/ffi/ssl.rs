@@ -604,6 +604,9 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
         certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
     }
     crate::ffi::compat::mirror_to_store(ctx, &certs);
+    if let Some(f) = file {
+        crate::ffi::compat::mirror_crls_to_store(ctx, f);
+    }
     c.add_trust(certs);
     Ok(1)
 }

@@ -1,0 +1,107 @@
+/*
+ * CRL checks in pass-through mode: a CRL in the program's X509_STORE (from a CA file loaded
+ * with SSL_CTX_load_verify_locations, as OpenSSL's loader reads CRLs too) and the store's
+ * X509_V_FLAG_CRL_CHECK(_ALL) flags: a revoked server certificate (X509_V_ERR_CERT_REVOKED), a
+ * good one, a missing CRL (X509_V_ERR_UNABLE_TO_GET_CRL), no flag; the verify callback's calls,
+ * measured on OpenSSL 3.0. libcrypto's X509_STORE_set_flags is reached with dlvsym.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define F_CRL 0x4UL      /* X509_V_FLAG_CRL_CHECK */
+#define F_CRL_ALL 0xcUL  /* X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL */
+
+static int (*store_set_flags)(X509_STORE *, unsigned long);
+static int accept_all;
+static char seq[256];
+
+static int cb(int ok, X509_STORE_CTX *x)
+{
+    X509 *cur = X509_STORE_CTX_get_current_cert(x);
+    char name[256] = "-", one[48];
+
+    if (cur != NULL)
+        X509_NAME_oneline(X509_get_subject_name(cur), name, sizeof(name));
+    snprintf(one, sizeof(one), "%s%d/%d/%d/%s", seq[0] ? " " : "", ok,
+             X509_STORE_CTX_get_error_depth(x), X509_STORE_CTX_get_error(x),
+             strstr(name, "CN=sslrs test CA") != NULL       ? "ca"
+             : strstr(name, "intermediate CA") != NULL ? "int"
+                                                        : "leaf");
+    if (strlen(seq) + strlen(one) < sizeof(seq))
+        strcat(seq, one);
+    return accept_all ? 1 : ok;
+}
+
+static int crl_case(const char *cert, const char *key, const char *cafile, unsigned long flags,
+                    int all, const char *want_seq, int want_ok, long want_result)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    seq[0] = '\0';
+    accept_all = all;
+    if (!create_ssl_ctx_pair(0, 0, cert, key, NULL, &sctx, &cctx)
+        || !TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path(cert)), 1)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path(cafile), NULL), 1))
+        goto end;
+    if (flags != 0 && !TEST_int_eq(store_set_flags(SSL_CTX_get_cert_store(cctx), flags), 1))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_str_eq(seq, want_seq) || !TEST_int_eq(hc.done, want_ok)
+        || !TEST_int_eq(SSL_get_verify_result(c), want_result))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  case %s/%s flags=%lx: calls \"%s\"\n", cert, cafile, flags, seq);
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_crl(void)
+{
+    void *lc = dlopen("libcrypto.so.3", RTLD_LAZY | RTLD_NOLOAD);
+
+    if (!TEST_ptr(lc))
+        return 0;
+    *(void **)&store_set_flags = dlvsym(lc, "X509_STORE_set_flags", "OPENSSL_3.0.0");
+    if (!TEST_ptr(store_set_flags))
+        return 0;
+    return crl_case("revoked.pem", "revoked.key", "ca-ec-with-crl.pem", F_CRL, 0, "0/0/23/leaf", 0,
+                    X509_V_ERR_CERT_REVOKED)
+        && crl_case("revoked.pem", "revoked.key", "ca-ec-with-crl.pem", F_CRL, 1,
+                    "0/0/23/leaf 1/1/23/ca 1/0/23/leaf", 1, X509_V_ERR_CERT_REVOKED)
+        && crl_case("server-ec.pem", "server-ec.key", "ca-ec-with-crl.pem", F_CRL, 0,
+                    "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK)
+        && crl_case("server-ec.pem", "server-ec.key", "ca-ec-with-crl.pem", F_CRL_ALL, 0,
+                    "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK)
+        /* the flag without a CRL */
+        && crl_case("server-ec.pem", "server-ec.key", "ca-ec.pem", F_CRL, 0, "0/0/3/leaf", 0,
+                    X509_V_ERR_UNABLE_TO_GET_CRL)
+        && crl_case("server-ec.pem", "server-ec.key", "ca-ec.pem", F_CRL, 1,
+                    "0/0/3/leaf 1/1/3/ca 1/0/3/leaf", 1, X509_V_ERR_UNABLE_TO_GET_CRL)
+        /* a CRL without the flag is not consulted */
+        && crl_case("revoked.pem", "revoked.key", "ca-ec-with-crl.pem", 0, 0, "1/1/0/ca 1/0/0/leaf",
+                    1, X509_V_OK)
+        /* CHECK_ALL with an intermediate whose CRL is missing */
+        && crl_case("server-int-chain.pem", "server-int.key", "ca-ec-with-crl.pem", F_CRL_ALL, 1,
+                    "0/0/3/leaf 1/2/3/ca 1/1/3/int 1/0/3/leaf", 1, X509_V_ERR_UNABLE_TO_GET_CRL);
+}
+
+int main(void)
+{
+    RUN_TEST(test_crl);
+    return tu_finish();
+}
