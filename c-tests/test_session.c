@@ -619,12 +619,21 @@ static int test_free_without_shutdown(void)
     if (!TEST_int_eq(SSL_SESSION_is_resumable(cs), 0) || !TEST_int_eq(SSL_SESSION_is_resumable(ss), 0)
         || !TEST_int_eq(SSL_CTX_sess_number(sctx), 0) || !TEST_int_eq(n_server_remove, 2))
         goto end;
+    /* a client session freed that way is not offered again: a full handshake */
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL) || !TEST_int_eq(SSL_set_session(c, cs), 1)
+        || !TEST_true(create_ssl_connection(s, c)) || !TEST_int_eq(SSL_session_reused(c), 0))
+        goto end;
+    SSL_shutdown(c);
+    SSL_shutdown(s);
+    SSL_free(c);
+    SSL_free(s);
+    c = s = NULL;
     SSL_SESSION_free(cs);
     SSL_SESSION_free(ss);
     cs = ss = NULL;
-    /* with shutdown: kept */
+    /* with shutdown: kept (the full handshake above left one session too) */
     if (!connect_once(sctx, cctx, NULL, &cs, NULL) || !TEST_int_eq(SSL_SESSION_is_resumable(cs), 1)
-        || !TEST_int_eq(SSL_CTX_sess_number(sctx), 1) || !TEST_int_eq(n_server_remove, 2))
+        || !TEST_int_eq(SSL_CTX_sess_number(sctx), 2) || !TEST_int_eq(n_server_remove, 2))
         goto end;
     ret = 1;
 end:

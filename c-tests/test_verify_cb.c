@@ -21,6 +21,19 @@
  * time: natively sslrs has no X509_VERIFY_PARAM objects). */
 static int case_depth = -1, case_partial;
 
+/* A server with a servername callback (the ClientHello is read first; nginx sets the verify
+ * mode again from there, as here). */
+static int case_sni_cb;
+
+static int servername_cb(SSL *s, int *al, void *arg)
+{
+    (void)al;
+    (void)arg;
+    SSL_set_verify(s, SSL_CTX_get_verify_mode(SSL_get_SSL_CTX(s)),
+                   SSL_CTX_get_verify_callback(SSL_get_SSL_CTX(s)));
+    return SSL_TLSEXT_ERR_OK;
+}
+
 enum mode { PASS_THROUGH, ACCEPT_ALL, REJECT_ALL, SET_APP_ERROR };
 
 static struct {
@@ -266,6 +279,8 @@ static int server_case(int version, const char *ca, const char *client_cert, enu
                                                     SSL_FILETYPE_PEM), 1))
         goto end;
     SSL_CTX_set_verify(sctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, cb);
+    if (case_sni_cb)
+        SSL_CTX_set_tlsext_servername_callback(sctx, servername_cb);
     if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
         goto end;
     rec.expect_ssl = s;
@@ -314,6 +329,14 @@ static int test_server_side(void)
                            0, X509_V_ERR_INVALID_PURPOSE)
             && server_case(v, NULL, "server-ec.pem", PASS_THROUGH, "0/0/20/leaf", 0,
                            X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
+        /* the same behind a servername callback */
+        case_sni_cb = 1;
+        ok = ok
+            && server_case(v, "ca-ec.pem", "client.pem", PASS_THROUGH, "1/1/0/ca 1/0/0/leaf", 1,
+                           X509_V_OK)
+            && server_case(v, NULL, "client.pem", PASS_THROUGH, "0/0/20/leaf", 0,
+                           X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
+        case_sni_cb = 0;
     }
     return ok;
 }

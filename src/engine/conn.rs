@@ -719,6 +719,16 @@ impl Conn {
 
     fn new_server(&mut self) -> Result<Connection, Error> {
         let cfg = self.per_connection_server_config()?;
+        rustls::ServerConnection::new(Arc::new(cfg))
+            .map(Connection::Server)
+            .map_err(|e| errmap::from_rustls(&e, true))
+    }
+
+    /// The context's server config for this connection's settings, with what is per connection:
+    /// the key logger and the recorder of the client's offer.
+    fn per_connection_server_config(&mut self) -> Result<rustls::ServerConfig, Error> {
+        self.sync_ciphers();
+        // The client's certificate goes to this connection's verifier (SharedClientVerifier).
         if self.settings.verify_mode & verify::PEER != 0 {
             self.sess.set_verifier(Verifier {
                 ctx: self.ctx.clone(),
@@ -734,15 +744,6 @@ impl Conn {
                 flags: self.verify_flags,
             });
         }
-        rustls::ServerConnection::new(Arc::new(cfg))
-            .map(Connection::Server)
-            .map_err(|e| errmap::from_rustls(&e, true))
-    }
-
-    /// The context's server config for this connection's settings, with what is per connection:
-    /// the key logger and the recorder of the client's offer.
-    fn per_connection_server_config(&mut self) -> Result<rustls::ServerConfig, Error> {
-        self.sync_ciphers();
         let own = match &self.own_creds {
             Some(c) => Some(c.certified.clone().ok_or_else(|| {
                 Error::ssl(ssl_r::NO_SHARED_CIPHER, "tls_post_process_client_hello")

@@ -1066,7 +1066,13 @@ impl ConnSessions {
         verifier: Verifier,
         creds: Option<Arc<CertifiedKey>>,
     ) {
-        let offer = self.offered.as_ref().and_then(|s| s.client_values());
+        // A session marked not resumable (its connection was freed without a shutdown, or it
+        // was removed from a cache) is not offered, as in OpenSSL.
+        let offer = self
+            .offered
+            .as_ref()
+            .filter(|s| !s.with(|d| d.not_resumable))
+            .and_then(|s| s.client_values());
         let store = Arc::new(ClientStore::default());
         if let Some(v) = &offer {
             let same = match (&v.creds, &creds) {

@@ -272,6 +272,9 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
             // The callbacks may have switched the context: its callbacks count from here on.
             let mut c = conn_of(o)?;
             c.notify = notify_flags(o, &c);
+            // (a servername callback may have switched the context and the verify settings)
+            crate::ffi::compat::apply_param(&o.extra, &mut c);
+            crate::ffi::verify_cb::install(ssl, o, &mut c);
             let _ = c.finish_hello(outcome);
         }
     })
