@@ -523,6 +523,11 @@ long BIO_callback_ctrl(BIO *b, int cmd, BIO_info_cb * fp);
 void BIO_clear_flags(BIO *b, int flags);
 
 /**
+ * `BIO_copy_next_retry(3)`: copies the next BIO's retry flags and reason onto `b`.
+ */
+void BIO_copy_next_retry(BIO *b);
+
+/**
  * `BIO_ctrl(3)`: the command behind `BIO_pending`, `BIO_eof`, `BIO_reset`, `BIO_flush`,
  * `BIO_get_fd`/`BIO_set_fd`, `BIO_get_mem_data`, `BIO_set_mem_eof_return`,
  * `BIO_set_close`/`BIO_get_close`, the pair commands (`BIO_C_*_WRITE_BUF_SIZE`,
@@ -576,19 +581,43 @@ int BIO_fd_non_fatal_error(int error);
 int BIO_fd_should_retry(int i);
 
 /**
+ * `BIO_find_type(3)`: the first BIO of the chain from `b` whose type is `bio_type` (a type
+ * with no number part, such as `BIO_TYPE_DESCRIPTOR`, matches any type with those class bits).
+ * NULL `b` gives NULL with `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+BIO *BIO_find_type(BIO *b, int bio_type);
+
+/**
  * `BIO_free(3)`: drops one reference; the last one closes a socket/fd BIO's fd if its close
  * flag is set and disconnects a pair half from its peer. Returns 1, or 0 for NULL.
  */
 int BIO_free(BIO *a);
 
 /**
- * `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
+ * `BIO_free_all(3)`: frees `a` and the BIOs chained after it (`BIO_push`), stopping after a
+ * BIO that had other references. NULL is a no-op.
  */
 void BIO_free_all(BIO *a);
 
 /**
- * `BIO_get_retry_BIO(3)`: sslrs BIOs are never chained, so `bio` itself, with its retry
- * reason stored in `*reason` (if not NULL). NULL gives NULL.
+ * `BIO_get_data(3)`: NULL for NULL `a` and for BIOs nobody set data on.
+ */
+void *BIO_get_data(BIO *a);
+
+/**
+ * `BIO_get_init(3)`: 1 if reads and writes reach the method. 0 for NULL.
+ */
+int BIO_get_init(BIO *a);
+
+/**
+ * `BIO_get_new_index(3)`: a fresh type number above `BIO_TYPE_START` (129, 130, ...).
+ */
+int BIO_get_new_index(void);
+
+/**
+ * `BIO_get_retry_BIO(3)`: walks the chain from `bio` while BIOs ask for a retry and returns
+ * the last one that did (`bio` itself if it did not), with its retry reason stored in
+ * `*reason` (if not NULL). NULL gives NULL.
  */
 BIO *BIO_get_retry_BIO(BIO *bio, int *reason);
 
@@ -596,6 +625,11 @@ BIO *BIO_get_retry_BIO(BIO *bio, int *reason);
  * `BIO_get_retry_reason(3)`: the `BIO_RR_*` code (0 for NULL).
  */
 int BIO_get_retry_reason(BIO *bio);
+
+/**
+ * `BIO_get_shutdown(3)`: the close flag (0 for NULL).
+ */
+int BIO_get_shutdown(BIO *a);
 
 /**
  * `BIO_gets(3)`: reads one line (up to `size - 1` bytes, newline kept) into `buf` and
@@ -610,6 +644,68 @@ int BIO_gets(BIO *bp, char *buf, int size);
  * `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
  */
 long BIO_int_ctrl(BIO *bp, int cmd, long larg, int iarg);
+
+/**
+ * `BIO_meth_free(3)`: frees a method from `BIO_meth_new` (BIOs still using it keep it alive).
+ * NULL is a no-op.
+ */
+void BIO_meth_free(BIO_METHOD *biom);
+
+/**
+ * `BIO_meth_new(3)`: a new method of type `type` named `name` (copied), with no functions.
+ * NULL `name` gives NULL with `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+BIO_METHOD *BIO_meth_new(int type, const char *name);
+
+/**
+ * `BIO_meth_set_callback_ctrl(3)`.
+ */
+int BIO_meth_set_callback_ctrl(BIO_METHOD *biom, long (*callback_ctrl)(BIO*, int, BIO_info_cb *));
+
+/**
+ * `BIO_meth_set_create(3)`.
+ */
+int BIO_meth_set_create(BIO_METHOD *biom, int (*create)(BIO*));
+
+/**
+ * `BIO_meth_set_ctrl(3)`.
+ */
+int BIO_meth_set_ctrl(BIO_METHOD *biom, long (*ctrl)(BIO*, int, long, void*));
+
+/**
+ * `BIO_meth_set_destroy(3)`.
+ */
+int BIO_meth_set_destroy(BIO_METHOD *biom, int (*destroy)(BIO*));
+
+/**
+ * `BIO_meth_set_gets(3)`.
+ */
+int BIO_meth_set_gets(BIO_METHOD *biom, int (*ossl_gets)(BIO*, char*, int));
+
+/**
+ * `BIO_meth_set_puts(3)`.
+ */
+int BIO_meth_set_puts(BIO_METHOD *biom, int (*puts)(BIO*, const char*));
+
+/**
+ * `BIO_meth_set_read(3)`.
+ */
+int BIO_meth_set_read(BIO_METHOD *biom, int (*read)(BIO*, char*, int));
+
+/**
+ * `BIO_meth_set_read_ex(3)`.
+ */
+int BIO_meth_set_read_ex(BIO_METHOD *biom, int (*bread)(BIO*, char*, size_t, size_t*));
+
+/**
+ * `BIO_meth_set_write(3)`.
+ */
+int BIO_meth_set_write(BIO_METHOD *biom, int (*write)(BIO*, const char*, int));
+
+/**
+ * `BIO_meth_set_write_ex(3)`.
+ */
+int BIO_meth_set_write_ex(BIO_METHOD *biom, int (*bwrite)(BIO*, const char*, size_t, size_t*));
 
 /**
  * `BIO_method_name(3)`: "memory buffer", "socket", "file descriptor" or "BIO pair" (static);
@@ -658,10 +754,28 @@ BIO *BIO_new_mem_buf(const void *buf, int len);
 BIO *BIO_new_socket(int sock, int close_flag);
 
 /**
+ * `BIO_next(3)`: the next BIO in the chain (NULL at the end or for NULL).
+ */
+BIO *BIO_next(BIO *b);
+
+/**
+ * `BIO_pop(3)`: unlinks `b` from its chain (`BIO_CTRL_POP` first) and returns the BIO that
+ * followed it (NULL for NULL).
+ */
+BIO *BIO_pop(BIO *b);
+
+/**
  * `BIO_ptr_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &p)`, returning `p`, or NULL if the ctrl
  * returned <= 0.
  */
 void *BIO_ptr_ctrl(BIO *bp, int cmd, long larg);
+
+/**
+ * `BIO_push(3)`: appends `append` (may be NULL) at the end of `b`'s chain, tells `b` with
+ * `BIO_CTRL_PUSH` (the SSL filter then uses the new next BIO as its transport) and returns `b`
+ * (`append` if `b` is NULL). The chain holds no references: free it with `BIO_free_all`.
+ */
+BIO *BIO_push(BIO *b, BIO *append);
 
 /**
  * `BIO_puts(3)`: writes the string `buf` (without its NUL); returns the count or -1. NULL `bp`
@@ -705,14 +819,34 @@ const BIO_METHOD *BIO_s_mem(void);
 const BIO_METHOD *BIO_s_socket(void);
 
 /**
+ * `BIO_set_data(3)`. NULL `a` is a no-op.
+ */
+void BIO_set_data(BIO *a, void *ptr);
+
+/**
  * `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.
  */
 void BIO_set_flags(BIO *b, int flags);
 
 /**
+ * `BIO_set_init(3)`: for BIOs of `BIO_meth_new` methods (the built-in types ignore it).
+ */
+void BIO_set_init(BIO *a, int init);
+
+/**
+ * `BIO_set_next(3)`: sets `b`'s next BIO without touching anything else. NULL `b` is a no-op.
+ */
+void BIO_set_next(BIO *b, BIO *next);
+
+/**
  * `BIO_set_retry_reason(3)`. NULL is a no-op.
  */
 void BIO_set_retry_reason(BIO *bio, int reason);
+
+/**
+ * `BIO_set_shutdown(3)`: the close flag. NULL is a no-op.
+ */
+void BIO_set_shutdown(BIO *a, int shut);
 
 /**
  * `BIO_sock_non_fatal_error(3)`: 1 for EWOULDBLOCK/EAGAIN, EINTR, ENOTCONN, EPROTO,

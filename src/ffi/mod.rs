@@ -14,6 +14,7 @@
 pub mod async_;
 pub mod backend;
 pub mod bio;
+pub mod bio_meth;
 pub mod callbacks;
 pub mod cipher;
 pub mod comp;
