@@ -195,6 +195,10 @@ typedef enum {
     TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA
 } OSSL_HANDSHAKE_STATE;
 typedef union bio_addr_st BIO_ADDR;
+enum BIO_lookup_type {
+    BIO_LOOKUP_CLIENT,
+    BIO_LOOKUP_SERVER
+};
 typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;
 typedef struct ERR_string_data_st {
     unsigned long error;
@@ -512,6 +516,70 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `BIO_ADDRINFO_address(3)`: the entry's address (owned by the list; NULL for NULL).
+ */
+const BIO_ADDR *BIO_ADDRINFO_address(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_family(3)`: `AF_INET`, `AF_INET6`, `AF_UNIX` (0 for NULL).
+ */
+int BIO_ADDRINFO_family(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_free(3)`: frees a list from `BIO_lookup_ex`. NULL is a no-op.
+ */
+void BIO_ADDRINFO_free(BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_next(3)`: the next entry (NULL at the end or for NULL).
+ */
+const BIO_ADDRINFO *BIO_ADDRINFO_next(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_protocol(3)`: the protocol, or for 0 the family's usual one (`IPPROTO_TCP`
+ * for stream sockets, `IPPROTO_UDP` for datagrams) as OpenSSL reports it. 0 for NULL.
+ */
+int BIO_ADDRINFO_protocol(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_socktype(3)` (0 for NULL).
+ */
+int BIO_ADDRINFO_socktype(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDR_family(3)`: the address family (`AF_UNSPEC` when empty).
+ */
+int BIO_ADDR_family(const BIO_ADDR *ap);
+
+/**
+ * `BIO_ADDR_free(3)`. NULL is a no-op.
+ */
+void BIO_ADDR_free(BIO_ADDR *arg0);
+
+/**
+ * `BIO_ADDR_new(3)`: an empty address (family `AF_UNSPEC`).
+ */
+BIO_ADDR *BIO_ADDR_new(void);
+
+/**
+ * `BIO_ADDR_rawport(3)`: the port in network byte order (0 for other families).
+ */
+uint16_t BIO_ADDR_rawport(const BIO_ADDR *ap);
+
+/**
+ * `BIO_accept_ex(3)`: accepts a connection on `accept_sock`, storing the peer in `addr` (if
+ * not NULL) and applying `options` (`BIO_SOCK_NONBLOCK`). The new descriptor, or -1: nothing
+ * queued when it would block, else `ERR_LIB_SYS`/errno and `BIO_R_ACCEPT_ERROR`.
+ */
+int BIO_accept_ex(int accept_sock, BIO_ADDR *addr, int options);
+
+/**
+ * `BIO_bind(3)`: binds `sock` to `addr` (`BIO_SOCK_REUSEADDR` sets `SO_REUSEADDR` first).
+ * 1, or 0 with `ERR_LIB_SYS`/errno and `BIO_R_UNABLE_TO_BIND_SOCKET`.
+ */
+int BIO_bind(int sock, const BIO_ADDR *addr, int options);
+
+/**
  * `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
  * unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
  */
@@ -521,6 +589,19 @@ long BIO_callback_ctrl(BIO *b, int cmd, BIO_info_cb * fp);
  * `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
  */
 void BIO_clear_flags(BIO *b, int flags);
+
+/**
+ * `BIO_closesocket(3)`: closes `sock`. 1, or 0 if `close` failed (also for -1).
+ */
+int BIO_closesocket(int sock);
+
+/**
+ * `BIO_connect(3)`: connects `sock` to `addr` after applying `options` (`BIO_SOCK_NONBLOCK`,
+ * `BIO_SOCK_KEEPALIVE`, `BIO_SOCK_NODELAY`). 1 when connected; 0 otherwise — a non-blocking
+ * connect in progress queues nothing (`BIO_sock_should_retry` is true), a failure queues
+ * `ERR_LIB_SYS`/errno and `BIO_R_CONNECT_ERROR`; sock -1 gives `BIO_R_INVALID_SOCKET`.
+ */
+int BIO_connect(int sock, const BIO_ADDR *addr, int options);
 
 /**
  * `BIO_copy_next_retry(3)`: copies the next BIO's retry flags and reason onto `b`.
@@ -569,6 +650,25 @@ int BIO_ctrl_reset_read_request(BIO *b);
  * `BIO_ctrl_wpending(3)`: bytes written but not yet taken (pair: unread by the peer). 0 for NULL.
  */
 size_t BIO_ctrl_wpending(BIO *b);
+
+/**
+ * `BIO_dup_chain(3)`: a copy of the chain from `in`: each BIO made anew from its method,
+ * with the close flag, init and flags copied and its state copied by `BIO_CTRL_DUP`
+ * (an SSL filter duplicates its SSL with `SSL_dup`). NULL on failure.
+ * Only BIOs of `BIO_meth_new` methods (the SSL filter among them) and memory BIOs can be
+ * copied.
+ */
+BIO *BIO_dup_chain(BIO *in);
+
+/**
+ * `BIO_f_ssl(3)`: the SSL filter method (`BIO_TYPE_SSL`, named "ssl"). A new filter holds no
+ * SSL: reads and writes fail with `BIO_R_UNINITIALIZED` until `BIO_set_ssl`, its ctrls
+ * return 0, its close flag is 0. In pass-through mode this is a libcrypto `BIO_METHOD`.
+ * Status: partial — no renegotiation: `BIO_set_ssl_renegotiate_bytes` is ignored (returns 0),
+ * `BIO_set_ssl_renegotiate_timeout` only records the value, `BIO_get_num_renegotiates` is 0;
+ * `BIO_set_info_callback` on the filter is not supported (-2)
+ */
+const BIO_METHOD *BIO_f_ssl(void);
 
 /**
  * `BIO_fd_non_fatal_error(3)`: same set as `BIO_sock_non_fatal_error`.
@@ -644,6 +744,39 @@ int BIO_gets(BIO *bp, char *buf, int size);
  * `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
  */
 long BIO_int_ctrl(BIO *bp, int cmd, long larg, int iarg);
+
+/**
+ * `BIO_listen(3)`: applies `options` (`BIO_SOCK_REUSEADDR`, `BIO_SOCK_V6_ONLY`,
+ * `BIO_SOCK_NONBLOCK`, `BIO_SOCK_KEEPALIVE`, `BIO_SOCK_NODELAY`), binds `sock` to `addr` and
+ * (stream sockets) listens. 1, or 0 with the failing step's entries.
+ */
+int BIO_listen(int sock, const BIO_ADDR *addr, int options);
+
+/**
+ * `BIO_lookup(3)`: `BIO_lookup_ex` with protocol 0.
+ */
+int BIO_lookup(const char *host,
+               const char *service,
+               enum BIO_lookup_type lookup_type,
+               int family,
+               int socktype,
+               BIO_ADDRINFO **res);
+
+/**
+ * `BIO_lookup_ex(3)`: resolves `host` (NULL: any/loopback) and `service` (NULL: port 0) into
+ * a list for `BIO_socket`/`BIO_connect`/`BIO_listen`. `lookup_type` `BIO_LOOKUP_SERVER` asks
+ * for passive (bindable) addresses; `family` is `AF_INET`, `AF_INET6`, `AF_UNIX` (host is the
+ * path) or `AF_UNSPEC`; `socktype`/`protocol` 0 mean any. 1 and `*res` set (free it with
+ * `BIO_ADDRINFO_free`), or 0 with `BIO_R_UNSUPPORTED_PROTOCOL_FAMILY` or `ERR_R_SYS_LIB`
+ * (`*res` untouched).
+ */
+int BIO_lookup_ex(const char *host,
+                  const char *service,
+                  int lookup_type,
+                  int family,
+                  int socktype,
+                  int protocol,
+                  BIO_ADDRINFO **res);
 
 /**
  * `BIO_meth_free(3)`: frees a method from `BIO_meth_new` (BIOs still using it keep it alive).
@@ -728,6 +861,12 @@ int BIO_method_type(const BIO *b);
 BIO *BIO_new(const BIO_METHOD *type);
 
 /**
+ * `BIO_new_accept(3)`: an accept BIO for `host_port` (`port`, `host:port`, `*:port`).
+ * NULL on failure.
+ */
+BIO *BIO_new_accept(const char *host_port);
+
+/**
  * `BIO_new_bio_pair(3)`: two connected pair halves; `*bio1` writes into a buffer of `writebuf1`
  * bytes (0: 17408), `*bio2` into one of `writebuf2`. Both must be freed. Returns 1; 0 with
  * `ERR_R_PASSED_NULL_PARAMETER` if an out-pointer is NULL (OpenSSL crashes).
@@ -735,9 +874,34 @@ BIO *BIO_new(const BIO_METHOD *type);
 int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2);
 
 /**
+ * `BIO_new_buffer_ssl_connect(3)`: would put a buffering BIO (`BIO_f_buffer`) between the
+ * filter and the connect BIO.
+ * Status: fails cleanly — sslrs has no buffering BIO: NULL with `ERR_R_UNSUPPORTED`
+ */
+BIO *BIO_new_buffer_ssl_connect(SSL_CTX *ctx);
+
+/**
+ * `BIO_new_connect(3)`: a connect BIO for `host_port` (`host`, `host:port`, `[v6]:port`).
+ * NULL on failure.
+ */
+BIO *BIO_new_connect(const char *host_port);
+
+/**
  * `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
  */
 BIO *BIO_new_fd(int fd, int close_flag);
+
+/**
+ * `BIO_new_file(3)`: `fopen(filename, mode)` in a file BIO that closes it on free. NULL on
+ * failure, with `ERR_LIB_SYS`/errno and `BIO_R_NO_SUCH_FILE` (missing file) or
+ * `ERR_R_SYS_LIB`.
+ */
+BIO *BIO_new_file(const char *filename, const char *mode);
+
+/**
+ * `BIO_new_fp(3)`: a file BIO on `stream`; `close_flag` `BIO_CLOSE` closes it on free.
+ */
+BIO *BIO_new_fp(FILE *stream, int close_flag);
 
 /**
  * `BIO_new_mem_buf(3)`: a read-only memory BIO over `len` bytes of `buf` (`len` < 0: up to the
@@ -752,6 +916,19 @@ BIO *BIO_new_mem_buf(const void *buf, int len);
  * `close_flag` `BIO_CLOSE` closes `sock` on the last `BIO_free`.
  */
 BIO *BIO_new_socket(int sock, int close_flag);
+
+/**
+ * `BIO_new_ssl(3)`: a filter holding a new SSL of `ctx` (client role if `client` is nonzero,
+ * else server), close flag `BIO_CLOSE`. NULL on failure.
+ */
+BIO *BIO_new_ssl(SSL_CTX *ctx, int client);
+
+/**
+ * `BIO_new_ssl_connect(3)`: `BIO_new_ssl(ctx, 1)` pushed onto a new connect BIO
+ * (`BIO_s_connect`): set the peer with `BIO_set_conn_hostname`, then `BIO_do_connect` or just
+ * read and write. NULL on failure.
+ */
+BIO *BIO_new_ssl_connect(SSL_CTX *ctx);
 
 /**
  * `BIO_next(3)`: the next BIO in the chain (NULL at the end or for NULL).
@@ -799,14 +976,30 @@ int BIO_read(BIO *b,
 int BIO_read_ex(BIO *b, void *data, size_t dlen, size_t *readbytes);
 
 /**
+ * `BIO_s_accept(3)`: the accept BIO method (static).
+ */
+const BIO_METHOD *BIO_s_accept(void);
+
+/**
  * `BIO_s_bio(3)`: the BIO pair half method (static); pair two with `BIO_make_bio_pair`.
  */
 const BIO_METHOD *BIO_s_bio(void);
 
 /**
+ * `BIO_s_connect(3)`: the connect BIO method (static). A new connect BIO is uninitialised
+ * until a host or port is set.
+ */
+const BIO_METHOD *BIO_s_connect(void);
+
+/**
  * `BIO_s_fd(3)`: the fd BIO method (static).
  */
 const BIO_METHOD *BIO_s_fd(void);
+
+/**
+ * `BIO_s_file(3)`: the `FILE *` BIO method (static).
+ */
+const BIO_METHOD *BIO_s_file(void);
 
 /**
  * `BIO_s_mem(3)`: the memory BIO method (static; never freed).
@@ -859,6 +1052,30 @@ int BIO_sock_non_fatal_error(int error);
  * (see `BIO_sock_non_fatal_error`), else 0.
  */
 int BIO_sock_should_retry(int i);
+
+/**
+ * `BIO_socket(3)`: `socket(domain, socktype, protocol)`; the descriptor, or -1 with
+ * `ERR_LIB_SYS`/errno and `BIO_R_UNABLE_TO_CREATE_SOCKET`. `options` are unused (as in
+ * OpenSSL 3.0).
+ */
+int BIO_socket(int domain, int socktype, int protocol, int options);
+
+/**
+ * `BIO_socket_nbio(3)`: sets (`mode` nonzero) or clears `O_NONBLOCK`. 1, or 0 with an
+ * `ERR_LIB_SYS` entry.
+ */
+int BIO_socket_nbio(int fd, int mode);
+
+/**
+ * `BIO_ssl_copy_session_id(3)`: `SSL_copy_session_id` between the first SSL filters of the
+ * chains `to` and `from`: 1, or 0 if either chain has no filter with an SSL or the copy fails.
+ */
+int BIO_ssl_copy_session_id(BIO *to, BIO *from);
+
+/**
+ * `BIO_ssl_shutdown(3)`: `SSL_shutdown` on the SSL of every SSL filter in `ssl_bio`'s chain.
+ */
+void BIO_ssl_shutdown(BIO *ssl_bio);
 
 /**
  * `BIO_test_flags(3)`: `flags & mask` (0 for NULL). Behind `BIO_should_retry` and friends.

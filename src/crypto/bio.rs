@@ -47,6 +47,11 @@ pub trait BioImpl: Send + Sync {
     }
     /// Called once, when the last reference goes (`BIO_free`), the BIO still intact.
     fn destroy(&self, _b: &Bio) {}
+    /// The `BIO_METHOD *` this BIO was made from, if `BIO_new` can make another one from it
+    /// (`BIO_dup_chain`); NULL otherwise.
+    fn method_ptr(&self) -> *const c_void {
+        core::ptr::null()
+    }
 }
 
 /// Chain links (`BIO_push`/`BIO_pop`): addresses of other BIOs, not references; as in OpenSSL

@@ -234,6 +234,10 @@ impl BioImpl for Custom {
         self.meth.name.as_ptr()
     }
 
+    fn method_ptr(&self) -> *const c_void {
+        Arc::as_ptr(&self.meth).cast()
+    }
+
     fn destroy(&self, b: &Bio) {
         if !self.created.load(Ordering::Acquire) {
             return;
@@ -248,7 +252,20 @@ impl BioImpl for Custom {
 /// `BIO_new` on a method that is not one of `bio.rs`'s static ones: the connect, accept and
 /// file methods, or an application's method. `None`: not a method sslrs made.
 pub fn new_of(m: *const BIO_METHOD) -> Option<*mut BIO> {
-    new_custom(m)
+    super::bio_net::new_of(m)
+        .or_else(|| super::bio_file::new_of(m))
+        .or_else(|| new_custom(m))
+}
+
+/// The method a native BIO can be re-made from (`BIO_dup_chain`): an application's method, or
+/// the memory method. `None` for the rest.
+pub fn method_of(b: *mut BIO) -> Option<*const BIO_METHOD> {
+    let x = obj(b)?;
+    if let Some(i) = x.imp() {
+        let p = i.method_ptr();
+        return (!p.is_null()).then_some(p as *const BIO_METHOD);
+    }
+    (x.method_type() == super::bio::BIO_TYPE_MEM).then(|| super::bio::BIO_s_mem())
 }
 
 /// `BIO_new` on a method of this module (`None`: not one of ours). Runs the method's `create`;

@@ -14,7 +14,10 @@
 pub mod async_;
 pub mod backend;
 pub mod bio;
+pub mod bio_file;
 pub mod bio_meth;
+pub mod bio_net;
+pub mod bio_ssl;
 pub mod callbacks;
 pub mod cipher;
 pub mod comp;
