@@ -446,8 +446,6 @@
 
 #define CRYPTO_EX_INDEX__COUNT 18
 
-#define DO_STATE_MACHINE 101
-
 #define DTLS1_2_VERSION 65277
 
 #define DTLS1_BAD_VER 256
@@ -455,10 +453,6 @@
 #define DTLS1_VERSION 65279
 
 #define DTLS_ANY_VERSION 131071
-
-#define DUP 12
-
-#define EOF 2
 
 #define ERR_FLAG_CLEAR 2
 
@@ -578,26 +572,6 @@
 
 #define EVP_PKEY_RSA_PSS 912
 
-#define FILE_SEEK 128
-
-#define FILE_TELL 133
-
-#define FLUSH 11
-
-#define GET_ACCEPT 124
-
-#define GET_BIND_MODE 132
-
-#define GET_CLOSE 8
-
-#define GET_CONNECT 123
-
-#define GET_FD 105
-
-#define GET_FILE_PTR 107
-
-#define INFO 3
-
 #define NID_ED25519 1087
 
 #define NID_ED448 1088
@@ -689,28 +663,6 @@
 #define OPENSSL_VERSION 0
 
 #define OPENSSL_VERSION_STRING 6
-
-#define PENDING 10
-
-#define RESET 1
-
-#define SET_ACCEPT 118
-
-#define SET_BIND_MODE 131
-
-#define SET_CLOSE 9
-
-#define SET_CONNECT 100
-
-#define SET_CONNECT_MODE 155
-
-#define SET_FD 104
-
-#define SET_FILENAME 108
-
-#define SET_FILE_PTR 106
-
-#define SET_NBIO 102
 
 #define SSL3_AD_BAD_CERTIFICATE 42
 
@@ -1967,8 +1919,6 @@
 #define TLSEXT_nid_unknown 16777216
 
 #define TLS_MAX_VERSION 772
-
-#define WPENDING 13
 
 #define X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH 31
 

@@ -8,8 +8,8 @@
 //! `close_flag & BIO_CLOSE`.
 
 use super::bio::{
-    BIO_CLOSE, BIO_FP_APPEND, BIO_FP_READ, BIO_FP_WRITE, BIO_R_BAD_FOPEN_MODE,
-    BIO_R_NO_SUCH_FILE, BIO_R_UNINITIALIZED, BIO_TYPE_FILE,
+    BIO_CLOSE, BIO_FP_APPEND, BIO_FP_READ, BIO_FP_WRITE, BIO_R_BAD_FOPEN_MODE, BIO_R_NO_SUCH_FILE,
+    BIO_R_UNINITIALIZED, BIO_TYPE_FILE,
 };
 use super::guard;
 use super::ptr::write_out;
@@ -21,18 +21,13 @@ use core::ffi::{c_char, c_int, c_void, CStr};
 use std::sync::Mutex;
 
 mod cmd {
-    pub const RESET: i32 = 1;
-    pub const EOF: i32 = 2;
-    pub const INFO: i32 = 3;
-    pub const GET_CLOSE: i32 = 8;
-    pub const SET_CLOSE: i32 = 9;
-    pub const FLUSH: i32 = 11;
-    pub const DUP: i32 = 12;
-    pub const SET_FILE_PTR: i32 = 106;
-    pub const GET_FILE_PTR: i32 = 107;
-    pub const SET_FILENAME: i32 = 108;
-    pub const FILE_SEEK: i32 = 128;
-    pub const FILE_TELL: i32 = 133;
+    pub use super::super::bio::{
+        BIO_CTRL_DUP as DUP, BIO_CTRL_EOF as EOF, BIO_CTRL_FLUSH as FLUSH,
+        BIO_CTRL_GET_CLOSE as GET_CLOSE, BIO_CTRL_INFO as INFO, BIO_CTRL_RESET as RESET,
+        BIO_CTRL_SET_CLOSE as SET_CLOSE, BIO_C_FILE_SEEK as FILE_SEEK,
+        BIO_C_FILE_TELL as FILE_TELL, BIO_C_GET_FILE_PTR as GET_FILE_PTR,
+        BIO_C_SET_FILENAME as SET_FILENAME, BIO_C_SET_FILE_PTR as SET_FILE_PTR,
+    };
 }
 
 fn errno() -> c_int {
@@ -120,7 +115,11 @@ impl BioImpl for File {
 
     fn gets(&self, b: &Bio, buf: *mut c_char, size: i32) -> i32 {
         if size < 0 {
-            err::push(Error::new(lib::BIO, super::bio::BIO_R_INVALID_ARGUMENT, "BIO_gets"));
+            err::push(Error::new(
+                lib::BIO,
+                super::bio::BIO_R_INVALID_ARGUMENT,
+                "BIO_gets",
+            ));
             return -1;
         }
         if !b.get_init() {
@@ -193,7 +192,15 @@ impl BioImpl for File {
             _ if fp.is_null() => 0,
             // SAFETY (all arms below): a live stream.
             cmd::RESET | cmd::FILE_SEEK => unsafe {
-                libc::fseek(fp, if c == cmd::RESET { 0 } else { larg as libc::c_long }, libc::SEEK_SET) as i64
+                libc::fseek(
+                    fp,
+                    if c == cmd::RESET {
+                        0
+                    } else {
+                        larg as libc::c_long
+                    },
+                    libc::SEEK_SET,
+                ) as i64
             },
             cmd::EOF => unsafe { i64::from(libc::feof(fp) != 0) },
             cmd::FILE_TELL | cmd::INFO => unsafe { libc::ftell(fp) as i64 },

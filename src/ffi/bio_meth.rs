@@ -318,10 +318,7 @@ pub extern "C" fn BIO_meth_new(r#type: c_int, name: *const c_char) -> *mut BIO_M
             fns: Mutex::new(Fns::default()),
         });
         let p = Arc::as_ptr(&m) as *mut BIO_METHOD;
-        METHODS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(m);
+        METHODS.lock().unwrap_or_else(|e| e.into_inner()).push(m);
         Ok(p)
     })
 }

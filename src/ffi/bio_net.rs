@@ -15,15 +15,15 @@
 //! behind the accept BIO, where `BIO_pop` takes it.
 
 use super::bio::{
-    BIO_FAMILY_IPANY, BIO_FAMILY_IPV4, BIO_FAMILY_IPV6, BIO_R_ACCEPT_ERROR,
-    BIO_R_CONNECT_ERROR, BIO_R_GETTING_SOCKTYPE, BIO_R_INVALID_SOCKET, BIO_R_LISTEN_V6_ONLY,
+    BIO_FAMILY_IPANY, BIO_FAMILY_IPV4, BIO_FAMILY_IPV6, BIO_R_ACCEPT_ERROR, BIO_R_CONNECT_ERROR,
+    BIO_R_GETTING_SOCKTYPE, BIO_R_INVALID_SOCKET, BIO_R_LISTEN_V6_ONLY,
     BIO_R_LOOKUP_RETURNED_NOTHING, BIO_R_NBIO_CONNECT_ERROR,
     BIO_R_NO_ACCEPT_ADDR_OR_SERVICE_SPECIFIED, BIO_R_NO_HOSTNAME_OR_SERVICE_SPECIFIED,
     BIO_R_UNABLE_TO_BIND_SOCKET, BIO_R_UNABLE_TO_CREATE_SOCKET, BIO_R_UNABLE_TO_KEEPALIVE,
     BIO_R_UNABLE_TO_LISTEN_SOCKET, BIO_R_UNABLE_TO_NODELAY, BIO_R_UNABLE_TO_REUSEADDR,
     BIO_R_UNINITIALIZED, BIO_R_UNSUPPORTED_METHOD, BIO_R_UNSUPPORTED_PROTOCOL_FAMILY,
-    BIO_SOCK_KEEPALIVE, BIO_SOCK_NODELAY, BIO_SOCK_NONBLOCK, BIO_SOCK_REUSEADDR,
-    BIO_SOCK_V6_ONLY, BIO_TYPE_ACCEPT, BIO_TYPE_CONNECT,
+    BIO_SOCK_KEEPALIVE, BIO_SOCK_NODELAY, BIO_SOCK_NONBLOCK, BIO_SOCK_REUSEADDR, BIO_SOCK_V6_ONLY,
+    BIO_TYPE_ACCEPT, BIO_TYPE_CONNECT,
 };
 use super::bio_meth::c_ptr;
 use super::dtls::BIO_ADDR;
@@ -51,25 +51,17 @@ const LOOKUP_SERVER: c_int = 1;
 const MAX_LISTEN: c_int = 32;
 /// `BIO_CTRL_*`/`BIO_C_*` used by the connect and accept BIOs.
 mod cmd {
-    pub const RESET: i32 = 1;
-    pub const EOF: i32 = 2;
-    pub const INFO: i32 = 3;
-    pub const GET_CLOSE: i32 = 8;
-    pub const SET_CLOSE: i32 = 9;
-    pub const PENDING: i32 = 10;
-    pub const FLUSH: i32 = 11;
-    pub const WPENDING: i32 = 13;
-    pub const SET_CONNECT: i32 = 100;
-    pub const DO_STATE_MACHINE: i32 = 101;
-    pub const SET_NBIO: i32 = 102;
-    pub const SET_FD: i32 = 104;
-    pub const GET_FD: i32 = 105;
-    pub const SET_ACCEPT: i32 = 118;
-    pub const GET_CONNECT: i32 = 123;
-    pub const GET_ACCEPT: i32 = 124;
-    pub const SET_BIND_MODE: i32 = 131;
-    pub const GET_BIND_MODE: i32 = 132;
-    pub const SET_CONNECT_MODE: i32 = 155;
+    pub use super::super::bio::{
+        BIO_CTRL_EOF as EOF, BIO_CTRL_FLUSH as FLUSH, BIO_CTRL_GET_CLOSE as GET_CLOSE,
+        BIO_CTRL_INFO as INFO, BIO_CTRL_PENDING as PENDING, BIO_CTRL_RESET as RESET,
+        BIO_CTRL_SET_CLOSE as SET_CLOSE, BIO_CTRL_WPENDING as WPENDING,
+        BIO_C_DO_STATE_MACHINE as DO_STATE_MACHINE, BIO_C_GET_ACCEPT as GET_ACCEPT,
+        BIO_C_GET_BIND_MODE as GET_BIND_MODE, BIO_C_GET_CONNECT as GET_CONNECT,
+        BIO_C_GET_FD as GET_FD, BIO_C_SET_ACCEPT as SET_ACCEPT,
+        BIO_C_SET_BIND_MODE as SET_BIND_MODE, BIO_C_SET_CONNECT as SET_CONNECT,
+        BIO_C_SET_CONNECT_MODE as SET_CONNECT_MODE, BIO_C_SET_FD as SET_FD,
+        BIO_C_SET_NBIO as SET_NBIO,
+    };
 }
 
 fn errno() -> c_int {
@@ -132,7 +124,9 @@ impl Addr {
         // SAFETY: the storage holds a sockaddr of the family it says.
         unsafe {
             match self.family() {
-                libc::AF_INET => u16::from_be((*(self.as_ptr() as *const libc::sockaddr_in)).sin_port),
+                libc::AF_INET => {
+                    u16::from_be((*(self.as_ptr() as *const libc::sockaddr_in)).sin_port)
+                }
                 libc::AF_INET6 => {
                     u16::from_be((*(self.as_ptr() as *const libc::sockaddr_in6)).sin6_port)
                 }
@@ -203,7 +197,9 @@ fn lookup(
             let mut a = Addr::empty();
             let path = host.map_or(&[][..], |h| h.to_bytes());
             // SAFETY: sockaddr_un fits in sockaddr_storage.
-            let un = unsafe { &mut *(&mut a.ss as *mut libc::sockaddr_storage as *mut libc::sockaddr_un) };
+            let un = unsafe {
+                &mut *(&mut a.ss as *mut libc::sockaddr_storage as *mut libc::sockaddr_un)
+            };
             un.sun_family = libc::AF_UNIX as libc::sa_family_t;
             let n = path.len().min(un.sun_path.len() - 1);
             for (d, s) in un.sun_path.iter_mut().zip(&path[..n]) {
@@ -350,8 +346,23 @@ pub extern "C" fn BIO_lookup(
     socktype: c_int,
     res: *mut *mut BIO_ADDRINFO,
 ) -> c_int {
-    crate::forward!(BIO_lookup(host, service, lookup_type, family, socktype, res));
-    BIO_lookup_ex(host, service, lookup_type as c_int, family, socktype, 0, res)
+    crate::forward!(BIO_lookup(
+        host,
+        service,
+        lookup_type,
+        family,
+        socktype,
+        res
+    ));
+    BIO_lookup_ex(
+        host,
+        service,
+        lookup_type as c_int,
+        family,
+        socktype,
+        0,
+        res,
+    )
 }
 
 /// `enum BIO_lookup_type` (build.rs writes OpenSSL's definition).
@@ -399,7 +410,9 @@ pub extern "C" fn BIO_ADDRINFO_protocol(bai: *const BIO_ADDRINFO) -> c_int {
 #[no_mangle]
 pub extern "C" fn BIO_ADDRINFO_address(bai: *const BIO_ADDRINFO) -> *const BIO_ADDR {
     crate::forward!(BIO_ADDRINFO_address(bai));
-    ai(bai).map_or(core::ptr::null(), |n| &n.addr as *const Addr as *const BIO_ADDR)
+    ai(bai).map_or(core::ptr::null(), |n| {
+        &n.addr as *const Addr as *const BIO_ADDR
+    })
 }
 
 /// `BIO_ADDRINFO_free(3)`: frees a list from `BIO_lookup_ex`. NULL is a no-op.
@@ -466,7 +479,11 @@ fn nbio(fd: c_int, on: bool) -> bool {
         if fl < 0 {
             return false;
         }
-        let nf = if on { fl | libc::O_NONBLOCK } else { fl & !libc::O_NONBLOCK };
+        let nf = if on {
+            fl | libc::O_NONBLOCK
+        } else {
+            fl & !libc::O_NONBLOCK
+        };
         nf == fl || libc::fcntl(fd, libc::F_SETFL, nf) == 0
     }
 }
@@ -490,7 +507,12 @@ pub extern "C" fn BIO_socket_nbio(fd: c_int, mode: c_int) -> c_int {
 /// `ERR_LIB_SYS`/errno and `BIO_R_UNABLE_TO_CREATE_SOCKET`. `options` are unused (as in
 /// OpenSSL 3.0).
 #[no_mangle]
-pub extern "C" fn BIO_socket(domain: c_int, socktype: c_int, protocol: c_int, options: c_int) -> c_int {
+pub extern "C" fn BIO_socket(
+    domain: c_int,
+    socktype: c_int,
+    protocol: c_int,
+    options: c_int,
+) -> c_int {
     crate::forward!(BIO_socket(domain, socktype, protocol, options));
     guard(-1, || {
         // SAFETY: no pointers.
@@ -510,12 +532,16 @@ fn apply_options(sock: c_int, options: c_int, func: &'static str) -> bool {
         raise_sys(errno(), func);
         return false;
     }
-    if options & BIO_SOCK_KEEPALIVE != 0 && !setsockopt_int(sock, libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1) {
+    if options & BIO_SOCK_KEEPALIVE != 0
+        && !setsockopt_int(sock, libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1)
+    {
         raise_sys(errno(), func);
         raise(BIO_R_UNABLE_TO_KEEPALIVE, func);
         return false;
     }
-    if options & BIO_SOCK_NODELAY != 0 && !setsockopt_int(sock, libc::IPPROTO_TCP, libc::TCP_NODELAY, 1) {
+    if options & BIO_SOCK_NODELAY != 0
+        && !setsockopt_int(sock, libc::IPPROTO_TCP, libc::TCP_NODELAY, 1)
+    {
         raise_sys(errno(), func);
         raise(BIO_R_UNABLE_TO_NODELAY, func);
         return false;
@@ -959,7 +985,11 @@ fn sock_io(b: &Bio, fd: c_int, rd: Option<&mut [u8]>, wr: Option<&[u8]>, len: us
         _ => return 0,
     };
     if r <= 0 && native::should_retry(r as i64) {
-        let f = if wr.is_some() { BIO_FLAGS_WRITE } else { BIO_FLAGS_READ };
+        let f = if wr.is_some() {
+            BIO_FLAGS_WRITE
+        } else {
+            BIO_FLAGS_READ
+        };
         b.set_flags(f | BIO_FLAGS_SHOULD_RETRY);
     }
     r as i32
@@ -1038,12 +1068,19 @@ impl BioImpl for Connect {
                 let d = lock(&self.d);
                 let out = parg as *mut *const c_void;
                 let v: *const c_void = match larg {
-                    0 => d.host.as_ref().map_or(core::ptr::null(), |s| s.as_ptr().cast()),
-                    1 => d.port.as_ref().map_or(core::ptr::null(), |s| s.as_ptr().cast()),
+                    0 => d
+                        .host
+                        .as_ref()
+                        .map_or(core::ptr::null(), |s| s.as_ptr().cast()),
+                    1 => d
+                        .port
+                        .as_ref()
+                        .map_or(core::ptr::null(), |s| s.as_ptr().cast()),
                     2 => {
                         // SAFETY: NULL or a node of `list`.
-                        unsafe { d.iter.as_ref() }
-                            .map_or(core::ptr::null(), |n| &n.addr as *const Addr as *const c_void)
+                        unsafe { d.iter.as_ref() }.map_or(core::ptr::null(), |n| {
+                            &n.addr as *const Addr as *const c_void
+                        })
                     }
                     3 => {
                         // SAFETY: as above.
@@ -1075,7 +1112,10 @@ impl BioImpl for Connect {
                             return 1;
                         }
                         let Some((h, p)) = parse_hostserv(s.to_bytes(), true) else {
-                            raise(super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE, "BIO_parse_hostserv");
+                            raise(
+                                super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE,
+                                "BIO_parse_hostserv",
+                            );
                             return 0;
                         };
                         d.host = h;
@@ -1400,7 +1440,10 @@ impl BioImpl for Accept {
                             return 1;
                         }
                         let Some((h, p)) = parse_hostserv(s.to_bytes(), false) else {
-                            raise(super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE, "BIO_parse_hostserv");
+                            raise(
+                                super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE,
+                                "BIO_parse_hostserv",
+                            );
                             return 0;
                         };
                         d.name = h;

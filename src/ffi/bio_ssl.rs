@@ -14,29 +14,28 @@
 //! `BIO_pop` detaches it again. Freeing the filter with its close flag set frees the SSL.
 
 use super::bio::{
-    BIO_ctrl, BIO_clear_flags, BIO_get_retry_reason, BIO_set_flags,
-    BIO_set_retry_reason, BIO_up_ref, BIO_CLOSE, BIO_CTRL_DUP, BIO_CTRL_FLUSH,
-    BIO_CTRL_GET_CLOSE, BIO_CTRL_INFO, BIO_CTRL_PENDING, BIO_CTRL_POP, BIO_CTRL_PUSH,
-    BIO_CTRL_RESET, BIO_CTRL_SET_CLOSE, BIO_CTRL_WPENDING, BIO_C_DO_STATE_MACHINE,
-    BIO_C_GET_SSL, BIO_C_GET_SSL_NUM_RENEGOTIATES, BIO_C_SET_SSL, BIO_C_SET_SSL_RENEGOTIATE_BYTES,
-    BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT, BIO_C_SSL_MODE, BIO_FLAGS_IO_SPECIAL, BIO_FLAGS_READ,
-    BIO_FLAGS_RWS, BIO_FLAGS_SHOULD_RETRY, BIO_FLAGS_WRITE, BIO_RR_ACCEPT, BIO_RR_CONNECT,
-    BIO_RR_SSL_X509_LOOKUP, BIO_TYPE_SSL,
+    BIO_clear_flags, BIO_ctrl, BIO_get_retry_reason, BIO_set_flags, BIO_set_retry_reason,
+    BIO_up_ref, BIO_CLOSE, BIO_CTRL_DUP, BIO_CTRL_FLUSH, BIO_CTRL_GET_CLOSE, BIO_CTRL_INFO,
+    BIO_CTRL_PENDING, BIO_CTRL_POP, BIO_CTRL_PUSH, BIO_CTRL_RESET, BIO_CTRL_SET_CLOSE,
+    BIO_CTRL_WPENDING, BIO_C_DO_STATE_MACHINE, BIO_C_GET_SSL, BIO_C_GET_SSL_NUM_RENEGOTIATES,
+    BIO_C_SET_SSL, BIO_C_SET_SSL_RENEGOTIATE_BYTES, BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT,
+    BIO_C_SSL_MODE, BIO_FLAGS_IO_SPECIAL, BIO_FLAGS_READ, BIO_FLAGS_RWS, BIO_FLAGS_SHOULD_RETRY,
+    BIO_FLAGS_WRITE, BIO_RR_ACCEPT, BIO_RR_CONNECT, BIO_RR_SSL_X509_LOOKUP, BIO_TYPE_SSL,
 };
 use super::bio_meth::{
-    BIO_find_type, BIO_get_data, BIO_get_init, BIO_get_shutdown, BIO_meth_new,
-    BIO_meth_set_create, BIO_meth_set_ctrl, BIO_meth_set_destroy, BIO_meth_set_puts,
-    BIO_meth_set_read, BIO_meth_set_write, BIO_next, BIO_push, BIO_set_data, BIO_set_init,
-    BIO_set_next, BIO_set_shutdown,
+    BIO_find_type, BIO_get_data, BIO_get_init, BIO_get_shutdown, BIO_meth_new, BIO_meth_set_create,
+    BIO_meth_set_ctrl, BIO_meth_set_destroy, BIO_meth_set_puts, BIO_meth_set_read,
+    BIO_meth_set_write, BIO_next, BIO_push, BIO_set_data, BIO_set_init, BIO_set_next,
+    BIO_set_shutdown,
 };
+use super::guard;
 use super::ssl::{
-    SSL_do_handshake, SSL_free, SSL_get_error, SSL_get_rbio, SSL_get_wbio, SSL_new,
-    SSL_pending, SSL_read, SSL_set_accept_state, SSL_set_bio, SSL_set_connect_state, SSL_shutdown,
-    SSL_write, SSL_ERROR_WANT_ACCEPT, SSL_ERROR_WANT_CONNECT, SSL_ERROR_WANT_READ,
-    SSL_ERROR_WANT_WRITE, SSL_ERROR_WANT_X509_LOOKUP,
+    SSL_do_handshake, SSL_free, SSL_get_error, SSL_get_rbio, SSL_get_wbio, SSL_new, SSL_pending,
+    SSL_read, SSL_set_accept_state, SSL_set_bio, SSL_set_connect_state, SSL_shutdown, SSL_write,
+    SSL_ERROR_WANT_ACCEPT, SSL_ERROR_WANT_CONNECT, SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE,
+    SSL_ERROR_WANT_X509_LOOKUP,
 };
 use super::types::{BIO, BIO_METHOD, SSL, SSL_CTX};
-use super::guard;
 use crate::crypto::err;
 use crate::error::{lib, Error};
 use core::ffi::{c_char, c_int, c_long, c_void, CStr};
@@ -161,7 +160,12 @@ unsafe extern "C" fn ssl_bio_puts(b: *mut BIO, s: *const c_char) -> c_int {
     unsafe { ssl_bio_write(b, s, n.min(c_int::MAX as usize) as c_int) }
 }
 
-unsafe extern "C" fn ssl_bio_ctrl(b: *mut BIO, cmd: c_int, num: c_long, ptr: *mut c_void) -> c_long {
+unsafe extern "C" fn ssl_bio_ctrl(
+    b: *mut BIO,
+    cmd: c_int,
+    num: c_long,
+    ptr: *mut c_void,
+) -> c_long {
     guard(0, || ctrl(b, cmd, num, ptr))
 }
 
@@ -262,7 +266,10 @@ fn ctrl(b: *mut BIO, cmd: c_int, num: c_long, ptr: *mut c_void) -> c_long {
                 return 0;
             }
             let r = BIO_ctrl(w, cmd, num, ptr);
-            BIO_set_flags(b, super::bio::BIO_test_flags(w, BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY));
+            BIO_set_flags(
+                b,
+                super::bio::BIO_test_flags(w, BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY),
+            );
             BIO_set_retry_reason(b, BIO_get_retry_reason(w));
             r
         }
