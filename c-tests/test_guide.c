@@ -288,6 +288,75 @@ end:
     return ret;
 }
 
+/* ---- demos/bio/sconnect.c: BIO_set_ssl + non-blocking connect BIO ----- */
+static int test_nbio_connect_demo(void)
+{
+    SSL_CTX *sctx = server_ctx(), *cctx = client_ctx();
+    SSL *ssl = NULL;
+    BIO *ssl_bio = NULL, *out = NULL;
+    struct server srv;
+    char port[16], hostport[40], buf[32];
+    int ret = 0, started = 0, i, n = 0, r = 0, retries = 0;
+
+    if (!TEST_ptr(sctx) || !TEST_ptr(cctx) || !(started = start_server(&srv, sctx, 0, port, 16)))
+        goto end;
+    snprintf(hostport, sizeof(hostport), "127.0.0.1:%s", port);
+    if (!TEST_ptr(ssl = SSL_new(cctx)) || !TEST_int_eq(SSL_set1_host(ssl, "localhost"), 1))
+        goto end;
+    SSL_set_connect_state(ssl);
+    if (!TEST_ptr(ssl_bio = BIO_new(BIO_f_ssl()))
+        || !TEST_int_eq(BIO_set_ssl(ssl_bio, ssl, BIO_CLOSE), 1)
+        || !TEST_int_eq(BIO_get_close(ssl_bio), BIO_CLOSE) || !TEST_int_eq(BIO_get_init(ssl_bio), 1)
+        || !TEST_ptr(out = BIO_new(BIO_s_connect()))
+        || !TEST_int_eq(BIO_set_conn_hostname(out, hostport), 1)
+        || !TEST_int_eq(BIO_set_nbio(out, 1), 1))
+        goto end;
+    out = BIO_push(ssl_bio, out);
+    ssl_bio = NULL;
+    for (i = 0; i < 2000; i++) {
+        r = BIO_write(out, "ping\n", 5);
+        if (r > 0 || !BIO_should_retry(out))
+            break;
+        retries++;
+        usleep(2000);
+    }
+    if (!TEST_int_eq(r, 5) || !TEST_int_gt(retries, 0)
+        || !TEST_int_eq(SSL_get_verify_result(ssl), X509_V_OK))
+        goto end;
+    for (i = 0; i < 2000 && n < 5; i++) {
+        r = BIO_read(out, buf + n, (int)sizeof(buf) - n);
+        if (r > 0) {
+            n += r;
+            continue;
+        }
+        if (!TEST_true(BIO_should_retry(out)) || !TEST_true(BIO_should_read(out)))
+            goto end;
+        usleep(2000);
+    }
+    if (!TEST_mem_eq(buf, n, "pong\n", 5))
+        goto end;
+    BIO_ssl_shutdown(out);
+    for (i = 0; i < 2000; i++) {
+        r = BIO_read(out, buf, sizeof(buf));
+        if (r >= 0 || !BIO_should_retry(out))
+            break;
+        usleep(2000);
+    }
+    if (!TEST_int_eq(r, 0))
+        goto end;
+    ret = 1;
+end:
+    BIO_free_all(out);
+    BIO_free(ssl_bio);
+    if (started)
+        ret = finish_server(&srv) && ret;
+    else if (srv.abio != NULL)
+        BIO_free_all(srv.abio);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* ---- the SSL filter over a BIO pair: retry flags ----------------------- */
 static int test_fssl_pair_retry(void)
 {
@@ -668,6 +737,7 @@ int main(void)
     alarm(600); /* hard bound for the whole program, valgrind included */
     RUN_TEST(test_guide_blocking_client);
     RUN_TEST(test_ssl_connect_bio);
+    RUN_TEST(test_nbio_connect_demo);
     RUN_TEST(test_fssl_pair_retry);
     RUN_TEST(test_custom_method_transport);
     RUN_TEST(test_helper_failures);

@@ -587,7 +587,9 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
     guard(0, || {
         let Some(b) = obj(bp) else { return -1 };
         if let Some(i) = b.imp() {
-            return i.ctrl(b, cmd, larg as i64, parg) as c_long;
+            #[allow(clippy::unnecessary_cast)] // c_long is i64 here, i32 elsewhere
+            let l = larg as i64;
+            return i.ctrl(b, cmd, l, parg) as c_long;
         }
         match cmd {
             BIO_CTRL_INFO => {

@@ -203,7 +203,9 @@ fn ctrl(b: *mut BIO, cmd: c_int, num: c_long, ptr: *mut c_void) -> c_long {
         // No renegotiation in sslrs: the timeout is recorded for its getter, the byte limit
         // ignored, the count always 0.
         BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT => {
-            st.reneg_timeout.swap(num as i64, Ordering::AcqRel) as c_long
+            #[allow(clippy::unnecessary_cast)] // c_long is i64 here, i32 elsewhere
+            let n = num as i64;
+            st.reneg_timeout.swap(n, Ordering::AcqRel) as c_long
         }
         BIO_C_SET_SSL_RENEGOTIATE_BYTES | BIO_C_GET_SSL_NUM_RENEGOTIATES => 0,
         BIO_C_SET_SSL => {
