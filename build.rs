@@ -96,6 +96,10 @@ const COMPLETE_TYPES: &[(&str, &str)] = &[
         "enum BIO_lookup_type {\n    BIO_LOOKUP_CLIENT,\n    BIO_LOOKUP_SERVER\n};",
     ),
     (
+        "BIO_hostserv_priorities",
+        "enum BIO_hostserv_priorities {\n    BIO_PARSE_PRIO_HOST,\n    BIO_PARSE_PRIO_SERV\n};",
+    ),
+    (
         "SRTP_PROTECTION_PROFILE",
         "typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;",
     ),

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <netinet/in.h>
+#include <openssl/crypto.h>
 #include "testutil.h"
 
 #define CHECK_ERR(lib_, reason_) \
@@ -686,6 +687,99 @@ end:
     return ret;
 }
 
+/* ---- address helpers and host:service parsing ---------------------------- */
+static int parse_case(const char *in, int prio, int want, const char *wh, const char *ws)
+{
+    char *h = NULL, *s = NULL;
+    int ok = TEST_int_eq(BIO_parse_hostserv(in, &h, &s, prio), want)
+             && (wh == NULL ? TEST_ptr_null(h) : TEST_str_eq(h, wh))
+             && (ws == NULL ? TEST_ptr_null(s) : TEST_str_eq(s, ws));
+
+    if (!ok)
+        tu_log("BIO_parse_hostserv(\"%s\", %d)", in, prio);
+    OPENSSL_free(h);
+    OPENSSL_free(s);
+    return ok;
+}
+
+static int test_addr_helpers(void)
+{
+    BIO_ADDRINFO *res = NULL;
+    BIO_ADDR *a = NULL;
+    const BIO_ADDR *ra;
+    char *h = NULL, *s = NULL;
+    unsigned char raw[16], ip[4] = {10, 0, 0, 1};
+    size_t l = 0;
+    int ret = 0;
+
+    if (!TEST_int_eq(BIO_sock_init(), 1)
+        || !TEST_int_eq(BIO_lookup_ex("127.0.0.1", "4433", BIO_LOOKUP_CLIENT, AF_INET, SOCK_STREAM,
+                                      0, &res), 1)
+        || !TEST_ptr(ra = BIO_ADDRINFO_address(res))
+        || !TEST_ptr(h = BIO_ADDR_hostname_string(ra, 1)) || !TEST_str_eq(h, "127.0.0.1")
+        || !TEST_ptr(s = BIO_ADDR_service_string(ra, 1)) || !TEST_str_eq(s, "4433")
+        || !TEST_int_eq(BIO_ADDR_rawaddress(ra, NULL, &l), 1) || !TEST_size_t_eq(l, 4)
+        || !TEST_int_eq(BIO_ADDR_rawaddress(ra, raw, &l), 1) || !TEST_int_eq(raw[0], 127)
+        || !TEST_int_eq(raw[3], 1))
+        goto end;
+    if (!TEST_ptr(a = BIO_ADDR_new()) || !TEST_int_eq(BIO_ADDR_family(a), AF_UNSPEC)
+        || !TEST_ptr_null(BIO_ADDR_hostname_string(a, 1)) || !CHECK_ERR(ERR_LIB_BIO, ERR_R_SYS_LIB)
+        || !TEST_int_eq(BIO_ADDR_rawaddress(a, raw, &l), 0)
+        || !TEST_int_eq(BIO_ADDR_rawmake(a, AF_INET, ip, 4, htons(80)), 1)
+        || !TEST_int_eq(BIO_ADDR_family(a), AF_INET) || !TEST_int_eq(ntohs(BIO_ADDR_rawport(a)), 80)
+        || !TEST_int_eq(BIO_ADDR_rawmake(a, AF_INET, ip, 3, htons(80)), 0))
+        goto end;
+    BIO_ADDR_clear(a);
+    if (!TEST_int_eq(BIO_ADDR_family(a), AF_UNSPEC))
+        goto end;
+    if (!parse_case("host:443", BIO_PARSE_PRIO_HOST, 1, "host", "443")
+        || !parse_case("443", BIO_PARSE_PRIO_SERV, 1, NULL, "443")
+        || !parse_case("host", BIO_PARSE_PRIO_HOST, 1, "host", NULL)
+        || !parse_case("[::1]:443", BIO_PARSE_PRIO_HOST, 1, "::1", "443")
+        || !parse_case("*:443", BIO_PARSE_PRIO_HOST, 1, NULL, "443")
+        || !parse_case("host:", BIO_PARSE_PRIO_HOST, 1, "host", NULL)
+        || !parse_case("", BIO_PARSE_PRIO_HOST, 1, NULL, NULL)
+        || !parse_case("a:b:c", BIO_PARSE_PRIO_HOST, 0, NULL, NULL)
+        || !CHECK_ERR(ERR_LIB_BIO, BIO_R_AMBIGUOUS_HOST_OR_SERVICE)
+        || !parse_case("::1", BIO_PARSE_PRIO_HOST, 0, NULL, NULL)
+        || !CHECK_ERR(ERR_LIB_BIO, BIO_R_AMBIGUOUS_HOST_OR_SERVICE))
+        goto end;
+    ret = 1;
+end:
+    OPENSSL_free(h);
+    OPENSSL_free(s);
+    BIO_ADDR_free(a);
+    BIO_ADDRINFO_free(res);
+    return ret;
+}
+
+/* BIO_new_connect parses host:service; the hostname ctrl keeps an earlier port. */
+static int test_connect_names(void)
+{
+    BIO *b = NULL;
+    int ret = 0;
+
+    if (!TEST_ptr_null(BIO_new_connect("::1"))
+        || !CHECK_ERR(ERR_LIB_BIO, BIO_R_AMBIGUOUS_HOST_OR_SERVICE)
+        || !TEST_ptr(b = BIO_new_connect("[::1]:443"))
+        || !TEST_str_eq(BIO_get_conn_hostname(b), "::1") || !TEST_str_eq(BIO_get_conn_port(b), "443")
+        || !TEST_int_eq(BIO_set_conn_hostname(b, "other"), 1)
+        || !TEST_str_eq(BIO_get_conn_hostname(b), "other") || !TEST_str_eq(BIO_get_conn_port(b), "443")
+        || !TEST_int_eq(BIO_set_conn_port(b, "https"), 1) || !TEST_str_eq(BIO_get_conn_port(b), "https")
+        || !TEST_int_eq(BIO_get_conn_ip_family(b), 0))
+        goto end;
+    BIO_free(b);
+    if (!TEST_ptr(b = BIO_new_accept("4433")) || !TEST_int_eq(BIO_get_accept_ip_family(b), BIO_FAMILY_IPANY)
+        || !TEST_int_eq(BIO_get_bind_mode(b), BIO_BIND_NORMAL)
+        || !TEST_ptr_null(BIO_get_accept_name(b)) || !TEST_int_eq(BIO_get_fd(b, NULL), -1)
+        || !TEST_str_eq(BIO_method_name(b), "socket accept"))
+        goto end;
+    ret = 1;
+end:
+    BIO_free(b);
+    return ret;
+}
+
 /* ---- file BIOs ---------------------------------------------------------- */
 static int test_file_bios(void)
 {
@@ -741,6 +835,8 @@ int main(void)
     RUN_TEST(test_fssl_pair_retry);
     RUN_TEST(test_custom_method_transport);
     RUN_TEST(test_helper_failures);
+    RUN_TEST(test_addr_helpers);
+    RUN_TEST(test_connect_names);
     RUN_TEST(test_file_bios);
     return tu_finish();
 }

@@ -199,6 +199,10 @@ enum BIO_lookup_type {
     BIO_LOOKUP_CLIENT,
     BIO_LOOKUP_SERVER
 };
+enum BIO_hostserv_priorities {
+    BIO_PARSE_PRIO_HOST,
+    BIO_PARSE_PRIO_SERV
+};
 typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;
 typedef struct ERR_string_data_st {
     unsigned long error;
@@ -547,6 +551,11 @@ int BIO_ADDRINFO_protocol(const BIO_ADDRINFO *bai);
 int BIO_ADDRINFO_socktype(const BIO_ADDRINFO *bai);
 
 /**
+ * `BIO_ADDR_clear(3)`: makes `ap` empty (`AF_UNSPEC`). NULL is a no-op.
+ */
+void BIO_ADDR_clear(BIO_ADDR *ap);
+
+/**
  * `BIO_ADDR_family(3)`: the address family (`AF_UNSPEC` when empty).
  */
 int BIO_ADDR_family(const BIO_ADDR *ap);
@@ -557,14 +566,39 @@ int BIO_ADDR_family(const BIO_ADDR *ap);
 void BIO_ADDR_free(BIO_ADDR *arg0);
 
 /**
+ * `BIO_ADDR_hostname_string(3)`: the host (`numeric`: as digits; else resolved), to be freed
+ * with `OPENSSL_free`. NULL with `ERR_R_SYS_LIB` for an empty address.
+ */
+char *BIO_ADDR_hostname_string(const BIO_ADDR *ap, int numeric);
+
+/**
  * `BIO_ADDR_new(3)`: an empty address (family `AF_UNSPEC`).
  */
 BIO_ADDR *BIO_ADDR_new(void);
 
 /**
+ * `BIO_ADDR_rawaddress(3)`: copies the raw address (4 or 16 bytes, or the `AF_UNIX` path) to
+ * `p` (if not NULL) and its length to `*l` (if not NULL). 1, or 0 for an empty address.
+ */
+int BIO_ADDR_rawaddress(const BIO_ADDR *ap, void *p, size_t *l);
+
+/**
+ * `BIO_ADDR_rawmake(3)`: sets `ap` from a raw address — `AF_INET` (4 bytes), `AF_INET6` (16)
+ * or `AF_UNIX` (a path shorter than `sun_path`) — and a port in network byte order. 1, or 0
+ * for another family or length.
+ */
+int BIO_ADDR_rawmake(BIO_ADDR *ap, int family, const void *where, size_t wherelen, uint16_t port);
+
+/**
  * `BIO_ADDR_rawport(3)`: the port in network byte order (0 for other families).
  */
 uint16_t BIO_ADDR_rawport(const BIO_ADDR *ap);
+
+/**
+ * `BIO_ADDR_service_string(3)`: the port (`numeric`: as digits; else a service name if the
+ * system has one), to be freed with `OPENSSL_free`. NULL for an empty address.
+ */
+char *BIO_ADDR_service_string(const BIO_ADDR *ap, int numeric);
 
 /**
  * `BIO_accept_ex(3)`: accepts a connection on `accept_sock`, storing the peer in `addr` (if
@@ -936,6 +970,18 @@ BIO *BIO_new_ssl_connect(SSL_CTX *ctx);
 BIO *BIO_next(BIO *b);
 
 /**
+ * `BIO_parse_hostserv(3)`: splits `host:service` (`[v6]:service`; `*` or an empty part means
+ * none, NULL). A string without a colon is the host for `BIO_PARSE_PRIO_HOST`, the service
+ * for `BIO_PARSE_PRIO_SERV`. The parts found are stored (C-heap strings for `OPENSSL_free`)
+ * where `host`/`service` are not NULL. 1, or 0 with `BIO_R_AMBIGUOUS_HOST_OR_SERVICE` (for
+ * example a bare IPv6 address) or `BIO_R_MALFORMED_HOST_OR_SERVICE`.
+ */
+int BIO_parse_hostserv(const char *hostserv,
+                       char **host,
+                       char **service,
+                       enum BIO_hostserv_priorities hostserv_prio);
+
+/**
  * `BIO_pop(3)`: unlinks `b` from its chain (`BIO_CTRL_POP` first) and returns the BIO that
  * followed it (NULL for NULL).
  */
@@ -1040,6 +1086,21 @@ void BIO_set_retry_reason(BIO *bio, int reason);
  * `BIO_set_shutdown(3)`: the close flag. NULL is a no-op.
  */
 void BIO_set_shutdown(BIO *a, int shut);
+
+/**
+ * `BIO_set_tcp_ndelay(3)`: sets or clears `TCP_NODELAY`. 1 on success, else 0.
+ */
+int BIO_set_tcp_ndelay(int sock, int turn_on);
+
+/**
+ * `BIO_sock_error(3)`: the socket's pending error (`SO_ERROR`), or errno if that fails.
+ */
+int BIO_sock_error(int sock);
+
+/**
+ * `BIO_sock_init(3)`: 1 (nothing to set up on POSIX).
+ */
+int BIO_sock_init(void);
 
 /**
  * `BIO_sock_non_fatal_error(3)`: 1 for EWOULDBLOCK/EAGAIN, EINTR, ENOTCONN, EPROTO,

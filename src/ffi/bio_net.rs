@@ -731,9 +731,15 @@ pub extern "C" fn BIO_closesocket(sock: c_int) -> c_int {
 
 // ---- host:service strings ----
 
+/// One part of a `host:service` string: `None` when the syntax has no such part, else the
+/// part (`None` inside when it is empty or `*`).
+type Part = Option<Option<CString>>;
+
 /// Splits `host:service` (`[v6]:service` too). `prio_host`: a string without a colon is a host
-/// (connect), else a service (accept). Empty parts and `*` mean "not given" (NULL).
-fn parse_hostserv(s: &[u8], prio_host: bool) -> Option<(Option<CString>, Option<CString>)> {
+/// (connect), else a service (accept). Raises `BIO_R_AMBIGUOUS_HOST_OR_SERVICE` (several
+/// colons outside brackets) or `BIO_R_MALFORMED_HOST_OR_SERVICE` and gives `None` on failure.
+fn split_hostserv(s: &[u8], prio_host: bool) -> Option<(Part, Part)> {
+    const F: &str = "BIO_parse_hostserv";
     let part = |p: &[u8]| -> Option<CString> {
         if p.is_empty() || p == b"*" {
             None
@@ -742,26 +748,31 @@ fn parse_hostserv(s: &[u8], prio_host: bool) -> Option<(Option<CString>, Option<
         }
     };
     if let Some(rest) = s.strip_prefix(b"[") {
-        let close = rest.iter().position(|&c| c == b']')?;
-        let host = &rest[..close];
-        let after = &rest[close + 1..];
-        return match after {
-            [] => Some((part(host), None)),
-            [b':', serv @ ..] => Some((part(host), part(serv))),
-            _ => None,
-        };
+        let close = rest.iter().position(|&c| c == b']');
+        let parsed = close.and_then(|close| {
+            let host = &rest[..close];
+            match &rest[close + 1..] {
+                [] => Some((Some(part(host)), None)),
+                [b':', serv @ ..] => Some((Some(part(host)), Some(part(serv)))),
+                _ => None,
+            }
+        });
+        if parsed.is_none() {
+            raise(super::bio::BIO_R_MALFORMED_HOST_OR_SERVICE, F);
+        }
+        return parsed;
     }
-    let colons = s.iter().filter(|&&c| c == b':').count();
-    match colons {
-        0 if prio_host => Some((part(s), None)),
-        0 => Some((None, part(s))),
+    match s.iter().filter(|&&c| c == b':').count() {
+        0 if prio_host => Some((Some(part(s)), None)),
+        0 => Some((None, Some(part(s)))),
         1 => {
             let i = s.iter().position(|&c| c == b':')?;
-            Some((part(&s[..i]), part(&s[i + 1..])))
+            Some((Some(part(&s[..i])), Some(part(&s[i + 1..]))))
         }
-        // A bare IPv6 address.
-        _ if prio_host => Some((part(s), None)),
-        _ => None,
+        _ => {
+            raise(super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE, F);
+            None
+        }
     }
 }
 
@@ -1111,15 +1122,11 @@ impl BioImpl for Connect {
                             d.port = Some(s.to_owned());
                             return 1;
                         }
-                        let Some((h, p)) = parse_hostserv(s.to_bytes(), true) else {
-                            raise(
-                                super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE,
-                                "BIO_parse_hostserv",
-                            );
+                        let Some((h, p)) = split_hostserv(s.to_bytes(), true) else {
                             return 0;
                         };
-                        d.host = h;
-                        if p.is_some() {
+                        d.host = h.flatten();
+                        if let Some(p) = p {
                             d.port = p;
                         }
                         1
@@ -1439,15 +1446,13 @@ impl BioImpl for Accept {
                             d.port = Some(s.to_owned());
                             return 1;
                         }
-                        let Some((h, p)) = parse_hostserv(s.to_bytes(), false) else {
-                            raise(
-                                super::bio::BIO_R_AMBIGUOUS_HOST_OR_SERVICE,
-                                "BIO_parse_hostserv",
-                            );
+                        let Some((h, p)) = split_hostserv(s.to_bytes(), false) else {
                             return 0;
                         };
-                        d.name = h;
-                        d.port = p;
+                        d.name = h.flatten();
+                        if let Some(p) = p {
+                            d.port = p;
+                        }
                         1
                     }
                     2 => {
@@ -1714,4 +1719,274 @@ pub extern "C" fn BIO_dup_chain(r#in: *mut BIO) -> *mut BIO {
         }
         head
     })
+}
+
+// ---- More address helpers ----
+
+/// `BIO_sock_init(3)`: 1 (nothing to set up on POSIX).
+#[no_mangle]
+pub extern "C" fn BIO_sock_init() -> c_int {
+    crate::forward!(BIO_sock_init());
+    1
+}
+
+/// `BIO_ADDR_clear(3)`: makes `ap` empty (`AF_UNSPEC`). NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn BIO_ADDR_clear(ap: *mut BIO_ADDR) {
+    crate::forward!(BIO_ADDR_clear(ap));
+    guard((), || {
+        // SAFETY: NULL or a BIO_ADDR made by this module.
+        if let Some(a) = unsafe { (ap as *mut Addr).as_mut() } {
+            *a = Addr::empty();
+        }
+    })
+}
+
+/// `BIO_ADDR_rawmake(3)`: sets `ap` from a raw address — `AF_INET` (4 bytes), `AF_INET6` (16)
+/// or `AF_UNIX` (a path shorter than `sun_path`) — and a port in network byte order. 1, or 0
+/// for another family or length.
+#[no_mangle]
+pub extern "C" fn BIO_ADDR_rawmake(
+    ap: *mut BIO_ADDR,
+    family: c_int,
+    r#where: *const c_void,
+    wherelen: usize,
+    port: u16,
+) -> c_int {
+    crate::forward!(BIO_ADDR_rawmake(ap, family, r#where, wherelen, port));
+    guard(0, || {
+        // SAFETY: NULL or a BIO_ADDR made by this module.
+        let Some(a) = (unsafe { (ap as *mut Addr).as_mut() }) else {
+            return 0;
+        };
+        if r#where.is_null() {
+            return 0;
+        }
+        // SAFETY: the caller's `wherelen` readable bytes.
+        let raw = unsafe { core::slice::from_raw_parts(r#where as *const u8, wherelen) };
+        let mut n = Addr::empty();
+        // SAFETY (the three casts): each sockaddr type fits in sockaddr_storage.
+        match (family, wherelen) {
+            (libc::AF_INET, 4) => {
+                let s = unsafe { &mut *(&mut n.ss as *mut _ as *mut libc::sockaddr_in) };
+                s.sin_family = libc::AF_INET as libc::sa_family_t;
+                s.sin_port = port;
+                s.sin_addr.s_addr = u32::from_ne_bytes([raw[0], raw[1], raw[2], raw[3]]);
+                n.len = core::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            }
+            (libc::AF_INET6, 16) => {
+                let s = unsafe { &mut *(&mut n.ss as *mut _ as *mut libc::sockaddr_in6) };
+                s.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+                s.sin6_port = port;
+                s.sin6_addr.s6_addr.copy_from_slice(raw);
+                n.len = core::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t;
+            }
+            (libc::AF_UNIX, l) if l < 108 => {
+                let s = unsafe { &mut *(&mut n.ss as *mut _ as *mut libc::sockaddr_un) };
+                s.sun_family = libc::AF_UNIX as libc::sa_family_t;
+                for (d, c) in s.sun_path.iter_mut().zip(raw) {
+                    *d = *c as c_char;
+                }
+                n.len = core::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t;
+            }
+            _ => return 0,
+        }
+        *a = n;
+        1
+    })
+}
+
+/// `BIO_ADDR_rawaddress(3)`: copies the raw address (4 or 16 bytes, or the `AF_UNIX` path) to
+/// `p` (if not NULL) and its length to `*l` (if not NULL). 1, or 0 for an empty address.
+#[no_mangle]
+pub extern "C" fn BIO_ADDR_rawaddress(ap: *const BIO_ADDR, p: *mut c_void, l: *mut usize) -> c_int {
+    crate::forward!(BIO_ADDR_rawaddress(ap, p, l));
+    guard(0, || {
+        let Some(a) = addr(ap) else { return 0 };
+        let bytes: Vec<u8> = match a.family() {
+            // SAFETY (the three casts): the storage holds a sockaddr of the family it says.
+            libc::AF_INET => unsafe { &*(a.as_ptr() as *const libc::sockaddr_in) }
+                .sin_addr
+                .s_addr
+                .to_ne_bytes()
+                .to_vec(),
+            libc::AF_INET6 => unsafe { &*(a.as_ptr() as *const libc::sockaddr_in6) }
+                .sin6_addr
+                .s6_addr
+                .to_vec(),
+            libc::AF_UNIX => unsafe { &*(a.as_ptr() as *const libc::sockaddr_un) }
+                .sun_path
+                .iter()
+                .take_while(|&&c| c != 0)
+                .map(|&c| c as u8)
+                .collect(),
+            _ => return 0,
+        };
+        if !p.is_null() {
+            // SAFETY: the caller's buffer, large enough for this family's address.
+            unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), p as *mut u8, bytes.len()) };
+        }
+        // SAFETY: NULL or the caller's out-parameter.
+        unsafe { write_out(l, bytes.len()) };
+        1
+    })
+}
+
+/// A C-heap copy of `s` (freed with `OPENSSL_free`).
+fn heap_str(s: &[u8]) -> *mut c_char {
+    // SAFETY: a fresh allocation of len + 1 bytes, filled and NUL-terminated.
+    unsafe {
+        let p = libc::malloc(s.len() + 1) as *mut u8;
+        if !p.is_null() {
+            core::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
+            *p.add(s.len()) = 0;
+        }
+        p as *mut c_char
+    }
+}
+
+/// `getnameinfo` of `ap`: (host, service), numeric or resolved.
+fn name_info(
+    ap: *const BIO_ADDR,
+    numeric: c_int,
+    func: &'static str,
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    let Some(a) = addr(ap) else {
+        err::push(Error::null_param(lib::BIO, func));
+        return None;
+    };
+    if a.family() == libc::AF_UNIX {
+        // SAFETY: the storage holds a sockaddr_un.
+        let un = unsafe { &*(a.as_ptr() as *const libc::sockaddr_un) };
+        let path = un
+            .sun_path
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
+        return Some((path, Vec::new()));
+    }
+    if a.family() != libc::AF_INET && a.family() != libc::AF_INET6 {
+        err::push(Error::new(lib::BIO, common::SYS_LIB, func));
+        return None;
+    }
+    let mut host = [0 as c_char; 1025];
+    let mut serv = [0 as c_char; 32];
+    let flags = if numeric != 0 {
+        libc::NI_NUMERICHOST | libc::NI_NUMERICSERV
+    } else {
+        0
+    };
+    // SAFETY: a socket address of `len` bytes and two buffers with their sizes.
+    let rc = unsafe {
+        libc::getnameinfo(
+            a.as_ptr(),
+            a.len,
+            host.as_mut_ptr(),
+            host.len() as libc::socklen_t,
+            serv.as_mut_ptr(),
+            serv.len() as libc::socklen_t,
+            flags,
+        )
+    };
+    if rc != 0 {
+        err::push(Error::new(lib::BIO, common::SYS_LIB, func));
+        return None;
+    }
+    // SAFETY: getnameinfo NUL-terminated both buffers.
+    let (h, s) = unsafe { (CStr::from_ptr(host.as_ptr()), CStr::from_ptr(serv.as_ptr())) };
+    Some((h.to_bytes().to_vec(), s.to_bytes().to_vec()))
+}
+
+/// `BIO_ADDR_hostname_string(3)`: the host (`numeric`: as digits; else resolved), to be freed
+/// with `OPENSSL_free`. NULL with `ERR_R_SYS_LIB` for an empty address.
+#[no_mangle]
+pub extern "C" fn BIO_ADDR_hostname_string(ap: *const BIO_ADDR, numeric: c_int) -> *mut c_char {
+    crate::forward!(BIO_ADDR_hostname_string(ap, numeric));
+    guard(core::ptr::null_mut(), || {
+        name_info(ap, numeric, "addr_strings").map_or(core::ptr::null_mut(), |(h, _)| heap_str(&h))
+    })
+}
+
+/// `BIO_ADDR_service_string(3)`: the port (`numeric`: as digits; else a service name if the
+/// system has one), to be freed with `OPENSSL_free`. NULL for an empty address.
+#[no_mangle]
+pub extern "C" fn BIO_ADDR_service_string(ap: *const BIO_ADDR, numeric: c_int) -> *mut c_char {
+    crate::forward!(BIO_ADDR_service_string(ap, numeric));
+    guard(core::ptr::null_mut(), || {
+        name_info(ap, numeric, "addr_strings").map_or(core::ptr::null_mut(), |(_, s)| heap_str(&s))
+    })
+}
+
+/// `enum BIO_hostserv_priorities` (build.rs writes OpenSSL's definition).
+pub type BIO_hostserv_priorities = core::ffi::c_uint;
+
+/// `BIO_parse_hostserv(3)`: splits `host:service` (`[v6]:service`; `*` or an empty part means
+/// none, NULL). A string without a colon is the host for `BIO_PARSE_PRIO_HOST`, the service
+/// for `BIO_PARSE_PRIO_SERV`. The parts found are stored (C-heap strings for `OPENSSL_free`)
+/// where `host`/`service` are not NULL. 1, or 0 with `BIO_R_AMBIGUOUS_HOST_OR_SERVICE` (for
+/// example a bare IPv6 address) or `BIO_R_MALFORMED_HOST_OR_SERVICE`.
+#[no_mangle]
+pub extern "C" fn BIO_parse_hostserv(
+    hostserv: *const c_char,
+    host: *mut *mut c_char,
+    service: *mut *mut c_char,
+    hostserv_prio: BIO_hostserv_priorities,
+) -> c_int {
+    crate::forward!(BIO_parse_hostserv(hostserv, host, service, hostserv_prio));
+    guard(0, || {
+        // SAFETY: NULL or a NUL-terminated string.
+        let Some(s) = (unsafe { c_str(hostserv) }) else {
+            err::push(Error::null_param(lib::BIO, "BIO_parse_hostserv"));
+            return 0;
+        };
+        let Some(p) = split_hostserv(s.to_bytes(), hostserv_prio == 0) else {
+            return 0;
+        };
+        let out = |dst: *mut *mut c_char, part: Option<Option<CString>>| {
+            if let Some(v) = part {
+                let ptr = v.map_or(core::ptr::null_mut(), |c| heap_str(c.as_bytes()));
+                // SAFETY: NULL or the caller's out-parameter.
+                unsafe { write_out(dst, ptr) };
+            }
+        };
+        out(host, p.0);
+        out(service, p.1);
+        1
+    })
+}
+
+/// `BIO_sock_error(3)`: the socket's pending error (`SO_ERROR`), or errno if that fails.
+#[no_mangle]
+pub extern "C" fn BIO_sock_error(sock: c_int) -> c_int {
+    crate::forward!(BIO_sock_error(sock));
+    let mut e: c_int = 0;
+    let mut l = core::mem::size_of::<c_int>() as libc::socklen_t;
+    // SAFETY: an int out-parameter.
+    let r = unsafe {
+        libc::getsockopt(
+            sock,
+            libc::SOL_SOCKET,
+            libc::SO_ERROR,
+            &mut e as *mut c_int as *mut c_void,
+            &mut l,
+        )
+    };
+    if r < 0 {
+        errno()
+    } else {
+        e
+    }
+}
+
+/// `BIO_set_tcp_ndelay(3)`: sets or clears `TCP_NODELAY`. 1 on success, else 0.
+#[no_mangle]
+pub extern "C" fn BIO_set_tcp_ndelay(sock: c_int, turn_on: c_int) -> c_int {
+    crate::forward!(BIO_set_tcp_ndelay(sock, turn_on));
+    c_int::from(setsockopt_int(
+        sock,
+        libc::IPPROTO_TCP,
+        libc::TCP_NODELAY,
+        c_int::from(turn_on != 0),
+    ))
 }
