@@ -358,6 +358,125 @@ end:
     return ret;
 }
 
+/* ---- BIO_f_ssl(3)'s examples: a buffered accept chain and a buffered client ---- */
+static void *buffered_server_main(void *p)
+{
+    struct server *s = p;
+    BIO *sbio = NULL;
+    int fd = -1;
+
+    if (BIO_do_accept(s->abio) != 1 || (sbio = BIO_pop(s->abio)) == NULL
+        || BIO_method_type(sbio) != BIO_TYPE_BUFFER || BIO_get_fd(sbio, &fd) < 0)
+        goto end;
+    set_timeouts(fd);
+    if (BIO_do_handshake(sbio) != 1 || BIO_gets(sbio, s->line, sizeof(s->line)) != 5
+        || BIO_puts(sbio, "pong\n") != 5 || BIO_wpending(sbio) != 5 || BIO_flush(sbio) != 1
+        || BIO_read(sbio, s->line + 5, 1) != 0)
+        goto end;
+    BIO_ssl_shutdown(sbio);
+    s->ok = 1;
+end:
+    if (!s->ok)
+        ERR_print_errors_fp(stderr);
+    BIO_free_all(sbio);
+    ERR_clear_error();
+    return NULL;
+}
+
+static int test_buffered_ssl_bios(void)
+{
+    SSL_CTX *sctx = server_ctx(), *cctx = client_ctx();
+    SSL *ssl = NULL;
+    BIO *b = NULL, *tmpl = NULL, *tail = NULL;
+    struct server srv;
+    char port[16], hostport[40], buf[32];
+    int ret = 0, started = 0;
+
+    memset(&srv, 0, sizeof(srv));
+    if (!TEST_ptr(sctx) || !TEST_ptr(cctx) || !TEST_ptr(srv.abio = bind_accept(port, 16))
+        || !TEST_ptr(tmpl = BIO_new_ssl(sctx, 0)) || !TEST_ptr(b = BIO_new(BIO_f_buffer()))
+        || !TEST_int_eq(BIO_method_type(b), BIO_TYPE_BUFFER)
+        || !TEST_str_eq(BIO_method_name(b), "buffer"))
+        goto end;
+    tail = tmpl;
+    tmpl = BIO_push(b, tmpl);
+    b = NULL;
+    if (!TEST_int_eq(BIO_set_accept_bios(srv.abio, tmpl), 1))
+        goto end;
+    tmpl = NULL;
+    if (!TEST_int_eq(pthread_create(&srv.th, NULL, buffered_server_main, &srv), 0))
+        goto end;
+    started = 1;
+    snprintf(hostport, sizeof(hostport), "127.0.0.1:%s", port);
+    if (!TEST_ptr(b = BIO_new_buffer_ssl_connect(cctx))
+        || !TEST_int_eq(BIO_method_type(b), BIO_TYPE_BUFFER)
+        || !TEST_int_eq(BIO_get_ssl(b, &ssl), 1) || !TEST_ptr(ssl)
+        || !TEST_int_eq(SSL_set1_host(ssl, "localhost"), 1)
+        || !TEST_int_eq(BIO_set_conn_hostname(b, hostport), 1) || !TEST_int_eq(BIO_do_connect(b), 1)
+        || !TEST_int_eq(BIO_puts(b, "ping\n"), 5) || !TEST_int_eq(BIO_wpending(b), 5)
+        || !TEST_int_eq(BIO_flush(b), 1) || !TEST_int_eq(BIO_wpending(b), 0)
+        || !TEST_int_eq(BIO_gets(b, buf, sizeof(buf)), 5) || !TEST_str_eq(buf, "pong\n"))
+        goto end;
+    BIO_ssl_shutdown(b);
+    if (!TEST_int_eq(BIO_read(b, buf, sizeof(buf)), 0))
+        goto end;
+    ret = 1;
+end:
+    BIO_free_all(b);
+    if (tmpl != NULL) {
+        BIO_free_all(tmpl);
+        tail = NULL;
+    }
+    if (started)
+        ret = finish_server(&srv) && ret;
+    else
+        BIO_free_all(srv.abio);
+    /* The accept BIO frees only the first BIO of the BIO_set_accept_bios chain (OpenSSL). */
+    BIO_free(tail);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+/* Buffer semantics over a memory BIO. */
+static int test_buffer_bio(void)
+{
+    BIO *f = BIO_new(BIO_f_buffer()), *m = BIO_new(BIO_s_mem());
+    char buf[64], big[5000];
+    int ret = 0;
+
+    memset(big, 'z', sizeof(big));
+    if (!TEST_ptr(f) || !TEST_ptr(m) || !TEST_int_eq(BIO_get_init(f), 1)
+        || !TEST_int_eq(BIO_read(f, buf, 5), 0) || !TEST_int_eq(BIO_write(f, "abc", 3), 0)
+        || !TEST_int_eq(BIO_flush(f), 0) || !TEST_int_eq(BIO_get_close(f), 0))
+        goto end;
+    BIO_push(f, m);
+    if (!TEST_int_eq(BIO_write(f, "0123456789", 10), 10) || !TEST_int_eq(BIO_pending(m), 0)
+        || !TEST_int_eq(BIO_wpending(f), 10) || !TEST_int_eq(BIO_flush(f), 1)
+        || !TEST_int_eq(BIO_pending(m), 10) || !TEST_int_eq(BIO_wpending(f), 0)
+        || !TEST_int_eq(BIO_reset(m), 1) || !TEST_int_eq(BIO_write(m, "ab\ncd\nef", 8), 8))
+        goto end;
+    if (!TEST_int_eq(BIO_gets(f, buf, sizeof(buf)), 3) || !TEST_str_eq(buf, "ab\n")
+        || !TEST_int_eq(BIO_pending(f), 5) || !TEST_int_eq(BIO_get_buffer_num_lines(f), 1)
+        || !TEST_int_eq(BIO_read(f, buf, 2), 2) || !TEST_int_eq(BIO_pending(f), 3)
+        || !TEST_int_eq(BIO_gets(f, buf, sizeof(buf)), 1)
+        || !TEST_int_eq(BIO_gets(f, buf, sizeof(buf)), 2) || !TEST_str_eq(buf, "ef")
+        || !TEST_int_eq(BIO_get_flags(f), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY)
+        || !TEST_int_eq(BIO_read(f, buf, sizeof(buf)), -1) || !TEST_true(BIO_should_read(f)))
+        goto end;
+    if (!TEST_int_eq(BIO_set_buffer_size(f, 1024), 1)
+        || !TEST_int_eq(BIO_set_buffer_read_data(f, "x\ny\n", 4), 1)
+        || !TEST_int_eq(BIO_pending(f), 4) || !TEST_int_eq(BIO_get_buffer_num_lines(f), 2)
+        || !TEST_int_eq(BIO_puts(f, "hi"), 2)
+        || !TEST_int_eq(BIO_write(f, big, sizeof(big)), (int)sizeof(big))
+        || !TEST_int_eq(BIO_wpending(f), 906) || !TEST_int_eq(BIO_pending(m), 4096))
+        goto end;
+    ret = 1;
+end:
+    BIO_free_all(f);
+    return ret;
+}
+
 /* ---- the SSL filter over a BIO pair: retry flags ----------------------- */
 static int test_fssl_pair_retry(void)
 {
@@ -832,6 +951,8 @@ int main(void)
     RUN_TEST(test_guide_blocking_client);
     RUN_TEST(test_ssl_connect_bio);
     RUN_TEST(test_nbio_connect_demo);
+    RUN_TEST(test_buffered_ssl_bios);
+    RUN_TEST(test_buffer_bio);
     RUN_TEST(test_fssl_pair_retry);
     RUN_TEST(test_custom_method_transport);
     RUN_TEST(test_helper_failures);

@@ -695,6 +695,11 @@ size_t BIO_ctrl_wpending(BIO *b);
 BIO *BIO_dup_chain(BIO *in);
 
 /**
+ * `BIO_f_buffer(3)`: the buffering filter method (static).
+ */
+const BIO_METHOD *BIO_f_buffer(void);
+
+/**
  * `BIO_f_ssl(3)`: the SSL filter method (`BIO_TYPE_SSL`, named "ssl"). A new filter holds no
  * SSL: reads and writes fail with `BIO_R_UNINITIALIZED` until `BIO_set_ssl`, its ctrls
  * return 0, its close flag is 0. In pass-through mode this is a libcrypto `BIO_METHOD`.
@@ -908,9 +913,8 @@ BIO *BIO_new_accept(const char *host_port);
 int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2);
 
 /**
- * `BIO_new_buffer_ssl_connect(3)`: would put a buffering BIO (`BIO_f_buffer`) between the
- * filter and the connect BIO.
- * Status: fails cleanly — sslrs has no buffering BIO: NULL with `ERR_R_UNSUPPORTED`
+ * `BIO_new_buffer_ssl_connect(3)`: a buffering BIO (`BIO_f_buffer`) pushed onto
+ * `BIO_new_ssl_connect(ctx)`. NULL on failure.
  */
 BIO *BIO_new_buffer_ssl_connect(SSL_CTX *ctx);
 

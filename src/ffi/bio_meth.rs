@@ -254,11 +254,12 @@ impl BioImpl for Custom {
 pub fn new_of(m: *const BIO_METHOD) -> Option<*mut BIO> {
     super::bio_net::new_of(m)
         .or_else(|| super::bio_file::new_of(m))
+        .or_else(|| super::bio_buffer::new_of(m))
         .or_else(|| new_custom(m))
 }
 
-/// The method a native BIO can be re-made from (`BIO_dup_chain`): an application's method, or
-/// the memory method. `None` for the rest.
+/// The method a native BIO can be re-made from (`BIO_dup_chain`): an application's method, the
+/// buffer filter, or the memory method. `None` for the rest.
 pub fn method_of(b: *mut BIO) -> Option<*const BIO_METHOD> {
     let x = obj(b)?;
     if let Some(i) = x.imp() {

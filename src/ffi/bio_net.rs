@@ -1232,7 +1232,8 @@ struct AcceptData {
     bound_port: Option<CString>,
     peer_name: Option<CString>,
     peer_port: Option<CString>,
-    /// `BIO_set_accept_bios`: copied (`BIO_dup_chain`) in front of every accepted socket.
+    /// `BIO_set_accept_bios`: copied (`BIO_dup_chain`) in front of every accepted socket. Owned
+    /// like OpenSSL's: only its first BIO is freed with the accept BIO (or when replaced).
     chain: usize,
 }
 
@@ -1467,7 +1468,7 @@ impl BioImpl for Accept {
                         let old = core::mem::replace(&mut d.chain, parg as usize);
                         drop(d);
                         if old != 0 {
-                            super::bio::BIO_free_all(old as *mut BIO);
+                            super::bio::BIO_free(old as *mut BIO);
                         }
                         1
                     }
@@ -1583,7 +1584,7 @@ impl BioImpl for Accept {
         let chain = core::mem::replace(&mut d.chain, 0);
         drop(d);
         if chain != 0 {
-            super::bio::BIO_free_all(chain as *mut BIO);
+            super::bio::BIO_free(chain as *mut BIO);
         }
     }
 }

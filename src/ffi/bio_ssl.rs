@@ -36,8 +36,6 @@ use super::ssl::{
     SSL_ERROR_WANT_X509_LOOKUP,
 };
 use super::types::{BIO, BIO_METHOD, SSL, SSL_CTX};
-use crate::crypto::err;
-use crate::error::{lib, Error};
 use core::ffi::{c_char, c_int, c_long, c_void, CStr};
 use core::sync::atomic::{AtomicI64, AtomicPtr, Ordering};
 use std::sync::OnceLock;
@@ -399,14 +397,22 @@ pub extern "C" fn BIO_new_ssl_connect(ctx: *mut SSL_CTX) -> *mut BIO {
     })
 }
 
-/// `BIO_new_buffer_ssl_connect(3)`: would put a buffering BIO (`BIO_f_buffer`) between the
-/// filter and the connect BIO.
-/// Status: fails cleanly — sslrs has no buffering BIO: NULL with `ERR_R_UNSUPPORTED`
+/// `BIO_new_buffer_ssl_connect(3)`: a buffering BIO (`BIO_f_buffer`) pushed onto
+/// `BIO_new_ssl_connect(ctx)`. NULL on failure.
 #[no_mangle]
 pub extern "C" fn BIO_new_buffer_ssl_connect(ctx: *mut SSL_CTX) -> *mut BIO {
-    let _ = ctx;
-    err::push(Error::unsupported(lib::BIO, "BIO_new_buffer_ssl_connect"));
-    core::ptr::null_mut()
+    guard(core::ptr::null_mut(), || {
+        let buf = super::bio::BIO_new(super::bio_buffer::BIO_f_buffer());
+        if buf.is_null() {
+            return buf;
+        }
+        let ssl = BIO_new_ssl_connect(ctx);
+        if ssl.is_null() {
+            super::bio::BIO_free(buf);
+            return core::ptr::null_mut();
+        }
+        BIO_push(buf, ssl)
+    })
 }
 
 /// The SSL of the first SSL filter in `b`'s chain (NULL if none).

@@ -14,6 +14,7 @@
 pub mod async_;
 pub mod backend;
 pub mod bio;
+pub mod bio_buffer;
 pub mod bio_file;
 pub mod bio_meth;
 pub mod bio_net;
