@@ -414,3 +414,30 @@ pub extern "C" fn BIO_f_buffer() -> *const BIO_METHOD {
     crate::forward_new!(BIO_f_buffer());
     method()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::bio::{BIO_free_all, BIO_gets, BIO_new, BIO_puts, BIO_s_mem};
+    use crate::ffi::bio_meth::BIO_push;
+    use core::ptr::null_mut;
+
+    #[test]
+    fn lines_over_mem() {
+        let f = BIO_new(BIO_f_buffer());
+        let m = BIO_new(BIO_s_mem());
+        let mut line = [0u8; 16];
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 0);
+        BIO_push(f, m);
+        assert_eq!(BIO_puts(m, c"one\ntwo".as_ptr()), 7);
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 4);
+        assert_eq!(&line[..5], b"one\n\0");
+        assert_eq!(BIO_ctrl(f, BIO_CTRL_PENDING, 0, null_mut()), 3);
+        assert_eq!(BIO_gets(f, line.as_mut_ptr().cast(), 16), 3);
+        assert_eq!(BIO_puts(f, c"abc".as_ptr()), 3);
+        assert_eq!(BIO_ctrl(f, BIO_CTRL_WPENDING, 0, null_mut()), 3);
+        assert_eq!(BIO_ctrl(f, BIO_CTRL_FLUSH, 0, null_mut()), 1);
+        assert_eq!(BIO_ctrl(m, BIO_CTRL_PENDING, 0, null_mut()), 3);
+        BIO_free_all(f);
+    }
+}

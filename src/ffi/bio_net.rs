@@ -1110,7 +1110,7 @@ impl BioImpl for Connect {
             }
             cmd::SET_CONNECT => {
                 if parg.is_null() {
-                    return 0;
+                    return 1;
                 }
                 b.set_init(true);
                 let mut d = lock(&self.d);
@@ -1990,4 +1990,105 @@ pub extern "C" fn BIO_set_tcp_ndelay(sock: c_int, turn_on: c_int) -> c_int {
         libc::TCP_NODELAY,
         c_int::from(turn_on != 0),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::ptr::null_mut;
+
+    fn split(s: &str, host: bool) -> Option<(Option<Option<String>>, Option<Option<String>>)> {
+        let conv = |p: Part| p.map(|o| o.map(|c| c.into_string().unwrap()));
+        split_hostserv(s.as_bytes(), host).map(|(h, p)| (conv(h), conv(p)))
+    }
+
+    #[test]
+    fn hostserv() {
+        err::clear();
+        let s = |x: &str| Some(Some(x.to_string()));
+        assert_eq!(split("h:443", true), Some((s("h"), s("443"))));
+        assert_eq!(split("443", false), Some((None, s("443"))));
+        assert_eq!(split("h", true), Some((s("h"), None)));
+        assert_eq!(split("[::1]:443", true), Some((s("::1"), s("443"))));
+        assert_eq!(split("[::1]", true), Some((s("::1"), None)));
+        assert_eq!(split("*:1", false), Some((Some(None), s("1"))));
+        assert_eq!(split("h:", true), Some((s("h"), Some(None))));
+        assert_eq!(split("::1", true), None);
+        assert_eq!(split("[::1", true), None);
+        assert_eq!(split("[::1]x", true), None);
+        let mut n = 0;
+        while err::pop_first().is_some() {
+            n += 1;
+        }
+        assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn null_sweep() {
+        err::clear();
+        assert_eq!(
+            BIO_lookup_ex(null_mut(), null_mut(), 0, 0, 0, 0, null_mut()),
+            0
+        );
+        assert!(BIO_ADDRINFO_next(null_mut()).is_null());
+        assert_eq!(BIO_ADDRINFO_family(null_mut()), 0);
+        assert_eq!(BIO_ADDRINFO_socktype(null_mut()), 0);
+        assert_eq!(BIO_ADDRINFO_protocol(null_mut()), 0);
+        assert!(BIO_ADDRINFO_address(null_mut()).is_null());
+        BIO_ADDRINFO_free(null_mut());
+        BIO_ADDR_free(null_mut());
+        BIO_ADDR_clear(null_mut());
+        assert_eq!(BIO_ADDR_family(null_mut()), libc::AF_UNSPEC);
+        assert_eq!(BIO_ADDR_rawport(null_mut()), 0);
+        assert_eq!(BIO_ADDR_rawaddress(null_mut(), null_mut(), null_mut()), 0);
+        assert_eq!(
+            BIO_ADDR_rawmake(null_mut(), libc::AF_INET, null_mut(), 4, 0),
+            0
+        );
+        assert!(BIO_ADDR_hostname_string(null_mut(), 1).is_null());
+        assert!(BIO_ADDR_service_string(null_mut(), 1).is_null());
+        assert_eq!(BIO_parse_hostserv(null_mut(), null_mut(), null_mut(), 0), 0);
+        assert_eq!(BIO_connect(-1, null_mut(), 0), 0);
+        assert_eq!(BIO_bind(-1, null_mut(), 0), 0);
+        assert_eq!(BIO_listen(-1, null_mut(), 0), 0);
+        assert_eq!(BIO_closesocket(-1), 0);
+        // As OpenSSL: uninitialised BIOs, no host/port yet.
+        for b in [BIO_new_connect(null_mut()), BIO_new_accept(null_mut())] {
+            assert!(!b.is_null());
+            assert_eq!(super::super::bio_meth::BIO_get_init(b), 0);
+            super::super::bio::BIO_free(b);
+        }
+        assert!(BIO_dup_chain(null_mut()).is_null());
+        err::clear();
+    }
+
+    #[test]
+    fn lookup_and_listen_loopback() {
+        let mut res: *mut BIO_ADDRINFO = null_mut();
+        assert_eq!(
+            BIO_lookup_ex(
+                c"127.0.0.1".as_ptr(),
+                c"0".as_ptr(),
+                LOOKUP_SERVER,
+                libc::AF_INET,
+                libc::SOCK_STREAM,
+                0,
+                &mut res
+            ),
+            1
+        );
+        let s = BIO_socket(BIO_ADDRINFO_family(res), libc::SOCK_STREAM, 0, 0);
+        assert!(s >= 0);
+        assert_eq!(
+            BIO_listen(s, BIO_ADDRINFO_address(res), BIO_SOCK_REUSEADDR),
+            1
+        );
+        assert_eq!(BIO_socket_nbio(s, 1), 1);
+        let peer = BIO_ADDR_new();
+        assert_eq!(BIO_accept_ex(s, peer, 0), -1);
+        assert!(native::should_retry(-1));
+        BIO_ADDR_free(peer);
+        assert_eq!(BIO_closesocket(s), 1);
+        BIO_ADDRINFO_free(res);
+    }
 }

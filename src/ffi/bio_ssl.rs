@@ -469,3 +469,67 @@ pub extern "C" fn BIO_ssl_shutdown(ssl_bio: *mut BIO) {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::err;
+    use crate::ffi::bio::{BIO_free, BIO_free_all, BIO_method_type, BIO_new, BIO_new_bio_pair};
+    use core::ptr::null_mut;
+
+    fn ctrl(b: *mut BIO, cmd: c_int, larg: c_long) -> c_long {
+        BIO_ctrl(b, cmd, larg, null_mut())
+    }
+
+    #[test]
+    fn null_and_empty_filter() {
+        err::clear();
+        BIO_ssl_shutdown(null_mut());
+        assert_eq!(BIO_ssl_copy_session_id(null_mut(), null_mut()), 0);
+        assert!(BIO_new_ssl(null_mut(), 1).is_null());
+        assert!(BIO_new_ssl_connect(null_mut()).is_null());
+        assert!(BIO_new_buffer_ssl_connect(null_mut()).is_null());
+        err::clear();
+        assert!(!BIO_f_ssl().is_null());
+        let e = BIO_new(BIO_f_ssl());
+        assert_eq!(BIO_method_type(e), BIO_TYPE_SSL);
+        let mut s: *mut SSL = 1 as *mut SSL;
+        assert_eq!(
+            BIO_ctrl(e, BIO_C_GET_SSL, 0, (&mut s as *mut *mut SSL).cast()),
+            0
+        );
+        assert_eq!(s, 1 as *mut SSL);
+        assert_eq!(ctrl(e, BIO_C_DO_STATE_MACHINE, 0), 0);
+        assert_eq!(ctrl(e, BIO_CTRL_GET_CLOSE, 0), 0);
+        let mut buf = [0u8; 4];
+        assert_eq!(crate::ffi::bio::BIO_read(e, buf.as_mut_ptr().cast(), 4), -1);
+        assert!(err::pop_first().is_some());
+        BIO_ssl_shutdown(e);
+        assert_eq!(BIO_free(e), 1);
+    }
+
+    #[test]
+    fn push_pop_moves_transport() {
+        let ctx = crate::ffi::ssl::SSL_CTX_new(crate::ffi::ssl::TLS_client_method());
+        let b = BIO_new_ssl(ctx, 1);
+        let mut s: *mut SSL = null_mut();
+        assert_eq!(
+            BIO_ctrl(b, BIO_C_GET_SSL, 0, (&mut s as *mut *mut SSL).cast()),
+            1
+        );
+        let (mut x, mut y) = (null_mut(), null_mut());
+        assert_eq!(BIO_new_bio_pair(&mut x, 0, &mut y, 0), 1);
+        assert_eq!(BIO_push(b, x), b);
+        assert_eq!(SSL_get_rbio(s), x);
+        assert_eq!(SSL_get_wbio(s), x);
+        assert_eq!(super::super::bio_meth::BIO_pop(b), x);
+        assert!(SSL_get_rbio(s).is_null());
+        assert_eq!(ctrl(b, BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT, 5), 0);
+        assert_eq!(ctrl(b, BIO_C_SET_SSL_RENEGOTIATE_TIMEOUT, 6), 5);
+        assert_eq!(ctrl(b, BIO_C_GET_SSL_NUM_RENEGOTIATES, 0), 0);
+        BIO_free_all(b);
+        BIO_free(x);
+        BIO_free(y);
+        crate::ffi::ssl::SSL_CTX_free(ctx);
+    }
+}
