@@ -1997,7 +1997,9 @@ mod tests {
     use super::*;
     use core::ptr::null_mut;
 
-    fn split(s: &str, host: bool) -> Option<(Option<Option<String>>, Option<Option<String>>)> {
+    type Parts = (Option<Option<String>>, Option<Option<String>>);
+
+    fn split(s: &str, host: bool) -> Option<Parts> {
         let conv = |p: Part| p.map(|o| o.map(|c| c.into_string().unwrap()));
         split_hostserv(s.as_bytes(), host).map(|(h, p)| (conv(h), conv(p)))
     }
