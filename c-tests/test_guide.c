@@ -358,6 +358,83 @@ end:
     return ret;
 }
 
+/* ---- demos/bio/saccept.c: reading and writing through the accept BIO itself ---- */
+static void *saccept_main(void *p)
+{
+    struct server *s = p;
+    BIO *tmp;
+    size_t got = 0;
+    int n;
+
+    /* The first read accepts (the chain appears behind the accept BIO) and handshakes. */
+    while (got < sizeof(s->line) - 1 && memchr(s->line, '\n', got) == NULL) {
+        n = BIO_read(s->abio, s->line + got, (int)(sizeof(s->line) - 1 - got));
+        if (n <= 0)
+            goto end;
+        got += (size_t)n;
+    }
+    if (BIO_next(s->abio) == NULL || BIO_method_type(BIO_next(s->abio)) != BIO_TYPE_SSL
+        || BIO_write(s->abio, "pong\n", 5) != 5 || BIO_flush(s->abio) != 1
+        || BIO_read(s->abio, s->line + got, 1) != 0)
+        goto end;
+    BIO_ssl_shutdown(BIO_next(s->abio));
+    tmp = BIO_pop(s->abio);
+    BIO_free_all(tmp);
+    s->ok = BIO_next(s->abio) == NULL;
+end:
+    if (!s->ok)
+        ERR_print_errors_fp(stderr);
+    ERR_clear_error();
+    return NULL;
+}
+
+static int test_saccept_demo(void)
+{
+    SSL_CTX *sctx = server_ctx(), *cctx = client_ctx();
+    SSL *ssl = NULL;
+    BIO *b = NULL, *tmpl = NULL;
+    struct server srv;
+    char port[16], hostport[40], buf[32];
+    int ret = 0, started = 0, n = 0, r;
+
+    memset(&srv, 0, sizeof(srv));
+    if (!TEST_ptr(sctx) || !TEST_ptr(cctx) || !TEST_ptr(srv.abio = bind_accept(port, 16))
+        || !TEST_ptr(tmpl = BIO_new_ssl(sctx, 0))
+        || !TEST_int_eq(BIO_set_accept_bios(srv.abio, tmpl), 1))
+        goto end;
+    tmpl = NULL;
+    if (!TEST_int_eq(pthread_create(&srv.th, NULL, saccept_main, &srv), 0))
+        goto end;
+    started = 1;
+    snprintf(hostport, sizeof(hostport), "127.0.0.1:%s", port);
+    if (!TEST_ptr(b = BIO_new_ssl_connect(cctx)) || !TEST_int_eq(BIO_get_ssl(b, &ssl), 1)
+        || !TEST_int_eq(SSL_set1_host(ssl, "localhost"), 1)
+        || !TEST_int_eq(BIO_set_conn_hostname(b, hostport), 1)
+        || !TEST_int_eq(BIO_puts(b, "ping\n"), 5))
+        goto end;
+    while (n < 5) {
+        if (!TEST_int_gt(r = BIO_read(b, buf + n, (int)sizeof(buf) - n), 0))
+            goto end;
+        n += r;
+    }
+    if (!TEST_mem_eq(buf, n, "pong\n", 5))
+        goto end;
+    BIO_ssl_shutdown(b);
+    if (!TEST_int_eq(BIO_read(b, buf, sizeof(buf)), 0))
+        goto end;
+    ret = 1;
+end:
+    BIO_free_all(b);
+    BIO_free(tmpl);
+    if (started)
+        ret = finish_server(&srv) && ret;
+    else
+        BIO_free_all(srv.abio);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* ---- BIO_f_ssl(3)'s examples: a buffered accept chain and a buffered client ---- */
 static void *buffered_server_main(void *p)
 {
@@ -952,6 +1029,7 @@ int main(void)
     RUN_TEST(test_ssl_connect_bio);
     RUN_TEST(test_nbio_connect_demo);
     RUN_TEST(test_buffered_ssl_bios);
+    RUN_TEST(test_saccept_demo);
     RUN_TEST(test_buffer_bio);
     RUN_TEST(test_fssl_pair_retry);
     RUN_TEST(test_custom_method_transport);
