@@ -520,7 +520,7 @@ static int test_buffer_bio(void)
 {
     BIO *f = BIO_new(BIO_f_buffer()), *m = BIO_new(BIO_s_mem());
     char buf[64], big[5000];
-    int ret = 0;
+    int ret = 0, idx;
 
     memset(big, 'z', sizeof(big));
     if (!TEST_ptr(f) || !TEST_ptr(m) || !TEST_int_eq(BIO_get_init(f), 1)
@@ -540,6 +540,15 @@ static int test_buffer_bio(void)
         || !TEST_int_eq(BIO_gets(f, buf, sizeof(buf)), 2) || !TEST_str_eq(buf, "ef")
         || !TEST_int_eq(BIO_get_flags(f), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY)
         || !TEST_int_eq(BIO_read(f, buf, sizeof(buf)), -1) || !TEST_true(BIO_should_read(f)))
+        goto end;
+    idx = BIO_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+    if (!TEST_ptr_null(BIO_get_app_data(f)) || !TEST_int_eq(BIO_set_app_data(f, big), 1)
+        || !TEST_true(BIO_get_app_data(f) == big) || !TEST_int_gt(idx, 0)
+        || !TEST_ptr_null(BIO_get_ex_data(f, idx)) || !TEST_int_eq(BIO_set_ex_data(f, idx, buf), 1)
+        || !TEST_true(BIO_get_ex_data(f, idx) == buf) || !TEST_ptr_null(BIO_get_ex_data(m, idx))
+        || !TEST_int_eq(BIO_set_ex_data(f, -1, buf), 0)
+        || !CHECK_ERR(ERR_LIB_CRYPTO, ERR_R_PASSED_INVALID_ARGUMENT)
+        || !CHECK_ERR(ERR_LIB_CRYPTO, ERR_R_PASSED_INVALID_ARGUMENT))
         goto end;
     if (!TEST_int_eq(BIO_set_buffer_size(f, 1024), 1)
         || !TEST_int_eq(BIO_set_buffer_read_data(f, "x\ny\n", 4), 1)

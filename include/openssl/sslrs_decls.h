@@ -744,6 +744,12 @@ void BIO_free_all(BIO *a);
 void *BIO_get_data(BIO *a);
 
 /**
+ * `BIO_get_ex_data(3)` (behind `BIO_get_app_data`): the value at `idx`, NULL when unset,
+ * negative or for NULL `bio`.
+ */
+void *BIO_get_ex_data(const BIO *bio, int idx);
+
+/**
  * `BIO_get_init(3)`: 1 if reads and writes reach the method. 0 for NULL.
  */
 int BIO_get_init(BIO *a);
@@ -1065,6 +1071,14 @@ const BIO_METHOD *BIO_s_socket(void);
  * `BIO_set_data(3)`. NULL `a` is a no-op.
  */
 void BIO_set_data(BIO *a, void *ptr);
+
+/**
+ * `BIO_set_ex_data(3)` (behind `BIO_set_app_data`, index 0): 1; a negative index gives 0
+ * with OpenSSL's two `ERR_R_PASSED_INVALID_ARGUMENT` entries; NULL `bio` gives 0.
+ * Status: partial — values are stored, but free callbacks of `BIO_get_ex_new_index` indexes are
+ * not run when a native BIO is freed
+ */
+int BIO_set_ex_data(BIO *bio, int idx, void *data);
 
 /**
  * `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.

@@ -256,6 +256,8 @@ pub struct Bio {
     /// `BIO_get_data`/`BIO_set_data`.
     data: AtomicPtr<c_void>,
     link: Mutex<Link>,
+    /// `BIO_set_ex_data` values by index.
+    ex: Mutex<Vec<usize>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -285,6 +287,7 @@ impl Bio {
             imp: None,
             data: AtomicPtr::new(core::ptr::null_mut()),
             link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
             st: Mutex::new(State {
                 flags,
                 retry_reason: 0,
@@ -304,6 +307,7 @@ impl Bio {
             imp: None,
             data: AtomicPtr::new(core::ptr::null_mut()),
             link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
             st: Mutex::new(State {
                 flags: 0,
                 retry_reason: 0,
@@ -325,6 +329,7 @@ impl Bio {
             imp: Some(imp),
             data: AtomicPtr::new(core::ptr::null_mut()),
             link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
             st: Mutex::new(State {
                 flags: 0,
                 retry_reason: 0,
@@ -369,6 +374,20 @@ impl Bio {
     /// `BIO_set_shutdown`.
     pub fn set_shutdown(&self, v: i32) {
         lock(&self.st).shutdown = v;
+    }
+
+    /// `BIO_get_ex_data` (0 when unset).
+    pub fn ex_get(&self, idx: usize) -> usize {
+        lock(&self.ex).get(idx).copied().unwrap_or(0)
+    }
+
+    /// `BIO_set_ex_data`.
+    pub fn ex_set(&self, idx: usize, v: usize) {
+        let mut ex = lock(&self.ex);
+        if ex.len() <= idx {
+            ex.resize(idx + 1, 0);
+        }
+        ex[idx] = v;
     }
 
     /// `BIO_next`: the next BIO's address (NULL at the end of the chain).

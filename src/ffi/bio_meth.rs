@@ -504,6 +504,43 @@ pub extern "C" fn BIO_get_shutdown(a: *mut BIO) -> c_int {
     guard(0, || obj(a).map_or(0, |b| b.get_shutdown()))
 }
 
+/// `BIO_set_ex_data(3)` (behind `BIO_set_app_data`, index 0): 1; a negative index gives 0
+/// with OpenSSL's two `ERR_R_PASSED_INVALID_ARGUMENT` entries; NULL `bio` gives 0.
+/// Status: partial — values are stored, but free callbacks of `BIO_get_ex_new_index` indexes are
+/// not run when a native BIO is freed
+#[no_mangle]
+pub extern "C" fn BIO_set_ex_data(bio: *mut BIO, idx: c_int, data: *mut c_void) -> c_int {
+    crate::forward!(BIO_set_ex_data(bio, idx, data));
+    guard(0, || {
+        let Some(b) = obj(bio) else { return 0 };
+        let Ok(i) = usize::try_from(idx) else {
+            for func in ["OPENSSL_sk_set", "CRYPTO_set_ex_data"] {
+                err::push(Error::new(
+                    lib::CRYPTO,
+                    crate::error::common::PASSED_INVALID_ARGUMENT,
+                    func,
+                ));
+            }
+            return 0;
+        };
+        b.ex_set(i, data as usize);
+        1
+    })
+}
+
+/// `BIO_get_ex_data(3)` (behind `BIO_get_app_data`): the value at `idx`, NULL when unset,
+/// negative or for NULL `bio`.
+#[no_mangle]
+pub extern "C" fn BIO_get_ex_data(bio: *const BIO, idx: c_int) -> *mut c_void {
+    crate::forward!(BIO_get_ex_data(bio, idx));
+    guard(core::ptr::null_mut(), || {
+        match (obj(bio), usize::try_from(idx)) {
+            (Some(b), Ok(i)) => b.ex_get(i) as *mut c_void,
+            _ => core::ptr::null_mut(),
+        }
+    })
+}
+
 // ---- Chains ----
 
 /// `BIO_push(3)`: appends `append` (may be NULL) at the end of `b`'s chain, tells `b` with
