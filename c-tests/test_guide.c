@@ -234,6 +234,110 @@ end:
     return ret;
 }
 
+/* ---- the guide's blocking server (tls-server-block): accept BIO + SSL_set_bio ---- */
+static const char cache_id[] = "sslrs guide test";
+
+static void *guide_server_main(void *p)
+{
+    struct server *s = p;
+    BIO *client_bio;
+    SSL *ssl = NULL;
+    unsigned char buf[64];
+    size_t nread, nwritten, got = 0;
+    int fd = -1;
+
+    if (BIO_do_accept(s->abio) <= 0 || (client_bio = BIO_pop(s->abio)) == NULL)
+        goto end;
+    if (BIO_get_fd(client_bio, &fd) >= 0)
+        set_timeouts(fd);
+    if ((ssl = SSL_new(s->ctx)) == NULL) {
+        BIO_free(client_bio);
+        goto end;
+    }
+    SSL_set_bio(ssl, client_bio, client_bio);
+    if (SSL_accept(ssl) <= 0)
+        goto end;
+    while (SSL_read_ex(ssl, buf, sizeof(buf), &nread) > 0) {
+        if (got + nread < sizeof(s->line)) {
+            memcpy(s->line + got, buf, nread);
+            got += nread;
+        }
+        if (SSL_write_ex(ssl, buf, nread, &nwritten) <= 0 || nwritten != nread)
+            goto end;
+    }
+    s->ok = SSL_get_error(ssl, 0) == SSL_ERROR_ZERO_RETURN;
+end:
+    if (!s->ok)
+        ERR_print_errors_fp(stderr);
+    SSL_free(ssl);
+    ERR_clear_error();
+    return NULL;
+}
+
+static int test_guide_blocking_server(void)
+{
+    SSL_CTX *sctx = SSL_CTX_new(TLS_server_method()), *cctx = SSL_CTX_new(TLS_client_method());
+    SSL *ssl = NULL;
+    BIO *bio = NULL;
+    struct server srv;
+    char port[16], buf[32];
+    size_t n = 0, w = 0;
+    int ret = 0, started = 0;
+
+    memset(&srv, 0, sizeof(srv));
+    if (!TEST_ptr(sctx) || !TEST_ptr(cctx)
+        || !TEST_int_eq(SSL_CTX_set_min_proto_version(sctx, TLS1_2_VERSION), 1))
+        goto end;
+    SSL_CTX_set_options(sctx, SSL_OP_IGNORE_UNEXPECTED_EOF | SSL_OP_NO_RENEGOTIATION
+                                  | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    if (!TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path("server-ec-chain.pem")), 1)
+        || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(sctx, cert_path("server-ec.key"),
+                                                    SSL_FILETYPE_PEM), 1)
+        || !TEST_int_eq(SSL_CTX_set_session_id_context(sctx, (const void *)cache_id,
+                                                       sizeof(cache_id)), 1))
+        goto end;
+    SSL_CTX_set_session_cache_mode(sctx, SSL_SESS_CACHE_SERVER);
+    SSL_CTX_sess_set_cache_size(sctx, 1024);
+    SSL_CTX_set_timeout(sctx, 3600);
+    SSL_CTX_set_verify(sctx, SSL_VERIFY_NONE, NULL);
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, NULL);
+    if (!TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path("ca-ec.pem"), NULL), 1)
+        || !TEST_ptr(srv.abio = bind_accept(port, 16)))
+        goto end;
+    srv.ctx = sctx;
+    if (!TEST_int_eq(pthread_create(&srv.th, NULL, guide_server_main, &srv), 0))
+        goto end;
+    started = 1;
+    if (!TEST_ptr(ssl = SSL_new(cctx))
+        || !TEST_ptr(bio = create_socket_bio("127.0.0.1", port, AF_INET)))
+        goto end;
+    SSL_set_bio(ssl, bio, bio);
+    if (!TEST_int_eq(SSL_set_tlsext_host_name(ssl, "localhost"), 1)
+        || !TEST_int_eq(SSL_set1_host(ssl, "localhost"), 1) || !TEST_int_eq(SSL_connect(ssl), 1)
+        || !TEST_int_eq(SSL_write_ex(ssl, "ping\n", 5, &w), 1))
+        goto end;
+    while (n < 5) {
+        size_t r = 0;
+
+        if (!TEST_int_eq(SSL_read_ex(ssl, buf + n, sizeof(buf) - n, &r), 1))
+            goto end;
+        n += r;
+    }
+    if (!TEST_mem_eq(buf, n, "ping\n", 5) || !TEST_int_eq(SSL_shutdown(ssl), 0))
+        goto end;
+    ret = 1;
+end:
+    SSL_free(ssl);
+    if (started) {
+        pthread_join(srv.th, NULL);
+        ret = TEST_true(srv.ok) && TEST_str_eq(srv.line, "ping\n") && ret;
+    }
+    BIO_free_all(srv.abio);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* ---- BIO_new_ssl_connect + BIO_set_conn_hostname + BIO_do_connect ----- */
 static int test_ssl_connect_bio(void)
 {
@@ -1035,6 +1139,7 @@ int main(void)
 {
     alarm(600); /* hard bound for the whole program, valgrind included */
     RUN_TEST(test_guide_blocking_client);
+    RUN_TEST(test_guide_blocking_server);
     RUN_TEST(test_ssl_connect_bio);
     RUN_TEST(test_nbio_connect_demo);
     RUN_TEST(test_buffered_ssl_bios);
