@@ -1089,6 +1089,42 @@ end:
     return ret;
 }
 
+/* ---- BIO_s_null / BIO_f_null --------------------------------------------- */
+static int test_null_bios(void)
+{
+    BIO *n = BIO_new(BIO_s_null()), *f = BIO_new(BIO_f_null()), *m = BIO_new(BIO_s_mem());
+    char buf[16];
+    int ret = 0;
+
+    if (!TEST_ptr(n) || !TEST_ptr(f) || !TEST_ptr(m)
+        || !TEST_int_eq(BIO_method_type(n), BIO_TYPE_NULL) || !TEST_str_eq(BIO_method_name(n), "NULL")
+        || !TEST_int_eq(BIO_write(n, "abc", 3), 3) || !TEST_int_eq(BIO_read(n, buf, 3), 0)
+        || !TEST_int_eq(BIO_puts(n, "abcd"), 4) || !TEST_int_eq(BIO_gets(n, buf, 16), 0)
+        || !TEST_int_eq(BIO_reset(n), 1) || !TEST_int_eq(BIO_eof(n), 1)
+        || !TEST_int_eq(BIO_flush(n), 1) || !TEST_int_eq(BIO_pending(n), 0)
+        || !TEST_int_eq(BIO_get_close(n), 0) || !TEST_int_eq(BIO_set_close(n, 1), 1)
+        || !TEST_int_eq(BIO_get_close(n), 0))
+        goto end;
+    if (!TEST_int_eq(BIO_method_type(f), BIO_TYPE_NULL_FILTER)
+        || !TEST_str_eq(BIO_method_name(f), "NULL filter") || !TEST_int_eq(BIO_write(f, "abc", 3), 0)
+        || !TEST_int_eq(BIO_read(f, buf, 3), 0) || !TEST_int_eq(BIO_flush(f), 0))
+        goto end;
+    BIO_push(f, m);
+    m = NULL;
+    if (!TEST_int_eq(BIO_write(f, "ab\ncd", 5), 5) || !TEST_int_eq(BIO_pending(f), 5)
+        || !TEST_int_eq(BIO_gets(f, buf, 16), 3) || !TEST_int_eq(BIO_read(f, buf, 16), 2)
+        || !TEST_int_eq(BIO_read(f, buf, 16), -1)
+        || !TEST_int_eq(BIO_get_flags(f), BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY)
+        || !TEST_int_eq(BIO_puts(f, "xyz"), 3) || !TEST_int_eq(BIO_get_close(f), 1))
+        goto end;
+    ret = 1;
+end:
+    BIO_free(n);
+    BIO_free_all(f);
+    BIO_free(m);
+    return ret;
+}
+
 /* ---- file BIOs ---------------------------------------------------------- */
 static int test_file_bios(void)
 {
@@ -1151,5 +1187,6 @@ int main(void)
     RUN_TEST(test_addr_helpers);
     RUN_TEST(test_connect_names);
     RUN_TEST(test_file_bios);
+    RUN_TEST(test_null_bios);
     return tu_finish();
 }

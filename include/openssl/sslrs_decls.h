@@ -700,6 +700,11 @@ BIO *BIO_dup_chain(BIO *in);
 const BIO_METHOD *BIO_f_buffer(void);
 
 /**
+ * `BIO_f_null(3)`: the pass-through filter method (static).
+ */
+const BIO_METHOD *BIO_f_null(void);
+
+/**
  * `BIO_f_ssl(3)`: the SSL filter method (`BIO_TYPE_SSL`, named "ssl"). A new filter holds no
  * SSL: reads and writes fail with `BIO_R_UNINITIALIZED` until `BIO_set_ssl`, its ctrls
  * return 0, its close flag is 0. In pass-through mode this is a libcrypto `BIO_METHOD`.
@@ -1061,6 +1066,11 @@ const BIO_METHOD *BIO_s_file(void);
  * `BIO_s_mem(3)`: the memory BIO method (static; never freed).
  */
 const BIO_METHOD *BIO_s_mem(void);
+
+/**
+ * `BIO_s_null(3)`: the sink method (static).
+ */
+const BIO_METHOD *BIO_s_null(void);
 
 /**
  * `BIO_s_socket(3)`: the socket BIO method (static).

@@ -255,6 +255,7 @@ pub fn new_of(m: *const BIO_METHOD) -> Option<*mut BIO> {
     super::bio_net::new_of(m)
         .or_else(|| super::bio_file::new_of(m))
         .or_else(|| super::bio_buffer::new_of(m))
+        .or_else(|| super::bio_null::new_of(m))
         .or_else(|| new_custom(m))
 }
 

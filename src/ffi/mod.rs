@@ -18,6 +18,7 @@ pub mod bio_buffer;
 pub mod bio_file;
 pub mod bio_meth;
 pub mod bio_net;
+pub mod bio_null;
 pub mod bio_ssl;
 pub mod callbacks;
 pub mod cipher;
