@@ -858,6 +858,14 @@ static int test_custom_method_transport(void)
         || !TEST_int_eq(BIO_meth_set_create(m, pipe_create), 1)
         || !TEST_int_eq(BIO_meth_set_destroy(m, pipe_destroy), 1))
         goto end;
+    if (!TEST_true(BIO_meth_get_read(m) == pipe_read)
+        || !TEST_true(BIO_meth_get_write_ex(m) == pipe_write)
+        || !TEST_true(BIO_meth_get_ctrl(m) == pipe_ctrl)
+        || !TEST_true(BIO_meth_get_create(m) == pipe_create)
+        || !TEST_true(BIO_meth_get_destroy(m) == pipe_destroy)
+        || !TEST_true(BIO_meth_get_puts(m) == NULL) || !TEST_true(BIO_meth_get_gets(m) == NULL)
+        || !TEST_true(BIO_meth_get_callback_ctrl(m) == NULL))
+        goto end;
     /* create left it uninitialised: I/O is refused until BIO_set_init. */
     if (!TEST_ptr(cb = BIO_new(m)) || !TEST_int_eq(BIO_get_init(cb), 0)
         || !TEST_int_eq(BIO_read(cb, buf, 1), -1) || !CHECK_ERR(ERR_LIB_BIO, BIO_R_UNINITIALIZED)

@@ -835,6 +835,68 @@ int BIO_lookup_ex(const char *host,
 void BIO_meth_free(BIO_METHOD *biom);
 
 /**
+ * `BIO_meth_get_callback_ctrl(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+long (*BIO_meth_get_callback_ctrl(const BIO_METHOD *biom))(BIO*, int, BIO_info_cb *);
+
+/**
+ * `BIO_meth_get_create(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_create(const BIO_METHOD *bion))(BIO*);
+
+/**
+ * `BIO_meth_get_ctrl(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+long (*BIO_meth_get_ctrl(const BIO_METHOD *biom))(BIO*, int, long, void*);
+
+/**
+ * `BIO_meth_get_destroy(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_destroy(const BIO_METHOD *biom))(BIO*);
+
+/**
+ * `BIO_meth_get_gets(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_gets(const BIO_METHOD *biom))(BIO*, char*, int);
+
+/**
+ * `BIO_meth_get_puts(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_puts(const BIO_METHOD *biom))(BIO*, const char*);
+
+/**
+ * `BIO_meth_get_read(3)`: the function set with `BIO_meth_set_read` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_read(const BIO_METHOD *biom))(BIO*, char*, int);
+
+/**
+ * `BIO_meth_get_read_ex(3)`: the function set with `BIO_meth_set_read_ex` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_read_ex(const BIO_METHOD *biom))(BIO*, char*, size_t, size_t*);
+
+/**
+ * `BIO_meth_get_write(3)`: the function set with `BIO_meth_set_write` (NULL if none, if the
+ * method has a `write_ex` instead, or for a built-in method).
+ * Status: partial — built-in methods (`BIO_s_socket()`, ...) give NULL: their functions are
+ * not C functions in sslrs
+ */
+int (*BIO_meth_get_write(const BIO_METHOD *biom))(BIO*, const char*, int);
+
+/**
+ * `BIO_meth_get_write_ex(3)`: the function set with `BIO_meth_set_write_ex` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_write_ex(const BIO_METHOD *biom))(BIO*, const char*, size_t, size_t*);
+
+/**
  * `BIO_meth_new(3)`: a new method of type `type` named `name` (copied), with no functions.
  * NULL `name` gives NULL with `ERR_R_PASSED_NULL_PARAMETER`.
  */

@@ -447,6 +447,125 @@ pub extern "C" fn BIO_meth_set_callback_ctrl(
     set(biom, |f| f.callback_ctrl = callback_ctrl)
 }
 
+/// The functions of the method behind `biom` (a live `BIO_meth_new` method), else `None`.
+fn fns_of(biom: *const BIO_METHOD) -> Option<Fns> {
+    meth_of(biom).map(|m| m.fns())
+}
+
+/// `BIO_meth_get_write(3)`: the function set with `BIO_meth_set_write` (NULL if none, if the
+/// method has a `write_ex` instead, or for a built-in method).
+/// Status: partial — built-in methods (`BIO_s_socket()`, ...) give NULL: their functions are
+/// not C functions in sslrs
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_write(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *const c_char, c_int) -> c_int> {
+    crate::forward!(BIO_meth_get_write(biom));
+    guard(None, || match fns_of(biom)?.write? {
+        Writer::Old(f) => Some(f),
+        Writer::Ex(_) => None,
+    })
+}
+
+/// `BIO_meth_get_write_ex(3)`: the function set with `BIO_meth_set_write_ex` (NULL if none).
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_write_ex(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *const c_char, usize, *mut usize) -> c_int> {
+    crate::forward!(BIO_meth_get_write_ex(biom));
+    guard(None, || match fns_of(biom)?.write? {
+        Writer::Ex(f) => Some(f),
+        Writer::Old(_) => None,
+    })
+}
+
+/// `BIO_meth_get_read(3)`: the function set with `BIO_meth_set_read` (NULL if none).
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_read(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *mut c_char, c_int) -> c_int> {
+    crate::forward!(BIO_meth_get_read(biom));
+    guard(None, || match fns_of(biom)?.read? {
+        Reader::Old(f) => Some(f),
+        Reader::Ex(_) => None,
+    })
+}
+
+/// `BIO_meth_get_read_ex(3)`: the function set with `BIO_meth_set_read_ex` (NULL if none).
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_read_ex(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *mut c_char, usize, *mut usize) -> c_int> {
+    crate::forward!(BIO_meth_get_read_ex(biom));
+    guard(None, || match fns_of(biom)?.read? {
+        Reader::Ex(f) => Some(f),
+        Reader::Old(_) => None,
+    })
+}
+
+/// `BIO_meth_get_puts(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_puts(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *const c_char) -> c_int> {
+    crate::forward!(BIO_meth_get_puts(biom));
+    guard(None, || fns_of(biom)?.puts)
+}
+
+/// `BIO_meth_get_gets(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_gets(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, *mut c_char, c_int) -> c_int> {
+    crate::forward!(BIO_meth_get_gets(biom));
+    guard(None, || fns_of(biom)?.gets)
+}
+
+/// `BIO_meth_get_ctrl(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_ctrl(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, c_int, c_long, *mut c_void) -> c_long> {
+    crate::forward!(BIO_meth_get_ctrl(biom));
+    guard(None, || fns_of(biom)?.ctrl)
+}
+
+/// `BIO_meth_get_create(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_create(
+    bion: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO) -> c_int> {
+    crate::forward!(BIO_meth_get_create(bion));
+    guard(None, || fns_of(bion)?.create)
+}
+
+/// `BIO_meth_get_destroy(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_destroy(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO) -> c_int> {
+    crate::forward!(BIO_meth_get_destroy(biom));
+    guard(None, || fns_of(biom)?.destroy)
+}
+
+/// `BIO_meth_get_callback_ctrl(3)`.
+/// Status: partial — built-in methods give NULL
+#[no_mangle]
+pub extern "C" fn BIO_meth_get_callback_ctrl(
+    biom: *const BIO_METHOD,
+) -> Option<unsafe extern "C" fn(*mut BIO, c_int, BIO_info_cb) -> c_long> {
+    crate::forward!(BIO_meth_get_callback_ctrl(biom));
+    guard(None, || fns_of(biom)?.callback_ctrl)
+}
+
 // ---- Per-BIO state for method implementations ----
 
 /// `BIO_set_data(3)`. NULL `a` is a no-op.
