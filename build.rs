@@ -90,6 +90,15 @@ const COMPLETE_TYPES: &[(&str, &str)] = &[
     ),
     // Declared only (a union in OpenSSL; OpenSSL's headers complete the struct).
     ("BIO_ADDR", "typedef union bio_addr_st BIO_ADDR;"),
+    // An enum tag, not a typedef: prototypes name it `enum BIO_lookup_type` (see the rename).
+    (
+        "BIO_lookup_type",
+        "enum BIO_lookup_type {\n    BIO_LOOKUP_CLIENT,\n    BIO_LOOKUP_SERVER\n};",
+    ),
+    (
+        "BIO_hostserv_priorities",
+        "enum BIO_hostserv_priorities {\n    BIO_PARSE_PRIO_HOST,\n    BIO_PARSE_PRIO_SERV\n};",
+    ),
     (
         "SRTP_PROTECTION_PROFILE",
         "typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;",
@@ -582,6 +591,9 @@ fn generate_headers(root: &Path, out: &Path, c_defs: &BTreeMap<String, String>) 
         after.push_str(def);
         after.push('\n');
         cfg.export.exclude.push(n.to_string());
+        if def.starts_with(&format!("enum {n} ")) {
+            cfg.export.rename.insert(n.to_string(), format!("enum {n}"));
+        }
     }
     after.push_str("#endif\n");
     if let Some(extra) = &cfg.after_includes {

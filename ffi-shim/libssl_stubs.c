@@ -8,10 +8,4 @@
 
 #include "libssl_stubs.h"
 
-SSLRS_STUB_FAIL(BIO_f_ssl); /* const BIO_METHOD * */
-SSLRS_STUB_FAIL(BIO_new_buffer_ssl_connect); /* BIO * */
-SSLRS_STUB_FAIL(BIO_new_ssl); /* BIO * */
-SSLRS_STUB_FAIL(BIO_new_ssl_connect); /* BIO * */
-SSLRS_STUB_FAIL(BIO_ssl_copy_session_id); /* int */
-SSLRS_STUB_VOID(BIO_ssl_shutdown); /* void */
 SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */

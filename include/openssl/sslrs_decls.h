@@ -195,6 +195,14 @@ typedef enum {
     TLS_ST_PENDING_EARLY_DATA_END, TLS_ST_CW_END_OF_EARLY_DATA, TLS_ST_SR_END_OF_EARLY_DATA
 } OSSL_HANDSHAKE_STATE;
 typedef union bio_addr_st BIO_ADDR;
+enum BIO_lookup_type {
+    BIO_LOOKUP_CLIENT,
+    BIO_LOOKUP_SERVER
+};
+enum BIO_hostserv_priorities {
+    BIO_PARSE_PRIO_HOST,
+    BIO_PARSE_PRIO_SERV
+};
 typedef struct srtp_protection_profile_st SRTP_PROTECTION_PROFILE;
 typedef struct ERR_string_data_st {
     unsigned long error;
@@ -527,6 +535,100 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `BIO_ADDRINFO_address(3)`: the entry's address (owned by the list; NULL for NULL).
+ */
+const BIO_ADDR *BIO_ADDRINFO_address(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_family(3)`: `AF_INET`, `AF_INET6`, `AF_UNIX` (0 for NULL).
+ */
+int BIO_ADDRINFO_family(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_free(3)`: frees a list from `BIO_lookup_ex`. NULL is a no-op.
+ */
+void BIO_ADDRINFO_free(BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_next(3)`: the next entry (NULL at the end or for NULL).
+ */
+const BIO_ADDRINFO *BIO_ADDRINFO_next(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_protocol(3)`: the protocol, or for 0 the family's usual one (`IPPROTO_TCP`
+ * for stream sockets, `IPPROTO_UDP` for datagrams) as OpenSSL reports it. 0 for NULL.
+ */
+int BIO_ADDRINFO_protocol(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_socktype(3)` (0 for NULL).
+ */
+int BIO_ADDRINFO_socktype(const BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDR_clear(3)`: makes `ap` empty (`AF_UNSPEC`). NULL is a no-op.
+ */
+void BIO_ADDR_clear(BIO_ADDR *ap);
+
+/**
+ * `BIO_ADDR_family(3)`: the address family (`AF_UNSPEC` when empty).
+ */
+int BIO_ADDR_family(const BIO_ADDR *ap);
+
+/**
+ * `BIO_ADDR_free(3)`. NULL is a no-op.
+ */
+void BIO_ADDR_free(BIO_ADDR *arg0);
+
+/**
+ * `BIO_ADDR_hostname_string(3)`: the host (`numeric`: as digits; else resolved), to be freed
+ * with `OPENSSL_free`. NULL with `ERR_R_SYS_LIB` for an empty address.
+ */
+char *BIO_ADDR_hostname_string(const BIO_ADDR *ap, int numeric);
+
+/**
+ * `BIO_ADDR_new(3)`: an empty address (family `AF_UNSPEC`).
+ */
+BIO_ADDR *BIO_ADDR_new(void);
+
+/**
+ * `BIO_ADDR_rawaddress(3)`: copies the raw address (4 or 16 bytes, or the `AF_UNIX` path) to
+ * `p` (if not NULL) and its length to `*l` (if not NULL). 1, or 0 for an empty address.
+ */
+int BIO_ADDR_rawaddress(const BIO_ADDR *ap, void *p, size_t *l);
+
+/**
+ * `BIO_ADDR_rawmake(3)`: sets `ap` from a raw address — `AF_INET` (4 bytes), `AF_INET6` (16)
+ * or `AF_UNIX` (a path shorter than `sun_path`) — and a port in network byte order. 1, or 0
+ * for another family or length.
+ */
+int BIO_ADDR_rawmake(BIO_ADDR *ap, int family, const void *where, size_t wherelen, uint16_t port);
+
+/**
+ * `BIO_ADDR_rawport(3)`: the port in network byte order (0 for other families).
+ */
+uint16_t BIO_ADDR_rawport(const BIO_ADDR *ap);
+
+/**
+ * `BIO_ADDR_service_string(3)`: the port (`numeric`: as digits; else a service name if the
+ * system has one), to be freed with `OPENSSL_free`. NULL for an empty address.
+ */
+char *BIO_ADDR_service_string(const BIO_ADDR *ap, int numeric);
+
+/**
+ * `BIO_accept_ex(3)`: accepts a connection on `accept_sock`, storing the peer in `addr` (if
+ * not NULL) and applying `options` (`BIO_SOCK_NONBLOCK`). The new descriptor, or -1: nothing
+ * queued when it would block, else `ERR_LIB_SYS`/errno and `BIO_R_ACCEPT_ERROR`.
+ */
+int BIO_accept_ex(int accept_sock, BIO_ADDR *addr, int options);
+
+/**
+ * `BIO_bind(3)`: binds `sock` to `addr` (`BIO_SOCK_REUSEADDR` sets `SO_REUSEADDR` first).
+ * 1, or 0 with `ERR_LIB_SYS`/errno and `BIO_R_UNABLE_TO_BIND_SOCKET`.
+ */
+int BIO_bind(int sock, const BIO_ADDR *addr, int options);
+
+/**
  * `BIO_callback_ctrl(3)`: no native BIO takes callbacks: -2, with `BIO_R_UNSUPPORTED_METHOD`
  * unless `b` is NULL (as OpenSSL's memory/socket/fd/pair BIOs behave).
  */
@@ -536,6 +638,24 @@ long BIO_callback_ctrl(BIO *b, int cmd, BIO_info_cb * fp);
  * `BIO_clear_flags(3)`: clears `flags`. NULL is a no-op.
  */
 void BIO_clear_flags(BIO *b, int flags);
+
+/**
+ * `BIO_closesocket(3)`: closes `sock`. 1, or 0 if `close` failed (also for -1).
+ */
+int BIO_closesocket(int sock);
+
+/**
+ * `BIO_connect(3)`: connects `sock` to `addr` after applying `options` (`BIO_SOCK_NONBLOCK`,
+ * `BIO_SOCK_KEEPALIVE`, `BIO_SOCK_NODELAY`). 1 when connected; 0 otherwise — a non-blocking
+ * connect in progress queues nothing (`BIO_sock_should_retry` is true), a failure queues
+ * `ERR_LIB_SYS`/errno and `BIO_R_CONNECT_ERROR`; sock -1 gives `BIO_R_INVALID_SOCKET`.
+ */
+int BIO_connect(int sock, const BIO_ADDR *addr, int options);
+
+/**
+ * `BIO_copy_next_retry(3)`: copies the next BIO's retry flags and reason onto `b`.
+ */
+void BIO_copy_next_retry(BIO *b);
 
 /**
  * `BIO_ctrl(3)`: the command behind `BIO_pending`, `BIO_eof`, `BIO_reset`, `BIO_flush`,
@@ -581,6 +701,35 @@ int BIO_ctrl_reset_read_request(BIO *b);
 size_t BIO_ctrl_wpending(BIO *b);
 
 /**
+ * `BIO_dup_chain(3)`: a copy of the chain from `in`: each BIO made anew from its method,
+ * with the close flag, init and flags copied and its state copied by `BIO_CTRL_DUP`
+ * (an SSL filter duplicates its SSL with `SSL_dup`). NULL on failure.
+ * Only BIOs of `BIO_meth_new` methods (the SSL filter among them) and memory BIOs can be
+ * copied.
+ */
+BIO *BIO_dup_chain(BIO *in);
+
+/**
+ * `BIO_f_buffer(3)`: the buffering filter method (static).
+ */
+const BIO_METHOD *BIO_f_buffer(void);
+
+/**
+ * `BIO_f_null(3)`: the pass-through filter method (static).
+ */
+const BIO_METHOD *BIO_f_null(void);
+
+/**
+ * `BIO_f_ssl(3)`: the SSL filter method (`BIO_TYPE_SSL`, named "ssl"). A new filter holds no
+ * SSL: reads and writes fail with `BIO_R_UNINITIALIZED` until `BIO_set_ssl`, its ctrls
+ * return 0, its close flag is 0. In pass-through mode this is a libcrypto `BIO_METHOD`.
+ * Status: partial — no renegotiation: `BIO_set_ssl_renegotiate_bytes` is ignored (returns 0),
+ * `BIO_set_ssl_renegotiate_timeout` only records the value, `BIO_get_num_renegotiates` is 0;
+ * `BIO_set_info_callback` on the filter is not supported (-2)
+ */
+const BIO_METHOD *BIO_f_ssl(void);
+
+/**
  * `BIO_fd_non_fatal_error(3)`: same set as `BIO_sock_non_fatal_error`.
  */
 int BIO_fd_non_fatal_error(int error);
@@ -591,19 +740,49 @@ int BIO_fd_non_fatal_error(int error);
 int BIO_fd_should_retry(int i);
 
 /**
+ * `BIO_find_type(3)`: the first BIO of the chain from `b` whose type is `bio_type` (a type
+ * with no number part, such as `BIO_TYPE_DESCRIPTOR`, matches any type with those class bits).
+ * NULL `b` gives NULL with `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+BIO *BIO_find_type(BIO *b, int bio_type);
+
+/**
  * `BIO_free(3)`: drops one reference; the last one closes a socket/fd BIO's fd if its close
  * flag is set and disconnects a pair half from its peer. Returns 1, or 0 for NULL.
  */
 int BIO_free(BIO *a);
 
 /**
- * `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
+ * `BIO_free_all(3)`: frees `a` and the BIOs chained after it (`BIO_push`), stopping after a
+ * BIO that had other references. NULL is a no-op.
  */
 void BIO_free_all(BIO *a);
 
 /**
- * `BIO_get_retry_BIO(3)`: sslrs BIOs are never chained, so `bio` itself, with its retry
- * reason stored in `*reason` (if not NULL). NULL gives NULL.
+ * `BIO_get_data(3)`: NULL for NULL `a` and for BIOs nobody set data on.
+ */
+void *BIO_get_data(BIO *a);
+
+/**
+ * `BIO_get_ex_data(3)` (behind `BIO_get_app_data`): the value at `idx`, NULL when unset,
+ * negative or for NULL `bio`.
+ */
+void *BIO_get_ex_data(const BIO *bio, int idx);
+
+/**
+ * `BIO_get_init(3)`: 1 if reads and writes reach the method. 0 for NULL.
+ */
+int BIO_get_init(BIO *a);
+
+/**
+ * `BIO_get_new_index(3)`: a fresh type number above `BIO_TYPE_START` (129, 130, ...).
+ */
+int BIO_get_new_index(void);
+
+/**
+ * `BIO_get_retry_BIO(3)`: walks the chain from `bio` while BIOs ask for a retry and returns
+ * the last one that did (`bio` itself if it did not), with its retry reason stored in
+ * `*reason` (if not NULL). NULL gives NULL.
  */
 BIO *BIO_get_retry_BIO(BIO *bio, int *reason);
 
@@ -611,6 +790,11 @@ BIO *BIO_get_retry_BIO(BIO *bio, int *reason);
  * `BIO_get_retry_reason(3)`: the `BIO_RR_*` code (0 for NULL).
  */
 int BIO_get_retry_reason(BIO *bio);
+
+/**
+ * `BIO_get_shutdown(3)`: the close flag (0 for NULL).
+ */
+int BIO_get_shutdown(BIO *a);
 
 /**
  * `BIO_gets(3)`: reads one line (up to `size - 1` bytes, newline kept) into `buf` and
@@ -625,6 +809,163 @@ int BIO_gets(BIO *bp, char *buf, int size);
  * `BIO_int_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &iarg)`.
  */
 long BIO_int_ctrl(BIO *bp, int cmd, long larg, int iarg);
+
+/**
+ * `BIO_listen(3)`: applies `options` (`BIO_SOCK_REUSEADDR`, `BIO_SOCK_V6_ONLY`,
+ * `BIO_SOCK_NONBLOCK`, `BIO_SOCK_KEEPALIVE`, `BIO_SOCK_NODELAY`), binds `sock` to `addr` and
+ * (stream sockets) listens. 1, or 0 with the failing step's entries.
+ */
+int BIO_listen(int sock, const BIO_ADDR *addr, int options);
+
+/**
+ * `BIO_lookup(3)`: `BIO_lookup_ex` with protocol 0.
+ */
+int BIO_lookup(const char *host,
+               const char *service,
+               enum BIO_lookup_type lookup_type,
+               int family,
+               int socktype,
+               BIO_ADDRINFO **res);
+
+/**
+ * `BIO_lookup_ex(3)`: resolves `host` (NULL: any/loopback) and `service` (NULL: port 0) into
+ * a list for `BIO_socket`/`BIO_connect`/`BIO_listen`. `lookup_type` `BIO_LOOKUP_SERVER` asks
+ * for passive (bindable) addresses; `family` is `AF_INET`, `AF_INET6`, `AF_UNIX` (host is the
+ * path) or `AF_UNSPEC`; `socktype`/`protocol` 0 mean any. 1 and `*res` set (free it with
+ * `BIO_ADDRINFO_free`), or 0 with `BIO_R_UNSUPPORTED_PROTOCOL_FAMILY` or `ERR_R_SYS_LIB`
+ * (`*res` untouched).
+ */
+int BIO_lookup_ex(const char *host,
+                  const char *service,
+                  int lookup_type,
+                  int family,
+                  int socktype,
+                  int protocol,
+                  BIO_ADDRINFO **res);
+
+/**
+ * `BIO_meth_free(3)`: frees a method from `BIO_meth_new` (BIOs still using it keep it alive).
+ * NULL is a no-op.
+ */
+void BIO_meth_free(BIO_METHOD *biom);
+
+/**
+ * `BIO_meth_get_callback_ctrl(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+long (*BIO_meth_get_callback_ctrl(const BIO_METHOD *biom))(BIO*, int, BIO_info_cb *);
+
+/**
+ * `BIO_meth_get_create(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_create(const BIO_METHOD *bion))(BIO*);
+
+/**
+ * `BIO_meth_get_ctrl(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+long (*BIO_meth_get_ctrl(const BIO_METHOD *biom))(BIO*, int, long, void*);
+
+/**
+ * `BIO_meth_get_destroy(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_destroy(const BIO_METHOD *biom))(BIO*);
+
+/**
+ * `BIO_meth_get_gets(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_gets(const BIO_METHOD *biom))(BIO*, char*, int);
+
+/**
+ * `BIO_meth_get_puts(3)`.
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_puts(const BIO_METHOD *biom))(BIO*, const char*);
+
+/**
+ * `BIO_meth_get_read(3)`: the function set with `BIO_meth_set_read` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_read(const BIO_METHOD *biom))(BIO*, char*, int);
+
+/**
+ * `BIO_meth_get_read_ex(3)`: the function set with `BIO_meth_set_read_ex` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_read_ex(const BIO_METHOD *biom))(BIO*, char*, size_t, size_t*);
+
+/**
+ * `BIO_meth_get_write(3)`: the function set with `BIO_meth_set_write` (NULL if none, if the
+ * method has a `write_ex` instead, or for a built-in method).
+ * Status: partial — built-in methods (`BIO_s_socket()`, ...) give NULL: their functions are
+ * not C functions in sslrs
+ */
+int (*BIO_meth_get_write(const BIO_METHOD *biom))(BIO*, const char*, int);
+
+/**
+ * `BIO_meth_get_write_ex(3)`: the function set with `BIO_meth_set_write_ex` (NULL if none).
+ * Status: partial — built-in methods give NULL
+ */
+int (*BIO_meth_get_write_ex(const BIO_METHOD *biom))(BIO*, const char*, size_t, size_t*);
+
+/**
+ * `BIO_meth_new(3)`: a new method of type `type` named `name` (copied), with no functions.
+ * NULL `name` gives NULL with `ERR_R_PASSED_NULL_PARAMETER`.
+ */
+BIO_METHOD *BIO_meth_new(int type, const char *name);
+
+/**
+ * `BIO_meth_set_callback_ctrl(3)`.
+ */
+int BIO_meth_set_callback_ctrl(BIO_METHOD *biom, long (*callback_ctrl)(BIO*, int, BIO_info_cb *));
+
+/**
+ * `BIO_meth_set_create(3)`.
+ */
+int BIO_meth_set_create(BIO_METHOD *biom, int (*create)(BIO*));
+
+/**
+ * `BIO_meth_set_ctrl(3)`.
+ */
+int BIO_meth_set_ctrl(BIO_METHOD *biom, long (*ctrl)(BIO*, int, long, void*));
+
+/**
+ * `BIO_meth_set_destroy(3)`.
+ */
+int BIO_meth_set_destroy(BIO_METHOD *biom, int (*destroy)(BIO*));
+
+/**
+ * `BIO_meth_set_gets(3)`.
+ */
+int BIO_meth_set_gets(BIO_METHOD *biom, int (*ossl_gets)(BIO*, char*, int));
+
+/**
+ * `BIO_meth_set_puts(3)`.
+ */
+int BIO_meth_set_puts(BIO_METHOD *biom, int (*puts)(BIO*, const char*));
+
+/**
+ * `BIO_meth_set_read(3)`.
+ */
+int BIO_meth_set_read(BIO_METHOD *biom, int (*read)(BIO*, char*, int));
+
+/**
+ * `BIO_meth_set_read_ex(3)`.
+ */
+int BIO_meth_set_read_ex(BIO_METHOD *biom, int (*bread)(BIO*, char*, size_t, size_t*));
+
+/**
+ * `BIO_meth_set_write(3)`.
+ */
+int BIO_meth_set_write(BIO_METHOD *biom, int (*write)(BIO*, const char*, int));
+
+/**
+ * `BIO_meth_set_write_ex(3)`.
+ */
+int BIO_meth_set_write_ex(BIO_METHOD *biom, int (*bwrite)(BIO*, const char*, size_t, size_t*));
 
 /**
  * `BIO_method_name(3)`: "memory buffer", "socket", "file descriptor" or "BIO pair" (static);
@@ -647,6 +988,12 @@ int BIO_method_type(const BIO *b);
 BIO *BIO_new(const BIO_METHOD *type);
 
 /**
+ * `BIO_new_accept(3)`: an accept BIO for `host_port` (`port`, `host:port`, `*:port`).
+ * NULL on failure.
+ */
+BIO *BIO_new_accept(const char *host_port);
+
+/**
  * `BIO_new_bio_pair(3)`: two connected pair halves; `*bio1` writes into a buffer of `writebuf1`
  * bytes (0: 17408), `*bio2` into one of `writebuf2`. Both must be freed. Returns 1; 0 with
  * `ERR_R_PASSED_NULL_PARAMETER` if an out-pointer is NULL (OpenSSL crashes).
@@ -654,9 +1001,33 @@ BIO *BIO_new(const BIO_METHOD *type);
 int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2);
 
 /**
+ * `BIO_new_buffer_ssl_connect(3)`: a buffering BIO (`BIO_f_buffer`) pushed onto
+ * `BIO_new_ssl_connect(ctx)`. NULL on failure.
+ */
+BIO *BIO_new_buffer_ssl_connect(SSL_CTX *ctx);
+
+/**
+ * `BIO_new_connect(3)`: a connect BIO for `host_port` (`host`, `host:port`, `[v6]:port`).
+ * NULL on failure.
+ */
+BIO *BIO_new_connect(const char *host_port);
+
+/**
  * `BIO_new_fd(3)`: an fd BIO on `fd` (read(2)/write(2)); `BIO_CLOSE` closes it on free.
  */
 BIO *BIO_new_fd(int fd, int close_flag);
+
+/**
+ * `BIO_new_file(3)`: `fopen(filename, mode)` in a file BIO that closes it on free. NULL on
+ * failure, with `ERR_LIB_SYS`/errno and `BIO_R_NO_SUCH_FILE` (missing file) or
+ * `ERR_R_SYS_LIB`.
+ */
+BIO *BIO_new_file(const char *filename, const char *mode);
+
+/**
+ * `BIO_new_fp(3)`: a file BIO on `stream`; `close_flag` `BIO_CLOSE` closes it on free.
+ */
+BIO *BIO_new_fp(FILE *stream, int close_flag);
 
 /**
  * `BIO_new_mem_buf(3)`: a read-only memory BIO over `len` bytes of `buf` (`len` < 0: up to the
@@ -673,10 +1044,53 @@ BIO *BIO_new_mem_buf(const void *buf, int len);
 BIO *BIO_new_socket(int sock, int close_flag);
 
 /**
+ * `BIO_new_ssl(3)`: a filter holding a new SSL of `ctx` (client role if `client` is nonzero,
+ * else server), close flag `BIO_CLOSE`. NULL on failure.
+ */
+BIO *BIO_new_ssl(SSL_CTX *ctx, int client);
+
+/**
+ * `BIO_new_ssl_connect(3)`: `BIO_new_ssl(ctx, 1)` pushed onto a new connect BIO
+ * (`BIO_s_connect`): set the peer with `BIO_set_conn_hostname`, then `BIO_do_connect` or just
+ * read and write. NULL on failure.
+ */
+BIO *BIO_new_ssl_connect(SSL_CTX *ctx);
+
+/**
+ * `BIO_next(3)`: the next BIO in the chain (NULL at the end or for NULL).
+ */
+BIO *BIO_next(BIO *b);
+
+/**
+ * `BIO_parse_hostserv(3)`: splits `host:service` (`[v6]:service`; `*` or an empty part means
+ * none, NULL). A string without a colon is the host for `BIO_PARSE_PRIO_HOST`, the service
+ * for `BIO_PARSE_PRIO_SERV`. The parts found are stored (C-heap strings for `OPENSSL_free`)
+ * where `host`/`service` are not NULL. 1, or 0 with `BIO_R_AMBIGUOUS_HOST_OR_SERVICE` (for
+ * example a bare IPv6 address) or `BIO_R_MALFORMED_HOST_OR_SERVICE`.
+ */
+int BIO_parse_hostserv(const char *hostserv,
+                       char **host,
+                       char **service,
+                       enum BIO_hostserv_priorities hostserv_prio);
+
+/**
+ * `BIO_pop(3)`: unlinks `b` from its chain (`BIO_CTRL_POP` first) and returns the BIO that
+ * followed it (NULL for NULL).
+ */
+BIO *BIO_pop(BIO *b);
+
+/**
  * `BIO_ptr_ctrl(3)`: `BIO_ctrl(bp, cmd, larg, &p)`, returning `p`, or NULL if the ctrl
  * returned <= 0.
  */
 void *BIO_ptr_ctrl(BIO *bp, int cmd, long larg);
+
+/**
+ * `BIO_push(3)`: appends `append` (may be NULL) at the end of `b`'s chain, tells `b` with
+ * `BIO_CTRL_PUSH` (the SSL filter then uses the new next BIO as its transport) and returns `b`
+ * (`append` if `b` is NULL). The chain holds no references: free it with `BIO_free_all`.
+ */
+BIO *BIO_push(BIO *b, BIO *append);
 
 /**
  * `BIO_puts(3)`: writes the string `buf` (without its NUL); returns the count or -1. NULL `bp`
@@ -700,9 +1114,20 @@ int BIO_read(BIO *b,
 int BIO_read_ex(BIO *b, void *data, size_t dlen, size_t *readbytes);
 
 /**
+ * `BIO_s_accept(3)`: the accept BIO method (static).
+ */
+const BIO_METHOD *BIO_s_accept(void);
+
+/**
  * `BIO_s_bio(3)`: the BIO pair half method (static); pair two with `BIO_make_bio_pair`.
  */
 const BIO_METHOD *BIO_s_bio(void);
+
+/**
+ * `BIO_s_connect(3)`: the connect BIO method (static). A new connect BIO is uninitialised
+ * until a host or port is set.
+ */
+const BIO_METHOD *BIO_s_connect(void);
 
 /**
  * `BIO_s_fd(3)`: the fd BIO method (static).
@@ -710,9 +1135,19 @@ const BIO_METHOD *BIO_s_bio(void);
 const BIO_METHOD *BIO_s_fd(void);
 
 /**
+ * `BIO_s_file(3)`: the `FILE *` BIO method (static).
+ */
+const BIO_METHOD *BIO_s_file(void);
+
+/**
  * `BIO_s_mem(3)`: the memory BIO method (static; never freed).
  */
 const BIO_METHOD *BIO_s_mem(void);
+
+/**
+ * `BIO_s_null(3)`: the sink method (static).
+ */
+const BIO_METHOD *BIO_s_null(void);
 
 /**
  * `BIO_s_socket(3)`: the socket BIO method (static).
@@ -720,14 +1155,57 @@ const BIO_METHOD *BIO_s_mem(void);
 const BIO_METHOD *BIO_s_socket(void);
 
 /**
+ * `BIO_set_data(3)`. NULL `a` is a no-op.
+ */
+void BIO_set_data(BIO *a, void *ptr);
+
+/**
+ * `BIO_set_ex_data(3)` (behind `BIO_set_app_data`, index 0): 1; a negative index gives 0
+ * with OpenSSL's two `ERR_R_PASSED_INVALID_ARGUMENT` entries; NULL `bio` gives 0.
+ * Status: partial — values are stored, but free callbacks of `BIO_get_ex_new_index` indexes are
+ * not run when a native BIO is freed
+ */
+int BIO_set_ex_data(BIO *bio, int idx, void *data);
+
+/**
  * `BIO_set_flags(3)`: ORs `flags` in. NULL is a no-op.
  */
 void BIO_set_flags(BIO *b, int flags);
 
 /**
+ * `BIO_set_init(3)`: for BIOs of `BIO_meth_new` methods (the built-in types ignore it).
+ */
+void BIO_set_init(BIO *a, int init);
+
+/**
+ * `BIO_set_next(3)`: sets `b`'s next BIO without touching anything else. NULL `b` is a no-op.
+ */
+void BIO_set_next(BIO *b, BIO *next);
+
+/**
  * `BIO_set_retry_reason(3)`. NULL is a no-op.
  */
 void BIO_set_retry_reason(BIO *bio, int reason);
+
+/**
+ * `BIO_set_shutdown(3)`: the close flag. NULL is a no-op.
+ */
+void BIO_set_shutdown(BIO *a, int shut);
+
+/**
+ * `BIO_set_tcp_ndelay(3)`: sets or clears `TCP_NODELAY`. 1 on success, else 0.
+ */
+int BIO_set_tcp_ndelay(int sock, int turn_on);
+
+/**
+ * `BIO_sock_error(3)`: the socket's pending error (`SO_ERROR`), or errno if that fails.
+ */
+int BIO_sock_error(int sock);
+
+/**
+ * `BIO_sock_init(3)`: 1 (nothing to set up on POSIX).
+ */
+int BIO_sock_init(void);
 
 /**
  * `BIO_sock_non_fatal_error(3)`: 1 for EWOULDBLOCK/EAGAIN, EINTR, ENOTCONN, EPROTO,
@@ -740,6 +1218,30 @@ int BIO_sock_non_fatal_error(int error);
  * (see `BIO_sock_non_fatal_error`), else 0.
  */
 int BIO_sock_should_retry(int i);
+
+/**
+ * `BIO_socket(3)`: `socket(domain, socktype, protocol)`; the descriptor, or -1 with
+ * `ERR_LIB_SYS`/errno and `BIO_R_UNABLE_TO_CREATE_SOCKET`. `options` are unused (as in
+ * OpenSSL 3.0).
+ */
+int BIO_socket(int domain, int socktype, int protocol, int options);
+
+/**
+ * `BIO_socket_nbio(3)`: sets (`mode` nonzero) or clears `O_NONBLOCK`. 1, or 0 with an
+ * `ERR_LIB_SYS` entry.
+ */
+int BIO_socket_nbio(int fd, int mode);
+
+/**
+ * `BIO_ssl_copy_session_id(3)`: `SSL_copy_session_id` between the first SSL filters of the
+ * chains `to` and `from`: 1, or 0 if either chain has no filter with an SSL or the copy fails.
+ */
+int BIO_ssl_copy_session_id(BIO *to, BIO *from);
+
+/**
+ * `BIO_ssl_shutdown(3)`: `SSL_shutdown` on the SSL of every SSL filter in `ssl_bio`'s chain.
+ */
+void BIO_ssl_shutdown(BIO *ssl_bio);
 
 /**
  * `BIO_test_flags(3)`: `flags & mask` (0 for NULL). Behind `BIO_should_retry` and friends.

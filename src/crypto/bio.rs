@@ -17,8 +17,50 @@
 
 use crate::crypto::err;
 use crate::error::{common, lib, Error};
+use core::ffi::{c_char, c_void};
+use core::sync::atomic::{AtomicPtr, Ordering};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A BIO type implemented outside this file: an application's `BIO_METHOD`, the SSL filter
+/// (itself a `BIO_METHOD`), connect/accept and file BIOs. The generic state (flags, close flag,
+/// init, data pointer, chain links) stays in [`Bio`]; the implementation runs without any lock of
+/// the BIO held, so it may call back into the BIO API on the same BIO.
+pub trait BioImpl: Send + Sync {
+    /// `BIO_read` (after the NULL and negative-length checks): also does the init check.
+    fn read(&self, b: &Bio, buf: Option<&mut [u8]>, len: usize) -> i32;
+    /// `BIO_write` (len > 0).
+    fn write(&self, b: &Bio, buf: Option<&[u8]>, len: usize) -> i32;
+    /// `BIO_puts`.
+    fn puts(&self, b: &Bio, s: &[u8]) -> i32;
+    /// `BIO_gets` with the caller's arguments as given (`buf` may be NULL, `size` any value).
+    fn gets(&self, b: &Bio, buf: *mut c_char, size: i32) -> i32;
+    /// `BIO_ctrl` (`parg` as given).
+    fn ctrl(&self, b: &Bio, cmd: i32, larg: i64, parg: *mut c_void) -> i64;
+    /// `BIO_callback_ctrl` (`fp` is the caller's `BIO_info_cb *`, type-erased).
+    fn callback_ctrl(&self, b: &Bio, cmd: i32, fp: *mut c_void) -> i64;
+    /// `BIO_method_name`: a NUL-terminated string living as long as the BIO.
+    fn name(&self) -> *const c_char;
+    /// The descriptor, for `SSL_get_fd` and the engine (`None`: not a descriptor BIO).
+    fn fd(&self, _b: &Bio) -> Option<i32> {
+        None
+    }
+    /// Called once, when the last reference goes (`BIO_free`), the BIO still intact.
+    fn destroy(&self, _b: &Bio) {}
+    /// The `BIO_METHOD *` this BIO was made from, if `BIO_new` can make another one from it
+    /// (`BIO_dup_chain`); NULL otherwise.
+    fn method_ptr(&self) -> *const c_void {
+        core::ptr::null()
+    }
+}
+
+/// Chain links (`BIO_push`/`BIO_pop`): addresses of other BIOs, not references; as in OpenSSL
+/// the chain owns nothing, `BIO_free_all` frees along it.
+#[derive(Default, Clone, Copy)]
+struct Link {
+    next: usize,
+    prev: usize,
+}
 
 pub const BIO_FLAGS_READ: i32 = 0x01;
 pub const BIO_FLAGS_WRITE: i32 = 0x02;
@@ -189,6 +231,10 @@ enum Kind {
         init: bool,
     },
     Pair(PairHalf),
+    /// Implemented by [`Bio::imp`]; `init` is `BIO_get_init`/`BIO_set_init`.
+    Dyn {
+        init: bool,
+    },
 }
 
 struct State {
@@ -205,6 +251,13 @@ pub struct Bio {
     st: Mutex<State>,
     /// Pass-through mode: the libcrypto BIO every call goes to (then `st` is unused).
     ext: Option<super::bio_foreign::Foreign>,
+    /// The implementation of a [`Kind::Dyn`] BIO.
+    imp: Option<Box<dyn BioImpl>>,
+    /// `BIO_get_data`/`BIO_set_data`.
+    data: AtomicPtr<c_void>,
+    link: Mutex<Link>,
+    /// `BIO_set_ex_data` values by index.
+    ex: Mutex<Vec<usize>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -231,6 +284,10 @@ impl Bio {
         Arc::new(Bio {
             method,
             ext: None,
+            imp: None,
+            data: AtomicPtr::new(core::ptr::null_mut()),
+            link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
             st: Mutex::new(State {
                 flags,
                 retry_reason: 0,
@@ -247,6 +304,10 @@ impl Bio {
         Some(Arc::new(Bio {
             method,
             ext: Some(ext),
+            imp: None,
+            data: AtomicPtr::new(core::ptr::null_mut()),
+            link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
             st: Mutex::new(State {
                 flags: 0,
                 retry_reason: 0,
@@ -257,6 +318,96 @@ impl Bio {
                 },
             }),
         }))
+    }
+
+    /// A BIO of type `method` implemented by `imp`: close flag 1, flags 0, `init` as given
+    /// (the caller runs the method's create step afterwards).
+    pub fn new_dyn(method: i32, init: bool, imp: Box<dyn BioImpl>) -> Arc<Bio> {
+        Arc::new(Bio {
+            method,
+            ext: None,
+            imp: Some(imp),
+            data: AtomicPtr::new(core::ptr::null_mut()),
+            link: Mutex::new(Link::default()),
+            ex: Mutex::new(Vec::new()),
+            st: Mutex::new(State {
+                flags: 0,
+                retry_reason: 0,
+                shutdown: 1,
+                kind: Kind::Dyn { init },
+            }),
+        })
+    }
+
+    /// The implementation of a BIO made by [`Bio::new_dyn`].
+    pub fn imp(&self) -> Option<&dyn BioImpl> {
+        self.imp.as_deref()
+    }
+
+    /// `BIO_get_init`.
+    pub fn get_init(&self) -> bool {
+        Bio::init(&lock(&self.st))
+    }
+
+    /// `BIO_set_init` (only [`Bio::new_dyn`] BIOs keep it; the built-in types ignore it).
+    pub fn set_init(&self, v: bool) {
+        if let Kind::Dyn { init } = &mut lock(&self.st).kind {
+            *init = v;
+        }
+    }
+
+    /// `BIO_get_data`.
+    pub fn get_data(&self) -> *mut c_void {
+        self.data.load(Ordering::Acquire)
+    }
+
+    /// `BIO_set_data`.
+    pub fn set_data(&self, p: *mut c_void) {
+        self.data.store(p, Ordering::Release)
+    }
+
+    /// `BIO_get_shutdown` (the close flag).
+    pub fn get_shutdown(&self) -> i32 {
+        lock(&self.st).shutdown
+    }
+
+    /// `BIO_set_shutdown`.
+    pub fn set_shutdown(&self, v: i32) {
+        lock(&self.st).shutdown = v;
+    }
+
+    /// `BIO_get_ex_data` (0 when unset).
+    pub fn ex_get(&self, idx: usize) -> usize {
+        lock(&self.ex).get(idx).copied().unwrap_or(0)
+    }
+
+    /// `BIO_set_ex_data`.
+    pub fn ex_set(&self, idx: usize, v: usize) {
+        let mut ex = lock(&self.ex);
+        if ex.len() <= idx {
+            ex.resize(idx + 1, 0);
+        }
+        ex[idx] = v;
+    }
+
+    /// `BIO_next`: the next BIO's address (NULL at the end of the chain).
+    pub fn next_addr(&self) -> *const Bio {
+        lock(&self.link).next as *const Bio
+    }
+
+    /// The previous BIO's address in the chain (NULL at the head).
+    pub fn prev_addr(&self) -> *const Bio {
+        lock(&self.link).prev as *const Bio
+    }
+
+    /// `BIO_set_next`'s link write (the other BIO's `prev` is the caller's business).
+    pub fn set_next_addr(&self, next: *const Bio) {
+        lock(&self.link).next = next as usize;
+    }
+
+    /// Sets the back link.
+    pub fn set_prev_addr(&self, prev: *const Bio) {
+        lock(&self.link).prev = prev as usize;
     }
 
     /// The libcrypto BIO behind a pass-through wrapper.
@@ -404,6 +555,7 @@ impl Bio {
     /// Whether reads and writes reach the method (`b->init` in OpenSSL).
     fn init(st: &State) -> bool {
         match &st.kind {
+            Kind::Dyn { init } => *init,
             Kind::Mem(_) => true,
             Kind::Fd { init, .. } => *init,
             Kind::Pair(p) => live(p).is_some(),
@@ -421,6 +573,9 @@ impl Bio {
     /// not check the pointer: memory BIOs report what they would have copied, pairs return 0,
     /// descriptors pass it to read(2).
     pub fn read_opt(&self, buf: Option<&mut [u8]>, len: usize) -> i32 {
+        if let Some(i) = &self.imp {
+            return i.read(self, buf, len.min(i32::MAX as usize));
+        }
         if let (Some(e), Some(b)) = (&self.ext, buf.as_deref()) {
             let n = b.len().min(len);
             let b = buf.unwrap_or_default();
@@ -435,6 +590,7 @@ impl Bio {
         clear_retry(&mut st);
         let st = &mut *st;
         match &mut st.kind {
+            Kind::Dyn { .. } => -2,
             Kind::Mem(m) => {
                 let avail = m.avail().len();
                 let n = len.min(avail);
@@ -515,6 +671,9 @@ impl Bio {
         if len == 0 {
             return 0;
         }
+        if let Some(i) = &self.imp {
+            return i.write(self, buf, len.min(i32::MAX as usize));
+        }
         self.write_method(buf, len.min(i32::MAX as usize), "BIO_write")
     }
 
@@ -528,6 +687,7 @@ impl Bio {
         clear_retry(&mut st);
         let st = &mut *st;
         match &mut st.kind {
+            Kind::Dyn { .. } => -2,
             Kind::Mem(m) => {
                 let Some(data) = buf else {
                     err::push(Error::null_param(lib::BIO, "mem_write"));
@@ -583,6 +743,9 @@ impl Bio {
 
     /// `BIO_puts` on this BIO (the caller did the NULL checks): writes all of `s`.
     pub fn puts(&self, s: &[u8]) -> i32 {
+        if let Some(i) = &self.imp {
+            return i.puts(self, s);
+        }
         self.write_method(Some(s), s.len().min(i32::MAX as usize), "BIO_puts")
     }
 
@@ -645,6 +808,9 @@ impl Bio {
     /// `BIO_ctrl` for the commands without a pointer argument (see [`cmd`]); unknown commands
     /// return 0, as OpenSSL's source/sink BIOs do.
     pub fn ctrl(&self, c: i32, larg: i64) -> i64 {
+        if let Some(i) = &self.imp {
+            return i.ctrl(self, c, larg, core::ptr::null_mut());
+        }
         if let Some(e) = &self.ext {
             return e.ctrl(c, larg);
         }
@@ -659,6 +825,7 @@ impl Bio {
             _ => {}
         }
         match &mut st.kind {
+            Kind::Dyn { .. } => 0,
             Kind::Mem(m) => match c {
                 cmd::RESET => {
                     if st.flags & (BIO_FLAGS_MEM_RDONLY | BIO_FLAGS_NONCLEAR_RST) != 0 {
@@ -899,6 +1066,9 @@ impl Bio {
         if let Some(e) = &self.ext {
             return e.fd();
         }
+        if let Some(i) = &self.imp {
+            return i.fd(self);
+        }
         match lock(&self.st).kind {
             Kind::Fd { fd, init: true } => Some(fd),
             _ => None,
@@ -908,6 +1078,9 @@ impl Bio {
 
 impl Drop for Bio {
     fn drop(&mut self) {
+        if let Some(i) = &self.imp {
+            i.destroy(self);
+        }
         let st = self.st.get_mut().unwrap_or_else(|e| e.into_inner());
         match &mut st.kind {
             Kind::Fd { fd, init: true } if st.shutdown != 0 => {

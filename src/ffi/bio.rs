@@ -292,7 +292,10 @@ pub extern "C" fn BIO_new(r#type: *const BIO_METHOD) -> *mut BIO {
             Some(BIO_TYPE_MEM) => Bio::new_mem(),
             Some(t @ (BIO_TYPE_SOCKET | BIO_TYPE_FD)) => Bio::new_descriptor_uninit(t),
             Some(_) => Bio::new_pair_half(),
-            None => return Err(Error::new(lib::BIO, BIO_R_UNSUPPORTED_METHOD, "BIO_new")),
+            None => match super::bio_meth::new_of(r#type) {
+                Some(p) => return Ok(p),
+                None => return Err(Error::new(lib::BIO, BIO_R_UNSUPPORTED_METHOD, "BIO_new")),
+            },
         };
         Ok(into_c::<BIO>(b))
     })
@@ -313,11 +316,23 @@ pub extern "C" fn BIO_free(a: *mut BIO) -> c_int {
     })
 }
 
-/// `BIO_free_all(3)`: sslrs BIOs are never chained, so this is `BIO_free`. NULL is a no-op.
+/// `BIO_free_all(3)`: frees `a` and the BIOs chained after it (`BIO_push`), stopping after a
+/// BIO that had other references. NULL is a no-op.
 #[no_mangle]
 pub extern "C" fn BIO_free_all(a: *mut BIO) {
     crate::forward!(BIO_free_all(a));
-    BIO_free(a);
+    guard((), || {
+        let mut p = a;
+        while let Some(b) = obj(p) {
+            let next = b.next_addr() as *mut BIO;
+            let refs = super::bio_meth::refcount(p);
+            BIO_free(p);
+            if refs > 1 {
+                break;
+            }
+            p = next;
+        }
+    })
 }
 
 /// `BIO_vfree(3)`: `BIO_free` without a return value. NULL is a no-op.
@@ -526,6 +541,9 @@ pub extern "C" fn BIO_gets(bp: *mut BIO, buf: *mut c_char, size: c_int) -> c_int
     crate::forward!(BIO_gets(bp, buf, size));
     call(-1, || {
         let b = obj(bp).ok_or_else(|| null("BIO_gets"))?;
+        if let Some(i) = b.imp() {
+            return Ok(i.gets(b, buf, size));
+        }
         if !b.has_gets() {
             return Ok(b.gets(&mut []));
         }
@@ -568,6 +586,11 @@ pub extern "C" fn BIO_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long, parg: *mut c_
     crate::forward!(BIO_ctrl(bp, cmd, larg, parg));
     guard(0, || {
         let Some(b) = obj(bp) else { return -1 };
+        if let Some(i) = b.imp() {
+            #[allow(clippy::unnecessary_cast)] // c_long is i64 here, i32 elsewhere
+            let l = larg as i64;
+            return i.ctrl(b, cmd, l, parg) as c_long;
+        }
         match cmd {
             BIO_CTRL_INFO => {
                 let Some((p, len)) = b.mem_data() else {
@@ -635,9 +658,14 @@ pub extern "C" fn BIO_ptr_ctrl(bp: *mut BIO, cmd: c_int, larg: c_long) -> *mut c
 #[no_mangle]
 pub extern "C" fn BIO_callback_ctrl(b: *mut BIO, cmd: c_int, fp: BIO_info_cb) -> c_long {
     crate::forward!(BIO_callback_ctrl(b, cmd, fp));
-    let _ = (cmd, fp);
     call(-2, || match obj(b) {
         None => Ok(-2),
+        // SAFETY: the callback pointer travels type-erased to the implementation.
+        Some(x) if x.imp().is_some() => Ok(x.imp().map_or(-2, |i| {
+            i.callback_ctrl(x, cmd, unsafe {
+                core::mem::transmute::<BIO_info_cb, *mut c_void>(fp)
+            })
+        }) as c_long),
         Some(_) => Err(Error::new(
             lib::BIO,
             BIO_R_UNSUPPORTED_METHOD,
@@ -729,18 +757,27 @@ pub extern "C" fn BIO_set_retry_reason(bio: *mut BIO, reason: c_int) {
     guard((), || obj(bio).map_or((), |b| b.set_retry_reason(reason)))
 }
 
-/// `BIO_get_retry_BIO(3)`: sslrs BIOs are never chained, so `bio` itself, with its retry
-/// reason stored in `*reason` (if not NULL). NULL gives NULL.
+/// `BIO_get_retry_BIO(3)`: walks the chain from `bio` while BIOs ask for a retry and returns
+/// the last one that did (`bio` itself if it did not), with its retry reason stored in
+/// `*reason` (if not NULL). NULL gives NULL.
 #[no_mangle]
 pub extern "C" fn BIO_get_retry_BIO(bio: *mut BIO, reason: *mut c_int) -> *mut BIO {
     crate::forward!(BIO_get_retry_BIO(bio, reason));
     guard(core::ptr::null_mut(), || {
-        let Some(b) = obj(bio) else {
+        let Some(mut last) = obj(bio) else {
             return core::ptr::null_mut();
         };
+        let mut cur = Some(last);
+        while let Some(c) = cur {
+            if c.test_flags(native::BIO_FLAGS_SHOULD_RETRY) == 0 {
+                break;
+            }
+            last = c;
+            cur = obj(c.next_addr() as *const BIO);
+        }
         // SAFETY: NULL or valid out-parameter.
-        unsafe { write_out(reason, b.retry_reason()) };
-        bio
+        unsafe { write_out(reason, last.retry_reason()) };
+        super::bio_meth::c_ptr(last)
     })
 }
 
@@ -761,6 +798,9 @@ pub extern "C" fn BIO_method_name(b: *const BIO) -> *const c_char {
         let Some(b) = obj(b) else {
             return core::ptr::null();
         };
+        if let Some(i) = b.imp() {
+            return i.name();
+        }
         let s: &'static [u8] = match b.method_type() {
             BIO_TYPE_MEM => b"memory buffer\0",
             BIO_TYPE_SOCKET => b"socket\0",

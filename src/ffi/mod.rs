@@ -14,6 +14,12 @@
 pub mod async_;
 pub mod backend;
 pub mod bio;
+pub mod bio_buffer;
+pub mod bio_file;
+pub mod bio_meth;
+pub mod bio_net;
+pub mod bio_null;
+pub mod bio_ssl;
 pub mod ca_list;
 pub mod callbacks;
 pub mod certs;
