@@ -232,6 +232,10 @@ pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
 /// Before each operation: a host name the program put into the connection's parameters
 /// becomes the connection's expected host.
 pub fn apply_param(e: &Extra, c: &mut Conn) {
+    // Stores and parameters exist in pass-through mode only.
+    if !backend::forwarding() {
+        return;
+    }
     let mut g = lock(&e.inner);
     c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
     if g.param == 0 {
@@ -333,6 +337,9 @@ pub fn inherit(ctx: &Context, e: &Extra) {
 /// Before a handshake step: the anchors in the context's `X509_STORE` (pass-through mode), read
 /// again only when the store's contents changed (count and object addresses).
 pub fn sync_store(ctx: &Context) {
+    if !backend::forwarding() {
+        return;
+    }
     let _ = crate::engine::context::TRUST_HOOK.set(sync_store);
     let _ = crate::engine::context::ISSUER_HOOK.set(lookup_issuers);
     let Some(app) = ctx_app(ctx) else { return };
