@@ -666,11 +666,12 @@ def curl_refused(s, port, host="localhost"):
 
 
 def curl_other_way(s, how, path):
+    """The README's two ways against a plain `openssl s_server -www`: the page it prints."""
     if not s.baseline:
         require(os.path.exists(os.path.join(ROOT, "build", path)), "build/%s is not built" % path)
-    n = plain_nginx(s)
-    p = curl(s, "--cacert", CA, https_url(n.ec), preload=how)
-    curl_ok(p, ["server=ec", "proto=TLSv1.3"])
+    port, _ = s_server(s, "s_server-plain-" + how, "server-ec.pem", "server-ec.key", preload=False)
+    p = curl(s, "--cacert", CA, https_url(port, path="/"), preload=how)
+    curl_ok(p, ["s_server", "Ciphers supported in s_server binary", "TLSv1.3"])
 
 
 @check("curl-with-sslrs-wrapper", "curl")
