@@ -2344,8 +2344,9 @@ void *SSL_CTX_get0_security_ex_data(const SSL_CTX *ctx);
 /**
  * `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
  *
- * Status: partial — pass-through mode only (native: NULL with an error); certificates in the
- * store (added directly or loaded from files) are anchors, read when the peer's chain arrives,
+ * Status: partial — certificates in the store (added directly or loaded from files) are
+ * anchors, read when the peer's chain arrives (natively the store holds certificates and flags
+ * only: `x509_store.rs`); in pass-through mode,
  * and a client also asks the store's lookup methods (hashed directories, ...) for the issuers of
  * the server's chain; a server reads only the certificates in the store.
  */
@@ -5162,6 +5163,73 @@ void X509_STORE_CTX_set_error_depth(X509_STORE_CTX *ctx, int depth);
  * `X509_STORE_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
  */
 int X509_STORE_CTX_set_ex_data(X509_STORE_CTX *ctx, int idx, void *data);
+
+/**
+ * `X509_STORE_add_cert(3)`: `x` becomes a trust anchor (a certificate already there: 1 too).
+ */
+int X509_STORE_add_cert(X509_STORE *ctx, X509 *x);
+
+/**
+ * `X509_STORE_free(3)`: drops one reference; NULL is a no-op.
+ */
+void X509_STORE_free(X509_STORE *v);
+
+/**
+ * `X509_STORE_load_file(3)`: the certificates of a PEM file. 1 or 0.
+ */
+int X509_STORE_load_file(X509_STORE *ctx, const char *file);
+
+/**
+ * `X509_STORE_load_locations(3)`: a file and/or a directory; 0 when both are NULL.
+ *
+ * Status: partial — as `X509_STORE_load_path` for the directory.
+ */
+int X509_STORE_load_locations(X509_STORE *ctx, const char *file, const char *dir);
+
+/**
+ * `X509_STORE_load_path(3)`: a directory of certificates.
+ *
+ * Status: partial — natively the directory's certificates are read at once (OpenSSL looks
+ * them up by subject hash when verifying); a missing directory is no error, as in OpenSSL.
+ */
+int X509_STORE_load_path(X509_STORE *ctx, const char *path);
+
+/**
+ * `X509_STORE_new(3)`: an empty store.
+ */
+X509_STORE *X509_STORE_new(void);
+
+/**
+ * `X509_STORE_set_default_paths(3)`: the default CA file and directory (`SSL_CERT_FILE`,
+ * `SSL_CERT_DIR`); missing ones are no error.
+ */
+int X509_STORE_set_default_paths(X509_STORE *ctx);
+
+/**
+ * `X509_STORE_set_depth(3)`: recorded.
+ *
+ * Status: partial — recorded; the verify depth of `SSL_CTX_set_verify_depth` limits chains.
+ */
+int X509_STORE_set_depth(X509_STORE *store, int depth);
+
+/**
+ * `X509_STORE_set_flags(3)`: adds `X509_V_FLAG_*` flags (`X509_V_FLAG_PARTIAL_CHAIN` is used
+ * natively; the CRL flags need CRLs, which only a libcrypto store holds).
+ */
+int X509_STORE_set_flags(X509_STORE *ctx, unsigned long flags);
+
+/**
+ * `X509_STORE_set_purpose(3)`: 1 for a known `X509_PURPOSE_*`, else 0 (X509V3 `invalid
+ * purpose`).
+ *
+ * Status: partial — recorded; webpki checks the role's extended key usage.
+ */
+int X509_STORE_set_purpose(X509_STORE *ctx, int purpose);
+
+/**
+ * `X509_STORE_up_ref(3)`: 1, or 0 for NULL.
+ */
+int X509_STORE_up_ref(X509_STORE *v);
 
 /**
  * `X509_free(a)`: drops one reference; NULL is a no-op.

@@ -54,10 +54,7 @@ impl Drop for Extra {
     fn drop(&mut self) {
         let g = lock(&self.inner);
         if g.store != 0 {
-            call_ptr(
-                crate::libcrypto_fn!("X509_STORE_free"),
-                g.store as *mut c_void,
-            );
+            crate::ffi::x509_store::X509_STORE_free(g.store as *mut X509_STORE);
         }
         if g.param != 0 {
             call_ptr(
@@ -138,20 +135,19 @@ fn x509_der(x: *const X509) -> Result<CertificateDer<'static>> {
 
 /// `SSL_CTX_get_cert_store(3)`: the context's `X509_STORE`.
 ///
-/// Status: partial — pass-through mode only (native: NULL with an error); certificates in the
-/// store (added directly or loaded from files) are anchors, read when the peer's chain arrives,
+/// Status: partial — certificates in the store (added directly or loaded from files) are
+/// anchors, read when the peer's chain arrives (natively the store holds certificates and flags
+/// only: `x509_store.rs`); in pass-through mode,
 /// and a client also asks the store's lookup methods (hashed directories, ...) for the issuers of
 /// the server's chain; a server reads only the certificates in the store.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE {
     null_on_error(|| {
         let (_, e) = ctx_extra(ctx)?;
-        if !backend::forwarding() {
-            return Err(unsupported_natively("SSL_CTX_get_cert_store"));
-        }
         let mut g = lock(&e.inner);
         if g.store == 0 {
-            g.store = make(crate::libcrypto_fn!("X509_STORE_new")) as usize;
+            // libcrypto's in pass-through mode, a native one otherwise
+            g.store = crate::ffi::x509_store::X509_STORE_new() as usize;
         }
         Ok(g.store as *mut X509_STORE)
     })
@@ -164,15 +160,9 @@ pub extern "C" fn SSL_CTX_get_cert_store(ctx: *const SSL_CTX) -> *mut X509_STORE
 pub extern "C" fn SSL_CTX_set_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STORE) {
     void(|| {
         let (_, e) = ctx_extra(ctx)?;
-        if !backend::forwarding() {
-            return Err(unsupported_natively("SSL_CTX_set_cert_store"));
-        }
         let mut g = lock(&e.inner);
         if g.store != 0 && g.store != store as usize {
-            call_ptr(
-                crate::libcrypto_fn!("X509_STORE_free"),
-                g.store as *mut c_void,
-            );
+            crate::ffi::x509_store::X509_STORE_free(g.store as *mut X509_STORE);
         }
         g.store = store as usize;
         Ok(())
@@ -185,14 +175,8 @@ pub extern "C" fn SSL_CTX_set_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STO
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set1_cert_store(ctx: *mut SSL_CTX, store: *mut X509_STORE) {
     guard((), || {
-        if !store.is_null() && backend::forwarding() {
-            let f = crate::libcrypto_fn!("X509_STORE_up_ref");
-            if !f.is_null() {
-                // SAFETY: int X509_STORE_up_ref(X509_STORE *).
-                let f: unsafe extern "C" fn(*mut X509_STORE) -> c_int =
-                    unsafe { core::mem::transmute(f) };
-                unsafe { f(store) };
-            }
+        if !store.is_null() {
+            crate::ffi::x509_store::X509_STORE_up_ref(store);
         }
         SSL_CTX_set_cert_store(ctx, store)
     })
@@ -232,25 +216,26 @@ pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
 /// Before each operation: a host name the program put into the connection's parameters
 /// becomes the connection's expected host.
 pub fn apply_param(e: &Extra, c: &mut Conn) {
-    // Stores and parameters exist in pass-through mode only.
+    /// `X509_V_FLAG_PARTIAL_CHAIN` (x509_vfy.h).
+    const PARTIAL_CHAIN: std::ffi::c_ulong = 0x80000;
+    c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
+    c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
+    // Verify parameters exist in pass-through mode only.
     if !backend::forwarding() {
         return;
     }
     let mut g = lock(&e.inner);
-    c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
     if g.param == 0 {
         return;
     }
-    /// `X509_V_FLAG_PARTIAL_CHAIN` (x509_vfy.h).
-    const PARTIAL_CHAIN: std::ffi::c_ulong = 0x80000;
     let flags = crate::libcrypto_fn!("X509_VERIFY_PARAM_get_flags");
     if !flags.is_null() {
         // SAFETY: unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *).
         let flags: unsafe extern "C" fn(*mut c_void) -> std::ffi::c_ulong =
             unsafe { core::mem::transmute(flags) };
         let f = unsafe { flags(g.param as *mut c_void) };
-        c.partial_chain = f & PARTIAL_CHAIN != 0;
         c.verify_flags |= f;
+        c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
     }
     let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get0_host");
     if f.is_null() {
@@ -337,13 +322,19 @@ pub fn inherit(ctx: &Context, e: &Extra) {
 /// Before a handshake step: the anchors in the context's `X509_STORE` (pass-through mode), read
 /// again only when the store's contents changed (count and object addresses).
 pub fn sync_store(ctx: &Context) {
+    let Some(app) = ctx_app(ctx) else { return };
+    let store = lock(&app.extra.inner).store;
     if !backend::forwarding() {
+        // SAFETY: natively a context's store pointer is a live NativeStore it holds.
+        if let Some(s) = unsafe { borrow::<X509_STORE>(store as *const X509_STORE) } {
+            let (fp, certs) = s.snapshot();
+            ctx.set_store_trust(fp, || (certs, Vec::new()));
+            ctx.set_store_flags(s.flags());
+        }
         return;
     }
     let _ = crate::engine::context::TRUST_HOOK.set(sync_store);
     let _ = crate::engine::context::ISSUER_HOOK.set(lookup_issuers);
-    let Some(app) = ctx_app(ctx) else { return };
-    let store = lock(&app.extra.inner).store;
     if store == 0 {
         return;
     }
