@@ -2326,8 +2326,8 @@ const CTLOG_STORE *SSL_CTX_get0_ctlog_store(const SSL_CTX *ctx);
 /**
  * `SSL_CTX_get0_param(3)`: the context's verification parameters.
  *
- * Status: partial — pass-through mode only; of its settings, only the host name set on an
- * `SSL`'s parameters (`SSL_get0_param`) is used.
+ * Status: partial — of its settings, host names, the IP address, the depth and
+ * `X509_V_FLAG_PARTIAL_CHAIN` (and in pass-through mode the CRL flags) are used.
  */
 X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
 
@@ -2597,8 +2597,7 @@ void SSL_CTX_set1_cert_store(SSL_CTX *ctx, X509_STORE *store);
  * `SSL_CTX_set1_param(3)`: copies the fields set in `vpm` into the context's parameters;
  * connections made afterwards inherit them. 1 or 0.
  *
- * Status: partial — pass-through mode only (natively 0 with `ERR_R_UNSUPPORTED`: there are no
- * native `X509_VERIFY_PARAM` objects yet); host names and the depth are used.
+ * Status: partial — as `SSL_CTX_get0_param`.
  */
 int SSL_CTX_set1_param(SSL_CTX *ctx, X509_VERIFY_PARAM *vpm);
 
@@ -3801,7 +3800,7 @@ void SSL_get0_next_proto_negotiated(const SSL *s, const unsigned char **data, un
  * `SSL_get0_param(3)`: the connection's verification parameters; a host name set there
  * (`X509_VERIFY_PARAM_set1_host`) is checked as with `SSL_set1_host`.
  *
- * Status: partial — pass-through mode only; host names are used, the other settings not yet.
+ * Status: partial — as `SSL_CTX_get0_param`.
  */
 X509_VERIFY_PARAM *SSL_get0_param(SSL *s);
 
@@ -5230,6 +5229,117 @@ int X509_STORE_set_purpose(X509_STORE *ctx, int purpose);
  * `X509_STORE_up_ref(3)`: 1, or 0 for NULL.
  */
 int X509_STORE_up_ref(X509_STORE *v);
+
+/**
+ * `X509_VERIFY_PARAM_add1_host(3)`: one more acceptable host name. 1 or 0.
+ *
+ * Status: partial — only the first name is checked.
+ */
+int X509_VERIFY_PARAM_add1_host(X509_VERIFY_PARAM *param, const char *name, size_t namelen);
+
+/**
+ * `X509_VERIFY_PARAM_clear_flags(3)`. 1 or 0.
+ */
+int X509_VERIFY_PARAM_clear_flags(X509_VERIFY_PARAM *param, unsigned long flags);
+
+/**
+ * `X509_VERIFY_PARAM_free(3)`; NULL is a no-op.
+ */
+void X509_VERIFY_PARAM_free(X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_get0_host(3)`: host name `idx` (borrowed), or NULL.
+ */
+char *X509_VERIFY_PARAM_get0_host(X509_VERIFY_PARAM *param, int idx);
+
+/**
+ * `X509_VERIFY_PARAM_get_depth(3)`: -1 when not set.
+ */
+int X509_VERIFY_PARAM_get_depth(const X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_get_flags(3)`.
+ */
+unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_get_hostflags(3)`.
+ */
+unsigned int X509_VERIFY_PARAM_get_hostflags(const X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_inherit(3)`: takes from `from` what `to` has not set. 1 or 0.
+ */
+int X509_VERIFY_PARAM_inherit(X509_VERIFY_PARAM *to, const X509_VERIFY_PARAM *from);
+
+/**
+ * `X509_VERIFY_PARAM_new(3)`: parameters with nothing set (depth -1).
+ */
+X509_VERIFY_PARAM *X509_VERIFY_PARAM_new(void);
+
+/**
+ * `X509_VERIFY_PARAM_set1(3)`: copies what is set in `from` (a NULL `from`: nothing). 1 or 0.
+ */
+int X509_VERIFY_PARAM_set1(X509_VERIFY_PARAM *to, const X509_VERIFY_PARAM *from);
+
+/**
+ * `X509_VERIFY_PARAM_set1_email(3)`: recorded. 1 or 0.
+ *
+ * Status: partial — recorded, not checked.
+ */
+int X509_VERIFY_PARAM_set1_email(X509_VERIFY_PARAM *param, const char *email, size_t emaillen);
+
+/**
+ * `X509_VERIFY_PARAM_set1_host(3)`: the host name to check (replacing any); NULL or "" clears.
+ * `namelen` 0: up to the NUL. 1 or 0.
+ */
+int X509_VERIFY_PARAM_set1_host(X509_VERIFY_PARAM *param, const char *name, size_t namelen);
+
+/**
+ * `X509_VERIFY_PARAM_set1_ip(3)`: the IP address to check (4 or 16 bytes; NULL clears). 1, or
+ * 0 for another length.
+ */
+int X509_VERIFY_PARAM_set1_ip(X509_VERIFY_PARAM *param, const unsigned char *ip, size_t iplen);
+
+/**
+ * `X509_VERIFY_PARAM_set1_ip_asc(3)`: the IP address in text form. 1, or 0 if it is none.
+ */
+int X509_VERIFY_PARAM_set1_ip_asc(X509_VERIFY_PARAM *param, const char *ipasc);
+
+/**
+ * `X509_VERIFY_PARAM_set_depth(3)`: the most intermediate certificates allowed.
+ */
+void X509_VERIFY_PARAM_set_depth(X509_VERIFY_PARAM *param, int depth);
+
+/**
+ * `X509_VERIFY_PARAM_set_flags(3)`: adds `X509_V_FLAG_*` flags. 1 or 0.
+ *
+ * Status: partial — natively `X509_V_FLAG_PARTIAL_CHAIN` is used; the CRL flags need a
+ * libcrypto store's CRLs.
+ */
+int X509_VERIFY_PARAM_set_flags(X509_VERIFY_PARAM *param, unsigned long flags);
+
+/**
+ * `X509_VERIFY_PARAM_set_hostflags(3)`: `X509_CHECK_FLAG_*`.
+ *
+ * Status: partial — recorded; the name check is rustls-webpki's (no partial wildcards).
+ */
+void X509_VERIFY_PARAM_set_hostflags(X509_VERIFY_PARAM *param, unsigned int flags);
+
+/**
+ * `X509_VERIFY_PARAM_set_purpose(3)`: 1, or 0 for an unknown purpose (X509V3 `invalid
+ * purpose`).
+ *
+ * Status: partial — recorded; webpki checks the role's extended key usage.
+ */
+int X509_VERIFY_PARAM_set_purpose(X509_VERIFY_PARAM *param, int purpose);
+
+/**
+ * `X509_VERIFY_PARAM_set_trust(3)`: 1, or 0 for an unknown trust id (X509 `invalid trust`).
+ *
+ * Status: partial — recorded.
+ */
+int X509_VERIFY_PARAM_set_trust(X509_VERIFY_PARAM *param, int trust);
 
 /**
  * `X509_free(a)`: drops one reference; NULL is a no-op.

@@ -57,31 +57,9 @@ impl Drop for Extra {
             crate::ffi::x509_store::X509_STORE_free(g.store as *mut X509_STORE);
         }
         if g.param != 0 {
-            call_ptr(
-                crate::libcrypto_fn!("X509_VERIFY_PARAM_free"),
-                g.param as *mut c_void,
-            );
+            crate::ffi::x509_param::X509_VERIFY_PARAM_free(g.param as *mut X509_VERIFY_PARAM);
         }
     }
-}
-
-/// Calls libcrypto's `void f(T *)` / `int f(T *)` function `f` (from `libcrypto_fn!`) on `p`.
-fn call_ptr(f: *mut c_void, p: *mut c_void) {
-    if !f.is_null() {
-        // SAFETY: a libcrypto function of prototype `void f(T *)` / `int f(T *)`.
-        let f: unsafe extern "C" fn(*mut c_void) = unsafe { core::mem::transmute(f) };
-        unsafe { f(p) }
-    }
-}
-
-/// Calls libcrypto's constructor `T *f(void)` (from `libcrypto_fn!`).
-fn make(f: *mut c_void) -> *mut c_void {
-    if f.is_null() {
-        return core::ptr::null_mut();
-    }
-    // SAFETY: a libcrypto constructor `T *f(void)`.
-    let f: unsafe extern "C" fn() -> *mut c_void = unsafe { core::mem::transmute(f) };
-    unsafe { f() }
 }
 
 fn ctx_extra<'a>(ctx: *const SSL_CTX) -> Result<(&'a Context, &'a Extra)> {
@@ -93,10 +71,6 @@ fn ctx_extra<'a>(ctx: *const SSL_CTX) -> Result<(&'a Context, &'a Extra)> {
 
 fn ssl_extra<'a>(s: *const SSL) -> Result<&'a Extra> {
     Ok(&obj(s)?.extra)
-}
-
-fn unsupported_natively(func: &'static str) -> Error {
-    Error::unsupported(lib::SSL, func).with_data("needs libcrypto (pass-through backend)")
 }
 
 // --- certificates for the caller ----------------------------------------------------------
@@ -185,20 +159,21 @@ pub extern "C" fn SSL_CTX_set1_cert_store(ctx: *mut SSL_CTX, store: *mut X509_ST
 // --- verification parameters ----------------------------------------------------------------
 
 fn param_of(e: &Extra, func: &'static str) -> Result<*mut X509_VERIFY_PARAM> {
-    if !backend::forwarding() {
-        return Err(unsupported_natively(func));
-    }
     let mut g = lock(&e.inner);
     if g.param == 0 {
-        g.param = make(crate::libcrypto_fn!("X509_VERIFY_PARAM_new")) as usize;
+        // libcrypto's in pass-through mode, a native one otherwise
+        g.param = crate::ffi::x509_param::X509_VERIFY_PARAM_new() as usize;
+    }
+    if g.param == 0 {
+        return Err(Error::internal(func));
     }
     Ok(g.param as *mut X509_VERIFY_PARAM)
 }
 
 /// `SSL_CTX_get0_param(3)`: the context's verification parameters.
 ///
-/// Status: partial — pass-through mode only; of its settings, only the host name set on an
-/// `SSL`'s parameters (`SSL_get0_param`) is used.
+/// Status: partial — of its settings, host names, the IP address, the depth and
+/// `X509_V_FLAG_PARTIAL_CHAIN` (and in pass-through mode the CRL flags) are used.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get0_param(ctx: *mut SSL_CTX) -> *mut X509_VERIFY_PARAM {
     null_on_error(|| param_of(ctx_extra(ctx)?.1, "SSL_CTX_get0_param"))
@@ -207,7 +182,7 @@ pub extern "C" fn SSL_CTX_get0_param(ctx: *mut SSL_CTX) -> *mut X509_VERIFY_PARA
 /// `SSL_get0_param(3)`: the connection's verification parameters; a host name set there
 /// (`X509_VERIFY_PARAM_set1_host`) is checked as with `SSL_set1_host`.
 ///
-/// Status: partial — pass-through mode only; host names are used, the other settings not yet.
+/// Status: partial — as `SSL_CTX_get0_param`.
 #[no_mangle]
 pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
     null_on_error(|| param_of(ssl_extra(s)?, "SSL_get0_param"))
@@ -220,40 +195,57 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
     const PARTIAL_CHAIN: std::ffi::c_ulong = 0x80000;
     c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
     c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
-    // Verify parameters exist in pass-through mode only.
-    if !backend::forwarding() {
-        return;
-    }
     let mut g = lock(&e.inner);
     if g.param == 0 {
         return;
     }
-    let flags = crate::libcrypto_fn!("X509_VERIFY_PARAM_get_flags");
-    if !flags.is_null() {
-        // SAFETY: unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *).
-        let flags: unsafe extern "C" fn(*mut c_void) -> std::ffi::c_ulong =
-            unsafe { core::mem::transmute(flags) };
-        let f = unsafe { flags(g.param as *mut c_void) };
-        c.verify_flags |= f;
-        c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
+    let param = g.param as *mut X509_VERIFY_PARAM;
+    c.verify_flags |= crate::ffi::x509_param::X509_VERIFY_PARAM_get_flags(param);
+    c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
+    let h = crate::ffi::x509_param::X509_VERIFY_PARAM_get0_host(param, 0);
+    let wanted = if h.is_null() {
+        param_ip(param).map(|ip| ip.to_string())
+    } else {
+        // SAFETY: a NUL-terminated string owned by the param.
+        Some(unsafe { CStr::from_ptr(h) }.to_string_lossy().into_owned())
+    };
+    if let Some(name) = wanted {
+        if g.param_host.as_deref() != Some(name.as_str()) {
+            c.host = HostCheck::parse(&name);
+            g.param_host = Some(name);
+        }
     }
-    let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get0_host");
-    if f.is_null() {
-        return;
+}
+
+/// The IP address set on a parameter object (`X509_VERIFY_PARAM_set1_ip(_asc)`), if any.
+fn param_ip(param: *mut X509_VERIFY_PARAM) -> Option<std::net::IpAddr> {
+    if !backend::forwarding() {
+        return crate::ffi::x509_param::data_of(param)?.ip;
     }
-    // SAFETY: char *X509_VERIFY_PARAM_get0_host(X509_VERIFY_PARAM *, int).
-    let f: unsafe extern "C" fn(*mut c_void, c_int) -> *const c_char =
-        unsafe { core::mem::transmute(f) };
-    let h = unsafe { f(g.param as *mut c_void, 0) };
-    if h.is_null() {
-        return;
+    let (get1, free) = (
+        crate::libcrypto_fn!("X509_VERIFY_PARAM_get1_ip_asc"),
+        crate::libcrypto_fn!("CRYPTO_free"),
+    );
+    if get1.is_null() || free.is_null() {
+        return None;
     }
-    // SAFETY: a NUL-terminated string owned by the param.
-    let host = unsafe { CStr::from_ptr(h) }.to_string_lossy().into_owned();
-    if g.param_host.as_deref() != Some(host.as_str()) {
-        c.host = HostCheck::parse(&host);
-        g.param_host = Some(host);
+    // SAFETY: char *X509_VERIFY_PARAM_get1_ip_asc(X509_VERIFY_PARAM *) (freed with
+    // CRYPTO_free(void *, const char *, int)).
+    let get1: unsafe extern "C" fn(*mut X509_VERIFY_PARAM) -> *mut c_char =
+        unsafe { core::mem::transmute(get1) };
+    let free: unsafe extern "C" fn(*mut c_void, *const c_char, c_int) =
+        unsafe { core::mem::transmute(free) };
+    let p = unsafe { get1(param) };
+    if p.is_null() {
+        return None;
     }
+    // SAFETY: a NUL-terminated string from libcrypto, freed right after.
+    let ip = unsafe { CStr::from_ptr(p) }
+        .to_str()
+        .ok()
+        .and_then(|t| t.parse().ok());
+    unsafe { free(p as *mut c_void, c"sslrs".as_ptr(), 0) };
+    ip
 }
 
 // --- callbacks recorded for their getters -----------------------------------------------------
@@ -304,13 +296,12 @@ pub fn inherit(ctx: &Context, e: &Extra) {
         to.hostflags = from.hostflags;
         to.purpose = from.purpose;
         to.trust = from.trust;
-        // SSL_new: the connection's parameters inherit the context's (pass-through mode).
-        if from.param != 0 && backend::forwarding() {
-            let p = make(crate::libcrypto_fn!("X509_VERIFY_PARAM_new"));
+        // SSL_new: the connection's parameters inherit the context's.
+        if from.param != 0 {
+            let p = crate::ffi::x509_param::X509_VERIFY_PARAM_new();
             if !p.is_null() {
-                param_call(
-                    crate::libcrypto_fn!("X509_VERIFY_PARAM_inherit"),
-                    p as *mut X509_VERIFY_PARAM,
+                crate::ffi::x509_param::X509_VERIFY_PARAM_inherit(
+                    p,
                     from.param as *const X509_VERIFY_PARAM,
                 );
                 to.param = p as usize;
@@ -738,47 +729,23 @@ pub fn mirror_crls_to_store(ctx: *mut SSL_CTX, file: &std::path::Path) {
 
 // --- verification settings programs make up front (depth, parameters, purpose, host names) --
 
-/// Calls libcrypto's `int f(X509_VERIFY_PARAM *, T)` (`f` from `libcrypto_fn!`; 0 if absent).
-fn param_call<T>(f: *mut c_void, p: *mut X509_VERIFY_PARAM, arg: T) -> c_int {
-    if f.is_null() || p.is_null() {
-        return 0;
-    }
-    // SAFETY: a libcrypto function of prototype `int f(X509_VERIFY_PARAM *, T)`, T an integer
-    // or a pointer, as the caller names it.
-    let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, T) -> c_int =
-        unsafe { core::mem::transmute(f) };
-    unsafe { f(p, arg) }
-}
-
-/// The depth of a libcrypto `X509_VERIFY_PARAM` (-1: not set).
-fn param_depth(p: *mut X509_VERIFY_PARAM) -> c_int {
-    let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_get_depth");
-    if f.is_null() {
-        return -1;
-    }
-    // SAFETY: int X509_VERIFY_PARAM_get_depth(const X509_VERIFY_PARAM *).
-    let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM) -> c_int =
-        unsafe { core::mem::transmute(f) };
-    unsafe { f(p) }
-}
-
-/// `X509_VERIFY_PARAM_set1(to, from)` in libcrypto; a NULL `from` copies nothing (1).
+/// `X509_VERIFY_PARAM_set1(to, from)` (either backend); a NULL `from` copies nothing. The
+/// depth of `to` afterwards.
 fn param_set1(
     to: *mut X509_VERIFY_PARAM,
     from: *const X509_VERIFY_PARAM,
     func: &'static str,
 ) -> Result<c_int> {
-    if param_call(crate::libcrypto_fn!("X509_VERIFY_PARAM_set1"), to, from) != 1 {
+    if crate::ffi::x509_param::X509_VERIFY_PARAM_set1(to, from) != 1 {
         return Err(Error::ssl(crate::error::common::X509_LIB, func));
     }
-    Ok(param_depth(to))
+    Ok(crate::ffi::x509_param::X509_VERIFY_PARAM_get_depth(to))
 }
 
 /// `SSL_CTX_set1_param(3)`: copies the fields set in `vpm` into the context's parameters;
 /// connections made afterwards inherit them. 1 or 0.
 ///
-/// Status: partial — pass-through mode only (natively 0 with `ERR_R_UNSUPPORTED`: there are no
-/// native `X509_VERIFY_PARAM` objects yet); host names and the depth are used.
+/// Status: partial — as `SSL_CTX_get0_param`.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set1_param(ctx: *mut SSL_CTX, vpm: *mut X509_VERIFY_PARAM) -> c_int {
     one_or_zero(|| {
@@ -871,50 +838,15 @@ pub extern "C" fn SSL_get_ex_data_X509_STORE_CTX_idx() -> c_int {
 /// `CRYPTO_EX_INDEX_X509_STORE_CTX` (crypto.h).
 const CRYPTO_EX_INDEX_X509_STORE_CTX: c_int = 5;
 
-/// `X509_PURPOSE_MIN`/`_MAX` and `X509_TRUST_MIN`/`_MAX` (x509v3.h, x509.h, OpenSSL 3.0).
-const PURPOSES: core::ops::RangeInclusive<c_int> = 1..=9;
-const TRUSTS: core::ops::RangeInclusive<c_int> = 1..=8;
-/// `X509V3_R_INVALID_PURPOSE`, `X509_R_INVALID_TRUST` (x509v3err.h, x509err.h).
-const X509V3_R_INVALID_PURPOSE: i32 = 146;
-const X509_R_INVALID_TRUST: i32 = 123;
-
-/// `SSL_CTX_set_purpose` & co: pass-through mode sets it on the libcrypto parameters; natively a
-/// valid value is recorded.
+/// `SSL_CTX_set_purpose` & co: set on the parameters (libcrypto's or native), which queue the
+/// error for a bad value as OpenSSL does.
 fn set_purpose_or_trust(e: &Extra, v: c_int, trust: bool, func: &'static str) -> Result<c_int> {
-    if backend::forwarding() {
-        let name = if trust {
-            crate::libcrypto_fn!("X509_VERIFY_PARAM_set_trust")
-        } else {
-            crate::libcrypto_fn!("X509_VERIFY_PARAM_set_purpose")
-        };
-        // libcrypto queues its own error for a bad value, as in OpenSSL.
-        return Ok(param_call(name, param_of(e, func)?, v));
-    }
-    let (range, lib_no, reason, f) = if trust {
-        (
-            TRUSTS,
-            lib::X509,
-            X509_R_INVALID_TRUST,
-            "X509_VERIFY_PARAM_set_trust",
-        )
+    let p = param_of(e, func)?;
+    Ok(if trust {
+        crate::ffi::x509_param::X509_VERIFY_PARAM_set_trust(p, v)
     } else {
-        (
-            PURPOSES,
-            lib::X509V3,
-            X509V3_R_INVALID_PURPOSE,
-            "X509_PURPOSE_set",
-        )
-    };
-    if !range.contains(&v) {
-        return Err(Error::new(lib_no, reason, f));
-    }
-    let mut g = lock(&e.inner);
-    if trust {
-        g.trust = v;
-    } else {
-        g.purpose = v;
-    }
-    Ok(1)
+        crate::ffi::x509_param::X509_VERIFY_PARAM_set_purpose(p, v)
+    })
 }
 
 /// `SSL_CTX_set_purpose(3)`: the purpose the peer's certificate must fit (`X509_PURPOSE_*`).
@@ -968,17 +900,10 @@ pub extern "C" fn SSL_set_trust(ssl: *mut SSL, trust: c_int) -> c_int {
 pub extern "C" fn SSL_set_hostflags(s: *mut SSL, flags: std::ffi::c_uint) {
     void(|| {
         let e = ssl_extra(s)?;
-        if backend::forwarding() {
-            let p = param_of(e, "SSL_set_hostflags")?;
-            let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_set_hostflags");
-            if !f.is_null() {
-                // SAFETY: void X509_VERIFY_PARAM_set_hostflags(X509_VERIFY_PARAM *, unsigned).
-                let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, std::ffi::c_uint) =
-                    unsafe { core::mem::transmute(f) };
-                unsafe { f(p, flags) };
-            }
-        }
-        lock(&e.inner).hostflags = flags;
+        crate::ffi::x509_param::X509_VERIFY_PARAM_set_hostflags(
+            param_of(e, "SSL_set_hostflags")?,
+            flags,
+        );
         Ok(())
     })
 }
@@ -1003,18 +928,9 @@ pub extern "C" fn SSL_add1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
         if h.is_empty() {
             return Ok(1);
         }
-        if backend::forwarding() {
-            let p = param_of(ssl_extra(s)?, "SSL_add1_host")?;
-            let f = crate::libcrypto_fn!("X509_VERIFY_PARAM_add1_host");
-            if f.is_null() {
-                return Err(unsupported_natively("SSL_add1_host"));
-            }
-            // SAFETY: int X509_VERIFY_PARAM_add1_host(X509_VERIFY_PARAM *, const char *, size_t).
-            let f: unsafe extern "C" fn(*mut X509_VERIFY_PARAM, *const c_char, usize) -> c_int =
-                unsafe { core::mem::transmute(f) };
-            if unsafe { f(p, hostname, 0) } != 1 {
-                return Err(Error::ssl(crate::error::common::X509_LIB, "SSL_add1_host"));
-            }
+        let p = param_of(ssl_extra(s)?, "SSL_add1_host")?;
+        if crate::ffi::x509_param::X509_VERIFY_PARAM_add1_host(p, hostname, 0) != 1 {
+            return Err(Error::ssl(crate::error::common::X509_LIB, "SSL_add1_host"));
         }
         let mut c = conn_of(obj(s)?)?;
         if c.host.is_none() {

@@ -62,6 +62,7 @@ pub mod types;
 pub mod verify_cb;
 pub mod x509;
 pub mod x509_name;
+pub mod x509_param;
 pub mod x509_store;
 
 use crate::error::{Error, Result};
