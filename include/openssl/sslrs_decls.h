@@ -5342,6 +5342,34 @@ int X509_VERIFY_PARAM_set_purpose(X509_VERIFY_PARAM *param, int purpose);
 int X509_VERIFY_PARAM_set_trust(X509_VERIFY_PARAM *param, int trust);
 
 /**
+ * `X509_check_host(3)`: 1 if the certificate matches host name `chk` (`chklen` 0: up to the
+ * NUL), else 0; -2 for a malformed name (an embedded NUL) or no certificate. `*peername` (if not NULL) gets a copy of the name
+ * that matched, to free with `OPENSSL_free`.
+ *
+ * Status: partial — webpki's matching rules (leftmost-label wildcards only); `flags`
+ * (`X509_CHECK_FLAG_*`) are not applied; `peername` is the name asked for.
+ */
+int X509_check_host(X509 *x,
+                    const char *chk,
+                    size_t chklen,
+                    unsigned int flags,
+                    char **peername);
+
+/**
+ * `X509_check_ip_asc(3)`: 1 if the certificate holds IP address `ipasc` (text form) among
+ * its subject alternative names, else 0; -2 if `ipasc` is no address.
+ *
+ * Status: partial — `flags` are not applied.
+ */
+int X509_check_ip_asc(X509 *x, const char *ipasc, unsigned int flags);
+
+/**
+ * `X509_digest(3)`: the digest of the certificate's DER (SHA-1, SHA-256, SHA-384 or SHA-512)
+ * into `md`, its length into `*len` (if not NULL). 1 or 0.
+ */
+int X509_digest(const X509 *data, const EVP_MD *type, unsigned char *md, unsigned int *len);
+
+/**
  * `X509_free(a)`: drops one reference; NULL is a no-op.
  */
 void X509_free(X509 *a);

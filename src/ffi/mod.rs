@@ -61,6 +61,7 @@ pub mod tls1;
 pub mod types;
 pub mod verify_cb;
 pub mod x509;
+pub mod x509_check;
 pub mod x509_name;
 pub mod x509_param;
 pub mod x509_store;
