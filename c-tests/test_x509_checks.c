@@ -70,9 +70,39 @@ end:
     return ret;
 }
 
+static int test_text_by_nid(void)
+{
+    X509 *x = read_cert("server-ec.pem");
+    X509_NAME *subj, *iss;
+    char buf[256];
+    int ret = 0;
+
+    if (!TEST_ptr(x) || !TEST_ptr(subj = X509_get_subject_name(x))
+        || !TEST_ptr(iss = X509_get_issuer_name(x)))
+        goto end;
+    if (!TEST_int_eq(X509_NAME_get_text_by_NID(subj, NID_commonName, buf, sizeof(buf)), 9)
+        || !TEST_str_eq(buf, "localhost")
+        || !TEST_int_eq(X509_NAME_get_text_by_NID(subj, NID_commonName, NULL, 0), 9)
+        || !TEST_int_eq(X509_NAME_get_text_by_NID(subj, NID_organizationName, buf, sizeof(buf)), 10)
+        || !TEST_str_eq(buf, "sslrs test")
+        || !TEST_int_eq(X509_NAME_get_text_by_NID(iss, NID_commonName, buf, sizeof(buf)), 19)
+        || !TEST_str_eq(buf, "sslrs test CA ECDSA")
+        || !TEST_int_eq(X509_NAME_get_text_by_NID(subj, NID_countryName, buf, sizeof(buf)), -1))
+        goto end;
+    /* a short buffer: what fits, NUL-terminated */
+    if (!TEST_int_eq(X509_NAME_get_text_by_NID(subj, NID_commonName, buf, 4), 3)
+        || !TEST_str_eq(buf, "loc"))
+        goto end;
+    ret = 1;
+end:
+    X509_free(x);
+    return ret;
+}
+
 int main(void)
 {
     RUN_TEST(test_digest);
     RUN_TEST(test_check_host);
+    RUN_TEST(test_text_by_nid);
     return tu_finish();
 }

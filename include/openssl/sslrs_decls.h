@@ -5101,6 +5101,16 @@ X509_NAME *X509_NAME_dup(const X509_NAME *xn);
 void X509_NAME_free(X509_NAME *a);
 
 /**
+ * `X509_NAME_get_text_by_NID(3)`: the first attribute of type `nid` (e.g. `NID_commonName`)
+ * copied into `buf` (at most `len - 1` bytes and a NUL); its length, or -1 if the name has
+ * none. With a NULL `buf`, only the length.
+ *
+ * Status: partial — the NIDs of the common name attributes (CN, C, L, ST, O, OU, emailAddress,
+ * givenName, surname, serialNumber, title, DC, UID); others give -1.
+ */
+int X509_NAME_get_text_by_NID(const X509_NAME *name, int nid, char *buf, int len);
+
+/**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
  * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
  *
