@@ -245,6 +245,82 @@ static int test_intermediates(void)
     return ok;
 }
 
+/* SSL_CTX_set_cert_verify_callback: the application's function replaces verification. */
+static int app_mode; /* 0: accept, 1: X509_verify_cert, 2: reject, 3: reject with an error */
+static int app_calls, app_saw_ssl, app_saw_leaf;
+static SSL *app_expect;
+
+static int app_verify(X509_STORE_CTX *x, void *arg)
+{
+    char name[256] = "";
+    X509 *leaf = X509_STORE_CTX_get0_cert(x);
+
+    app_calls += arg == &app_mode;
+    app_saw_ssl += X509_STORE_CTX_get_ex_data(x, SSL_get_ex_data_X509_STORE_CTX_idx()) == app_expect;
+    if (leaf != NULL)
+        X509_NAME_oneline(X509_get_subject_name(leaf), name, sizeof(name));
+    app_saw_leaf += strstr(name, "CN=localhost") != NULL;
+    switch (app_mode) {
+    case 0:
+        return 1;
+    case 1:
+        return X509_verify_cert(x);
+    case 3:
+        X509_STORE_CTX_set_error(x, X509_V_ERR_APPLICATION_VERIFICATION);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static int app_case(const char *ca, int mode, const char *want_seq, int want_ok, long want_result)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    memset(&rec, 0, sizeof(rec));
+    rec.mode = PASS_THROUGH;
+    app_mode = mode;
+    app_calls = app_saw_ssl = app_saw_leaf = 0;
+    if (!create_ssl_ctx_pair(0, 0, "server-ec.pem", "server-ec.key", ca, &sctx, &cctx))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
+    SSL_CTX_set_cert_verify_callback(cctx, app_verify, &app_mode);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+        goto end;
+    app_expect = rec.expect_ssl = c;
+    if (!TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_int_eq(app_calls, 1) || !TEST_int_eq(app_saw_ssl, 1) || !TEST_int_eq(app_saw_leaf, 1)
+        || !TEST_str_eq(rec.seq, want_seq) || !TEST_int_eq(hc.done, want_ok)
+        || !TEST_int_eq(SSL_get_verify_result(c), want_result))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  app case ca=%s mode=%d: calls \"%s\"\n", ca ? ca : "-", mode, rec.seq);
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_cert_verify_callback(void)
+{
+    /* accepting without verifying: no verify-callback calls, result OK even for an unknown CA */
+    return app_case(NULL, 0, "", 1, X509_V_OK)
+        /* X509_verify_cert from inside: the default verification, verify callback included */
+        && app_case("ca-ec.pem", 1, "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK)
+        && app_case(NULL, 1, "0/0/20/leaf", 0, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY)
+        /* rejecting a good chain, without and with an error of its own */
+        && app_case("ca-ec.pem", 2, "", 0, X509_V_OK)
+        && app_case("ca-ec.pem", 3, "", 0, X509_V_ERR_APPLICATION_VERIFICATION);
+}
+
 /* The key file of a certificate file: "x.pem" -> "x.key". */
 static const char *client_key(const char *cert)
 {
@@ -350,6 +426,7 @@ int main(void)
     RUN_TEST(test_validity);
     RUN_TEST(test_callback_rejects);
     RUN_TEST(test_intermediates);
+    RUN_TEST(test_cert_verify_callback);
     RUN_TEST(test_server_side);
     return tu_finish();
 }

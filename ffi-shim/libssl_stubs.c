@@ -8,4 +8,3 @@
 
 #include "libssl_stubs.h"
 
-SSLRS_STUB_VOID(SSL_CTX_set_cert_verify_callback); /* void */

@@ -2660,6 +2660,18 @@ void SSL_CTX_set_cert_cb(SSL_CTX *c, SslCertCb cb, void *arg);
 void SSL_CTX_set_cert_store(SSL_CTX *ctx, X509_STORE *store);
 
 /**
+ * `SSL_CTX_set_cert_verify_callback(3)`: `cb(store_ctx, arg)` replaces the verification of the
+ * peer's chain (NULL restores the default). From inside it, `X509_verify_cert(store_ctx)` runs
+ * the default verification (the verify callback included); its return value decides, and the
+ * store context's error becomes `SSL_get_verify_result`.
+ *
+ * Status: partial — the store context holds the chain the peer sent and the `SSL`
+ * (`SSL_get_ex_data_X509_STORE_CTX_idx`); in pass-through mode it is libcrypto's and
+ * `X509_verify_cert` is libcrypto's, with the context's `X509_STORE`.
+ */
+void SSL_CTX_set_cert_verify_callback(SSL_CTX *ctx, int (*cb)(X509_STORE_CTX*, void*), void *arg);
+
+/**
  * `SSL_CTX_set_cipher_list(3)`: the TLS 1.2 suites, in OpenSSL's cipher-string language. Only
  * ECDHE with AES-GCM or ChaCha20-Poly1305 exists in sslrs; a string selecting none of those
  * fails with `SSL_R_NO_CIPHER_MATCH` (0).
@@ -5406,6 +5418,14 @@ X509 *X509_new(void);
  * `X509_up_ref(x)`: adds a reference. Returns 1; 0 for NULL (OpenSSL would crash).
  */
 int X509_up_ref(X509 *x);
+
+/**
+ * `X509_verify_cert(3)`: verifies the store context's chain. Natively only inside the
+ * function given to `SSL_CTX_set_cert_verify_callback`, where it runs sslrs's verification of
+ * the peer's chain (the verify callback included): 1, or 0 with the store context's error set;
+ * -1 for any other store context.
+ */
+int X509_verify_cert(X509_STORE_CTX *ctx);
 
 /**
  * `X509_verify_cert_error_string(n)`: OpenSSL 3.0's text for an `X509_V_*` code (static);

@@ -125,6 +125,8 @@ pub struct Conn {
     pub partial_chain: bool,
     /// The `X509_V_FLAG_*` of the store and the connection's parameters (set likewise).
     pub verify_flags: u64,
+    /// `SSL_CTX_set_cert_verify_callback` (set likewise).
+    pub cert_verify_callback: Option<Arc<dyn crate::engine::verify::CertVerifyCallback>>,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
@@ -272,6 +274,7 @@ impl Conn {
             verify_callback: None,
             partial_chain: false,
             verify_flags: 0,
+            cert_verify_callback: None,
             sni: None,
             ffi_owned: None,
             own_creds: None,
@@ -684,6 +687,7 @@ impl Conn {
             max_depth: self.settings.verify_depth,
             partial_chain: self.partial_chain,
             flags: self.verify_flags,
+            cert_callback: self.cert_verify_callback.clone(),
         };
         let creds = self.certified();
         if self.own_creds.is_some() {
@@ -742,6 +746,7 @@ impl Conn {
                 max_depth: self.settings.verify_depth,
                 partial_chain: self.partial_chain,
                 flags: self.verify_flags,
+                cert_callback: self.cert_verify_callback.clone(),
             });
         }
         let own = match &self.own_creds {

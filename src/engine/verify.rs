@@ -88,6 +88,18 @@ pub trait VerifyRun {
     fn call(&mut self, ok: bool, depth: usize, error: i64) -> (bool, i64);
 }
 
+/// `SSL_CTX_set_cert_verify_callback`: the application's function replaces verification. It gets
+/// the chain as sent; `default` runs sslrs's own verification (what `X509_verify_cert` does from
+/// inside it) and gives its result and verdict. Returns the `X509_V_*` result and whether the
+/// chain is accepted.
+pub trait CertVerifyCallback: Send + Sync {
+    fn run(
+        &self,
+        chain: &[CertificateDer<'static>],
+        default: &dyn Fn() -> (i64, bool),
+    ) -> (i64, bool);
+}
+
 /// A per-connection verifier.
 pub struct Verifier {
     /// The context whose anchors apply, read when the peer's chain arrives (as OpenSSL reads
@@ -109,6 +121,8 @@ pub struct Verifier {
     pub partial_chain: bool,
     /// `X509_V_FLAG_*` of the store and the parameters (CRL checks).
     pub flags: u64,
+    /// `SSL_CTX_set_cert_verify_callback`, if set.
+    pub cert_callback: Option<Arc<dyn CertVerifyCallback>>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -425,7 +439,7 @@ impl Verifier {
         now: UnixTime,
     ) -> Result<(), TlsError> {
         let findings = self.client_findings(end_entity, intermediates, now);
-        let (code, accepted) = self.decide(findings, end_entity, intermediates);
+        let (code, accepted) = self.outcome(findings, end_entity, intermediates);
         let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
         slot.result = code;
         slot.chain = std::iter::once(end_entity)
@@ -650,6 +664,29 @@ fn pki_error(e: webpki::Error) -> TlsError {
     })
 }
 
+impl Verifier {
+    /// The outcome for `f`: the application's certificate verification callback if it set one
+    /// (which may run the default through `X509_verify_cert`), else the default.
+    fn outcome(
+        &self,
+        f: Findings,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+    ) -> (i64, bool) {
+        let default = || self.decide(f, leaf, intermediates);
+        match &self.cert_callback {
+            None => default(),
+            Some(cc) => {
+                let chain: Vec<CertificateDer<'static>> = core::iter::once(leaf)
+                    .chain(intermediates)
+                    .map(|c| c.clone().into_owned())
+                    .collect();
+                cc.run(&chain, &default)
+            }
+        }
+    }
+}
+
 /// See [`Verifier::findings`].
 #[derive(Clone, Copy, Default, Debug)]
 struct Findings {
@@ -676,7 +713,7 @@ impl ServerCertVerifier for Verifier {
         now: UnixTime,
     ) -> Result<ServerCertVerified, TlsError> {
         let findings = self.findings(end_entity, intermediates, now);
-        let (code, accepted) = self.decide(findings, end_entity, intermediates);
+        let (code, accepted) = self.outcome(findings, end_entity, intermediates);
         let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
         slot.result = code;
         slot.chain = std::iter::once(end_entity)

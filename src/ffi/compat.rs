@@ -12,7 +12,7 @@ use crate::error::{lib, ssl_r, Error, Result};
 use crate::ffi::backend;
 use crate::ffi::callbacks::{conn_of, ctx_app, lock, obj};
 use crate::ffi::ssl::SSL_verify_cb;
-use crate::ffi::types::{borrow, into_c, SSL, SSL_CTX, X509};
+use crate::ffi::types::{borrow, into_c, SSL, SSL_CTX, X509, X509_STORE_CTX};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
 use core::ffi::{c_char, c_int, c_long, c_uchar, c_void, CStr};
 use rustls::pki_types::CertificateDer;
@@ -36,6 +36,8 @@ pub struct Extra {
 #[derive(Default)]
 struct ExtraInner {
     verify_cb: SSL_verify_cb,
+    /// `SSL_CTX_set_cert_verify_callback`: the function (as usize) and its argument.
+    cert_verify: (usize, usize),
     /// libcrypto's `X509_STORE*` (pass-through mode), owned.
     store: usize,
     /// libcrypto's `X509_VERIFY_PARAM*` (pass-through mode), owned.
@@ -260,6 +262,32 @@ pub fn record_verify_cb_ctx(ctx: *const SSL_CTX, cb: SSL_verify_cb) {
 /// The verify callback a connection has (`SSL_set_verify`, else its context's at `SSL_new`).
 pub fn verify_cb_of(e: &Extra) -> SSL_verify_cb {
     lock(&e.inner).verify_cb
+}
+
+/// The context's `SSL_CTX_set_cert_verify_callback` function (0: none) and argument.
+pub fn cert_verify_of(ctx: &Context) -> (usize, usize) {
+    ctx_app(ctx).map_or((0, 0), |app| lock(&app.extra.inner).cert_verify)
+}
+
+/// `SSL_CTX_set_cert_verify_callback(3)`: `cb(store_ctx, arg)` replaces the verification of the
+/// peer's chain (NULL restores the default). From inside it, `X509_verify_cert(store_ctx)` runs
+/// the default verification (the verify callback included); its return value decides, and the
+/// store context's error becomes `SSL_get_verify_result`.
+///
+/// Status: partial — the store context holds the chain the peer sent and the `SSL`
+/// (`SSL_get_ex_data_X509_STORE_CTX_idx`); in pass-through mode it is libcrypto's and
+/// `X509_verify_cert` is libcrypto's, with the context's `X509_STORE`.
+#[no_mangle]
+pub extern "C" fn SSL_CTX_set_cert_verify_callback(
+    ctx: *mut SSL_CTX,
+    cb: Option<unsafe extern "C" fn(*mut X509_STORE_CTX, *mut c_void) -> c_int>,
+    arg: *mut c_void,
+) {
+    void(|| {
+        let (_, e) = ctx_extra(ctx)?;
+        lock(&e.inner).cert_verify = (cb.map_or(0, |f| f as usize), arg as usize);
+        Ok(())
+    })
 }
 
 /// The context's libcrypto `X509_STORE*` (pass-through mode), or 0.

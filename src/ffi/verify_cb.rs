@@ -14,9 +14,10 @@
 
 use super::callbacks::{lock, SslObj};
 use super::certs::{stack_st_X509, x509_from_der};
+use super::ssl::SSL_verify_cb;
 use super::types::{SSL, X509, X509_STORE_CTX};
 use super::{call, void};
-use crate::engine::verify::{VerifyCallback, VerifyRun};
+use crate::engine::verify::{CertVerifyCallback, VerifyCallback, VerifyRun};
 use crate::error::{lib, Error};
 use core::ffi::{c_int, c_void};
 use rustls_pki_types::CertificateDer;
@@ -31,12 +32,19 @@ struct FfiVerify {
     store: usize,
 }
 
-/// The connection's callback object, made again only when the callback changes.
+/// An installed callback object and the function (and argument) it was made for.
+type Slot<K, T> = Mutex<Option<(K, Arc<T>)>>;
+
+/// The connection's callback objects, made again only when the callbacks change.
 #[derive(Default)]
-pub struct Installed(Mutex<Option<(usize, Arc<dyn VerifyCallback>)>>);
+pub struct Installed(
+    Slot<usize, dyn VerifyCallback>,
+    Slot<(usize, usize), dyn CertVerifyCallback>,
+);
 
 /// Before each operation: the engine gets the connection's verify callback (or none).
 pub fn install(ssl: *const SSL, o: &SslObj, c: &mut crate::engine::conn::Conn) {
+    install_cert_verify(ssl, o, c);
     let cb = crate::ffi::compat::verify_cb_of(&o.extra);
     let Some(f) = cb else {
         c.verify_callback = None;
@@ -57,6 +65,143 @@ pub fn install(ssl: *const SSL, o: &SslObj, c: &mut crate::engine::conn::Conn) {
     });
     *g = Some((key, obj.clone()));
     c.verify_callback = Some(obj);
+}
+
+/// The context's `SSL_CTX_set_cert_verify_callback`, for the engine.
+fn install_cert_verify(ssl: *const SSL, o: &SslObj, c: &mut crate::engine::conn::Conn) {
+    let key = crate::ffi::compat::cert_verify_of(&c.ctx);
+    if key.0 == 0 {
+        c.cert_verify_callback = None;
+        return;
+    }
+    let mut g = lock(&o.verify_installed.1);
+    if let Some((k, obj)) = &*g {
+        if *k == key {
+            c.cert_verify_callback = Some(obj.clone());
+            return;
+        }
+    }
+    // SAFETY: the non-zero function pointer SSL_CTX_set_cert_verify_callback recorded.
+    let cb: unsafe extern "C" fn(*mut X509_STORE_CTX, *mut c_void) -> c_int =
+        unsafe { core::mem::transmute(key.0) };
+    let obj: Arc<dyn CertVerifyCallback> = Arc::new(FfiCertVerify {
+        ssl: ssl as usize,
+        cb,
+        arg: key.1,
+        verify_cb: crate::ffi::compat::verify_cb_of(&o.extra),
+        store: crate::ffi::compat::store_of(&c.ctx),
+    });
+    *g = Some((key, obj.clone()));
+    c.cert_verify_callback = Some(obj);
+}
+
+/// `SSL_CTX_set_cert_verify_callback`'s function, as the engine calls it.
+struct FfiCertVerify {
+    ssl: usize,
+    cb: unsafe extern "C" fn(*mut X509_STORE_CTX, *mut c_void) -> c_int,
+    arg: usize,
+    /// The connection's verify callback, which libcrypto's `X509_verify_cert` calls too.
+    verify_cb: SSL_verify_cb,
+    store: usize,
+}
+
+impl CertVerifyCallback for FfiCertVerify {
+    fn run(
+        &self,
+        chain: &[CertificateDer<'static>],
+        default: &dyn Fn() -> (i64, bool),
+    ) -> (i64, bool) {
+        let certs: Vec<*mut X509> = chain.iter().filter_map(|d| x509_from_der(d).ok()).collect();
+        if certs.is_empty() {
+            return (crate::engine::verify::x509_v::UNSPECIFIED, false);
+        }
+        let (verdict, err) = if crate::ffi::backend::forwarding() {
+            self.run_foreign(&certs)
+        } else {
+            let mut ctx = NativeStoreCtx::new(certs[0], &certs, self.ssl);
+            // The default verification, for X509_verify_cert (valid during the call only).
+            let d: &dyn Fn() -> (i64, bool) = default;
+            ctx.default = &d as *const &dyn Fn() -> (i64, bool) as usize;
+            let p = &mut ctx as *mut NativeStoreCtx as *mut X509_STORE_CTX;
+            // SAFETY: the application's callback with our live store context.
+            let r = unsafe { (self.cb)(p, self.arg as *mut c_void) };
+            let err = i64::from(ctx.error);
+            ctx.release();
+            (r > 0, err)
+        };
+        for x in certs {
+            crate::ffi::x509::X509_free(x);
+        }
+        (err, verdict)
+    }
+}
+
+impl FfiCertVerify {
+    /// Pass-through mode: libcrypto's store context over the context's store, with the chain
+    /// the peer sent as untrusted certificates; `X509_verify_cert` is libcrypto's.
+    fn run_foreign(&self, certs: &[*mut X509]) -> (bool, i64) {
+        let f = [
+            crate::libcrypto_fn!("X509_STORE_CTX_new"),
+            crate::libcrypto_fn!("X509_STORE_CTX_init"),
+            crate::libcrypto_fn!("X509_STORE_CTX_free"),
+            crate::libcrypto_fn!("X509_STORE_new"),
+            crate::libcrypto_fn!("X509_STORE_free"),
+        ];
+        if f.iter().any(|p| p.is_null()) {
+            return (false, crate::engine::verify::x509_v::UNSPECIFIED);
+        }
+        // SAFETY: libcrypto's prototypes of these five functions (OpenSSL 3.0).
+        let (new, init, free, store_new, store_free) = unsafe {
+            (
+                core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[0]),
+                core::mem::transmute::<P, unsafe extern "C" fn(P, P, P, P) -> c_int>(f[1]),
+                core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[2]),
+                core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[3]),
+                core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[4]),
+            )
+        };
+        let own_store = if self.store == 0 {
+            unsafe { store_new() }
+        } else {
+            core::ptr::null_mut()
+        };
+        let store = if self.store == 0 {
+            own_store
+        } else {
+            self.store as P
+        };
+        let untrusted = crate::ffi::stack::OPENSSL_sk_new_null();
+        for &x in &certs[1..] {
+            crate::ffi::stack::OPENSSL_sk_push(untrusted, x as *const c_void);
+        }
+        let sctx = unsafe { new() };
+        let mut out = (false, crate::engine::verify::x509_v::UNSPECIFIED);
+        if !sctx.is_null() && unsafe { init(sctx, store, certs[0] as P, untrusted as P) } == 1 {
+            let idx = crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx();
+            X509_STORE_CTX_set_ex_data(sctx as *mut X509_STORE_CTX, idx, self.ssl as *mut c_void);
+            if let Some(vcb) = self.verify_cb {
+                lc_set(
+                    crate::libcrypto_fn!("X509_STORE_CTX_set_verify_cb"),
+                    sctx,
+                    vcb as P,
+                );
+            }
+            // SAFETY: the application's callback with libcrypto's live store context.
+            let r = unsafe { (self.cb)(sctx as *mut X509_STORE_CTX, self.arg as *mut c_void) };
+            out = (
+                r > 0,
+                i64::from(X509_STORE_CTX_get_error(sctx as *const X509_STORE_CTX)),
+            );
+        }
+        if !sctx.is_null() {
+            unsafe { free(sctx) };
+        }
+        crate::ffi::stack::OPENSSL_sk_free(untrusted);
+        if !own_store.is_null() {
+            unsafe { store_free(own_store) };
+        }
+        out
+    }
 }
 
 impl VerifyCallback for FfiVerify {
@@ -210,6 +355,42 @@ pub struct NativeStoreCtx {
     chain: *mut crate::ffi::stack::OPENSSL_STACK,
     leaf: *mut X509,
     ex: HashMap<c_int, usize>,
+    /// During `SSL_CTX_set_cert_verify_callback`'s call: the default verification for
+    /// `X509_verify_cert` (a `*const &dyn Fn() -> (i64, bool)`; 0 otherwise).
+    default: usize,
+}
+
+impl NativeStoreCtx {
+    /// A store context for `certs` (leaf first; each gets a reference for the chain).
+    fn new(leaf: *mut X509, certs: &[*mut X509], ssl: usize) -> NativeStoreCtx {
+        let chain = crate::ffi::stack::OPENSSL_sk_new_null();
+        for &x in certs {
+            crate::ffi::x509::X509_up_ref(x);
+            crate::ffi::stack::OPENSSL_sk_push(chain, x as *const c_void);
+        }
+        let mut ex = HashMap::new();
+        ex.insert(
+            crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx(),
+            ssl,
+        );
+        NativeStoreCtx {
+            current: core::ptr::null_mut(),
+            error: 0,
+            depth: 0,
+            chain,
+            leaf,
+            ex,
+            default: 0,
+        }
+    }
+
+    /// Drops the chain's references.
+    fn release(&mut self) {
+        crate::ffi::stack::OPENSSL_sk_pop_free(
+            core::mem::replace(&mut self.chain, core::ptr::null_mut()),
+            Some(free_x509),
+        );
+    }
 }
 
 struct NativeRun<'a> {
@@ -220,26 +401,10 @@ struct NativeRun<'a> {
 
 impl<'a> NativeRun<'a> {
     fn new(v: &'a FfiVerify, certs: Vec<*mut X509>) -> NativeRun<'a> {
-        let chain = crate::ffi::stack::OPENSSL_sk_new_null();
-        for &x in &certs {
-            crate::ffi::x509::X509_up_ref(x);
-            crate::ffi::stack::OPENSSL_sk_push(chain, x as *const c_void);
-        }
-        let mut ex = HashMap::new();
-        ex.insert(
-            crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx(),
-            v.ssl,
-        );
+        let leaf = certs.first().copied().unwrap_or(core::ptr::null_mut());
         NativeRun {
             v,
-            ctx: Box::new(NativeStoreCtx {
-                current: core::ptr::null_mut(),
-                error: 0,
-                depth: 0,
-                chain,
-                leaf: certs.first().copied().unwrap_or(core::ptr::null_mut()),
-                ex,
-            }),
+            ctx: Box::new(NativeStoreCtx::new(leaf, &certs, v.ssl)),
             certs,
         }
     }
@@ -263,7 +428,7 @@ impl VerifyRun for NativeRun<'_> {
 
 impl Drop for NativeRun<'_> {
     fn drop(&mut self) {
-        crate::ffi::stack::OPENSSL_sk_pop_free(self.ctx.chain, Some(free_x509));
+        self.ctx.release();
         for &x in &self.certs {
             crate::ffi::x509::X509_free(x);
         }
@@ -285,6 +450,26 @@ fn native<'a>(
     // SAFETY: natively the only X509_STORE_CTX* sslrs hands out is a live NativeStoreCtx, for
     // the duration of the verify callback it is passed to.
     Ok(unsafe { &mut *(ctx as *mut NativeStoreCtx) })
+}
+
+/// `X509_verify_cert(3)`: verifies the store context's chain. Natively only inside the
+/// function given to `SSL_CTX_set_cert_verify_callback`, where it runs sslrs's verification of
+/// the peer's chain (the verify callback included): 1, or 0 with the store context's error set;
+/// -1 for any other store context.
+#[no_mangle]
+pub extern "C" fn X509_verify_cert(ctx: *mut X509_STORE_CTX) -> c_int {
+    crate::forward!(X509_verify_cert(ctx));
+    call(-1, || {
+        let n = native(ctx, "X509_verify_cert")?;
+        if n.default == 0 {
+            return Err(Error::null_param(lib::X509, "X509_verify_cert"));
+        }
+        // SAFETY: set by FfiCertVerify::run for the duration of the application's call.
+        let f = unsafe { &*(n.default as *const &dyn Fn() -> (i64, bool)) };
+        let (code, accepted) = f();
+        n.error = code as c_int;
+        Ok(c_int::from(accepted))
+    })
 }
 
 /// `X509_STORE_CTX_get_current_cert(3)`: the certificate the callback is about (borrowed).
