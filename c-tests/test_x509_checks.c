@@ -46,6 +46,7 @@ end:
 
 static int test_check_host(void)
 {
+    static const unsigned char loopback[16] = {127, 0, 0, 1};
     X509 *x = read_cert("server-ec.pem");
     char *peer = NULL;
     int ret = 0;
@@ -58,6 +59,11 @@ static int test_check_host(void)
         || !TEST_int_eq(X509_check_host(x, "127.0.0.1", 0, 0, NULL), 0)
         || !TEST_int_eq(X509_check_host(x, "local\0host", 10, 0, NULL), -2)
         || !TEST_int_eq(X509_check_host(x, NULL, 0, 0, NULL), -2))
+        goto end;
+    if (!TEST_int_eq(X509_check_ip(x, loopback, 4, 0), 1)
+        || !TEST_int_eq(X509_check_ip(x, loopback, 3, 0), 0)
+        || !TEST_int_eq(X509_check_ip(x, loopback, 16, 0), 0)
+        || !TEST_int_eq(X509_check_ip(x, NULL, 4, 0), -2))
         goto end;
     if (!TEST_int_eq(X509_check_ip_asc(x, "127.0.0.1", 0), 1)
         || !TEST_int_eq(X509_check_ip_asc(x, "127.0.0.2", 0), 0)

@@ -5378,6 +5378,14 @@ int X509_check_host(X509 *x,
                     char **peername);
 
 /**
+ * `X509_check_ip(3)`: 1 if the certificate holds the binary IP address `chk` (4 or 16 bytes)
+ * among its subject alternative names, else 0 (also for another length); -2 for NULL.
+ *
+ * Status: partial — `flags` are not applied.
+ */
+int X509_check_ip(X509 *x, const unsigned char *chk, size_t chklen, unsigned int flags);
+
+/**
  * `X509_check_ip_asc(3)`: 1 if the certificate holds IP address `ipasc` (text form) among
  * its subject alternative names, else 0; -2 if `ipasc` is no address.
  *

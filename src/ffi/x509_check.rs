@@ -1,5 +1,5 @@
 //! Peer-certificate checks programs make themselves: `X509_digest` (fingerprints, pinning),
-//! `X509_check_host` and `X509_check_ip_asc` (name checks after the handshake), natively with
+//! `X509_check_host`, `X509_check_ip` and `X509_check_ip_asc` (name checks after the handshake), natively with
 //! ring and rustls-webpki; libcrypto's in pass-through mode (`forward!`).
 
 use super::call;
@@ -130,6 +130,39 @@ pub extern "C" fn X509_check_ip_asc(x: *mut X509, ipasc: *const c_char, flags: c
     })
 }
 
+/// `X509_check_ip(3)`: 1 if the certificate holds the binary IP address `chk` (4 or 16 bytes)
+/// among its subject alternative names, else 0 (also for another length); -2 for NULL.
+///
+/// Status: partial — `flags` are not applied.
+#[no_mangle]
+pub extern "C" fn X509_check_ip(
+    x: *mut X509,
+    chk: *const c_uchar,
+    chklen: usize,
+    flags: c_uint,
+) -> c_int {
+    crate::forward!(X509_check_ip(x, chk, chklen, flags));
+    call(-2, || {
+        // SAFETY: NULL or a certificate the caller holds.
+        let cert =
+            unsafe { borrow::<X509>(x) }.ok_or(Error::null_param(lib::X509, "X509_check_ip"))?;
+        if chk.is_null() {
+            return Ok(-2);
+        }
+        // SAFETY: `chklen` readable bytes per the API.
+        let b = unsafe { core::slice::from_raw_parts(chk, chklen) };
+        let ip = match b.len() {
+            4 => std::net::IpAddr::from(<[u8; 4]>::try_from(b).unwrap_or_default()),
+            16 => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
+            _ => return Ok(0),
+        };
+        Ok(c_int::from(valid_for(
+            &cert.der,
+            &ServerName::IpAddress(ip.into()),
+        )))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +177,7 @@ mod tests {
             -2
         );
         assert_eq!(X509_check_ip_asc(null_mut(), c"1.2.3.4".as_ptr(), 0), -2);
+        assert_eq!(X509_check_ip(null_mut(), null(), 0, 0), -2);
         crate::crypto::err::clear();
     }
 }
