@@ -711,22 +711,6 @@ impl Context {
         self.roots()
     }
 
-    /// The anchors for verifying `chain` (leaf first): [`Context::current_roots`] plus the
-    /// issuers the program's certificate store finds for it through its lookup methods.
-    pub fn roots_for_chain(&self, chain: &[CertificateDer<'_>]) -> Arc<RootCertStore> {
-        let roots = self.current_roots();
-        let found = match ISSUER_HOOK.get() {
-            Some(lookup) => lookup(self, chain),
-            None => return roots,
-        };
-        if found.is_empty() {
-            return roots;
-        }
-        let mut more = (*roots).clone();
-        let _ = more.add_parsable_certificates(found);
-        Arc::new(more)
-    }
-
     /// The anchors whose certificates are not self-issued (intermediates loaded as trust
     /// anchors, which OpenSSL accepts only under `X509_V_FLAG_PARTIAL_CHAIN`), by their
     /// `SubjectPublicKeyInfo` as webpki's `TrustAnchor` holds it. Usually empty.
@@ -744,7 +728,9 @@ impl Context {
         p
     }
 
-    /// [`Context::roots_for_chain`] with the partial anchors among them.
+    /// The anchors for verifying `chain` (leaf first): [`Context::current_roots`] plus the
+    /// issuers the program's certificate store finds for it through its lookup methods; and
+    /// the partial anchors among them ([`Context::partial_anchors`]).
     pub fn roots_and_partial(
         &self,
         chain: &[CertificateDer<'_>],

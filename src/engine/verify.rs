@@ -213,31 +213,32 @@ impl Verifier {
         }
     }
 
-    /// What verification finds, in the three places OpenSSL's `X509_verify_cert` reports them:
-    /// building the chain (`build`: issuer missing, self-signed), the host check (`host`), and
-    /// the per-certificate checks of the chain walk (`late`: validity period, signature,
-    /// purpose, key size). 0 where nothing was found.
+    /// What verification finds, in the places OpenSSL's `X509_verify_cert` reports them:
+    /// building the chain (`build`: issuer missing, self-signed), the chain checks (`check`:
+    /// purpose, key sizes), the host check (`host`, when one was asked for), revocation
+    /// (`crl`), and the per-certificate checks of the chain walk (`late`: validity period,
+    /// signature). 0 where nothing was found. `peer` is the side whose chain this is.
     fn findings(
         &self,
         leaf: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
+        peer: Peer,
     ) -> Findings {
         use x509_v::*;
         let mut f = Findings::default();
-        let parsed = match ParsedCertificate::try_from(leaf) {
-            Ok(p) => p,
-            Err(_) => {
-                f.late = CERT_REJECTED;
-                return f;
-            }
-        };
-        let chain_code = self.chain_code(leaf, intermediates, now, webpki::KeyUsage::server_auth());
-        match chain_code {
+        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
+            .chain(intermediates)
+            .map(|c| CertificateDer::from(c.as_ref()))
+            .collect();
+        // One look at the anchors (and the program's store) per verification.
+        let (roots, partial) = self.ctx.roots_and_partial(&chain);
+        let code = self.chain_code(leaf, intermediates, now, peer.usage(), &roots, &partial);
+        match code {
             UNABLE_TO_GET_ISSUER_CERT
             | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
             | SELF_SIGNED_CERT_IN_CHAIN
-            | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = chain_code,
+            | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = code,
             OK => {
                 // Key sizes against the security level, after the chain and before the name,
                 // as OpenSSL's check_chain orders them.
@@ -246,23 +247,28 @@ impl Verifier {
                 } else if let Some(i) = intermediates
                     .iter()
                     .position(|c| !crate::engine::config::key_meets_level(c, self.security_level))
+                    .filter(|_| peer == Peer::Server)
                 {
                     f.check = (CA_KEY_TOO_SMALL, i + 1);
                 }
+                f.crl = self.revocation_code(leaf, intermediates, now, peer.usage(), &roots);
             }
             INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
             other => f.late = other,
         }
-        if chain_code == OK {
-            f.crl = self.revocation_code(leaf, intermediates, now, webpki::KeyUsage::server_auth());
-        }
-        f.host = match &self.host {
-            None => OK,
-            Some(HostCheck::Dns(name)) => match ServerName::try_from(name.as_str()) {
+        let Some(host) = &self.host else {
+            return f;
+        };
+        let Ok(parsed) = ParsedCertificate::try_from(leaf) else {
+            f.late = CERT_REJECTED;
+            return f;
+        };
+        f.host = match host {
+            HostCheck::Dns(name) => match ServerName::try_from(name.as_str()) {
                 Ok(sn) if verify_server_name(&parsed, &sn).is_ok() => OK,
                 _ => HOSTNAME_MISMATCH,
             },
-            Some(HostCheck::Ip(ip)) => {
+            HostCheck::Ip(ip) => {
                 let sn = ServerName::IpAddress(IpAddr::from(*ip));
                 if verify_server_name(&parsed, &sn).is_ok() {
                     OK
@@ -272,6 +278,30 @@ impl Verifier {
             }
         };
         f
+    }
+
+    /// Verifies the peer's chain: the result and chain go into the slot, and an unaccepted
+    /// chain fails the handshake under `SSL_VERIFY_PEER`.
+    fn conclude(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+        peer: Peer,
+    ) -> Result<(), TlsError> {
+        let findings = self.findings(end_entity, intermediates, now, peer);
+        let (code, accepted) = self.outcome(findings, end_entity, intermediates);
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        slot.result = code;
+        slot.chain = std::iter::once(end_entity)
+            .chain(intermediates)
+            .map(|c| c.clone().into_owned())
+            .collect();
+        if !accepted && self.abort_on_failure {
+            slot.aborted = true;
+            return Err(failure_for_code(code));
+        }
+        Ok(())
     }
 
     /// The certification path by names, leaf first: each certificate's issuer among the peer's
@@ -399,36 +429,6 @@ impl Verifier {
 }
 
 impl Verifier {
-    /// As [`Verifier::findings`], for a client's certificate on a server: webpki with the
-    /// clientAuth usage; no host check.
-    fn client_findings(
-        &self,
-        leaf: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        now: UnixTime,
-    ) -> Findings {
-        use x509_v::*;
-        let mut f = Findings::default();
-        let code = self.chain_code(leaf, intermediates, now, webpki::KeyUsage::client_auth());
-        if code == OK {
-            f.crl = self.revocation_code(leaf, intermediates, now, webpki::KeyUsage::client_auth());
-        }
-        match code {
-            UNABLE_TO_GET_ISSUER_CERT
-            | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
-            | SELF_SIGNED_CERT_IN_CHAIN
-            | DEPTH_ZERO_SELF_SIGNED_CERT => f.build = code,
-            OK => {
-                if !crate::engine::config::key_meets_level(leaf, self.security_level) {
-                    f.check = (EE_KEY_TOO_SMALL, 0);
-                }
-            }
-            INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
-            other => f.late = other,
-        }
-        f
-    }
-
     /// A server verifying the client's certificate: OpenSSL's result and callback calls, the
     /// handshake fails when the chain is not accepted (the server asked under
     /// `SSL_VERIFY_PEER`).
@@ -438,19 +438,7 @@ impl Verifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
     ) -> Result<(), TlsError> {
-        let findings = self.client_findings(end_entity, intermediates, now);
-        let (code, accepted) = self.outcome(findings, end_entity, intermediates);
-        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
-        slot.result = code;
-        slot.chain = std::iter::once(end_entity)
-            .chain(intermediates)
-            .map(|c| c.clone().into_owned())
-            .collect();
-        if !accepted && self.abort_on_failure {
-            slot.aborted = true;
-            return Err(failure_for_code(code));
-        }
-        Ok(())
+        self.conclude(end_entity, intermediates, now, Peer::Client)
     }
 
     /// Signature checks of the peer's handshake signature (either side).
@@ -500,16 +488,13 @@ impl Verifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
         usage: webpki::KeyUsage,
+        roots: &rustls::RootCertStore,
+        partial: &[Vec<u8>],
     ) -> i64 {
         use x509_v::*;
         let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
             return CERT_REJECTED;
         };
-        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
-            .chain(intermediates)
-            .map(|c| CertificateDer::from(c.as_ref()))
-            .collect();
-        let (roots, partial) = self.ctx.roots_and_partial(&chain);
         let is_partial = |ta: &rustls_pki_types::TrustAnchor<'_>| {
             partial
                 .iter()
@@ -546,7 +531,7 @@ impl Verifier {
             Err(e) => x509_code(&pki_error(e), leaf, intermediates),
         };
         match code {
-            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, &roots, now),
+            INVALID_PURPOSE => self.purpose_or_build_error(leaf, intermediates, roots, now),
             c => c,
         }
     }
@@ -562,6 +547,7 @@ impl Verifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
         usage: webpki::KeyUsage,
+        roots: &rustls::RootCertStore,
     ) -> i64 {
         use x509_v::*;
         if self.flags & FLAG_CRL_CHECK == 0 {
@@ -589,11 +575,6 @@ impl Verifier {
         let Ok(ee) = webpki::EndEntityCert::try_from(leaf) else {
             return OK;
         };
-        let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
-            .chain(intermediates)
-            .map(|c| CertificateDer::from(c.as_ref()))
-            .collect();
-        let (roots, _) = self.ctx.roots_and_partial(&chain);
         match ee.verify_for_usage(
             self.algs.all,
             &roots.roots,
@@ -699,6 +680,23 @@ struct Findings {
     late: i64,
 }
 
+/// Whose chain is verified: a server's (by a client) or a client's (by a server).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Peer {
+    Server,
+    Client,
+}
+
+impl Peer {
+    /// The extended key usage the peer's leaf must allow.
+    fn usage(self) -> webpki::KeyUsage {
+        match self {
+            Peer::Server => webpki::KeyUsage::server_auth(),
+            Peer::Client => webpki::KeyUsage::client_auth(),
+        }
+    }
+}
+
 /// `X509_V_FLAG_CRL_CHECK` / `X509_V_FLAG_CRL_CHECK_ALL` (x509_vfy.h).
 const FLAG_CRL_CHECK: u64 = 0x4;
 const FLAG_CRL_CHECK_ALL: u64 = 0x8;
@@ -712,18 +710,7 @@ impl ServerCertVerifier for Verifier {
         _ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, TlsError> {
-        let findings = self.findings(end_entity, intermediates, now);
-        let (code, accepted) = self.outcome(findings, end_entity, intermediates);
-        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
-        slot.result = code;
-        slot.chain = std::iter::once(end_entity)
-            .chain(intermediates)
-            .map(|c| c.clone().into_owned())
-            .collect();
-        if !accepted && self.abort_on_failure {
-            slot.aborted = true;
-            return Err(failure_for_code(code));
-        }
+        self.conclude(end_entity, intermediates, now, Peer::Server)?;
         Ok(ServerCertVerified::assertion())
     }
 
@@ -733,10 +720,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        self.note_scheme(dss);
-        let r = verify_tls12_signature(message, cert, dss, &self.algs);
-        self.note_signature(&r);
-        r
+        self.check_tls12_signature(message, cert, dss)
     }
 
     fn verify_tls13_signature(
@@ -745,18 +729,11 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        self.note_scheme(dss);
-        let r = verify_tls13_signature(message, cert, dss, &self.algs);
-        self.note_signature(&r);
-        r
+        self.check_tls13_signature(message, cert, dss)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        let mut v = self.algs.supported_schemes();
-        if let Some(only) = &self.schemes {
-            v.retain(|s| only.contains(&u16::from(*s)));
-        }
-        v
+        self.schemes()
     }
 }
 
