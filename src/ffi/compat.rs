@@ -418,58 +418,33 @@ fn lookup_issuers(ctx: &Context, chain: &[CertificateDer<'_>]) -> Vec<Certificat
     if store == 0 || chain.is_empty() {
         return Vec::new();
     }
-    let f = [
-        crate::libcrypto_fn!("X509_STORE_CTX_new"),
-        crate::libcrypto_fn!("X509_STORE_CTX_init"),
-        crate::libcrypto_fn!("X509_STORE_CTX_free"),
+    let (by_subject, get0, obj_free) = (
         crate::libcrypto_fn!("X509_STORE_CTX_get_obj_by_subject"),
         crate::libcrypto_fn!("X509_OBJECT_get0_X509"),
         crate::libcrypto_fn!("X509_OBJECT_free"),
-        crate::libcrypto_fn!("X509_get_issuer_name"),
-        crate::libcrypto_fn!("X509_get_subject_name"),
-        crate::libcrypto_fn!("X509_NAME_cmp"),
-    ];
-    if f.iter().any(|p| p.is_null()) {
+    );
+    if by_subject.is_null() || get0.is_null() || obj_free.is_null() {
         return Vec::new();
     }
     type P = *mut c_void;
-    // SAFETY: libcrypto's prototypes (OpenSSL 3.0): X509_STORE_CTX *X509_STORE_CTX_new(void);
-    // int X509_STORE_CTX_init(X509_STORE_CTX *, X509_STORE *, X509 *, STACK_OF(X509) *);
-    // void X509_STORE_CTX_free(X509_STORE_CTX *); X509_OBJECT *X509_STORE_CTX_get_obj_by_subject(
+    // SAFETY: libcrypto's prototypes (OpenSSL 3.0): X509_OBJECT *X509_STORE_CTX_get_obj_by_subject(
     // X509_STORE_CTX *, X509_LOOKUP_TYPE, const X509_NAME *); X509 *X509_OBJECT_get0_X509(const
-    // X509_OBJECT *); void X509_OBJECT_free(X509_OBJECT *); X509_NAME *X509_get_issuer_name(const
-    // X509 *) and _subject_name; int X509_NAME_cmp(const X509_NAME *, const X509_NAME *).
-    let (ctx_new, init, ctx_free, by_subject, get0, obj_free, issuer, subject, name_cmp) = unsafe {
+    // X509_OBJECT *); void X509_OBJECT_free(X509_OBJECT *).
+    let (by_subject, get0, obj_free) = unsafe {
         (
-            core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[0]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P, P, P, P) -> c_int>(f[1]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[2]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P, c_int, P) -> P>(f[3]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[4]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[5]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[6]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(f[7]),
-            core::mem::transmute::<P, unsafe extern "C" fn(P, P) -> c_int>(f[8]),
+            core::mem::transmute::<P, unsafe extern "C" fn(P, c_int, P) -> P>(by_subject),
+            core::mem::transmute::<P, unsafe extern "C" fn(P) -> P>(get0),
+            core::mem::transmute::<P, unsafe extern "C" fn(P)>(obj_free),
         )
     };
     /// `X509_LU_X509`.
     const LU_X509: c_int = 1;
-    let sctx = unsafe { ctx_new() };
-    if sctx.is_null() {
-        return Vec::new();
-    }
     let mut found: Vec<CertificateDer<'static>> = Vec::new();
     // Lookups that find nothing may queue errors; verification reports its own.
     crate::ffi::err::ERR_set_mark();
-    if unsafe {
-        init(
-            sctx,
-            store as P,
-            core::ptr::null_mut(),
-            core::ptr::null_mut(),
-        )
-    } == 1
-    {
+    let sctx =
+        crate::ffi::verify_cb::LcStoreCtx::new(store, core::ptr::null_mut(), core::ptr::null_mut());
+    if let Some(sctx) = &sctx {
         let mut queue: Vec<Vec<u8>> = chain.iter().map(|c| c.to_vec()).collect();
         let mut seen = 0;
         while let Some(der) = queue.pop() {
@@ -480,13 +455,16 @@ fn lookup_issuers(ctx: &Context, chain: &[CertificateDer<'_>]) -> Vec<Certificat
             let Ok(x) = crate::ffi::certs::x509_from_der(&der) else {
                 continue;
             };
-            // SAFETY: `x` is a live libcrypto X509 (pass-through mode) owned here.
-            let (iss, subj) = unsafe { (issuer(x as P), subject(x as P)) };
-            let self_issued = unsafe { name_cmp(iss, subj) } == 0;
+            let iss = crate::ffi::x509::X509_get_issuer_name(x);
+            let self_issued = crate::ffi::x509_name::X509_NAME_cmp(
+                iss,
+                crate::ffi::x509::X509_get_subject_name(x),
+            ) == 0;
             let obj = if self_issued {
                 core::ptr::null_mut()
             } else {
-                unsafe { by_subject(sctx, LU_X509, iss) }
+                // SAFETY: a live store context and the issuer name of a live certificate.
+                unsafe { by_subject(sctx.sctx, LU_X509, iss as P) }
             };
             if !obj.is_null() {
                 // SAFETY: the object the lookup returned, freed below.
@@ -502,7 +480,7 @@ fn lookup_issuers(ctx: &Context, chain: &[CertificateDer<'_>]) -> Vec<Certificat
             crate::ffi::x509::X509_free(x);
         }
     }
-    unsafe { ctx_free(sctx) };
+    drop(sctx);
     crate::ffi::err::ERR_pop_to_mark();
     found
 }

@@ -140,66 +140,27 @@ impl FfiCertVerify {
     /// Pass-through mode: libcrypto's store context over the context's store, with the chain
     /// the peer sent as untrusted certificates; `X509_verify_cert` is libcrypto's.
     fn run_foreign(&self, certs: &[*mut X509]) -> (bool, i64) {
-        let f = [
-            crate::libcrypto_fn!("X509_STORE_CTX_new"),
-            crate::libcrypto_fn!("X509_STORE_CTX_init"),
-            crate::libcrypto_fn!("X509_STORE_CTX_free"),
-            crate::libcrypto_fn!("X509_STORE_new"),
-            crate::libcrypto_fn!("X509_STORE_free"),
-        ];
-        if f.iter().any(|p| p.is_null()) {
-            return (false, crate::engine::verify::x509_v::UNSPECIFIED);
-        }
-        // SAFETY: libcrypto's prototypes of these five functions (OpenSSL 3.0).
-        let (new, init, free, store_new, store_free) = unsafe {
-            (
-                core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[0]),
-                core::mem::transmute::<P, unsafe extern "C" fn(P, P, P, P) -> c_int>(f[1]),
-                core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[2]),
-                core::mem::transmute::<P, unsafe extern "C" fn() -> P>(f[3]),
-                core::mem::transmute::<P, unsafe extern "C" fn(P)>(f[4]),
-            )
-        };
-        let own_store = if self.store == 0 {
-            unsafe { store_new() }
-        } else {
-            core::ptr::null_mut()
-        };
-        let store = if self.store == 0 {
-            own_store
-        } else {
-            self.store as P
-        };
         let untrusted = crate::ffi::stack::OPENSSL_sk_new_null();
         for &x in &certs[1..] {
             crate::ffi::stack::OPENSSL_sk_push(untrusted, x as *const c_void);
         }
-        let sctx = unsafe { new() };
         let mut out = (false, crate::engine::verify::x509_v::UNSPECIFIED);
-        if !sctx.is_null() && unsafe { init(sctx, store, certs[0] as P, untrusted as P) } == 1 {
+        if let Some(ctx) = LcStoreCtx::new(self.store, certs[0], untrusted as P) {
+            let sctx = ctx.sctx as *mut X509_STORE_CTX;
             let idx = crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx();
-            X509_STORE_CTX_set_ex_data(sctx as *mut X509_STORE_CTX, idx, self.ssl as *mut c_void);
+            X509_STORE_CTX_set_ex_data(sctx, idx, self.ssl as *mut c_void);
             if let Some(vcb) = self.verify_cb {
                 lc_set(
                     crate::libcrypto_fn!("X509_STORE_CTX_set_verify_cb"),
-                    sctx,
+                    ctx.sctx,
                     vcb as P,
                 );
             }
             // SAFETY: the application's callback with libcrypto's live store context.
-            let r = unsafe { (self.cb)(sctx as *mut X509_STORE_CTX, self.arg as *mut c_void) };
-            out = (
-                r > 0,
-                i64::from(X509_STORE_CTX_get_error(sctx as *const X509_STORE_CTX)),
-            );
-        }
-        if !sctx.is_null() {
-            unsafe { free(sctx) };
+            let r = unsafe { (self.cb)(sctx, self.arg as *mut c_void) };
+            out = (r > 0, i64::from(X509_STORE_CTX_get_error(sctx)));
         }
         crate::ffi::stack::OPENSSL_sk_free(untrusted);
-        if !own_store.is_null() {
-            unsafe { store_free(own_store) };
-        }
         out
     }
 }
@@ -221,9 +182,8 @@ type P = *mut c_void;
 
 struct ForeignRun<'a> {
     v: &'a FfiVerify,
-    sctx: P,
+    ctx: Option<LcStoreCtx>,
     certs: Vec<*mut X509>,
-    own_store: P,
 }
 
 /// libcrypto's `void f(X509_STORE_CTX *, T)`, if present.
@@ -235,72 +195,97 @@ fn lc_set<T>(f: P, sctx: P, v: T) {
     }
 }
 
-impl<'a> ForeignRun<'a> {
-    fn new(v: &'a FfiVerify, certs: Vec<*mut X509>) -> ForeignRun<'a> {
-        let mut run = ForeignRun {
-            v,
-            sctx: core::ptr::null_mut(),
-            certs,
-            own_store: core::ptr::null_mut(),
-        };
+/// Calls libcrypto's `void f(T *)` (`f` from `libcrypto_fn!`), if present.
+fn lc_free(f: P, p: P) {
+    if !f.is_null() && !p.is_null() {
+        // SAFETY: a libcrypto destructor `void f(T *)` named by the caller.
+        let f: unsafe extern "C" fn(P) = unsafe { core::mem::transmute(f) };
+        unsafe { f(p) }
+    }
+}
+
+/// libcrypto's `X509_STORE_CTX` (pass-through mode), initialised over `store` (a fresh empty
+/// store of its own when 0) for `leaf` and the `untrusted` stack (either may be NULL); freed,
+/// with that store, on drop.
+pub struct LcStoreCtx {
+    pub sctx: P,
+    own_store: P,
+}
+
+impl LcStoreCtx {
+    pub fn new(store: usize, leaf: *mut X509, untrusted: P) -> Option<LcStoreCtx> {
         let (new, init, store_new) = (
             crate::libcrypto_fn!("X509_STORE_CTX_new"),
             crate::libcrypto_fn!("X509_STORE_CTX_init"),
             crate::libcrypto_fn!("X509_STORE_new"),
         );
-        if new.is_null() || init.is_null() || store_new.is_null() || run.certs.is_empty() {
-            return run;
+        if new.is_null() || init.is_null() || store_new.is_null() {
+            return None;
         }
         // SAFETY: X509_STORE_CTX *X509_STORE_CTX_new(void); X509_STORE *X509_STORE_new(void);
         // int X509_STORE_CTX_init(X509_STORE_CTX *, X509_STORE *, X509 *, STACK_OF(X509) *).
-        let (new, init, store_new): (
-            unsafe extern "C" fn() -> P,
-            unsafe extern "C" fn(P, P, P, P) -> c_int,
-            unsafe extern "C" fn() -> P,
-        ) = unsafe {
+        let (new, init, store_new) = unsafe {
             (
                 core::mem::transmute::<P, unsafe extern "C" fn() -> P>(new),
                 core::mem::transmute::<P, unsafe extern "C" fn(P, P, P, P) -> c_int>(init),
                 core::mem::transmute::<P, unsafe extern "C" fn() -> P>(store_new),
             )
         };
-        let mut store = v.store as P;
-        if store.is_null() {
-            run.own_store = unsafe { store_new() };
-            store = run.own_store;
+        let mut ctx = LcStoreCtx {
+            sctx: core::ptr::null_mut(),
+            own_store: core::ptr::null_mut(),
+        };
+        let store = if store == 0 {
+            ctx.own_store = unsafe { store_new() };
+            ctx.own_store
+        } else {
+            store as P
+        };
+        ctx.sctx = unsafe { new() };
+        if store.is_null() || ctx.sctx.is_null() {
+            return None;
         }
-        let sctx = unsafe { new() };
-        if sctx.is_null() {
-            return run;
-        }
-        run.sctx = sctx;
-        if unsafe { init(sctx, store, run.certs[0] as P, core::ptr::null_mut()) } != 1 {
-            return run;
-        }
-        let idx = crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx();
-        X509_STORE_CTX_set_ex_data(sctx as *mut X509_STORE_CTX, idx, v.ssl as *mut c_void);
-        // The verified chain (X509_STORE_CTX_get0_chain), owned by the store context.
-        let sk = crate::ffi::stack::OPENSSL_sk_new_null();
-        if !sk.is_null() {
-            for &x in &run.certs {
-                crate::ffi::x509::X509_up_ref(x);
-                crate::ffi::stack::OPENSSL_sk_push(sk, x as *const c_void);
+        (unsafe { init(ctx.sctx, store, leaf as P, untrusted) } == 1).then_some(ctx)
+    }
+}
+
+impl Drop for LcStoreCtx {
+    fn drop(&mut self) {
+        lc_free(crate::libcrypto_fn!("X509_STORE_CTX_free"), self.sctx);
+        lc_free(crate::libcrypto_fn!("X509_STORE_free"), self.own_store);
+    }
+}
+
+impl<'a> ForeignRun<'a> {
+    fn new(v: &'a FfiVerify, certs: Vec<*mut X509>) -> ForeignRun<'a> {
+        let leaf = certs.first().copied();
+        let ctx = leaf.and_then(|l| LcStoreCtx::new(v.store, l, core::ptr::null_mut()));
+        if let Some(c) = &ctx {
+            let idx = crate::ffi::compat::SSL_get_ex_data_X509_STORE_CTX_idx();
+            X509_STORE_CTX_set_ex_data(c.sctx as *mut X509_STORE_CTX, idx, v.ssl as *mut c_void);
+            // The verified chain (X509_STORE_CTX_get0_chain), owned by the store context.
+            let sk = crate::ffi::stack::OPENSSL_sk_new_null();
+            if !sk.is_null() {
+                for &x in &certs {
+                    crate::ffi::x509::X509_up_ref(x);
+                    crate::ffi::stack::OPENSSL_sk_push(sk, x as *const c_void);
+                }
+                lc_set(
+                    crate::libcrypto_fn!("X509_STORE_CTX_set0_verified_chain"),
+                    c.sctx,
+                    sk as P,
+                );
             }
-            lc_set(
-                crate::libcrypto_fn!("X509_STORE_CTX_set0_verified_chain"),
-                sctx,
-                sk as P,
-            );
         }
-        run
+        ForeignRun { v, ctx, certs }
     }
 }
 
 impl VerifyRun for ForeignRun<'_> {
     fn call(&mut self, ok: bool, depth: usize, error: i64) -> (bool, i64) {
-        if self.sctx.is_null() {
+        let Some(sctx) = self.ctx.as_ref().map(|c| c.sctx) else {
             return (ok, error);
-        }
+        };
         let x = self
             .certs
             .get(depth)
@@ -308,10 +293,10 @@ impl VerifyRun for ForeignRun<'_> {
             .unwrap_or(core::ptr::null_mut());
         lc_set(
             crate::libcrypto_fn!("X509_STORE_CTX_set_current_cert"),
-            self.sctx,
+            sctx,
             x as P,
         );
-        let s = self.sctx as *mut X509_STORE_CTX;
+        let s = sctx as *mut X509_STORE_CTX;
         X509_STORE_CTX_set_error_depth(s, depth as c_int);
         X509_STORE_CTX_set_error(s, error as c_int);
         // SAFETY: the application's callback with a live store context.
@@ -322,22 +307,7 @@ impl VerifyRun for ForeignRun<'_> {
 
 impl Drop for ForeignRun<'_> {
     fn drop(&mut self) {
-        if !self.sctx.is_null() {
-            let free = crate::libcrypto_fn!("X509_STORE_CTX_free");
-            if !free.is_null() {
-                // SAFETY: void X509_STORE_CTX_free(X509_STORE_CTX *).
-                let free: unsafe extern "C" fn(P) = unsafe { core::mem::transmute(free) };
-                unsafe { free(self.sctx) };
-            }
-        }
-        if !self.own_store.is_null() {
-            let free = crate::libcrypto_fn!("X509_STORE_free");
-            if !free.is_null() {
-                // SAFETY: void X509_STORE_free(X509_STORE *).
-                let free: unsafe extern "C" fn(P) = unsafe { core::mem::transmute(free) };
-                unsafe { free(self.own_store) };
-            }
-        }
+        self.ctx = None;
         for &x in &self.certs {
             crate::ffi::x509::X509_free(x);
         }
