@@ -25,6 +25,26 @@ pub struct ParamData {
     pub email: Option<CString>,
 }
 
+impl ParamData {
+    /// Takes the settings `from` has set: all of them (`overwrite`, `X509_VERIFY_PARAM_set1`)
+    /// or only those this one has not set (`X509_VERIFY_PARAM_inherit`); flags are added.
+    fn merge(&mut self, from: ParamData, overwrite: bool) {
+        fn take<T>(to: &mut T, from: T, overwrite: bool, set: impl Fn(&T) -> bool) {
+            if set(&from) && (overwrite || !set(to)) {
+                *to = from;
+            }
+        }
+        take(&mut self.hosts, from.hosts, overwrite, |h| !h.is_empty());
+        take(&mut self.hostflags, from.hostflags, overwrite, |f| *f != 0);
+        take(&mut self.depth, from.depth, overwrite, |d| *d != -1);
+        take(&mut self.purpose, from.purpose, overwrite, |p| *p != 0);
+        take(&mut self.trust, from.trust, overwrite, |t| *t != 0);
+        take(&mut self.ip, from.ip, overwrite, Option::is_some);
+        take(&mut self.email, from.email, overwrite, Option::is_some);
+        self.flags |= from.flags;
+    }
+}
+
 impl Default for ParamData {
     fn default() -> Self {
         ParamData {
@@ -110,37 +130,7 @@ pub extern "C" fn X509_VERIFY_PARAM_set1(
     from: *const X509_VERIFY_PARAM,
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_set1(to, from));
-    call(0, || {
-        let t = native(to, "X509_VERIFY_PARAM_set1")?;
-        if from.is_null() {
-            return Ok(1);
-        }
-        let f = native(from, "X509_VERIFY_PARAM_set1")?.data();
-        let mut d = t.lock();
-        if !f.hosts.is_empty() {
-            d.hosts = f.hosts;
-        }
-        d.flags |= f.flags;
-        if f.hostflags != 0 {
-            d.hostflags = f.hostflags;
-        }
-        if f.depth != -1 {
-            d.depth = f.depth;
-        }
-        if f.purpose != 0 {
-            d.purpose = f.purpose;
-        }
-        if f.trust != 0 {
-            d.trust = f.trust;
-        }
-        if f.ip.is_some() {
-            d.ip = f.ip;
-        }
-        if f.email.is_some() {
-            d.email = f.email;
-        }
-        Ok(1)
-    })
+    call(0, || copy_param(to, from, true, "X509_VERIFY_PARAM_set1"))
 }
 
 /// `X509_VERIFY_PARAM_inherit(3)`: takes from `from` what `to` has not set. 1 or 0.
@@ -151,36 +141,23 @@ pub extern "C" fn X509_VERIFY_PARAM_inherit(
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_inherit(to, from));
     call(0, || {
-        let t = native(to, "X509_VERIFY_PARAM_inherit")?;
-        if from.is_null() {
-            return Ok(1);
-        }
-        let f = native(from, "X509_VERIFY_PARAM_inherit")?.data();
-        let mut d = t.lock();
-        if d.hosts.is_empty() {
-            d.hosts = f.hosts;
-        }
-        d.flags |= f.flags;
-        if d.hostflags == 0 {
-            d.hostflags = f.hostflags;
-        }
-        if d.depth == -1 {
-            d.depth = f.depth;
-        }
-        if d.purpose == 0 {
-            d.purpose = f.purpose;
-        }
-        if d.trust == 0 {
-            d.trust = f.trust;
-        }
-        if d.ip.is_none() {
-            d.ip = f.ip;
-        }
-        if d.email.is_none() {
-            d.email = f.email;
-        }
-        Ok(1)
+        copy_param(to, from, false, "X509_VERIFY_PARAM_inherit")
     })
+}
+
+/// `X509_VERIFY_PARAM_set1` (`overwrite`) and `_inherit`: 1, or an error for a NULL `to`.
+fn copy_param(
+    to: *mut X509_VERIFY_PARAM,
+    from: *const X509_VERIFY_PARAM,
+    overwrite: bool,
+    func: &'static str,
+) -> Result<c_int> {
+    let t = native(to, func)?;
+    if !from.is_null() {
+        let f = native(from, func)?.data();
+        t.lock().merge(f, overwrite);
+    }
+    Ok(1)
 }
 
 /// `X509_VERIFY_PARAM_set_flags(3)`: adds `X509_V_FLAG_*` flags. 1 or 0.
