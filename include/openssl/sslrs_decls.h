@@ -535,6 +535,52 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `ASN1_STRING_cmp(a, b)`: by length, then contents, then type; -1 when either is NULL.
+ */
+int ASN1_STRING_cmp(const ASN1_STRING *a, const ASN1_STRING *b);
+
+/**
+ * `ASN1_STRING_dup(a)`: a copy (same type and flags); NULL for NULL.
+ */
+ASN1_STRING *ASN1_STRING_dup(const ASN1_STRING *a);
+
+/**
+ * `ASN1_STRING_free(a)`; NULL is a no-op.
+ */
+void ASN1_STRING_free(ASN1_STRING *a);
+
+/**
+ * `ASN1_STRING_get0_data(x)`: the contents, owned by `x`; NULL for NULL.
+ */
+const unsigned char *ASN1_STRING_get0_data(const ASN1_STRING *x);
+
+/**
+ * `ASN1_STRING_length(x)`: the length in bytes; 0 for NULL (OpenSSL would crash).
+ */
+int ASN1_STRING_length(const ASN1_STRING *x);
+
+/**
+ * `ASN1_STRING_new()`: an empty OCTET STRING.
+ */
+ASN1_STRING *ASN1_STRING_new(void);
+
+/**
+ * `ASN1_STRING_set(str, data, len)`: copies `len` bytes (`strlen(data)` when `len` is negative);
+ * 1, or 0 on failure.
+ */
+int ASN1_STRING_set(ASN1_STRING *str, const void *data, int len);
+
+/**
+ * `ASN1_STRING_type(x)`: the `V_ASN1_*` type; 0 for NULL (OpenSSL would crash).
+ */
+int ASN1_STRING_type(const ASN1_STRING *x);
+
+/**
+ * `ASN1_STRING_type_new(type)`: an empty string of that type.
+ */
+ASN1_STRING *ASN1_STRING_type_new(int type_);
+
+/**
  * `BIO_ADDRINFO_address(3)`: the entry's address (owned by the list; NULL for NULL).
  */
 const BIO_ADDR *BIO_ADDRINFO_address(const BIO_ADDRINFO *bai);

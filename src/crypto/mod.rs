@@ -9,6 +9,7 @@ pub mod bio_foreign;
 pub mod err;
 pub mod err_forward;
 pub mod err_strings;
+pub mod objects;
 pub mod pem;
 pub mod pkey;
 pub mod x509;

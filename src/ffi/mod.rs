@@ -11,6 +11,7 @@
     clippy::missing_safety_doc
 )]
 
+pub mod asn1;
 pub mod async_;
 pub mod backend;
 pub mod bio;

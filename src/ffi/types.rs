@@ -30,6 +30,11 @@ pub struct X509 {
 pub struct X509_NAME {
     _private: [u8; 0],
 }
+/// `ASN1_STRING` (and the other `asn1_string_st` names: `ASN1_INTEGER`, `ASN1_TIME`, ...):
+/// natively a [`crate::ffi::asn1::Asn1String`].
+pub struct ASN1_STRING {
+    _private: [u8; 0],
+}
 /// `EVP_PKEY`: a private key.
 pub struct EVP_PKEY {
     _private: [u8; 0],
