@@ -1,6 +1,7 @@
 /*
  * Checks programs make on a peer certificate themselves: X509_digest (fingerprints),
- * X509_check_host and X509_check_ip_asc, with the values OpenSSL 3.0 gives.
+ * X509_check_host (with its X509_CHECK_FLAG_*), X509_check_email, X509_check_ip and
+ * X509_check_ip_asc, with the values OpenSSL 3.0 gives.
  */
 #include "testutil.h"
 
@@ -76,6 +77,103 @@ end:
     return ret;
 }
 
+/* One name check and the value OpenSSL 3.0 gives for it (measured). */
+struct name_case {
+    const char *cert;
+    char kind; /* 'h' X509_check_host, 'e' X509_check_email, 'i' X509_check_ip_asc */
+    const char *name;
+    size_t len;
+    unsigned int flags;
+    int want;
+    const char *peer; /* the certificate's name X509_check_host reports, or NULL */
+};
+
+static const struct name_case name_cases[] = {
+    {"hosts/wild.pem", 'h', "www.example.com", 0, 0, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', "WWW.EXAMPLE.COM", 0, 0, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', "a.b.example.com", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "a.b.example.com", 0, X509_CHECK_FLAG_MULTI_LABEL_WILDCARDS, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', "example.com", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "www.example.com", 0, X509_CHECK_FLAG_NO_WILDCARDS, 0, NULL},
+    {"hosts/wild.pem", 'h', "*.example.com", 0, X509_CHECK_FLAG_NO_WILDCARDS, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', "foo.part.test", 0, 0, 1, "f*.part.test"},
+    {"hosts/wild.pem", 'h', "f.part.test", 0, 0, 1, "f*.part.test"},
+    {"hosts/wild.pem", 'h', "foo.part.test", 0, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, 0, NULL},
+    {"hosts/wild.pem", 'h', "abx.end.test", 0, 0, 1, "*x.end.test"},
+    {"hosts/wild.pem", 'h', "a-b.end.test", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "a_x.end.test", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "www.exact.test", 0, 0, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', "WWW.Exact.Test", 0, 0, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', "a.xn--bcher-kva.test", 0, 0, 1, "*.xn--bcher-kva.test"},
+    {"hosts/wild.pem", 'h', "xn--a.example.com", 0, 0, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', "example.co", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "*.co", 0, 0, 1, "*.co"},
+    {"hosts/wild.pem", 'h', "axb.mid.test", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', ".example.com", 0, 0, 1, "*.example.com"},
+    {"hosts/wild.pem", 'h', ".exact.test", 0, 0, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', ".exact.test", 0, X509_CHECK_FLAG_SINGLE_LABEL_SUBDOMAINS, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', ".test", 0, X509_CHECK_FLAG_SINGLE_LABEL_SUBDOMAINS, 0, NULL},
+    {"hosts/wild.pem", 'h', ".test", 0, 0, 1, "f*.part.test"},
+    {"hosts/wild.pem", 'h', "cn.ignored.test", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'h', "cn.ignored.test", 0, X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT, 1, "cn.ignored.test"},
+    {"hosts/wild.pem", 'h', "www.exact.test", 15, 0, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', "www.exact.test\0", 15, 0, 1, "www.exact.test"},
+    {"hosts/wild.pem", 'h', "www.exact.test\0\0", 16, 0, -2, NULL},
+    {"hosts/wild.pem", 'e', "Joe@example.com", 0, 0, 1, NULL},
+    {"hosts/wild.pem", 'e', "Joe@EXAMPLE.COM", 0, 0, 1, NULL},
+    {"hosts/wild.pem", 'e', "joe@Example.com", 0, 0, 0, NULL},
+    {"hosts/wild.pem", 'e', "Jo\0e@Example.com", 16, 0, -2, NULL},
+    {"hosts/wild.pem", 'i', "10.1.2.3", 0, 0, 1, NULL},
+    {"hosts/wild.pem", 'i', "::1", 0, 0, 1, NULL},
+    {"hosts/wild.pem", 'i', "0:0::1", 0, 0, 1, NULL},
+    {"hosts/wild.pem", 'i', "10.1.2.4", 0, 0, 0, NULL},
+    {"hosts/cn-only.pem", 'h', "cn.example.org", 0, 0, 1, "cn.example.org"},
+    {"hosts/cn-only.pem", 'h', "CN.EXAMPLE.ORG", 0, 0, 1, "cn.example.org"},
+    {"hosts/cn-only.pem", 'h', "cn.example.org", 0, X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, 0, NULL},
+    {"hosts/cn-only.pem", 'e', "Mail@example.org", 0, 0, 1, NULL},
+    {"hosts/cn-only.pem", 'e', "mail@Example.org", 0, 0, 0, NULL},
+    {"hosts/cn-only.pem", 'e', "Mail@example.org", 0, X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, 0, NULL},
+    {"hosts/ip-only.pem", 'h', "cn.iponly.test", 0, 0, 1, "cn.iponly.test"},
+    {"hosts/ip-only.pem", 'i', "192.0.2.7", 0, 0, 1, NULL},
+    {"hosts/ip-only.pem", 'i', "192.0.2.8", 0, 0, 0, NULL},
+};
+
+static int test_name_flags(void)
+{
+    size_t i;
+    int ret = 1;
+
+    for (i = 0; i < sizeof(name_cases) / sizeof(name_cases[0]); i++) {
+        const struct name_case *c = &name_cases[i];
+        X509 *x = read_cert(c->cert);
+        char *peer = NULL;
+        int got;
+
+        if (!TEST_ptr(x)) {
+            ret = 0;
+            continue;
+        }
+        if (c->kind == 'h')
+            got = X509_check_host(x, c->name, c->len, c->flags, &peer);
+        else if (c->kind == 'e')
+            got = X509_check_email(x, c->name, c->len, c->flags);
+        else
+            got = X509_check_ip_asc(x, c->name, c->flags);
+        if (!TEST_int_eq(got, c->want)) {
+            fprintf(stderr, "  case %zu: %s %c \"%s\" flags %#x\n", i, c->cert, c->kind, c->name, c->flags);
+            ret = 0;
+        } else if (c->peer != NULL && !TEST_str_eq(peer, c->peer)) {
+            fprintf(stderr, "  case %zu: peername\n", i);
+            ret = 0;
+        } else if (c->peer == NULL && c->kind == 'h' && !TEST_ptr_null(peer)) {
+            ret = 0;
+        }
+        OPENSSL_free(peer);
+        X509_free(x);
+    }
+    return ret;
+}
+
 static int test_text_by_nid(void)
 {
     X509 *x = read_cert("server-ec.pem");
@@ -109,6 +207,7 @@ int main(void)
 {
     RUN_TEST(test_digest);
     RUN_TEST(test_check_host);
+    RUN_TEST(test_name_flags);
     RUN_TEST(test_text_by_nid);
     return tu_finish();
 }

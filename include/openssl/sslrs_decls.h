@@ -3512,10 +3512,9 @@ int SSL_SRP_CTX_init(SSL *s);
 int SSL_accept(SSL *s);
 
 /**
- * `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (the first
- * call on a connection without one is `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
- *
- * Status: partial — only the first name is checked.
+ * `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (a peer
+ * matching any of them passes; the first call on a connection without one is
+ * `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
  */
 int SSL_add1_host(SSL *s, const char *hostname);
 
@@ -3883,11 +3882,9 @@ X509 *SSL_get0_peer_certificate(const SSL *s);
 const stack_st_SCT *SSL_get0_peer_scts(SSL *s);
 
 /**
- * `SSL_get0_peername(3)`: after a verification that checked a host name and succeeded, that
- * name; NULL otherwise (no name set, an IP address check, verification failed, no handshake).
- *
- * Status: partial — returns the expected name, where OpenSSL returns the certificate's name
- * that matched it (they differ for wildcard matches).
+ * `SSL_get0_peername(3)`: after a verification whose host check passed, the certificate's
+ * name that matched (a wildcard pattern as written in the certificate); NULL otherwise (no
+ * name set, an IP address check, verification failed, no handshake).
  */
 const char *SSL_get0_peername(SSL *s);
 
@@ -5299,9 +5296,8 @@ int X509_STORE_set_purpose(X509_STORE *ctx, int purpose);
 int X509_STORE_up_ref(X509_STORE *v);
 
 /**
- * `X509_VERIFY_PARAM_add1_host(3)`: one more acceptable host name. 1 or 0.
- *
- * Status: partial — only the first name is checked.
+ * `X509_VERIFY_PARAM_add1_host(3)`: one more acceptable host name (a peer matching any of
+ * them passes). 1 or 0.
  */
 int X509_VERIFY_PARAM_add1_host(X509_VERIFY_PARAM *param, const char *name, size_t namelen);
 
@@ -5334,6 +5330,11 @@ unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *param);
  * `X509_VERIFY_PARAM_get_hostflags(3)`.
  */
 unsigned int X509_VERIFY_PARAM_get_hostflags(const X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_get_time(3)`: the time set with `X509_VERIFY_PARAM_set_time`, else 0.
+ */
+time_t X509_VERIFY_PARAM_get_time(const X509_VERIFY_PARAM *param);
 
 /**
  * `X509_VERIFY_PARAM_inherit(3)`: takes from `from` what `to` has not set. 1 or 0.
@@ -5403,6 +5404,11 @@ void X509_VERIFY_PARAM_set_hostflags(X509_VERIFY_PARAM *param, unsigned int flag
 int X509_VERIFY_PARAM_set_purpose(X509_VERIFY_PARAM *param, int purpose);
 
 /**
+ * `X509_VERIFY_PARAM_set_time(3)`: verify as at time `t` (sets `X509_V_FLAG_USE_CHECK_TIME`).
+ */
+void X509_VERIFY_PARAM_set_time(X509_VERIFY_PARAM *param, time_t t);
+
+/**
  * `X509_VERIFY_PARAM_set_trust(3)`: 1, or 0 for an unknown trust id (X509 `invalid trust`).
  *
  * Status: partial — recorded.
@@ -5410,32 +5416,29 @@ int X509_VERIFY_PARAM_set_purpose(X509_VERIFY_PARAM *param, int purpose);
 int X509_VERIFY_PARAM_set_trust(X509_VERIFY_PARAM *param, int trust);
 
 /**
- * `X509_check_host(3)`: 1 if the certificate matches host name `chk` (`chklen` 0: up to the
- * NUL), else 0; -2 for a malformed name (an embedded NUL) or no certificate. `*peername` (if not NULL) gets a copy of the name
- * that matched, to free with `OPENSSL_free`.
- *
- * Status: partial — webpki's matching rules (leftmost-label wildcards only); `flags`
- * (`X509_CHECK_FLAG_*`) are not applied; `peername` is the name asked for.
+ * `X509_check_email(3)`: 1 if the certificate holds email address `chk` (subjectAltName
+ * rfc822Name, else the subject's emailAddress), else 0; -2 for NULL or an embedded NUL.
  */
-int X509_check_host(X509 *x,
-                    const char *chk,
-                    size_t chklen,
-                    unsigned int flags,
-                    char **peername);
+int X509_check_email(X509 *x, const char *chk, size_t chklen, unsigned int flags);
+
+/**
+ * `X509_check_host(3)`: 1 if the certificate matches host name `chk` (`chklen` 0: up to the
+ * NUL) under `flags` (`X509_CHECK_FLAG_*`; a name starting with `.` matches subdomains), else
+ * 0; -2 for NULL or an embedded NUL, -1 for a certificate that cannot be read. `*peername`
+ * (if not NULL) gets a copy of the certificate's name that matched (free with
+ * `OPENSSL_free`).
+ */
+int X509_check_host(X509 *x, const char *chk, size_t chklen, unsigned int flags, char **peername);
 
 /**
  * `X509_check_ip(3)`: 1 if the certificate holds the binary IP address `chk` (4 or 16 bytes)
  * among its subject alternative names, else 0 (also for another length); -2 for NULL.
- *
- * Status: partial — `flags` are not applied.
  */
 int X509_check_ip(X509 *x, const unsigned char *chk, size_t chklen, unsigned int flags);
 
 /**
  * `X509_check_ip_asc(3)`: 1 if the certificate holds IP address `ipasc` (text form) among
  * its subject alternative names, else 0; -2 if `ipasc` is no address.
- *
- * Status: partial — `flags` are not applied.
  */
 int X509_check_ip_asc(X509 *x, const char *ipasc, unsigned int flags);
 

@@ -14,7 +14,7 @@ use crate::engine::errmap;
 use crate::engine::events::{Event, Notify};
 use crate::engine::keys::Keys;
 use crate::engine::session::{self, ConnSessions};
-use crate::engine::verify::{HostCheck, Verifier, VerifySlot};
+use crate::engine::verify::{Checks, HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
 use rustls::{Connection, ProtocolVersion};
 use rustls_pki_types::{CertificateDer, ServerName};
@@ -119,6 +119,8 @@ pub struct Conn {
     pub wbio: Option<Arc<Bio>>,
     /// `SSL_set1_host`: the name or address verification checks.
     pub host: Option<HostCheck>,
+    /// More host names, host flags, the verification time (the program's parameters).
+    pub checks: Checks,
     /// The application's verify callback (set by the ffi layer before each operation).
     pub verify_callback: Option<Arc<dyn crate::engine::verify::VerifyCallback>>,
     /// `X509_V_FLAG_PARTIAL_CHAIN` in the connection's verify parameters (set likewise).
@@ -271,6 +273,7 @@ impl Conn {
             rbio: None,
             wbio: None,
             host: None,
+            checks: Checks::default(),
             verify_callback: None,
             partial_chain: false,
             verify_flags: 0,
@@ -340,6 +343,7 @@ impl Conn {
         fresh.rbio = self.rbio.take();
         fresh.wbio = self.wbio.take();
         fresh.host = self.host.take();
+        fresh.checks = std::mem::take(&mut self.checks);
         fresh.sni = self.sni.take();
         fresh.sess = self.sess.restarted();
         fresh.events = std::mem::take(&mut self.events);
@@ -404,6 +408,10 @@ impl Conn {
     /// `SSL_get_verify_result`.
     pub fn verify_result(&self) -> i64 {
         self.verify.lock().map_or(0, |v| v.result)
+    }
+    /// The certificate's name that passed the host check of the last verification.
+    pub fn verify_peername(&self) -> Option<String> {
+        self.verify.lock().ok()?.peername.clone()
     }
     /// The peer's leaf certificate, if it sent one.
     pub fn peer_certificate(&self) -> Option<CertificateDer<'static>> {
@@ -678,6 +686,7 @@ impl Conn {
         let verifier = Verifier {
             ctx: self.ctx.clone(),
             host: self.host.clone(),
+            checks: self.checks.clone(),
             abort_on_failure: self.settings.verify_mode & verify::PEER != 0,
             slot: self.verify.clone(),
             algs: crate::engine::context::provider().signature_verification_algorithms,
@@ -737,6 +746,7 @@ impl Conn {
             self.sess.set_verifier(Verifier {
                 ctx: self.ctx.clone(),
                 host: None,
+                checks: self.checks.clone(),
                 abort_on_failure: true,
                 slot: self.verify.clone(),
                 algs: crate::engine::context::provider().signature_verification_algorithms,

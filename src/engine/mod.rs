@@ -9,6 +9,7 @@ pub mod conn;
 pub mod context;
 pub mod errmap;
 pub mod events;
+pub mod hostmatch;
 pub mod keys;
 pub mod session;
 pub mod verify;

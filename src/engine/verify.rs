@@ -5,11 +5,9 @@
 //! own verifier checks the SNI name unconditionally, so we run webpki ourselves and decide.
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::client::verify_server_name;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
-use rustls::server::ParsedCertificate;
 use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, SignatureScheme};
-use rustls_pki_types::{CertificateDer, IpAddr, ServerName, UnixTime};
+use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use std::sync::{Arc, Mutex};
 
 /// `X509_V_*` codes that verification can produce here.
@@ -56,6 +54,17 @@ impl HostCheck {
     }
 }
 
+/// The program's verification parameters beyond the first host name (`X509_VERIFY_PARAM`):
+/// more acceptable names (`SSL_add1_host`: any may match), the `X509_CHECK_FLAG_*` of the
+/// name check (`SSL_set_hostflags`), and the time to verify at (`X509_VERIFY_PARAM_set_time`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Checks {
+    pub more_hosts: Vec<HostCheck>,
+    pub hostflags: u32,
+    /// Seconds since the epoch (`X509_V_FLAG_USE_CHECK_TIME`).
+    pub time: Option<i64>,
+}
+
 /// Where the verifier leaves its findings for the connection.
 #[derive(Default, Debug)]
 pub struct VerifySlot {
@@ -70,6 +79,8 @@ pub struct VerifySlot {
     /// The peer's handshake signature (ServerKeyExchange / CertificateVerify) did not verify:
     /// rustls reports it as a certificate error, OpenSSL as SSL_R_BAD_SIGNATURE.
     pub signature_failed: bool,
+    /// The certificate's name that matched the host check (`SSL_get0_peername`).
+    pub peername: Option<String>,
 }
 
 /// The application's verify callback (`SSL_CTX_set_verify`/`SSL_set_verify`), as the ffi layer
@@ -106,6 +117,8 @@ pub struct Verifier {
     /// its store then): anchors added after the handshake started still count.
     pub ctx: Arc<crate::engine::Context>,
     pub host: Option<HostCheck>,
+    /// More names, host-check flags, the verification time.
+    pub checks: Checks,
     pub abort_on_failure: bool,
     pub slot: Arc<Mutex<VerifySlot>>,
     pub algs: WebPkiSupportedAlgorithms,
@@ -256,28 +269,123 @@ impl Verifier {
             INVALID_PURPOSE => f.check = (INVALID_PURPOSE, 0),
             other => f.late = other,
         }
-        let Some(host) = &self.host else {
-            return f;
-        };
-        let Ok(parsed) = ParsedCertificate::try_from(leaf) else {
-            f.late = CERT_REJECTED;
-            return f;
-        };
-        f.host = match host {
-            HostCheck::Dns(name) => match ServerName::try_from(name.as_str()) {
-                Ok(sn) if verify_server_name(&parsed, &sn).is_ok() => OK,
-                _ => HOSTNAME_MISMATCH,
-            },
-            HostCheck::Ip(ip) => {
-                let sn = ServerName::IpAddress(IpAddr::from(*ip));
-                if verify_server_name(&parsed, &sn).is_ok() {
-                    OK
-                } else {
-                    IP_ADDRESS_MISMATCH
-                }
+        if matches!(code, OK | CERT_HAS_EXPIRED | CERT_NOT_YET_VALID) {
+            // webpki does not look at a trust anchor's validity; OpenSSL does, and its walk
+            // (deepest first) meets it before the leaf's.
+            if let Some((err, depth)) = self.anchor_date(leaf, intermediates, now) {
+                f.late = err;
+                f.late_depth = depth;
             }
-        };
+        }
+        let (code, matched) = self.host_code(leaf);
+        f.host = code;
+        f.peername = matched;
         f
+    }
+
+    /// The host check: OK when no name was asked for or one of them matches (DNS names by
+    /// OpenSSL's rules under the host flags, then the IP address), with the certificate's name
+    /// that matched; else `HOSTNAME_MISMATCH` (or `IP_ADDRESS_MISMATCH`).
+    fn host_code(&self, leaf: &CertificateDer<'_>) -> (i64, Option<String>) {
+        use crate::engine::hostmatch::{check, Kind, Outcome};
+        use x509_v::*;
+        let names: Vec<&HostCheck> = self.host.iter().chain(&self.checks.more_hosts).collect();
+        let dns: Vec<&str> = names
+            .iter()
+            .filter_map(|h| match h {
+                HostCheck::Dns(n) => Some(n.as_str()),
+                HostCheck::Ip(_) => None,
+            })
+            .collect();
+        if !dns.is_empty() {
+            let hit = dns.iter().find_map(|n| {
+                match check(
+                    leaf.as_ref(),
+                    Kind::Dns,
+                    n.as_bytes(),
+                    self.checks.hostflags,
+                ) {
+                    Outcome::Match(m) => Some(String::from_utf8_lossy(&m).into_owned()),
+                    _ => None,
+                }
+            });
+            match hit {
+                Some(m) => return (OK, Some(m)),
+                None => return (HOSTNAME_MISMATCH, None),
+            }
+        }
+        let ip = names.iter().find_map(|h| match h {
+            HostCheck::Ip(ip) => Some(*ip),
+            HostCheck::Dns(_) => None,
+        });
+        let Some(ip) = ip else {
+            return (OK, None);
+        };
+        let bytes = match ip {
+            std::net::IpAddr::V4(a) => a.octets().to_vec(),
+            std::net::IpAddr::V6(a) => a.octets().to_vec(),
+        };
+        match check(leaf.as_ref(), Kind::Ip, &bytes, 0) {
+            Outcome::Match(_) => (OK, None),
+            _ => (IP_ADDRESS_MISMATCH, None),
+        }
+    }
+
+    /// The date error of the chain's trust anchor at `now`, with its depth; none under
+    /// `X509_V_FLAG_NO_CHECK_TIME`.
+    fn anchor_date(
+        &self,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Option<(i64, usize)> {
+        if self.flags & FLAG_NO_CHECK_TIME != 0 {
+            return None;
+        }
+        let path = self.path(leaf, intermediates);
+        if path.len() < 2 {
+            return None;
+        }
+        let top = crate::crypto::x509::Certificate::from_der(path[path.len() - 1].clone()).ok()?;
+        let t = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+        if t < top.not_before() {
+            Some((x509_v::CERT_NOT_YET_VALID, path.len() - 1))
+        } else if t > top.not_after() {
+            Some((x509_v::CERT_HAS_EXPIRED, path.len() - 1))
+        } else {
+            None
+        }
+    }
+
+    /// The time to verify at: the parameters' (`X509_V_FLAG_USE_CHECK_TIME`), or under
+    /// `X509_V_FLAG_NO_CHECK_TIME` a moment inside the validity of every certificate sent (so
+    /// no date is found wrong), else `now`.
+    fn check_time(
+        &self,
+        now: UnixTime,
+        leaf: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+    ) -> UnixTime {
+        if self.flags & FLAG_NO_CHECK_TIME != 0 {
+            use crate::crypto::x509::Certificate;
+            let certs: Vec<Certificate> = core::iter::once(leaf)
+                .chain(intermediates)
+                .filter_map(|c| Certificate::from_der(c.clone().into_owned()).ok())
+                .collect();
+            let start = certs.iter().map(|c| c.not_before()).max();
+            return match start {
+                Some(t) => UnixTime::since_unix_epoch(core::time::Duration::from_secs(
+                    u64::try_from(t).unwrap_or(0),
+                )),
+                None => now,
+            };
+        }
+        match self.checks.time {
+            Some(t) if self.flags & FLAG_USE_CHECK_TIME != 0 => UnixTime::since_unix_epoch(
+                core::time::Duration::from_secs(u64::try_from(t).unwrap_or(0)),
+            ),
+            _ => now,
+        }
     }
 
     /// Verifies the peer's chain: the result and chain go into the slot, and an unaccepted
@@ -289,10 +397,13 @@ impl Verifier {
         now: UnixTime,
         peer: Peer,
     ) -> Result<(), TlsError> {
+        let now = self.check_time(now, end_entity, intermediates);
         let findings = self.findings(end_entity, intermediates, now, peer);
+        let peername = findings.peername.clone();
         let (code, accepted) = self.outcome(findings, end_entity, intermediates);
         let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
         slot.result = code;
+        slot.peername = peername.filter(|_| code == x509_v::OK);
         slot.chain = std::iter::once(end_entity)
             .chain(intermediates)
             .map(|c| c.clone().into_owned())
@@ -416,7 +527,7 @@ impl Verifier {
         }
         let top = if no_issuer && n > 1 { n - 2 } else { n - 1 };
         for depth in (0..=top).rev() {
-            if depth == 0 && f.late != OK && !step(false, 0, f.late, &mut err) {
+            if depth == f.late_depth && f.late != OK && !step(false, depth, f.late, &mut err) {
                 return fail(err);
             }
             let current = err;
@@ -654,7 +765,7 @@ impl Verifier {
         leaf: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
     ) -> (i64, bool) {
-        let default = || self.decide(f, leaf, intermediates);
+        let default = || self.decide(f.clone(), leaf, intermediates);
         match &self.cert_callback {
             None => default(),
             Some(cc) => {
@@ -669,15 +780,19 @@ impl Verifier {
 }
 
 /// See [`Verifier::findings`].
-#[derive(Clone, Copy, Default, Debug)]
+#[derive(Clone, Default, Debug)]
 struct Findings {
     build: i64,
     /// The chain checks after building (purpose, key sizes: `check_chain`), with their depth.
     check: (i64, usize),
     host: i64,
+    /// The certificate's name that passed the host check.
+    peername: Option<String>,
     /// Revocation (`X509_V_FLAG_CRL_CHECK`): revoked, or no CRL for a certificate.
     crl: i64,
     late: i64,
+    /// Where the walk meets `late` (0: the leaf; the anchor's depth for its dates).
+    late_depth: usize,
 }
 
 /// Whose chain is verified: a server's (by a client) or a client's (by a server).
@@ -700,6 +815,9 @@ impl Peer {
 /// `X509_V_FLAG_CRL_CHECK` / `X509_V_FLAG_CRL_CHECK_ALL` (x509_vfy.h).
 const FLAG_CRL_CHECK: u64 = 0x4;
 const FLAG_CRL_CHECK_ALL: u64 = 0x8;
+/// `X509_V_FLAG_USE_CHECK_TIME` / `X509_V_FLAG_NO_CHECK_TIME` (x509_vfy.h).
+const FLAG_USE_CHECK_TIME: u64 = 0x2;
+const FLAG_NO_CHECK_TIME: u64 = 0x200000;
 
 impl ServerCertVerifier for Verifier {
     fn verify_server_cert(

@@ -195,6 +195,8 @@ pub extern "C" fn SSL_get0_param(s: *mut SSL) -> *mut X509_VERIFY_PARAM {
 pub fn apply_param(e: &Extra, c: &mut Conn) {
     /// `X509_V_FLAG_PARTIAL_CHAIN` (x509_vfy.h).
     const PARTIAL_CHAIN: std::ffi::c_ulong = 0x80000;
+    /// `X509_V_FLAG_USE_CHECK_TIME` (x509_vfy.h).
+    const USE_CHECK_TIME: u64 = 0x2;
     c.verify_flags = c.ctx.with(|cfg| cfg.store_flags);
     c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
     let mut g = lock(&e.inner);
@@ -204,12 +206,15 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
     let param = g.param as *mut X509_VERIFY_PARAM;
     c.verify_flags |= crate::ffi::x509_param::X509_VERIFY_PARAM_get_flags(param);
     c.partial_chain = c.verify_flags & PARTIAL_CHAIN != 0;
-    let h = crate::ffi::x509_param::X509_VERIFY_PARAM_get0_host(param, 0);
-    let wanted = if h.is_null() {
-        param_ip(param).map(|ip| ip.to_string())
-    } else {
-        // SAFETY: a NUL-terminated string owned by the param.
-        Some(unsafe { CStr::from_ptr(h) }.to_string_lossy().into_owned())
+    let hosts: Vec<String> = (0..)
+        .map(|i| crate::ffi::x509_param::X509_VERIFY_PARAM_get0_host(param, i))
+        .take_while(|h| !h.is_null())
+        // SAFETY: NUL-terminated strings owned by the param.
+        .map(|h| unsafe { CStr::from_ptr(h) }.to_string_lossy().into_owned())
+        .collect();
+    let wanted = match hosts.first() {
+        Some(h) => Some(h.clone()),
+        None => param_ip(param).map(|ip| ip.to_string()),
     };
     if let Some(name) = wanted {
         if g.param_host.as_deref() != Some(name.as_str()) {
@@ -217,6 +222,30 @@ pub fn apply_param(e: &Extra, c: &mut Conn) {
             g.param_host = Some(name);
         }
     }
+    c.checks.more_hosts = hosts
+        .iter()
+        .skip(1)
+        .filter_map(|h| HostCheck::parse(h))
+        .collect();
+    c.checks.hostflags = crate::ffi::x509_param::X509_VERIFY_PARAM_get_hostflags(param);
+    c.checks.time = (c.verify_flags & USE_CHECK_TIME != 0)
+        .then(|| crate::ffi::x509_param::X509_VERIFY_PARAM_get_time(param));
+}
+
+/// After `SSL_set1_host`: a parameter object the connection already has gets the name too
+/// (replacing the names added before), so later `SSL_add1_host` calls add to it.
+pub fn replace_param_hosts(s: *mut SSL, hostname: *const c_char) {
+    let Ok(e) = ssl_extra(s) else { return };
+    let mut g = lock(&e.inner);
+    if g.param == 0 {
+        return;
+    }
+    let param = g.param as *mut X509_VERIFY_PARAM;
+    crate::ffi::x509_param::X509_VERIFY_PARAM_set1_host(param, hostname, 0);
+    // SAFETY: NULL or a NUL-terminated string per the API.
+    g.param_host = unsafe { crate::ffi::ptr::c_str(hostname) }
+        .map(|h| h.to_string_lossy().into_owned())
+        .filter(|h| !h.is_empty());
 }
 
 /// The IP address set on a parameter object (`X509_VERIFY_PARAM_set1_ip(_asc)`), if any.
@@ -914,10 +943,9 @@ pub extern "C" fn SSL_set_hostflags(s: *mut SSL, flags: std::ffi::c_uint) {
     })
 }
 
-/// `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (the first
-/// call on a connection without one is `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
-///
-/// Status: partial — only the first name is checked.
+/// `SSL_add1_host(3)`: one more acceptable host name for the peer's certificate (a peer
+/// matching any of them passes; the first call on a connection without one is
+/// `SSL_set1_host`). NULL or `""` adds nothing. 1 or 0.
 #[no_mangle]
 pub extern "C" fn SSL_add1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
     call(0, || {
@@ -935,6 +963,14 @@ pub extern "C" fn SSL_add1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
             return Ok(1);
         }
         let p = param_of(ssl_extra(s)?, "SSL_add1_host")?;
+        // A name set with SSL_set1_host stays acceptable: it becomes the parameters' first.
+        let first = crate::ffi::x509_param::X509_VERIFY_PARAM_get0_host(p, 0);
+        if first.is_null() {
+            if let Some(HostCheck::Dns(h0)) = conn_of(obj(s)?)?.host.clone() {
+                let h0 = std::ffi::CString::new(h0).unwrap_or_default();
+                crate::ffi::x509_param::X509_VERIFY_PARAM_add1_host(p, h0.as_ptr(), 0);
+            }
+        }
         if crate::ffi::x509_param::X509_VERIFY_PARAM_add1_host(p, hostname, 0) != 1 {
             return Err(Error::ssl(crate::error::common::X509_LIB, "SSL_add1_host"));
         }
@@ -946,11 +982,9 @@ pub extern "C" fn SSL_add1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
     })
 }
 
-/// `SSL_get0_peername(3)`: after a verification that checked a host name and succeeded, that
-/// name; NULL otherwise (no name set, an IP address check, verification failed, no handshake).
-///
-/// Status: partial — returns the expected name, where OpenSSL returns the certificate's name
-/// that matched it (they differ for wildcard matches).
+/// `SSL_get0_peername(3)`: after a verification whose host check passed, the certificate's
+/// name that matched (a wildcard pattern as written in the certificate); NULL otherwise (no
+/// name set, an IP address check, verification failed, no handshake).
 #[no_mangle]
 pub extern "C" fn SSL_get0_peername(s: *mut SSL) -> *const c_char {
     call(core::ptr::null(), || {
@@ -958,11 +992,7 @@ pub extern "C" fn SSL_get0_peername(s: *mut SSL) -> *const c_char {
         let name = {
             let c = conn_of(o)?;
             match &c.host {
-                Some(HostCheck::Dns(n))
-                    if c.peer_certificate().is_some() && c.verify_result() == 0 =>
-                {
-                    Some(n.clone())
-                }
+                Some(HostCheck::Dns(_)) if c.peer_certificate().is_some() => c.verify_peername(),
                 _ => None,
             }
         };

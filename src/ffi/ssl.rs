@@ -1369,7 +1369,7 @@ pub extern "C" fn SSL_get_verify_result(ssl: *const SSL) -> c_long {
 /// verification checks. NULL or `""` clears it. Does not set SNI. 1 or 0.
 #[no_mangle]
 pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
-    with_conn(s, 0, |c| {
+    let r = with_conn(s, 0, |c| {
         // SAFETY: NULL or a NUL-terminated string per the API.
         c.host = match unsafe { c_str(hostname) } {
             None => None,
@@ -1379,7 +1379,11 @@ pub extern "C" fn SSL_set1_host(s: *mut SSL, hostname: *const c_char) -> c_int {
             ),
         };
         Ok(1)
-    })
+    });
+    if r == 1 {
+        crate::ffi::compat::replace_param_hosts(s, hostname);
+    }
+    r
 }
 
 /// `SSL_get1_peer_certificate(3)`: a new reference to the peer's certificate (the object

@@ -220,6 +220,7 @@ pub extern "C" fn SSL_dup(ssl: *mut SSL) -> *mut SSL {
                 n.settings = c.settings.clone();
                 n.settings.quiet_shutdown = quiet;
                 n.host = c.host.clone();
+                n.checks = c.checks.clone();
                 n.sess = c.sess.duplicate();
                 if let Some(role) = c.role() {
                     n.set_role(role);

@@ -1,14 +1,15 @@
 //! Peer-certificate checks programs make themselves: `X509_digest` (fingerprints, pinning),
-//! `X509_check_host`, `X509_check_ip` and `X509_check_ip_asc` (name checks after the handshake), natively with
-//! ring and rustls-webpki; libcrypto's in pass-through mode (`forward!`).
+//! `X509_check_host`, `X509_check_email`, `X509_check_ip` and `X509_check_ip_asc` (name checks
+//! after the handshake), natively with ring and [`hostmatch`]; libcrypto's in pass-through mode (`forward!`).
 
 use super::call;
 use super::digest::{EVP_MD_get_type, EVP_MD};
 use super::ptr::c_str;
 use super::types::{borrow, X509};
+use crate::engine::hostmatch::{self, Kind, Outcome};
+use crate::error::Result;
 use crate::error::{lib, Error};
 use core::ffi::{c_char, c_int, c_uchar, c_uint};
-use rustls_pki_types::{CertificateDer, ServerName};
 
 /// `X509_digest(3)`: the digest of the certificate's DER (SHA-1, SHA-256, SHA-384 or SHA-512)
 /// into `md`, its length into `*len` (if not NULL). 1 or 0.
@@ -45,18 +46,63 @@ pub extern "C" fn X509_digest(
     })
 }
 
-/// Whether the certificate is valid for `name` (a DNS name or IP address), by webpki's rules.
-fn valid_for(der: &CertificateDer<'static>, name: &ServerName<'_>) -> bool {
-    rustls::server::ParsedCertificate::try_from(der)
-        .is_ok_and(|p| rustls::client::verify_server_name(&p, name).is_ok())
+/// The name argument of `X509_check_host`/`X509_check_email`: `len` bytes (0: up to the NUL),
+/// one trailing NUL dropped; `None` for NULL or an embedded NUL (OpenSSL's -2).
+fn name_arg(chk: *const c_char, len: usize) -> Option<Vec<u8>> {
+    if chk.is_null() {
+        return None;
+    }
+    let mut b = if len == 0 {
+        // SAFETY: a NUL-terminated string when the length is 0.
+        unsafe { core::ffi::CStr::from_ptr(chk) }
+            .to_bytes()
+            .to_vec()
+    } else {
+        // SAFETY: `len` readable bytes per the API.
+        unsafe { core::slice::from_raw_parts(chk as *const u8, len) }.to_vec()
+    };
+    let body = if b.len() > 1 { b.len() - 1 } else { b.len() };
+    if b[..body].contains(&0) {
+        return None;
+    }
+    if b.len() > 1 && b[b.len() - 1] == 0 {
+        b.pop();
+    }
+    Some(b)
+}
+
+/// Runs a name check on `x` with OpenSSL's return values: 1 (and `*peername`, if asked for, a
+/// copy of the certificate's name that matched), 0, -1 for a certificate that cannot be read.
+fn run_check(
+    x: *mut X509,
+    kind: Kind,
+    want: &[u8],
+    flags: c_uint,
+    peername: *mut *mut c_char,
+    func: &'static str,
+) -> Result<c_int> {
+    // SAFETY: NULL or a certificate the caller holds.
+    let cert = unsafe { borrow::<X509>(x) }.ok_or(Error::null_param(lib::X509, func))?;
+    match hostmatch::check(cert.der.as_ref(), kind, want, flags) {
+        Outcome::Match(name) => {
+            if !peername.is_null() {
+                let c = std::ffi::CString::new(name).unwrap_or_default();
+                let p = super::crypto::CRYPTO_strdup(c.as_ptr(), core::ptr::null(), 0);
+                // SAFETY: a writable pointer per the API; the copy is the caller's to free.
+                unsafe { *peername = p };
+            }
+            Ok(1)
+        }
+        Outcome::NoMatch => Ok(0),
+        Outcome::Malformed => Ok(-1),
+    }
 }
 
 /// `X509_check_host(3)`: 1 if the certificate matches host name `chk` (`chklen` 0: up to the
-/// NUL), else 0; -2 for a malformed name (an embedded NUL) or no certificate. `*peername` (if not NULL) gets a copy of the name
-/// that matched, to free with `OPENSSL_free`.
-///
-/// Status: partial — webpki's matching rules (leftmost-label wildcards only); `flags`
-/// (`X509_CHECK_FLAG_*`) are not applied; `peername` is the name asked for.
+/// NUL) under `flags` (`X509_CHECK_FLAG_*`; a name starting with `.` matches subdomains), else
+/// 0; -2 for NULL or an embedded NUL, -1 for a certificate that cannot be read. `*peername`
+/// (if not NULL) gets a copy of the certificate's name that matched (free with
+/// `OPENSSL_free`).
 #[no_mangle]
 pub extern "C" fn X509_check_host(
     x: *mut X509,
@@ -67,55 +113,44 @@ pub extern "C" fn X509_check_host(
 ) -> c_int {
     crate::forward!(X509_check_host(x, chk, chklen, flags, peername));
     call(-2, || {
-        // SAFETY: NULL or a certificate the caller holds.
-        let cert =
-            unsafe { borrow::<X509>(x) }.ok_or(Error::null_param(lib::X509, "X509_check_host"))?;
-        if chk.is_null() {
+        let Some(want) = name_arg(chk, chklen) else {
             return Ok(-2);
-        }
-        let bytes = if chklen == 0 {
-            // SAFETY: a NUL-terminated string when `chklen` is 0.
-            unsafe { core::ffi::CStr::from_ptr(chk) }
-                .to_bytes()
-                .to_vec()
-        } else {
-            // SAFETY: `chklen` readable bytes per the API.
-            unsafe { core::slice::from_raw_parts(chk as *const u8, chklen) }.to_vec()
         };
-        // An embedded NUL is malformed (-2); a name that cannot be a DNS name (empty, an IP
-        // address, invalid characters) matches nothing (0), as measured on OpenSSL.
-        if bytes.contains(&0) {
+        run_check(x, Kind::Dns, &want, flags, peername, "X509_check_host")
+    })
+}
+
+/// `X509_check_email(3)`: 1 if the certificate holds email address `chk` (subjectAltName
+/// rfc822Name, else the subject's emailAddress), else 0; -2 for NULL or an embedded NUL.
+#[no_mangle]
+pub extern "C" fn X509_check_email(
+    x: *mut X509,
+    chk: *const c_char,
+    chklen: usize,
+    flags: c_uint,
+) -> c_int {
+    crate::forward!(X509_check_email(x, chk, chklen, flags));
+    call(-2, || {
+        let Some(want) = name_arg(chk, chklen) else {
             return Ok(-2);
-        }
-        let Some(name) = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(|n| ServerName::try_from(n.to_owned()).ok())
-            .filter(|n| matches!(n, ServerName::DnsName(_)))
-        else {
-            return Ok(0);
         };
-        let ok = valid_for(&cert.der, &name);
-        if ok && !peername.is_null() {
-            let c = std::ffi::CString::new(bytes).unwrap_or_default();
-            // SAFETY: CRYPTO_malloc'd copy handed to the caller per the API.
-            let p = super::crypto::CRYPTO_strdup(c.as_ptr(), core::ptr::null(), 0);
-            unsafe { *peername = p };
-        }
-        Ok(c_int::from(ok))
+        run_check(
+            x,
+            Kind::Email,
+            &want,
+            flags,
+            core::ptr::null_mut(),
+            "X509_check_email",
+        )
     })
 }
 
 /// `X509_check_ip_asc(3)`: 1 if the certificate holds IP address `ipasc` (text form) among
 /// its subject alternative names, else 0; -2 if `ipasc` is no address.
-///
-/// Status: partial — `flags` are not applied.
 #[no_mangle]
 pub extern "C" fn X509_check_ip_asc(x: *mut X509, ipasc: *const c_char, flags: c_uint) -> c_int {
     crate::forward!(X509_check_ip_asc(x, ipasc, flags));
     call(-2, || {
-        // SAFETY: NULL or a certificate the caller holds.
-        let cert = unsafe { borrow::<X509>(x) }
-            .ok_or(Error::null_param(lib::X509, "X509_check_ip_asc"))?;
         // SAFETY: NULL or a NUL-terminated string per the API.
         let Some(ip) = (unsafe { c_str(ipasc) })
             .and_then(|t| t.to_str().ok())
@@ -123,17 +158,23 @@ pub extern "C" fn X509_check_ip_asc(x: *mut X509, ipasc: *const c_char, flags: c
         else {
             return Ok(-2);
         };
-        Ok(c_int::from(valid_for(
-            &cert.der,
-            &ServerName::IpAddress(ip.into()),
-        )))
+        let b = match ip {
+            std::net::IpAddr::V4(a) => a.octets().to_vec(),
+            std::net::IpAddr::V6(a) => a.octets().to_vec(),
+        };
+        run_check(
+            x,
+            Kind::Ip,
+            &b,
+            flags,
+            core::ptr::null_mut(),
+            "X509_check_ip_asc",
+        )
     })
 }
 
 /// `X509_check_ip(3)`: 1 if the certificate holds the binary IP address `chk` (4 or 16 bytes)
 /// among its subject alternative names, else 0 (also for another length); -2 for NULL.
-///
-/// Status: partial — `flags` are not applied.
 #[no_mangle]
 pub extern "C" fn X509_check_ip(
     x: *mut X509,
@@ -143,23 +184,19 @@ pub extern "C" fn X509_check_ip(
 ) -> c_int {
     crate::forward!(X509_check_ip(x, chk, chklen, flags));
     call(-2, || {
-        // SAFETY: NULL or a certificate the caller holds.
-        let cert =
-            unsafe { borrow::<X509>(x) }.ok_or(Error::null_param(lib::X509, "X509_check_ip"))?;
         if chk.is_null() {
             return Ok(-2);
         }
         // SAFETY: `chklen` readable bytes per the API.
         let b = unsafe { core::slice::from_raw_parts(chk, chklen) };
-        let ip = match b.len() {
-            4 => std::net::IpAddr::from(<[u8; 4]>::try_from(b).unwrap_or_default()),
-            16 => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
-            _ => return Ok(0),
-        };
-        Ok(c_int::from(valid_for(
-            &cert.der,
-            &ServerName::IpAddress(ip.into()),
-        )))
+        run_check(
+            x,
+            Kind::Ip,
+            b,
+            flags,
+            core::ptr::null_mut(),
+            "X509_check_ip",
+        )
     })
 }
 

@@ -23,6 +23,8 @@ pub struct ParamData {
     pub trust: c_int,
     pub ip: Option<std::net::IpAddr>,
     pub email: Option<CString>,
+    /// `X509_VERIFY_PARAM_set_time`: the time to verify at (with `X509_V_FLAG_USE_CHECK_TIME`).
+    pub time: Option<i64>,
 }
 
 impl ParamData {
@@ -41,6 +43,7 @@ impl ParamData {
         take(&mut self.trust, from.trust, overwrite, |t| *t != 0);
         take(&mut self.ip, from.ip, overwrite, Option::is_some);
         take(&mut self.email, from.email, overwrite, Option::is_some);
+        take(&mut self.time, from.time, overwrite, Option::is_some);
         self.flags |= from.flags;
     }
 }
@@ -56,6 +59,7 @@ impl Default for ParamData {
             trust: 0,
             ip: None,
             email: None,
+            time: None,
         }
     }
 }
@@ -272,9 +276,8 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_host(
     })
 }
 
-/// `X509_VERIFY_PARAM_add1_host(3)`: one more acceptable host name. 1 or 0.
-///
-/// Status: partial — only the first name is checked.
+/// `X509_VERIFY_PARAM_add1_host(3)`: one more acceptable host name (a peer matching any of
+/// them passes). 1 or 0.
 #[no_mangle]
 pub extern "C" fn X509_VERIFY_PARAM_add1_host(
     param: *mut X509_VERIFY_PARAM,
@@ -401,6 +404,31 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_ip_asc(
             }
             None => Ok(0),
         }
+    })
+}
+
+/// `X509_V_FLAG_USE_CHECK_TIME` (x509_vfy.h).
+const USE_CHECK_TIME: c_ulong = 0x2;
+
+/// `X509_VERIFY_PARAM_set_time(3)`: verify as at time `t` (sets `X509_V_FLAG_USE_CHECK_TIME`).
+#[no_mangle]
+pub extern "C" fn X509_VERIFY_PARAM_set_time(param: *mut X509_VERIFY_PARAM, t: libc::time_t) {
+    crate::forward!(X509_VERIFY_PARAM_set_time(param, t));
+    void(|| {
+        let mut d = native(param, "X509_VERIFY_PARAM_set_time")?.lock();
+        d.time = Some(t);
+        d.flags |= USE_CHECK_TIME;
+        Ok(())
+    })
+}
+
+/// `X509_VERIFY_PARAM_get_time(3)`: the time set with `X509_VERIFY_PARAM_set_time`, else 0.
+#[no_mangle]
+pub extern "C" fn X509_VERIFY_PARAM_get_time(param: *const X509_VERIFY_PARAM) -> libc::time_t {
+    crate::forward!(X509_VERIFY_PARAM_get_time(param));
+    call(0, || {
+        let t = native(param, "X509_VERIFY_PARAM_get_time")?.lock().time;
+        Ok(t.unwrap_or(0) as libc::time_t)
     })
 }
 
