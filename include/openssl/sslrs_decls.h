@@ -2010,6 +2010,12 @@ SSL_SESSION *PEM_read_bio_SSL_SESSION(BIO *out, SSL_SESSION **x, pem_password_cb
 X509 *PEM_read_bio_X509(BIO *out, X509 **x, pem_password_cb * cb, void *u);
 
 /**
+ * `PEM_read_bio_X509_CRL(bp, x, cb, u)`: the next `X509 CRL` block of the BIO. NULL on
+ * failure (PEM `no start line` when there is none).
+ */
+X509_CRL *PEM_read_bio_X509_CRL(BIO *bp, X509_CRL **x, pem_password_cb * cb, void *u);
+
+/**
  * `PEM_write_SSL_SESSION(3)`: as [`PEM_write_bio_SSL_SESSION`] on a `FILE*`.
  */
 int PEM_write_SSL_SESSION(FILE *out, const SSL_SESSION *x);
@@ -5138,6 +5144,16 @@ const SSL_METHOD *TLSv1_method(void);
 const SSL_METHOD *TLSv1_server_method(void);
 
 /**
+ * `X509_CRL_free(a)`; NULL is a no-op.
+ */
+void X509_CRL_free(X509_CRL *a);
+
+/**
+ * `X509_CRL_up_ref(crl)`: 1, or 0 for NULL.
+ */
+int X509_CRL_up_ref(X509_CRL *crl);
+
+/**
  * `X509_NAME_cmp(a, b)`: 0 when equal; otherwise the sign of the comparison of the canonical
  * encodings, shorter first, then bytewise (OpenSSL's order, e.g. for sorted name stacks).
  * NULL sorts first.
@@ -5232,6 +5248,12 @@ int X509_STORE_CTX_set_ex_data(X509_STORE_CTX *ctx, int idx, void *data);
  * `X509_STORE_add_cert(3)`: `x` becomes a trust anchor (a certificate already there: 1 too).
  */
 int X509_STORE_add_cert(X509_STORE *ctx, X509 *x);
+
+/**
+ * `X509_STORE_add_crl(xs, x)`: adds the CRL to the store (checked under
+ * `X509_V_FLAG_CRL_CHECK`); adding one already there succeeds. 1 or 0.
+ */
+int X509_STORE_add_crl(X509_STORE *xs, X509_CRL *x);
 
 /**
  * `X509_STORE_free(3)`: drops one reference; NULL is a no-op.
@@ -5520,6 +5542,12 @@ SSL_SESSION *d2i_SSL_SESSION(SSL_SESSION **a, const unsigned char **pp, long len
 X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
 
 /**
+ * `d2i_X509_CRL(a, in, len)`: a CRL from the DER at `*in` (advanced past it). NULL on
+ * failure.
+ */
+X509_CRL *d2i_X509_CRL(X509_CRL **a, const unsigned char **in, long len);
+
+/**
  * `d2i_X509_NAME(a, in, len)`: parses one DER Name at `*in` (advanced past it). Returns a
  * free-standing name, also stored in `*a` (an old `*a` is freed), or NULL with ASN1 errors.
  */
@@ -5545,6 +5573,12 @@ int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
  * -1 for NULL or an empty (`X509_new`) certificate.
  */
 int i2d_X509(const X509 *a, unsigned char **out);
+
+/**
+ * `i2d_X509_CRL(a, out)`: the DER length; with `out`, writes it at `*out` (advanced) or, for
+ * `*out == NULL`, a `malloc`'d copy there. 0 for NULL `a` (nothing queued, as measured).
+ */
+int i2d_X509_CRL(const X509_CRL *a, unsigned char **out);
 
 /**
  * `i2d_X509_NAME(a, out)`: the DER length; with `out`, the DER is written at `*out` (which is

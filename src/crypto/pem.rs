@@ -67,6 +67,15 @@ pub fn read_certs(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
     Ok(out)
 }
 
+/// The contents of every `X509 CRL` block of `bytes`, in order (blocks that do not decode are
+/// skipped: a CA file's certificates are what its loaders insist on).
+pub fn read_crls(bytes: &[u8]) -> Vec<Vec<u8>> {
+    rustls_pki_types::CertificateRevocationListDer::pem_slice_iter(bytes)
+        .filter_map(|item| item.ok())
+        .map(|d| d.as_ref().to_vec())
+        .collect()
+}
+
 /// [`read_certs`] on a file; a file that cannot be read gives [`open_error`].
 pub fn read_certs_file(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let bytes = std::fs::read(path).map_err(|e| open_error(path, &e))?;

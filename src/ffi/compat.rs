@@ -375,8 +375,8 @@ pub fn sync_store(ctx: &Context) {
     if !backend::forwarding() {
         // SAFETY: natively a context's store pointer is a live NativeStore it holds.
         if let Some(s) = unsafe { borrow::<X509_STORE>(store as *const X509_STORE) } {
-            let (fp, certs) = s.snapshot();
-            ctx.set_store_trust(fp, || (certs, Vec::new()));
+            let (fp, certs, crls) = s.snapshot();
+            ctx.set_store_trust(fp, || (certs, crls));
             ctx.set_store_flags(s.flags());
         }
         return;
@@ -731,11 +731,22 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
     }
 }
 
-/// Pass-through mode: the CRLs of a CA file loaded with `SSL_CTX_load_verify_locations` go into
+/// The CRLs of a CA file loaded with `SSL_CTX_load_verify_locations` go into
 /// the context's `X509_STORE` too, as OpenSSL's loader puts them there (libcrypto's
 /// `X509_STORE_load_file` reads the file; the certificates are already in).
 pub fn mirror_crls_to_store(ctx: *mut SSL_CTX, file: &std::path::Path) {
     if !backend::forwarding() {
+        // Natively the CRLs go into the context's own store (made here if need be).
+        let crls = std::fs::read(file)
+            .map(|b| crate::crypto::pem::read_crls(&b))
+            .unwrap_or_default();
+        if !crls.is_empty() {
+            let store = SSL_CTX_get_cert_store(ctx);
+            // SAFETY: natively a context's store is a live NativeStore it holds.
+            if let Some(s) = unsafe { borrow::<X509_STORE>(store as *const X509_STORE) } {
+                s.add_crls(crls);
+            }
+        }
         return;
     }
     let Ok(text) = std::fs::read(file) else {

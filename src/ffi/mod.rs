@@ -63,6 +63,7 @@ pub mod types;
 pub mod verify_cb;
 pub mod x509;
 pub mod x509_check;
+pub mod x509_crl;
 pub mod x509_name;
 pub mod x509_param;
 pub mod x509_store;

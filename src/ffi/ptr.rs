@@ -66,3 +66,45 @@ pub unsafe fn write_out<T>(p: *mut T, v: T) {
 pub const fn static_cstr(s: &'static str) -> *const c_char {
     s.as_ptr() as *const c_char
 }
+
+/// The output half of an `i2d_*` function for an object whose DER is `der`: the length, and
+/// with `out` set the DER written at `*out` (advanced past it) or, for `*out == NULL`, a
+/// `malloc`'d copy stored there (the caller frees it with `OPENSSL_free`).
+///
+/// # Safety
+/// `out` must be NULL or valid for reads and writes; a non-NULL `*out` must have room for
+/// `der.len()` bytes.
+pub unsafe fn i2d_out(der: &[u8], out: *mut *mut u8) -> Result<c_int> {
+    let n = c_int::try_from(der.len()).map_err(|_| {
+        Error::new(
+            crate::error::lib::ASN1,
+            crate::crypto::x509::ASN1_R_TOO_LONG,
+            "ASN1_item_i2d",
+        )
+    })?;
+    // SAFETY: per the caller.
+    let Some(slot) = (unsafe { out.as_mut() }) else {
+        return Ok(n);
+    };
+    if slot.is_null() {
+        // SAFETY: malloc has no preconditions; checked for NULL below.
+        let p = unsafe { libc::malloc(der.len().max(1)) } as *mut u8;
+        if p.is_null() {
+            return Err(Error::new(
+                crate::error::lib::ASN1,
+                crate::error::common::MALLOC_FAILURE,
+                "ASN1_item_i2d",
+            ));
+        }
+        // SAFETY: `p` has room for the DER.
+        unsafe { core::ptr::copy_nonoverlapping(der.as_ptr(), p, der.len()) };
+        *slot = p;
+    } else {
+        // SAFETY: `*out` has room for the DER per the caller.
+        unsafe {
+            core::ptr::copy_nonoverlapping(der.as_ptr(), *slot, der.len());
+            *slot = slot.add(der.len());
+        }
+    }
+    Ok(n)
+}

@@ -19,6 +19,8 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct NativeStore {
     certs: Mutex<Vec<CertificateDer<'static>>>,
+    /// CRLs (DER), for `X509_V_FLAG_CRL_CHECK`.
+    crls: Mutex<Vec<Vec<u8>>>,
     flags: AtomicU64,
     depth: Mutex<Option<c_int>>,
     purpose: Mutex<c_int>,
@@ -41,10 +43,23 @@ impl NativeStore {
         self.generation.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// The anchors and a fingerprint of the store's contents.
-    pub fn snapshot(&self) -> (u64, Vec<CertificateDer<'static>>) {
-        let g = self.certs.lock().unwrap_or_else(|e| e.into_inner());
-        (self.generation.load(Ordering::Relaxed), g.clone())
+    /// Adds CRLs (DER) not already held.
+    pub fn add_crls(&self, crls: Vec<Vec<u8>>) {
+        let mut g = self.crls.lock().unwrap_or_else(|e| e.into_inner());
+        for c in crls {
+            if !g.contains(&c) {
+                g.push(c);
+            }
+        }
+        drop(g);
+        self.generation.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A fingerprint of the store's contents, its anchors and its CRLs.
+    pub fn snapshot(&self) -> (u64, Vec<CertificateDer<'static>>, Vec<Vec<u8>>) {
+        let certs = self.certs.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let crls = self.crls.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        (self.generation.load(Ordering::Relaxed), certs, crls)
     }
 
     /// `X509_STORE_set_flags`'s flags.
@@ -113,22 +128,30 @@ pub extern "C" fn X509_STORE_add_cert(ctx: *mut X509_STORE, x: *mut X509) -> c_i
     })
 }
 
-/// `X509_LOOKUP_load_file`'s errors for a file without certificates or that cannot be read.
+/// `X509_LOOKUP_load_file`: the certificates and CRLs of a PEM file; errors for a file with
+/// neither or that cannot be read.
 fn load_file_into(s: &NativeStore, path: &Path) -> Result<()> {
     use crate::crypto::x509::X509_R_NO_CERTIFICATE_OR_CRL_FOUND;
-    let certs = crate::crypto::pem::read_certs_file(path).map_err(|e| {
-        if e.system {
-            crate::crypto::err::push(e);
-            Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
-        } else {
-            Error::new(
+    let func = "X509_load_cert_crl_file_ex";
+    let bytes = std::fs::read(path).map_err(|e| {
+        crate::crypto::err::push(crate::crypto::pem::open_error(path, &e));
+        Error::new(lib::X509, common::SYS_LIB, func)
+    })?;
+    let crls = crate::crypto::pem::read_crls(&bytes);
+    match crate::crypto::pem::read_certs(&bytes) {
+        Ok(certs) => s.add(certs),
+        Err(_) if !crls.is_empty() => {}
+        Err(_) => {
+            return Err(Error::new(
                 lib::X509,
                 X509_R_NO_CERTIFICATE_OR_CRL_FOUND,
-                "X509_load_cert_crl_file_ex",
-            )
+                func,
+            ))
         }
-    })?;
-    s.add(certs);
+    }
+    if !crls.is_empty() {
+        s.add_crls(crls);
+    }
     Ok(())
 }
 

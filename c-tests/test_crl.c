@@ -1,11 +1,12 @@
 /*
- * CRL checks in pass-through mode: a CRL in the program's X509_STORE (from a CA file loaded
- * with SSL_CTX_load_verify_locations, as OpenSSL's loader reads CRLs too) and the store's
+ * CRL checks: a CRL in the program's X509_STORE (from a CA file loaded with
+ * SSL_CTX_load_verify_locations, as OpenSSL's loader reads CRLs too, or read with
+ * PEM_read_bio_X509_CRL / d2i_X509_CRL and added with X509_STORE_add_crl) and the store's
  * X509_V_FLAG_CRL_CHECK(_ALL) flags: a revoked server certificate (X509_V_ERR_CERT_REVOKED), a
  * good one, a missing CRL (X509_V_ERR_UNABLE_TO_GET_CRL), no flag; the verify callback's calls,
- * measured on OpenSSL 3.0. libcrypto's X509_STORE_set_flags is reached with dlvsym.
+ * measured on OpenSSL 3.0.
  */
-#include <dlfcn.h>
+#include <openssl/pem.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,7 +15,6 @@
 #define F_CRL 0x4UL      /* X509_V_FLAG_CRL_CHECK */
 #define F_CRL_ALL 0xcUL  /* X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL */
 
-static int (*store_set_flags)(X509_STORE *, unsigned long);
 static int accept_all;
 static char seq[256];
 
@@ -35,6 +35,36 @@ static int cb(int ok, X509_STORE_CTX *x)
     return accept_all ? 1 : ok;
 }
 
+/* How the CRL reaches the store: with the CA file, or added from ca-ec.crl.pem by hand. */
+static enum { IN_CAFILE, PEM_ADD, DER_ADD } crl_how;
+
+/* Adds ca-ec.crl.pem to the store with X509_STORE_add_crl (read as PEM or, re-encoded, DER). */
+static int add_crl(X509_STORE *st)
+{
+    BIO *b = BIO_new_file(cert_path("ca-ec.crl.pem"), "r");
+    X509_CRL *crl = b == NULL ? NULL : PEM_read_bio_X509_CRL(b, NULL, NULL, NULL);
+    unsigned char *der = NULL;
+    const unsigned char *p;
+    int n, ok = 0;
+
+    if (!TEST_ptr(crl))
+        goto end;
+    if (crl_how == DER_ADD) {
+        if (!TEST_int_gt(n = i2d_X509_CRL(crl, &der), 0))
+            goto end;
+        X509_CRL_free(crl);
+        p = der;
+        if (!TEST_ptr(crl = d2i_X509_CRL(NULL, &p, n)) || !TEST_true(p == der + n))
+            goto end;
+    }
+    ok = TEST_int_eq(X509_STORE_add_crl(st, crl), 1);
+end:
+    OPENSSL_free(der);
+    X509_CRL_free(crl);
+    BIO_free(b);
+    return ok;
+}
+
 static int crl_case(const char *cert, const char *key, const char *cafile, unsigned long flags,
                     int all, const char *want_seq, int want_ok, long want_result)
 {
@@ -49,7 +79,9 @@ static int crl_case(const char *cert, const char *key, const char *cafile, unsig
         || !TEST_int_eq(SSL_CTX_use_certificate_chain_file(sctx, cert_path(cert)), 1)
         || !TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path(cafile), NULL), 1))
         goto end;
-    if (flags != 0 && !TEST_int_eq(store_set_flags(SSL_CTX_get_cert_store(cctx), flags), 1))
+    if (crl_how != IN_CAFILE && !add_crl(SSL_CTX_get_cert_store(cctx)))
+        goto end;
+    if (flags != 0 && !TEST_int_eq(X509_STORE_set_flags(SSL_CTX_get_cert_store(cctx), flags), 1))
         goto end;
     SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
     if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
@@ -72,13 +104,7 @@ end:
 
 static int test_crl(void)
 {
-    void *lc = dlopen("libcrypto.so.3", RTLD_LAZY | RTLD_NOLOAD);
-
-    if (!TEST_ptr(lc))
-        return 0;
-    *(void **)&store_set_flags = dlvsym(lc, "X509_STORE_set_flags", "OPENSSL_3.0.0");
-    if (!TEST_ptr(store_set_flags))
-        return 0;
+    crl_how = IN_CAFILE;
     return crl_case("revoked.pem", "revoked.key", "ca-ec-with-crl.pem", F_CRL, 0, "0/0/23/leaf", 0,
                     X509_V_ERR_CERT_REVOKED)
         && crl_case("revoked.pem", "revoked.key", "ca-ec-with-crl.pem", F_CRL, 1,
@@ -100,8 +126,51 @@ static int test_crl(void)
                     "0/0/3/leaf 1/2/3/ca 1/1/3/int 1/0/3/leaf", 1, X509_V_ERR_UNABLE_TO_GET_CRL);
 }
 
+/* The CRL added with X509_STORE_add_crl, from PEM and from DER. */
+static int test_add_crl(void)
+{
+    int ok;
+
+    crl_how = PEM_ADD;
+    ok = crl_case("revoked.pem", "revoked.key", "ca-ec.pem", F_CRL, 0, "0/0/23/leaf", 0,
+                  X509_V_ERR_CERT_REVOKED)
+         && crl_case("server-ec.pem", "server-ec.key", "ca-ec.pem", F_CRL, 0,
+                     "1/1/0/ca 1/0/0/leaf", 1, X509_V_OK);
+    crl_how = DER_ADD;
+    ok = ok && crl_case("revoked.pem", "revoked.key", "ca-ec.pem", F_CRL, 0, "0/0/23/leaf", 0,
+                        X509_V_ERR_CERT_REVOKED);
+    crl_how = IN_CAFILE;
+    return ok;
+}
+
+/* Garbage at the CRL functions: NULL, no PEM block, DER that is no CRL. */
+static int test_crl_bad_input(void)
+{
+    static const unsigned char junk[] = {0x30, 0x03, 0x02, 0x01, 0x05};
+    const unsigned char *p = junk;
+    BIO *b = BIO_new_mem_buf("no pem here\n", -1);
+    int ret = 0;
+
+    if (!TEST_ptr(b) || !TEST_ptr_null(PEM_read_bio_X509_CRL(b, NULL, NULL, NULL))
+        || !TEST_ulong_ne(ERR_get_error(), 0))
+        goto end;
+    ERR_clear_error();
+    if (!TEST_ptr_null(d2i_X509_CRL(NULL, &p, sizeof(junk))) || !TEST_ulong_ne(ERR_get_error(), 0))
+        goto end;
+    ERR_clear_error();
+    X509_CRL_free(NULL);
+    if (!TEST_int_eq(i2d_X509_CRL(NULL, NULL), 0) || !TEST_ulong_eq(ERR_peek_error(), 0))
+        goto end;
+    ret = 1;
+end:
+    BIO_free(b);
+    return ret;
+}
+
 int main(void)
 {
     RUN_TEST(test_crl);
+    RUN_TEST(test_add_crl);
+    RUN_TEST(test_crl_bad_input);
     return tu_finish();
 }
