@@ -16,3 +16,9 @@ typedef struct evp_cipher_info_st {
     const EVP_CIPHER *cipher;
     unsigned char iv[EVP_MAX_IV_LENGTH];
 } EVP_CIPHER_INFO;
+
+/* The pre-3.0 names of the EVP_PKEY getters (src/ffi/evp_pkey_info.rs). */
+#define EVP_PKEY_id EVP_PKEY_get_id
+#define EVP_PKEY_base_id EVP_PKEY_get_base_id
+#define EVP_PKEY_bits EVP_PKEY_get_bits
+#define EVP_PKEY_security_bits EVP_PKEY_get_security_bits

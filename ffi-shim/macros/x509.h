@@ -272,3 +272,8 @@ typedef struct SCRYPT_PARAMS_st {
     ASN1_INTEGER *parallelizationParameter;
     ASN1_INTEGER *keyLength;
 } SCRYPT_PARAMS;
+
+/* The deprecated spellings of the validity and key getters (src/ffi/x509_fields.rs). */
+#define X509_get_notBefore X509_getm_notBefore
+#define X509_get_notAfter X509_getm_notAfter
+#define X509_extract_key(x) X509_get_pubkey(x)

@@ -574,6 +574,24 @@
 
 #define EVP_PKEY_RSA_PSS 912
 
+#define GEN_DIRNAME 4
+
+#define GEN_DNS 2
+
+#define GEN_EDIPARTY 5
+
+#define GEN_EMAIL 1
+
+#define GEN_IPADD 7
+
+#define GEN_OTHERNAME 0
+
+#define GEN_RID 8
+
+#define GEN_URI 6
+
+#define GEN_X400 3
+
 #define NID_ED25519 1087
 
 #define NID_ED448 1088

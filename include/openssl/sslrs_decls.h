@@ -46,6 +46,7 @@ typedef struct asn1_string_st ASN1_UTF8STRING;
 typedef struct ASN1_VALUE_st ASN1_VALUE;
 typedef struct asn1_string_st ASN1_VISIBLESTRING;
 typedef struct AUTHORITY_KEYID_st AUTHORITY_KEYID;
+typedef struct BASIC_CONSTRAINTS_st BASIC_CONSTRAINTS;
 typedef struct bignum_st BIGNUM;
 typedef struct bio_st BIO;
 typedef struct bio_addrinfo_st BIO_ADDRINFO;
@@ -92,6 +93,8 @@ typedef struct evp_pkey_method_st EVP_PKEY_METHOD;
 typedef struct evp_rand_st EVP_RAND;
 typedef struct evp_rand_ctx_st EVP_RAND_CTX;
 typedef struct evp_signature_st EVP_SIGNATURE;
+typedef struct GENERAL_NAME_st GENERAL_NAME;
+typedef struct stack_st_GENERAL_NAME GENERAL_NAMES;
 typedef struct hmac_ctx_st HMAC_CTX;
 typedef struct ISSUING_DIST_POINT_st ISSUING_DIST_POINT;
 typedef struct NAME_CONSTRAINTS_st NAME_CONSTRAINTS;
@@ -149,6 +152,7 @@ typedef struct X509_crl_st X509_CRL;
 typedef struct X509_crl_info_st X509_CRL_INFO;
 typedef struct x509_crl_method_st X509_CRL_METHOD;
 typedef struct X509_extension_st X509_EXTENSION;
+typedef struct X509_info_st X509_INFO;
 typedef struct x509_lookup_st X509_LOOKUP;
 typedef struct x509_lookup_method_st X509_LOOKUP_METHOD;
 typedef struct X509_name_st X509_NAME;
@@ -245,6 +249,11 @@ typedef struct stack_st_SSL_COMP stack_st_SSL_COMP;
  * `STACK_OF(X509)` (`struct stack_st_X509`).
  */
 typedef struct stack_st_X509 stack_st_X509;
+
+/**
+ * `STACK_OF(X509_INFO)` (`struct stack_st_X509_INFO`).
+ */
+typedef struct stack_st_X509_INFO stack_st_X509_INFO;
 
 /**
  * `STACK_OF(X509_NAME)` (`struct stack_st_X509_NAME`).
@@ -535,6 +544,45 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `ASN1_BIT_STRING_free(a)`; NULL is a no-op.
+ */
+void ASN1_BIT_STRING_free(ASN1_BIT_STRING *a);
+
+/**
+ * `ASN1_BIT_STRING_get_bit(a, n)`: bit `n` (0 = the most significant bit of the first byte);
+ * 0 beyond the end or for NULL.
+ */
+int ASN1_BIT_STRING_get_bit(const ASN1_BIT_STRING *a, int n);
+
+/**
+ * `ASN1_INTEGER_free(a)`; NULL is a no-op.
+ */
+void ASN1_INTEGER_free(ASN1_INTEGER *a);
+
+/**
+ * `ASN1_INTEGER_get(a)`: the value as a `long`; 0 for NULL, -1 for an integer without data; -1 with `ASN1_R_TOO_LARGE` /
+ * `ASN1_R_TOO_SMALL` when it does not fit, or `ASN1_R_WRONG_INTEGER_TYPE` for another type.
+ */
+long ASN1_INTEGER_get(const ASN1_INTEGER *a);
+
+/**
+ * `ASN1_INTEGER_new()`: an empty INTEGER.
+ */
+ASN1_INTEGER *ASN1_INTEGER_new(void);
+
+/**
+ * `ASN1_INTEGER_to_BN(ai, bn)`: the value as a BIGNUM, stored in `bn` when it is not NULL (and
+ * returned), else in a new one (`BN_free`). NULL with `ASN1_R_WRONG_INTEGER_TYPE` for a
+ * string that is no INTEGER.
+ */
+BIGNUM *ASN1_INTEGER_to_BN(const ASN1_INTEGER *ai, BIGNUM *bn);
+
+/**
+ * `ASN1_OCTET_STRING_free(a)`; NULL is a no-op.
+ */
+void ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *a);
+
+/**
  * `ASN1_STRING_cmp(a, b)`: by length, then contents, then type; -1 when either is NULL.
  */
 int ASN1_STRING_cmp(const ASN1_STRING *a, const ASN1_STRING *b);
@@ -579,6 +627,46 @@ int ASN1_STRING_type(const ASN1_STRING *x);
  * `ASN1_STRING_type_new(type)`: an empty string of that type.
  */
 ASN1_STRING *ASN1_STRING_type_new(int type_);
+
+/**
+ * `ASN1_TIME_diff(pday, psec, from, to)`: `to - from` as whole days plus seconds (both with
+ * the sign of the difference); NULL times are now. 1, or 0 for a malformed time.
+ */
+int ASN1_TIME_diff(int *pday, int *psec, const ASN1_TIME *from, const ASN1_TIME *to);
+
+/**
+ * `ASN1_TIME_free(a)`; NULL is a no-op.
+ */
+void ASN1_TIME_free(ASN1_TIME *a);
+
+/**
+ * `ASN1_TIME_new()`: an empty time (type -1, no data), as OpenSSL's.
+ */
+ASN1_TIME *ASN1_TIME_new(void);
+
+/**
+ * `ASN1_TIME_print(bp, tm)`: `Jan  1 00:00:00 2050 GMT` (fraction after the seconds when
+ * there is one); 1, or "Bad time value" and 0 for a malformed time (0 alone for NULL).
+ */
+int ASN1_TIME_print(BIO *bp, const ASN1_TIME *tm);
+
+/**
+ * `ASN1_TIME_set(s, t)`: `t` as UTCTime (1950..2049) or GeneralizedTime into `s`, or into a
+ * new time when `s` is NULL; returns it.
+ */
+ASN1_TIME *ASN1_TIME_set(ASN1_TIME *s, time_t t);
+
+/**
+ * `ASN1_TIME_to_tm(s, tm)`: the time broken down into `*tm` (GMT; weekday and day of year
+ * filled, everything else zero); NULL `s` gives the current time. 1, or 0 for a malformed
+ * time or NULL `tm`.
+ */
+int ASN1_TIME_to_tm(const ASN1_TIME *s, struct tm *tm);
+
+/**
+ * `BASIC_CONSTRAINTS_free(a)`; NULL is a no-op.
+ */
+void BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *a);
 
 /**
  * `BIO_ADDRINFO_address(3)`: the entry's address (owned by the list; NULL for NULL).
@@ -1318,6 +1406,31 @@ int BIO_write(BIO *b, const void *data, int dlen);
 int BIO_write_ex(BIO *b, const void *data, size_t dlen, size_t *written);
 
 /**
+ * `BN_bn2dec(a)`: decimal, `malloc`ed (`OPENSSL_free`). NULL for NULL.
+ */
+char *BN_bn2dec(const BIGNUM *a);
+
+/**
+ * `BN_bn2hex(a)`: `"7F"`, `"-05"`, `"0"`; `malloc`ed (`OPENSSL_free`). NULL for NULL.
+ */
+char *BN_bn2hex(const BIGNUM *a);
+
+/**
+ * `BN_free(a)`; NULL is a no-op.
+ */
+void BN_free(BIGNUM *a);
+
+/**
+ * `BN_new()`: zero.
+ */
+BIGNUM *BN_new(void);
+
+/**
+ * `BN_num_bits(a)`: the magnitude's bit length (0 for zero and for NULL).
+ */
+int BN_num_bits(const BIGNUM *a);
+
+/**
  * `CRYPTO_clear_free(3)`: zeroes `num` bytes then frees; NULL is a no-op.
  */
 void CRYPTO_clear_free(void *ptr, size_t num, const char *file, int line);
@@ -1720,9 +1833,51 @@ int EVP_MD_get_type(const EVP_MD *md);
 void EVP_PKEY_free(EVP_PKEY *pkey);
 
 /**
+ * `EVP_PKEY_get_base_id(pkey)` (`EVP_PKEY_base_id`): as [`EVP_PKEY_get_id`] (no aliases
+ * among the native key types).
+ *
+ * Status: partial — RSA, RSA-PSS, EC (P-256, P-384, P-521), Ed25519 and Ed448.
+ */
+int EVP_PKEY_get_base_id(const EVP_PKEY *pkey);
+
+/**
+ * `EVP_PKEY_get_bits(pkey)` (`EVP_PKEY_bits`): the modulus size for RSA, the curve size for
+ * EC, 256 for Ed25519 (as OpenSSL says); 0 for NULL.
+ *
+ * Status: partial — RSA, RSA-PSS, EC (P-256, P-384, P-521), Ed25519 and Ed448.
+ */
+int EVP_PKEY_get_bits(const EVP_PKEY *pkey);
+
+/**
+ * `EVP_PKEY_get_id(pkey)` (`EVP_PKEY_id`): `EVP_PKEY_RSA`, `EVP_PKEY_EC`,
+ * `EVP_PKEY_ED25519`, ...; 0 (`EVP_PKEY_NONE`) for NULL or an unknown key.
+ *
+ * Status: partial — RSA, RSA-PSS, EC (P-256, P-384, P-521), Ed25519 and Ed448.
+ */
+int EVP_PKEY_get_id(const EVP_PKEY *pkey);
+
+/**
+ * `EVP_PKEY_get_security_bits(pkey)` (`EVP_PKEY_security_bits`): 112 for RSA-2048, 128 for
+ * RSA-3072, P-256 and Ed25519, 192 for P-384, ...; 0 for NULL.
+ *
+ * Status: partial — RSA sizes between OpenSSL's table entries (1024, 2048, 3072, 4096, 6144,
+ * 7680, 8192, 15360) get the lower entry's value instead of OpenSSL's formula.
+ */
+int EVP_PKEY_get_security_bits(const EVP_PKEY *pkey);
+
+/**
  * `EVP_PKEY_up_ref(pkey)`: adds a reference. Returns 1; 0 for NULL.
  */
 int EVP_PKEY_up_ref(EVP_PKEY *pkey);
+
+/**
+ * `EVP_get_digestbyname(name)`: the digest handle for `"SHA256"`, `"sha256"`, `"SHA2-256"`,
+ * `"RSA-SHA256"`, ... (any case); NULL for NULL or an unknown name.
+ *
+ * Status: partial — SHA-1, SHA-256, SHA-384 and SHA-512 only (MD5, SHA-224, SHA-3, ... give
+ * NULL).
+ */
+const EVP_MD *EVP_get_digestbyname(const char *name);
 
 /**
  * `EVP_sha1(3)`.
@@ -1743,6 +1898,16 @@ const EVP_MD *EVP_sha384(void);
  * `EVP_sha512(3)`.
  */
 const EVP_MD *EVP_sha512(void);
+
+/**
+ * `GENERAL_NAMES_free(a)`: frees the names and the stack; NULL is a no-op.
+ */
+void GENERAL_NAMES_free(GENERAL_NAMES *a);
+
+/**
+ * `GENERAL_NAME_free(a)`; NULL is a no-op.
+ */
+void GENERAL_NAME_free(GENERAL_NAME *a);
 
 /**
  * `OPENSSL_cipher_name(3)`: the OpenSSL name of the suite with standard (RFC) name
@@ -1970,6 +2135,18 @@ const char *OpenSSL_version(int type);
 unsigned long OpenSSL_version_num(void);
 
 /**
+ * `PEM_X509_INFO_read_bio(bp, sk, cb, u)`: one `X509_INFO` per certificate block of `bp`
+ * (to its end), appended to `sk` (or to a new stack when `sk` is NULL); returns the stack.
+ * NULL on a malformed block (the entries added by this call are freed again).
+ *
+ * Status: partial — only certificates are read; CRL and private key blocks are skipped.
+ */
+stack_st_X509_INFO *PEM_X509_INFO_read_bio(BIO *bp,
+                                           stack_st_X509_INFO *sk,
+                                           pem_password_cb * cb,
+                                           void *u);
+
+/**
  * `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
  */
 EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
@@ -2010,6 +2187,14 @@ SSL_SESSION *PEM_read_bio_SSL_SESSION(BIO *out, SSL_SESSION **x, pem_password_cb
 X509 *PEM_read_bio_X509(BIO *out, X509 **x, pem_password_cb * cb, void *u);
 
 /**
+ * `PEM_read_bio_X509_AUX(out, x, cb, u)`: as `PEM_read_bio_X509`.
+ *
+ * Status: partial — `TRUSTED CERTIFICATE` blocks (with trust settings) are skipped like any
+ * other non-certificate block.
+ */
+X509 *PEM_read_bio_X509_AUX(BIO *out, X509 **x, pem_password_cb * cb, void *u);
+
+/**
  * `PEM_read_bio_X509_CRL(bp, x, cb, u)`: the next `X509 CRL` block of the BIO. NULL on
  * failure (PEM `no start line` when there is none).
  */
@@ -2025,6 +2210,12 @@ int PEM_write_SSL_SESSION(FILE *out, const SSL_SESSION *x);
  * `i2d_SSL_SESSION` encoding. 1, or 0.
  */
 int PEM_write_bio_SSL_SESSION(BIO *out, const SSL_SESSION *x);
+
+/**
+ * `PEM_write_bio_X509(out, x)`: the certificate as a `CERTIFICATE` block. 1, or 0 (PEM
+ * `ASN1 lib` for NULL or an empty certificate).
+ */
+int PEM_write_bio_X509(BIO *out, const X509 *x);
 
 /**
  * `SRP_Calc_A_param(3)`: 0 (failure).
@@ -5154,6 +5345,12 @@ void X509_CRL_free(X509_CRL *a);
 int X509_CRL_up_ref(X509_CRL *crl);
 
 /**
+ * `X509_INFO_free(a)`: frees the entry and the certificate reference it holds; NULL is a
+ * no-op.
+ */
+void X509_INFO_free(X509_INFO *a);
+
+/**
  * `X509_NAME_cmp(a, b)`: 0 when equal; otherwise the sign of the comparison of the canonical
  * encodings, shorter first, then bytewise (OpenSSL's order, e.g. for sorted name stacks).
  * NULL sorts first.
@@ -5465,10 +5662,33 @@ int X509_check_ip(X509 *x, const unsigned char *chk, size_t chklen, unsigned int
 int X509_check_ip_asc(X509 *x, const char *ipasc, unsigned int flags);
 
 /**
+ * `X509_cmp(a, b)`: 0 for the same certificate; otherwise -1 or 1, ordered as OpenSSL orders
+ * them (by SHA-1 of the DER, then by the encoding). NULLs order before certificates.
+ */
+int X509_cmp(const X509 *a, const X509 *b);
+
+/**
+ * `X509_cmp_current_time(s)`: [`X509_cmp_time`] against now.
+ */
+int X509_cmp_current_time(const ASN1_TIME *s);
+
+/**
+ * `X509_cmp_time(s, t)`: -1 if `s` is at or before `*t` (now when `t` is NULL), 1 if after, 0
+ * when `s` is not a strict `YYMMDDHHMMSSZ` / `YYYYMMDDHHMMSSZ` time.
+ */
+int X509_cmp_time(const ASN1_TIME *s, time_t *t);
+
+/**
  * `X509_digest(3)`: the digest of the certificate's DER (SHA-1, SHA-256, SHA-384 or SHA-512)
  * into `md`, its length into `*len` (if not NULL). 1 or 0.
  */
 int X509_digest(const X509 *data, const EVP_MD *type, unsigned char *md, unsigned int *len);
+
+/**
+ * `X509_dup(a)`: an independent copy (one reference); NULL for NULL or an empty
+ * (`X509_new`) certificate.
+ */
+X509 *X509_dup(const X509 *a);
 
 /**
  * `X509_free(a)`: drops one reference; NULL is a no-op.
@@ -5476,9 +5696,95 @@ int X509_digest(const X509 *data, const EVP_MD *type, unsigned char *md, unsigne
 void X509_free(X509 *a);
 
 /**
+ * `X509_get0_notAfter(x)`: owned by `x`. NULL for NULL.
+ */
+const ASN1_TIME *X509_get0_notAfter(const X509 *x);
+
+/**
+ * `X509_get0_notBefore(x)`: owned by `x`. NULL for NULL.
+ */
+const ASN1_TIME *X509_get0_notBefore(const X509 *x);
+
+/**
+ * `X509_get0_pubkey(x)`: the public key, owned by `x` (do not free). NULL for NULL or a key
+ * type sslrs does not know.
+ *
+ * Status: partial — RSA, RSA-PSS, EC (P-256, P-384, P-521), Ed25519 and Ed448 keys.
+ */
+EVP_PKEY *X509_get0_pubkey(const X509 *x);
+
+/**
+ * `X509_get0_serialNumber(x)`: the serial, owned by `x`. NULL for NULL.
+ */
+const ASN1_INTEGER *X509_get0_serialNumber(const X509 *x);
+
+/**
+ * `X509_get_ext_count(x)`: the number of extensions; 0 for NULL.
+ */
+int X509_get_ext_count(const X509 *x);
+
+/**
+ * `X509_get_ext_d2i(x, nid, crit, idx)`: the decoded extension `nid`, the caller's to free.
+ * `*crit` (if not NULL): its criticality, -1 when absent, -2 when it occurs more than once
+ * and `idx` is NULL. `*idx` (if not NULL): the search starts after `*idx` and gets the
+ * position found, or -1.
+ *
+ * Status: partial — natively subjectAltName and issuerAltName (`GENERAL_NAMES` with the
+ * DNS, IP, email and URI entries; other GeneralName kinds are left out), basicConstraints,
+ * keyUsage and subjectKeyIdentifier are decoded; other extensions give NULL (crit and idx
+ * still set).
+ */
+void *X509_get_ext_d2i(const X509 *x, int nid, int *crit, int *idx);
+
+/**
+ * `X509_get_extended_key_usage(x)`: the `XKU_*` bits, `UINT32_MAX` without the extension.
+ */
+uint32_t X509_get_extended_key_usage(X509 *x);
+
+/**
+ * `X509_get_extension_flags(x)`: the `EXFLAG_*` summary of the extensions.
+ *
+ * Status: partial — BCONS, KUSAGE, XKUSAGE, CA, SI, SS (by names, key identifiers and key
+ * usage, without checking the signature), V1, SET, CRITICAL, INVALID for a malformed
+ * basicConstraints, and the *_CRITICAL bits; not PROXY, NSCERT, FRESHEST, INVALID_POLICY,
+ * NO_FINGERPRINT.
+ */
+uint32_t X509_get_extension_flags(X509 *x);
+
+/**
  * `X509_get_issuer_name(a)`: the issuer, owned by `a` (do not free). NULL for NULL.
  */
 X509_NAME *X509_get_issuer_name(const X509 *a);
+
+/**
+ * `X509_get_key_usage(x)`: the keyUsage bits (`KU_*`), `UINT32_MAX` without the extension.
+ */
+uint32_t X509_get_key_usage(X509 *x);
+
+/**
+ * `X509_get_pathlen(x)`: the basicConstraints path length, -1 without one.
+ */
+long X509_get_pathlen(X509 *x);
+
+/**
+ * `X509_get_pubkey(x)`: the public key with a new reference (`EVP_PKEY_free`); the same
+ * object `X509_get0_pubkey` returns. NULL for NULL or an unknown key type.
+ *
+ * Status: partial — RSA, RSA-PSS, EC (P-256, P-384, P-521), Ed25519 and Ed448 keys.
+ */
+EVP_PKEY *X509_get_pubkey(X509 *x);
+
+/**
+ * `X509_get_serialNumber(x)`: the serial, owned by `x` (changes go into the certificate's
+ * copy). NULL for NULL.
+ */
+ASN1_INTEGER *X509_get_serialNumber(X509 *x);
+
+/**
+ * `X509_get_signature_nid(x)`: the NID of the signature algorithm (`NID_ecdsa_with_SHA256`
+ * ...); `NID_undef` (0) when unknown or for NULL.
+ */
+int X509_get_signature_nid(const X509 *x);
 
 /**
  * `X509_get_subject_name(a)`: the subject, owned by `a` (do not free). NULL for NULL
@@ -5487,11 +5793,38 @@ X509_NAME *X509_get_issuer_name(const X509 *a);
 X509_NAME *X509_get_subject_name(const X509 *a);
 
 /**
+ * `X509_get_version(x)`: 0 for v1, 2 for v3; 0 for NULL or an empty certificate.
+ */
+long X509_get_version(const X509 *x);
+
+/**
+ * `X509_getm_notAfter(x)` (and the `X509_get_notAfter` macro): owned by `x`, writable.
+ *
+ * Status: partial — a change is seen through these pointers but not by the TLS engine, which
+ * reads the DER.
+ */
+ASN1_TIME *X509_getm_notAfter(const X509 *x);
+
+/**
+ * `X509_getm_notBefore(x)` (and the `X509_get_notBefore` macro): owned by `x`, writable.
+ *
+ * Status: partial — a change is seen through these pointers but not by the TLS engine, which
+ * reads the DER.
+ */
+ASN1_TIME *X509_getm_notBefore(const X509 *x);
+
+/**
  * `X509_new()`: an empty certificate object (no DER, empty names). It can be freed, up-ref'd
  * and asked for its (empty) names; giving it to an SSL_CTX fails later, as in OpenSSL.
  * Returns one reference, or NULL on allocation failure.
  */
 X509 *X509_new(void);
+
+/**
+ * `X509_pubkey_digest(data, type, md, len)`: the digest of the subjectPublicKey bits (the
+ * key identifier hash). 1, or 0 for NULL or an unsupported digest.
+ */
+int X509_pubkey_digest(const X509 *data, const EVP_MD *type, unsigned char *md, unsigned int *len);
 
 /**
  * `X509_up_ref(x)`: adds a reference. Returns 1; 0 for NULL (OpenSSL would crash).
@@ -5554,6 +5887,13 @@ X509_CRL *d2i_X509_CRL(X509_CRL **a, const unsigned char **in, long len);
 X509_NAME *d2i_X509_NAME(X509_NAME **a, const unsigned char **in, long len);
 
 /**
+ * `i2a_ASN1_INTEGER(bp, a)`: the value in hex to `bp` (`"01"`, `"-05"`, `"00"` for zero; a
+ * `\` line break every 35 bytes); the number of characters written, -1 on a write error, 0
+ * for NULL `a`.
+ */
+int i2a_ASN1_INTEGER(BIO *bp, const ASN1_INTEGER *a);
+
+/**
  * `i2d_PrivateKey(a, pp)`: the key's DER length; with `pp`, the DER is written at `*pp`
  * (advanced) or into a new `OPENSSL_malloc`'d buffer stored in `*pp` when it is NULL. -1 for
  * NULL.
@@ -5586,6 +5926,12 @@ int i2d_X509_CRL(const X509_CRL *a, unsigned char **out);
  * -1 for NULL.
  */
 int i2d_X509_NAME(const X509_NAME *a, unsigned char **out);
+
+/**
+ * `i2s_ASN1_INTEGER(meth, aint)`: decimal below 128 bits, else `0x`-prefixed hex (`-0x...` for
+ * negatives), as OpenSSL 3.0 prints serials; `malloc`ed. NULL for NULL (nothing queued).
+ */
+char *i2s_ASN1_INTEGER(X509V3_EXT_METHOD *meth, const ASN1_INTEGER *aint);
 
 /**
  * `1` in forward mode, `0` otherwise (for the C tests and the program suite).

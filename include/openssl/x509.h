@@ -300,6 +300,11 @@ typedef struct SCRYPT_PARAMS_st {
     ASN1_INTEGER *parallelizationParameter;
     ASN1_INTEGER *keyLength;
 } SCRYPT_PARAMS;
+
+/* The deprecated spellings of the validity and key getters (src/ffi/x509_fields.rs). */
+#define X509_get_notBefore X509_getm_notBefore
+#define X509_get_notAfter X509_getm_notAfter
+#define X509_extract_key(x) X509_get_pubkey(x)
 /* ---- end of ffi-shim/macros/x509.h ---- */
 
 #if !defined(SSLRS_NO_SYSTEM_HEADERS) && defined(__has_include)

@@ -13,3 +13,4 @@ pub mod objects;
 pub mod pem;
 pub mod pkey;
 pub mod x509;
+pub mod x509_fields;

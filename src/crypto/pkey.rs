@@ -12,6 +12,9 @@ pub const EVP_R_UNSUPPORTED_PRIVATE_KEY_ALGORITHM: i32 = 118;
 /// One private key, as DER (`EVP_PKEY`).
 pub struct PrivateKey {
     pub der: PrivateKeyDer<'static>,
+    /// For a public key (`X509_get_pubkey`): its SubjectPublicKeyInfo DER; `der` is then an
+    /// empty PKCS#8 that no signer accepts.
+    pub spki: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for PrivateKey {
@@ -23,7 +26,29 @@ impl std::fmt::Debug for PrivateKey {
 impl PrivateKey {
     /// Wraps a key.
     pub fn new(der: PrivateKeyDer<'static>) -> PrivateKey {
-        PrivateKey { der }
+        PrivateKey { der, spki: None }
+    }
+
+    /// A public key (no private half) from its SubjectPublicKeyInfo DER.
+    pub fn public(spki: Vec<u8>) -> PrivateKey {
+        PrivateKey {
+            der: PrivateKeyDer::Pkcs8(Vec::new().into()),
+            spki: Some(spki),
+        }
+    }
+
+    /// The SubjectPublicKeyInfo of the key (of its public half for a private key).
+    pub fn public_spki(&self) -> Option<Vec<u8>> {
+        match &self.spki {
+            Some(s) => Some(s.clone()),
+            None => Some(
+                self.load_signing_key()
+                    .ok()?
+                    .public_key()?
+                    .as_ref()
+                    .to_vec(),
+            ),
+        }
     }
 
     /// A rustls signing key (ring): ECDSA P-256/P-384, RSA, Ed25519, from PKCS#8, PKCS#1 or SEC1.

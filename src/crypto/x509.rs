@@ -360,6 +360,8 @@ pub struct Certificate {
     not_before: i64,
     not_after: i64,
     spki: Vec<u8>,
+    /// Serial, times, extensions and key, parsed on first use (`x509_fields`).
+    pub(crate) fields_cache: std::sync::OnceLock<Option<super::x509_fields::Fields>>,
 }
 
 impl Certificate {
@@ -399,6 +401,7 @@ impl Certificate {
             not_before,
             not_after,
             spki,
+            fields_cache: Default::default(),
         })
     }
 
@@ -412,6 +415,7 @@ impl Certificate {
             not_before: 0,
             not_after: 0,
             spki: Vec::new(),
+            fields_cache: Default::default(),
         }
     }
 

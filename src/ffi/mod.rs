@@ -12,6 +12,8 @@
 )]
 
 pub mod asn1;
+pub mod asn1_int;
+pub mod asn1_time;
 pub mod async_;
 pub mod backend;
 pub mod bio;
@@ -37,6 +39,7 @@ pub mod digest;
 pub mod dtls;
 pub mod err;
 pub mod evp;
+pub mod evp_pkey_info;
 pub mod ex_data;
 pub mod hello;
 pub mod keylog;
@@ -45,6 +48,7 @@ pub mod misc;
 pub mod opaque;
 pub mod passwd;
 pub mod pem;
+pub mod pem_x509;
 pub mod pkey_der;
 pub mod psk;
 pub mod ptr;
@@ -64,6 +68,7 @@ pub mod verify_cb;
 pub mod x509;
 pub mod x509_check;
 pub mod x509_crl;
+pub mod x509_fields;
 pub mod x509_name;
 pub mod x509_param;
 pub mod x509_store;
