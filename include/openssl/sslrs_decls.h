@@ -539,6 +539,11 @@ typedef int (*tls_session_secret_cb_fn)(SSL *s,
  */
 typedef int (*tls_session_ticket_ext_cb_fn)(SSL *s, const unsigned char *data, int len, void *arg);
 
+/**
+ * `X509_STORE_CTX_verify_cb`: the program's verify callback on its own context.
+ */
+typedef int (*X509_STORE_CTX_verify_cb)(int, X509_STORE_CTX*);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -5390,6 +5395,17 @@ int X509_NAME_get_text_by_NID(const X509_NAME *name, int nid, char *buf, int len
 char *X509_NAME_oneline(const X509_NAME *a, char *buf, int size);
 
 /**
+ * `X509_STORE_CTX_cleanup(3)`: forgets what `_init` set, so the context can be initialised
+ * again.
+ */
+void X509_STORE_CTX_cleanup(X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_free(3)`: cleans up and frees; NULL is a no-op.
+ */
+void X509_STORE_CTX_free(X509_STORE_CTX *ctx);
+
+/**
  * `X509_STORE_CTX_get0_cert(3)`: the certificate being verified (the leaf; borrowed).
  */
 X509 *X509_STORE_CTX_get0_cert(const X509_STORE_CTX *ctx);
@@ -5398,6 +5414,11 @@ X509 *X509_STORE_CTX_get0_cert(const X509_STORE_CTX *ctx);
  * `X509_STORE_CTX_get0_chain(3)`: the chain being verified, leaf first (borrowed).
  */
 stack_st_X509 *X509_STORE_CTX_get0_chain(const X509_STORE_CTX *ctx);
+
+/**
+ * `X509_STORE_CTX_get0_store(3)`: the trust store given to `_init` (borrowed), or NULL.
+ */
+X509_STORE *X509_STORE_CTX_get0_store(const X509_STORE_CTX *ctx);
 
 /**
  * `X509_STORE_CTX_get1_chain(3)`: a copy of the chain, each certificate with a new reference
@@ -5427,6 +5448,21 @@ int X509_STORE_CTX_get_error_depth(const X509_STORE_CTX *ctx);
 void *X509_STORE_CTX_get_ex_data(const X509_STORE_CTX *ctx, int idx);
 
 /**
+ * `X509_STORE_CTX_init(3)`: what to verify: `target` (may be NULL until verification) with
+ * the `untrusted` certificates (may be NULL) against `trust_store` (may be NULL: no anchors).
+ * 1, or 0.
+ */
+int X509_STORE_CTX_init(X509_STORE_CTX *ctx,
+                        X509_STORE *trust_store,
+                        X509 *target,
+                        stack_st_X509 *untrusted);
+
+/**
+ * `X509_STORE_CTX_new(3)`: an empty context for `X509_STORE_CTX_init`.
+ */
+X509_STORE_CTX *X509_STORE_CTX_new(void);
+
+/**
  * `X509_STORE_CTX_set_error(3)`: sets the error (the verdict's error when the callback fails).
  */
 void X509_STORE_CTX_set_error(X509_STORE_CTX *ctx, int s);
@@ -5440,6 +5476,18 @@ void X509_STORE_CTX_set_error_depth(X509_STORE_CTX *ctx, int depth);
  * `X509_STORE_CTX_set_ex_data(3)`: 1, or 0 for a negative index.
  */
 int X509_STORE_CTX_set_ex_data(X509_STORE_CTX *ctx, int idx, void *data);
+
+/**
+ * `X509_STORE_CTX_set_purpose(3)`: `X509_PURPOSE_SSL_CLIENT` verifies a client's certificate
+ * (clientAuth), any other known purpose a server's. 1, or 0 for an unknown purpose.
+ */
+int X509_STORE_CTX_set_purpose(X509_STORE_CTX *ctx, int purpose);
+
+/**
+ * `X509_STORE_CTX_set_verify_cb(3)`: the callback `X509_verify_cert` calls (NULL: the
+ * default, which returns `preverify_ok`).
+ */
+void X509_STORE_CTX_set_verify_cb(X509_STORE_CTX *ctx, X509_STORE_CTX_verify_cb verify);
 
 /**
  * `X509_STORE_add_cert(3)`: `x` becomes a trust anchor (a certificate already there: 1 too).
@@ -5832,10 +5880,11 @@ int X509_pubkey_digest(const X509 *data, const EVP_MD *type, unsigned char *md, 
 int X509_up_ref(X509 *x);
 
 /**
- * `X509_verify_cert(3)`: verifies the store context's chain. Natively only inside the
- * function given to `SSL_CTX_set_cert_verify_callback`, where it runs sslrs's verification of
- * the peer's chain (the verify callback included): 1, or 0 with the store context's error set;
- * -1 for any other store context.
+ * `X509_verify_cert(3)`: verifies the store context's chain: 1, or 0 with the store context's
+ * error (and depth, current certificate, chain) set. Inside the function given to
+ * `SSL_CTX_set_cert_verify_callback` it runs sslrs's verification of the peer's chain (the
+ * verify callback included); on a context the program made (`X509_STORE_CTX_new`/`_init`) it
+ * verifies that certificate against that store; -1 when there is no certificate.
  */
 int X509_verify_cert(X509_STORE_CTX *ctx);
 

@@ -859,3 +859,63 @@ fn is_self_issued(der: &CertificateDer<'_>) -> bool {
     crate::crypto::x509::Certificate::from_der(der.clone().into_owned())
         .is_ok_and(|c| c.is_self_issued())
 }
+
+/// `X509_verify_cert` outside a handshake: what a program's `X509_STORE_CTX` holds.
+pub struct Standalone {
+    pub anchors: Vec<CertificateDer<'static>>,
+    pub crls: Vec<Vec<u8>>,
+    /// `X509_V_FLAG_*` of the store and the context.
+    pub flags: u64,
+    /// The verify depth (-1: none).
+    pub depth: i32,
+    /// `X509_V_FLAG_USE_CHECK_TIME`'s time.
+    pub time: Option<i64>,
+    /// The chain is a client's (`X509_PURPOSE_SSL_CLIENT`): clientAuth is the usage checked.
+    pub client: bool,
+    /// The host names to check (`X509_VERIFY_PARAM_set1_host` on the context), with the flags.
+    pub hosts: Vec<HostCheck>,
+    pub hostflags: u32,
+    /// Receives OpenSSL's callback calls (the program's `X509_STORE_CTX_set_verify_cb`, or the
+    /// default that returns `preverify_ok`).
+    pub callback: Arc<dyn VerifyCallback>,
+}
+
+/// Verifies `leaf` with the untrusted certificates `untrusted` as `X509_verify_cert` does:
+/// the `X509_V_*` result, whether it passed, and the certification path (leaf first).
+pub fn verify_standalone(
+    s: Standalone,
+    leaf: &CertificateDer<'_>,
+    untrusted: &[CertificateDer<'_>],
+) -> (i64, bool, Vec<CertificateDer<'static>>) {
+    const PARTIAL_CHAIN: u64 = 0x80000;
+    let ctx = Arc::new(crate::engine::Context::new(
+        crate::engine::context::Method::Generic,
+    ));
+    ctx.set_store_trust(u64::MAX, || (s.anchors, s.crls));
+    let mut hosts = s.hosts.into_iter();
+    let v = Verifier {
+        ctx,
+        host: hosts.next(),
+        checks: Checks {
+            more_hosts: hosts.collect(),
+            hostflags: s.hostflags,
+            time: s.time,
+        },
+        abort_on_failure: false,
+        slot: Arc::new(Mutex::new(VerifySlot::default())),
+        algs: crate::engine::context::provider().signature_verification_algorithms,
+        schemes: None,
+        // OpenSSL's X509_verify_cert has no security level of its own (auth level -1).
+        security_level: 0,
+        callback: Some(s.callback),
+        max_depth: s.depth,
+        partial_chain: s.flags & PARTIAL_CHAIN != 0,
+        flags: s.flags,
+        cert_callback: None,
+    };
+    let peer = if s.client { Peer::Client } else { Peer::Server };
+    let now = v.check_time(UnixTime::now(), leaf, untrusted);
+    let findings = v.findings(leaf, untrusted, now, peer);
+    let (code, ok) = v.decide(findings, leaf, untrusted);
+    (code, ok, v.path(leaf, untrusted))
+}

@@ -72,6 +72,7 @@ pub mod x509_fields;
 pub mod x509_name;
 pub mod x509_param;
 pub mod x509_store;
+pub mod x509_store_ctx;
 
 use crate::error::{Error, Result};
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -318,21 +318,23 @@ impl Drop for ForeignRun<'_> {
 
 /// What a native `X509_STORE_CTX*` points at during a verify callback.
 pub struct NativeStoreCtx {
-    current: *mut X509,
-    error: c_int,
-    depth: c_int,
+    pub(super) current: *mut X509,
+    pub(super) error: c_int,
+    pub(super) depth: c_int,
     /// The verified chain (a stack of our `X509`s, holding references).
-    chain: *mut crate::ffi::stack::OPENSSL_STACK,
-    leaf: *mut X509,
-    ex: HashMap<c_int, usize>,
+    pub(super) chain: *mut crate::ffi::stack::OPENSSL_STACK,
+    pub(super) leaf: *mut X509,
+    pub(super) ex: HashMap<c_int, usize>,
     /// During `SSL_CTX_set_cert_verify_callback`'s call: the default verification for
     /// `X509_verify_cert` (a `*const &dyn Fn() -> (i64, bool)`; 0 otherwise).
     default: usize,
+    /// A context the program made (`X509_STORE_CTX_new`/`_init`) for `X509_verify_cert`.
+    pub(super) own: Option<crate::ffi::x509_store_ctx::Own>,
 }
 
 impl NativeStoreCtx {
     /// A store context for `certs` (leaf first; each gets a reference for the chain).
-    fn new(leaf: *mut X509, certs: &[*mut X509], ssl: usize) -> NativeStoreCtx {
+    pub(super) fn new(leaf: *mut X509, certs: &[*mut X509], ssl: usize) -> NativeStoreCtx {
         let chain = crate::ffi::stack::OPENSSL_sk_new_null();
         for &x in certs {
             crate::ffi::x509::X509_up_ref(x);
@@ -351,11 +353,12 @@ impl NativeStoreCtx {
             leaf,
             ex,
             default: 0,
+            own: None,
         }
     }
 
     /// Drops the chain's references.
-    fn release(&mut self) {
+    pub(super) fn release(&mut self) {
         crate::ffi::stack::OPENSSL_sk_pop_free(
             core::mem::replace(&mut self.chain, core::ptr::null_mut()),
             Some(free_x509),
@@ -422,17 +425,18 @@ fn native<'a>(
     Ok(unsafe { &mut *(ctx as *mut NativeStoreCtx) })
 }
 
-/// `X509_verify_cert(3)`: verifies the store context's chain. Natively only inside the
-/// function given to `SSL_CTX_set_cert_verify_callback`, where it runs sslrs's verification of
-/// the peer's chain (the verify callback included): 1, or 0 with the store context's error set;
-/// -1 for any other store context.
+/// `X509_verify_cert(3)`: verifies the store context's chain: 1, or 0 with the store context's
+/// error (and depth, current certificate, chain) set. Inside the function given to
+/// `SSL_CTX_set_cert_verify_callback` it runs sslrs's verification of the peer's chain (the
+/// verify callback included); on a context the program made (`X509_STORE_CTX_new`/`_init`) it
+/// verifies that certificate against that store; -1 when there is no certificate.
 #[no_mangle]
 pub extern "C" fn X509_verify_cert(ctx: *mut X509_STORE_CTX) -> c_int {
     crate::forward!(X509_verify_cert(ctx));
     call(-1, || {
         let n = native(ctx, "X509_verify_cert")?;
         if n.default == 0 {
-            return Err(Error::null_param(lib::X509, "X509_verify_cert"));
+            return crate::ffi::x509_store_ctx::verify(ctx);
         }
         // SAFETY: set by FfiCertVerify::run for the duration of the application's call.
         let f = unsafe { &*(n.default as *const &dyn Fn() -> (i64, bool)) };

@@ -62,6 +62,19 @@ impl NativeStore {
         (self.generation.load(Ordering::Relaxed), certs, crls)
     }
 
+    /// `X509_STORE_set_depth`'s depth (-1: none).
+    pub fn depth(&self) -> c_int {
+        self.depth
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or(-1)
+    }
+
+    /// `X509_STORE_set_purpose`'s purpose (0: none).
+    pub fn purpose(&self) -> c_int {
+        *self.purpose.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// `X509_STORE_set_flags`'s flags.
     pub fn flags(&self) -> u64 {
         self.flags.load(Ordering::Relaxed)
