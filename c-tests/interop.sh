@@ -44,20 +44,26 @@ wait_for() {
     return 1
 }
 
+# Extra arguments for the next call of the functions below: to the server (openssl s_server
+# or ours) and to the client (ours or openssl s_client).
+SRV_EXTRA=()
+CLI_EXTRA=()
+
 # our client against openssl s_server -www
 client_vs_s_server() { # name cert key cafile host version expect-success
     local name=$1 cert=$2 key=$3 ca=$4 host=$5 ver=$6 want=$7 port out="$TMP/$1.out" log="$TMP/$1.srv"
     local flag=-tls1_3
     [ "$ver" = tls1.2 ] && flag=-tls1_2
     "$OPENSSL" s_server -accept 127.0.0.1:0 -cert "$CERTS/$cert" -key "$CERTS/$key" -www \
-        -naccept 1 "$flag" >"$log" 2>&1 </dev/null &
+        -naccept 1 "$flag" "${SRV_EXTRA[@]}" >"$log" 2>&1 </dev/null &
     PIDS+=($!)
     local spid=$!
     if ! port=$(wait_for "$log" 'ACCEPT 127\.0\.0\.1:[0-9]+' | sed 's/.*://'); then
         bad "$name (s_server did not start)" "$log"
         return
     fi
-    if timeout "$TMO" $WRAP "$CLIENT" "$host" "$port" "$CERTS/$ca" "$ver" >"$out" 2>&1; then
+    if timeout "$TMO" $WRAP "$CLIENT" "$host" "$port" "$CERTS/$ca" "$ver" "${CLI_EXTRA[@]}" \
+        >"$out" 2>&1; then
         if [ "$want" = ok ] && grep -q "^version: TLSv${ver#tls}$" "$out" \
             && grep -q '^reply: HTTP/1.0 200 ok' "$out" && grep -q '^verify: 0$' "$out"; then
             ok "$name"
@@ -72,11 +78,11 @@ client_vs_s_server() { # name cert key cafile host version expect-success
 }
 
 # openssl s_client against our server
-s_client_vs_server() { # name cert key version
-    local name=$1 cert=$2 key=$3 ver=$4 port out="$TMP/$1.out" log="$TMP/$1.srv"
+s_client_vs_server() { # name cert key version [expect-success]
+    local name=$1 cert=$2 key=$3 ver=$4 want=${5:-ok} port out="$TMP/$1.out" log="$TMP/$1.srv"
     local flag=-tls1_3
     [ "$ver" = tls1.2 ] && flag=-tls1_2
-    timeout "$TMO" $WRAP "$SERVER" "$CERTS/$cert" "$CERTS/$key" "$ver" >"$log" 2>&1 &
+    timeout "$TMO" $WRAP "$SERVER" "$CERTS/$cert" "$CERTS/$key" "$ver" "${SRV_EXTRA[@]}" >"$log" 2>&1 &
     PIDS+=($!)
     local spid=$!
     if ! port=$(wait_for "$log" 'PORT [0-9]+' | sed 's/PORT //'); then
@@ -85,8 +91,10 @@ s_client_vs_server() { # name cert key version
     fi
     if printf 'hello interop\n' | timeout "$TMO" "$OPENSSL" s_client -connect "127.0.0.1:$port" \
         -CAfile "$CERTS/ca-bundle.pem" -verify_return_error -verify_hostname localhost \
-        -servername localhost "$flag" -quiet >"$out" 2>&1 \
+        -servername localhost "$flag" -quiet "${CLI_EXTRA[@]}" >"$out" 2>&1 \
         && grep -q '^echo: hello interop$' "$out" && wait "$spid"; then
+        if [ "$want" = ok ]; then ok "$name"; else bad "$name" "$out"; fi
+    elif [ "$want" = fail ]; then
         ok "$name"
     else
         cat "$log" >>"$out"
@@ -182,6 +190,25 @@ for v in tls1.3 tls1.2; do
     s_client_vs_server "server-$v-rsa" server-rsa.pem server-rsa.key "$v"
     client_features "client-$v-features" "$v"
     s_client_features "server-$v-features" "$v"
+    # certificates: client authentication both ways, a chain with an intermediate, a CRL
+    SRV_EXTRA=(-Verify 1 -CAfile "$CERTS/ca-ec.pem" -verify_return_error)
+    CLI_EXTRA=("cert=$CERTS/client.pem" "key=$CERTS/client.key")
+    client_vs_s_server "client-$v-client-cert" server-ec.pem server-ec.key ca-ec.pem localhost "$v" ok
+    CLI_EXTRA=()
+    client_vs_s_server "client-$v-no-client-cert" server-ec.pem server-ec.key ca-ec.pem localhost "$v" fail
+    SRV_EXTRA=("verify=$CERTS/ca-ec.pem")
+    CLI_EXTRA=(-cert "$CERTS/client.pem" -key "$CERTS/client.key")
+    s_client_vs_server "server-$v-client-cert" server-ec-chain.pem server-ec.key "$v"
+    CLI_EXTRA=()
+    s_client_vs_server "server-$v-no-client-cert" server-ec-chain.pem server-ec.key "$v" fail
+    SRV_EXTRA=(-cert_chain "$CERTS/int-ca.pem")
+    client_vs_s_server "client-$v-intermediate" server-int.pem server-int.key ca-ec.pem localhost "$v" ok
+    SRV_EXTRA=()
+    s_client_vs_server "server-$v-intermediate" server-int-chain.pem server-int.key "$v"
+    CLI_EXTRA=(crlcheck)
+    client_vs_s_server "client-$v-revoked" revoked.pem revoked.key ca-ec-with-crl.pem localhost "$v" fail
+    client_vs_s_server "client-$v-crl-good" server-ec.pem server-ec.key ca-ec-with-crl.pem localhost "$v" ok
+    CLI_EXTRA=()
 done
 
 echo "$passed passed, $failed failed"

@@ -11,6 +11,10 @@
  *   keylog=FILE     append NSS key-log lines from SSL_CTX_set_keylog_callback
  *   reconnect       connect a second time offering the first session
  *                   (SSL_get1_session / SSL_set_session), printing both
+ *   cert=FILE       present this client certificate chain (SSL_CTX_use_certificate_chain_file)
+ *   key=FILE        ... with this key (SSL_CTX_use_PrivateKey_file)
+ *   pass=PW         the key's passphrase (SSL_CTX_set_default_passwd_cb_userdata)
+ *   crlcheck        X509_V_FLAG_CRL_CHECK on the context's store (CRLs from CAFILE)
  * Exit 0 on success.
  */
 #include <arpa/inet.h>
@@ -127,7 +131,8 @@ int main(int argc, char **argv)
     SSL_CTX *ctx = NULL;
     SSL_SESSION *sess = NULL;
     int rc = 1, version = 0, reconnect = 0, i;
-    const char *host, *sni = NULL;
+    const char *host, *sni = NULL, *cert = NULL, *key = NULL, *pass = NULL;
+    int crlcheck = 0;
     unsigned char wire[256];
     unsigned int wirelen = 0;
 
@@ -153,6 +158,14 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "reconnect") == 0) {
             reconnect = 1;
+        } else if (strncmp(argv[i], "cert=", 5) == 0) {
+            cert = argv[i] + 5;
+        } else if (strncmp(argv[i], "key=", 4) == 0) {
+            key = argv[i] + 4;
+        } else if (strncmp(argv[i], "pass=", 5) == 0) {
+            pass = argv[i] + 5;
+        } else if (strcmp(argv[i], "crlcheck") == 0) {
+            crlcheck = 1;
         } else {
             fprintf(stderr, "unknown option %s\n", argv[i]);
             return 2;
@@ -164,6 +177,14 @@ int main(int argc, char **argv)
         || SSL_CTX_load_verify_locations(ctx, argv[3], NULL) != 1)
         goto end;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+    if (pass != NULL)
+        SSL_CTX_set_default_passwd_cb_userdata(ctx, (void *)pass);
+    if (cert != NULL && SSL_CTX_use_certificate_chain_file(ctx, cert) != 1)
+        goto end;
+    if (key != NULL && SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1)
+        goto end;
+    if (crlcheck && X509_STORE_set_flags(SSL_CTX_get_cert_store(ctx), X509_V_FLAG_CRL_CHECK) != 1)
+        goto end;
     if (version != 0
         && (!SSL_CTX_set_min_proto_version(ctx, version)
             || !SSL_CTX_set_max_proto_version(ctx, version)))

@@ -11,6 +11,10 @@
  *                       when the client asks for NAME (SSL_set_SSL_CTX)
  *   keylog=FILE         append NSS key-log lines (SSL_CTX_set_keylog_callback)
  *   naccept=N           serve N connections (same SSL_CTX: sessions resume)
+ *   verify=CAFILE       require a client certificate issued by a CA of CAFILE
+ *                       (SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, CA list sent)
+ *   pass=PW             KEY's passphrase (SSL_CTX_set_default_passwd_cb_userdata; give it
+ *                       first)
  * Exit 0 on success.
  */
 #include <arpa/inet.h>
@@ -61,10 +65,14 @@ static int sni_cb(SSL *s, int *al, void *arg)
     return SSL_TLSEXT_ERR_OK;
 }
 
+static const char *key_pass;
+
 static SSL_CTX *server_ctx(const char *cert, const char *key, int version)
 {
     SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
 
+    if (ctx != NULL && key_pass != NULL)
+        SSL_CTX_set_default_passwd_cb_userdata(ctx, (void *)key_pass);
     if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, cert) != 1
         || SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1
         || SSL_CTX_check_private_key(ctx) != 1
@@ -142,6 +150,8 @@ int main(int argc, char **argv)
     if (argc > 3 && strcmp(argv[3], "any") != 0)
         version = strcmp(argv[3], "tls1.2") == 0 ? TLS1_2_VERSION : TLS1_3_VERSION;
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 4 && strncmp(argv[4], "pass=", 5) == 0)
+        key_pass = argv[4] + 5;
     if ((ctx = server_ctx(argv[1], argv[2], version)) == NULL)
         goto end;
     for (i = 4; i < argc; i++) {
@@ -165,6 +175,14 @@ int main(int argc, char **argv)
                 goto end;
         } else if (strncmp(argv[i], "naccept=", 8) == 0) {
             naccept = atoi(argv[i] + 8);
+        } else if (strncmp(argv[i], "pass=", 5) == 0) {
+            /* taken before the key was loaded */
+        } else if (strncmp(argv[i], "verify=", 7) == 0) {
+            STACK_OF(X509_NAME) *cas = SSL_load_client_CA_file(argv[i] + 7);
+            if (cas == NULL || SSL_CTX_load_verify_locations(ctx, argv[i] + 7, NULL) != 1)
+                goto end;
+            SSL_CTX_set_client_CA_list(ctx, cas);
+            SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, NULL);
         } else {
             fprintf(stderr, "unknown option %s\n", argv[i]);
             goto end;

@@ -18,7 +18,7 @@
 static int accept_all;
 static char seq[256];
 
-static int cb(int ok, X509_STORE_CTX *x)
+static int cb_record(int ok, X509_STORE_CTX *x)
 {
     X509 *cur = X509_STORE_CTX_get_current_cert(x);
     char name[256] = "-", one[48];
@@ -83,7 +83,7 @@ static int crl_case(const char *cert, const char *key, const char *cafile, unsig
         goto end;
     if (flags != 0 && !TEST_int_eq(X509_STORE_set_flags(SSL_CTX_get_cert_store(cctx), flags), 1))
         goto end;
-    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb);
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb_record);
     if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
         || !TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
         goto end;
@@ -143,6 +143,50 @@ static int test_add_crl(void)
     return ok;
 }
 
+/*
+ * A client whose role is set by SSL_connect itself (no SSL_set_connect_state before): the
+ * store's flags and the verify callback still apply to that first handshake.
+ */
+static int test_role_from_connect(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    BIO *cb = NULL, *sb = NULL;
+    int i, rc = -1, rs = -1, ret = 0;
+
+    seq[0] = '\0';
+    accept_all = 0;
+    if (!create_ssl_ctx_pair(0, 0, "revoked.pem", "revoked.key", NULL, &sctx, &cctx)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path("ca-ec-with-crl.pem"), NULL), 1)
+        || !TEST_int_eq(X509_STORE_set_flags(SSL_CTX_get_cert_store(cctx), F_CRL), 1))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb_record);
+    if (!TEST_ptr(c = SSL_new(cctx)) || !TEST_ptr(s = SSL_new(sctx))
+        || !TEST_int_eq(BIO_new_bio_pair(&cb, 0, &sb, 0), 1))
+        goto end;
+    SSL_set_bio(c, cb, cb);
+    SSL_set_bio(s, sb, sb);
+    for (i = 0; i < 50 && (rc != 1 || rs != 1); i++) {
+        rc = SSL_connect(c);
+        if (rc <= 0 && SSL_get_error(c, rc) != SSL_ERROR_WANT_READ)
+            break;
+        rs = SSL_accept(s);
+        if (rs <= 0 && SSL_get_error(s, rs) != SSL_ERROR_WANT_READ)
+            break;
+    }
+    if (!TEST_int_eq(rc, -1) || !TEST_int_eq(SSL_get_verify_result(c), X509_V_ERR_CERT_REVOKED)
+        || !TEST_str_eq(seq, "0/0/23/leaf"))
+        goto end;
+    ret = 1;
+end:
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* Garbage at the CRL functions: NULL, no PEM block, DER that is no CRL. */
 static int test_crl_bad_input(void)
 {
@@ -171,6 +215,7 @@ int main(void)
 {
     RUN_TEST(test_crl);
     RUN_TEST(test_add_crl);
+    RUN_TEST(test_role_from_connect);
     RUN_TEST(test_crl_bad_input);
     return tu_finish();
 }

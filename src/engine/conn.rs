@@ -347,8 +347,13 @@ impl Conn {
         fresh.sni = self.sni.take();
         fresh.sess = self.sess.restarted();
         fresh.events = std::mem::take(&mut self.events);
-        // What the application installed still counts for the operation under way.
+        // What the application installed still counts for the operation under way: the
+        // callbacks and verification settings the ffi layer put in before it.
         fresh.notify = self.notify;
+        fresh.verify_flags = self.verify_flags;
+        fresh.partial_chain = self.partial_chain;
+        fresh.verify_callback = self.verify_callback.take();
+        fresh.cert_verify_callback = self.cert_verify_callback.take();
         fresh.ffi_owned = self.ffi_owned.take();
         fresh.own_creds = self.own_creds.take();
         *self = fresh;
