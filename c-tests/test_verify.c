@@ -323,9 +323,67 @@ static int test_client_cert_missing_tls13(void)
     return client_cert_case(TLS1_3_VERSION, 0);
 }
 
+/*
+ * Server verify modes beyond PEER: with SSL_VERIFY_POST_HANDSHAKE a TLS 1.3 server asks for no
+ * certificate during the handshake (so none arrives, and FAIL_IF_NO_PEER_CERT does not fail
+ * it); TLS 1.2 has no post-handshake authentication and asks as usual. SSL_VERIFY_CLIENT_ONCE
+ * changes nothing in a first handshake.
+ */
+static int mode_case(int version, int mode, int send_cert, int want_ok, int want_peer)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    X509 *peer = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    if (!create_ssl_ctx_pair(version, version, "server-ec.pem", "server-ec.key", "ca-ec.pem",
+                             &sctx, &cctx)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(sctx, cert_path("ca-ec.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_verify(sctx, mode, NULL);
+    if (send_cert
+        && (!TEST_int_eq(SSL_CTX_use_certificate_file(cctx, cert_path("client.pem"), SSL_FILETYPE_PEM), 1)
+            || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(cctx, cert_path("client.key"), SSL_FILETYPE_PEM), 1)))
+        goto end;
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 30))
+        || !TEST_int_eq(hs.done && hc.done, want_ok))
+        goto end;
+    peer = SSL_get1_peer_certificate(s);
+    if (!TEST_int_eq(peer != NULL, want_peer) || !TEST_int_eq(SSL_get_verify_mode(s), mode))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  case version %x mode %x cert %d\n", version, mode, send_cert);
+    ERR_clear_error();
+    X509_free(peer);
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_verify_modes(void)
+{
+    const int peer = SSL_VERIFY_PEER, fail = SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    const int pha = SSL_VERIFY_POST_HANDSHAKE, once = SSL_VERIFY_CLIENT_ONCE;
+
+    return mode_case(TLS1_3_VERSION, peer | pha, 1, 1, 0)
+           && mode_case(TLS1_3_VERSION, peer | fail | pha, 0, 1, 0)
+           && mode_case(TLS1_2_VERSION, peer | pha, 1, 1, 1)
+           && mode_case(TLS1_2_VERSION, peer | fail | pha, 0, 0, 0)
+           && mode_case(TLS1_3_VERSION, peer | once, 1, 1, 1)
+           && mode_case(TLS1_3_VERSION, peer | fail | once, 0, 0, 0)
+           && mode_case(TLS1_2_VERSION, peer | once, 1, 1, 1);
+}
+
 int main(void)
 {
     RUN_TEST(test_good_chain);
+    RUN_TEST(test_verify_modes);
     RUN_TEST(test_trust_locations);
     RUN_TEST(test_unknown_ca);
     RUN_TEST(test_no_ca_loaded);

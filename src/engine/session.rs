@@ -317,6 +317,9 @@ pub struct Frame {
     pub ticket_budget: usize,
     /// A session the application's get-session callback returned: (id, session).
     pub external: Option<(Vec<u8>, Arc<Session>)>,
+    /// A server under `SSL_VERIFY_POST_HANDSHAKE` answering a TLS 1.3 client: no
+    /// CertificateRequest in the handshake (OpenSSL leaves it to post-handshake auth).
+    pub skip_client_auth: bool,
 }
 
 thread_local! {
@@ -418,6 +421,9 @@ pub struct SharedClientVerifier {
 }
 
 impl rustls::server::danger::ClientCertVerifier for SharedClientVerifier {
+    fn offer_client_auth(&self) -> bool {
+        with_frame(|f| f.is_none_or(|f| !f.skip_client_auth))
+    }
     fn root_hint_subjects(&self) -> &[rustls::DistinguishedName] {
         &self.hints
     }

@@ -236,7 +236,10 @@ fn notify_flags(obj: &SslObj, conn: &Conn) -> crate::engine::events::Notify {
             || ctx_hooks.alpn_select.is_some()
             || ctx_hooks.client_hello.is_some()
             || conn.ctx.sessions.callbacks().get_cb != 0
-            || (conn.is_server() && crate::ffi::certs::has_cert_cb(obj)),
+            || (conn.is_server() && crate::ffi::certs::has_cert_cb(obj))
+            // post-handshake auth only: whether to ask depends on the ClientHello's versions
+            || (conn.is_server()
+                && conn.settings.verify_mode & crate::ffi::ssl::SSL_VERIFY_POST_HANDSHAKE != 0),
         keylog: ctx_hooks.keylog.is_some(),
     }
 }

@@ -257,6 +257,26 @@ impl Conn {
 
     /// Builds the server connection after the ClientHello callbacks ran, from the context that
     /// is current now.
+    /// `SSL_VERIFY_POST_HANDSHAKE` on a server whose handshake will be TLS 1.3 (the client
+    /// offers a TLS 1.3 suite and the server allows 1.3): OpenSSL sends no CertificateRequest in
+    /// the handshake then. (The server reads the ClientHello first in this mode for that.)
+    fn post_handshake_auth_only(&self, accepted: &rustls::server::Accepted) -> bool {
+        const POST_HANDSHAKE: i32 = 0x08;
+        if self.settings.verify_mode & POST_HANDSHAKE == 0 {
+            return false;
+        }
+        let offers13 = accepted
+            .client_hello()
+            .cipher_suites()
+            .iter()
+            .any(|s| u16::from(*s) >> 8 == 0x13);
+        let allows13 = self.settings.versions(true).is_ok_and(|v| {
+            v.iter()
+                .any(|p| p.version == rustls::ProtocolVersion::TLSv1_3)
+        });
+        offers13 && allows13
+    }
+
     pub fn finish_hello(&mut self, outcome: HelloOutcome) -> Io<()> {
         let Some(accepted) = self.accepted.take() else {
             return Ok(());
@@ -281,7 +301,8 @@ impl Conn {
             // A protocol no client offers: rustls refuses with no_application_protocol.
             AlpnChoice::Fatal => vec![b"\0sslrs: refused by the ALPN callback".to_vec()],
         };
-        let frame = self.session_frame();
+        let mut frame = self.session_frame();
+        frame.skip_client_auth = self.post_handshake_auth_only(&accepted);
         let (built, frame) =
             crate::engine::session::enter(frame, || (*accepted).into_connection(Arc::new(cfg)));
         if self.sessions_after(frame) {
