@@ -283,36 +283,18 @@ pub struct Name {
     pub der: Vec<u8>,
     /// The attributes in encoding order.
     pub entries: Vec<NameEntry>,
+    /// The C-side entry objects, made on first use (`src/ffi/x509_name_entry.rs`).
+    pub ffi: super::x509_name::Attachment,
 }
 
 impl Name {
-    /// Parses a Name from its full DER (the SEQUENCE element).
+    /// Parses a Name from its full DER (the SEQUENCE element; see [`super::x509_name::parse`]).
     pub fn from_der(raw: &[u8]) -> Result<Name> {
-        let mut outer = der::Reader::new(raw);
-        let seq = outer.expect(der::SEQUENCE)?;
-        let mut rdns = der::Reader::new(seq.value);
-        let mut entries = Vec::new();
-        while !rdns.is_empty() {
-            let set = rdns.expect(der::SET)?;
-            let mut atvs = der::Reader::new(set.value);
-            let mut first = true;
-            while !atvs.is_empty() {
-                let atv = atvs.expect(der::SEQUENCE)?;
-                let mut f = der::Reader::new(atv.value);
-                let oid = f.expect(der::OID)?;
-                let value = f.any()?;
-                entries.push(NameEntry {
-                    oid: oid.value.to_vec(),
-                    tag: value.tag,
-                    value: value.value.to_vec(),
-                    same_set: !first,
-                });
-                first = false;
-            }
-        }
+        let (der, entries) = super::x509_name::parse(raw)?;
         Ok(Name {
-            der: seq.raw.to_vec(),
+            der,
             entries,
+            ffi: Default::default(),
         })
     }
 

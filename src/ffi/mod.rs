@@ -42,6 +42,7 @@ pub mod hello;
 pub mod keylog;
 pub mod method;
 pub mod misc;
+pub mod obj;
 pub mod opaque;
 pub mod passwd;
 pub mod pem;
@@ -64,6 +65,8 @@ pub mod verify_cb;
 pub mod x509;
 pub mod x509_check;
 pub mod x509_name;
+pub mod x509_name_entry;
+pub mod x509_name_print;
 pub mod x509_param;
 pub mod x509_store;
 

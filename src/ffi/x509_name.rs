@@ -52,8 +52,8 @@ pub extern "C" fn X509_NAME_free(a: *mut X509_NAME) {
 /// OpenSSL's canonical form of a name, which `X509_NAME_cmp` compares: each RDN as a SET of
 /// (type, value) with text values re-encoded as UTF8String, ASCII letters lowered, leading and
 /// trailing white space removed and inner runs of it collapsed to one space; no outer SEQUENCE.
-fn canonical(n: &Name) -> Vec<u8> {
-    const TEXT: [u8; 6] = [0x0C, 0x13, 0x14, 0x16, 0x1C, 0x1E];
+pub(crate) fn canonical(n: &Name) -> Vec<u8> {
+    const TEXT: [u8; 7] = [0x0C, 0x13, 0x14, 0x16, 0x1A, 0x1C, 0x1E];
     let mut rdns: Vec<Vec<u8>> = Vec::new();
     for e in &n.entries {
         let value = if TEXT.contains(&e.tag) {
@@ -76,7 +76,11 @@ fn canonical(n: &Name) -> Vec<u8> {
                 // PrintableString, T61String, IA5String: one byte per character.
                 _ => e.value.iter().map(|&b| char::from(b)).collect(),
             };
-            let words: Vec<&str> = text.split_ascii_whitespace().collect();
+            // OpenSSL's white space: the ASCII one and vertical tab.
+            let words: Vec<&str> = text
+                .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+                .filter(|w| !w.is_empty())
+                .collect();
             let folded = words.join(" ").to_ascii_lowercase();
             der_tlv(0x0C, folded.as_bytes())
         } else {

@@ -1,0 +1,345 @@
+//! Distinguished names beyond the oneline form: the DER parser behind [`Name::from_der`] (on the
+//! `der` crate), the attribute-value view C callers get as `ASN1_STRING`s, and OpenSSL 3.0's
+//! printers `X509_NAME_print_ex` (every `XN_FLAG_*` separator, field-name and alignment mode) and
+//! `X509_NAME_print` (the compat form).
+
+use super::asn1_text::{self, oid_text};
+use super::objects;
+use super::x509::{Name, NameEntry, ASN1_R_TOO_LONG, ASN1_R_WRONG_TAG};
+use crate::error::{lib, Error, Result};
+use der::asn1::AnyRef;
+use der::{Decode, Length, Reader, SliceReader, Tag, Tagged};
+use std::any::Any;
+use std::sync::OnceLock;
+
+/// `XN_FLAG_SEP_MASK` and the separators.
+pub const XN_FLAG_SEP_MASK: u64 = 0xF << 16;
+pub const XN_FLAG_SEP_COMMA_PLUS: u64 = 1 << 16;
+pub const XN_FLAG_SEP_CPLUS_SPC: u64 = 2 << 16;
+pub const XN_FLAG_SEP_SPLUS_SPC: u64 = 3 << 16;
+pub const XN_FLAG_SEP_MULTILINE: u64 = 4 << 16;
+/// `XN_FLAG_DN_REV`: last RDN first.
+pub const XN_FLAG_DN_REV: u64 = 1 << 20;
+/// `XN_FLAG_FN_MASK` and the field-name forms.
+pub const XN_FLAG_FN_MASK: u64 = 0x3 << 21;
+pub const XN_FLAG_FN_SN: u64 = 0;
+pub const XN_FLAG_FN_LN: u64 = 1 << 21;
+pub const XN_FLAG_FN_OID: u64 = 2 << 21;
+pub const XN_FLAG_FN_NONE: u64 = 3 << 21;
+/// `XN_FLAG_SPC_EQ`: ` = ` instead of `=`.
+pub const XN_FLAG_SPC_EQ: u64 = 1 << 23;
+/// `XN_FLAG_DUMP_UNKNOWN_FIELDS`: hex dump attributes of unknown type.
+pub const XN_FLAG_DUMP_UNKNOWN_FIELDS: u64 = 1 << 24;
+/// `XN_FLAG_FN_ALIGN`: pad field names to a fixed width.
+pub const XN_FLAG_FN_ALIGN: u64 = 1 << 25;
+
+/// `V_ASN1_SEQUENCE`, `V_ASN1_SET`, `V_ASN1_OTHER`.
+const V_ASN1_SEQUENCE: i32 = 16;
+const V_ASN1_SET: i32 = 17;
+const V_ASN1_OTHER: i32 = -3;
+
+/// Lazily built C-side objects of a [`Name`] (the ffi layer's `X509_NAME_ENTRY`s with their
+/// `ASN1_STRING` and `ASN1_OBJECT`), kept with the name so that the pointers handed out live as
+/// long as it does. A copy of the name starts without them; they take no part in equality.
+#[derive(Default)]
+pub struct Attachment(OnceLock<Box<dyn Any + Send + Sync>>);
+
+impl Attachment {
+    /// The attached value, made by `make` on first use; `None` if one of another type is there.
+    pub fn get_or_init<T: Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
+        self.0.get_or_init(|| Box::new(make())).downcast_ref()
+    }
+}
+
+impl Clone for Attachment {
+    fn clone(&self) -> Self {
+        Attachment::default()
+    }
+}
+
+impl PartialEq for Attachment {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Attachment {}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Attachment")
+    }
+}
+
+fn der_error(e: der::Error) -> Error {
+    match e.kind() {
+        der::ErrorKind::Incomplete { .. } | der::ErrorKind::Length { .. } => {
+            Error::new(lib::ASN1, ASN1_R_TOO_LONG, "ASN1_get_object")
+        }
+        _ => Error::new(lib::ASN1, ASN1_R_WRONG_TAG, "asn1_check_tlen"),
+    }
+}
+
+fn wrong_tag() -> Error {
+    Error::new(lib::ASN1, ASN1_R_WRONG_TAG, "asn1_check_tlen")
+}
+
+/// Reads one element that must have tag `tag`.
+fn element<'a>(r: &mut SliceReader<'a>, tag: Tag) -> Result<AnyRef<'a>> {
+    let e = AnyRef::decode(r).map_err(der_error)?;
+    if e.tag() != tag {
+        return Err(wrong_tag());
+    }
+    Ok(e)
+}
+
+/// Parses the Name (a SEQUENCE OF SET OF AttributeTypeAndValue) at the start of `raw`: its DER
+/// and its attributes in encoding order. Attribute values may have any tag with a low tag
+/// number (the `der` crate's `Tag` does not know UniversalString or GeneralString, so the value
+/// is read as tag octet + `der::Length` + contents).
+pub fn parse(raw: &[u8]) -> Result<(Vec<u8>, Vec<NameEntry>)> {
+    let mut top = SliceReader::new(raw).map_err(der_error)?;
+    let seq = element(&mut top, Tag::Sequence)?;
+    let rest = usize::try_from(top.remaining_len()).unwrap_or(0);
+    let der = raw[..raw.len() - rest].to_vec();
+    let mut entries = Vec::new();
+    let mut rdns = SliceReader::new(seq.value()).map_err(der_error)?;
+    while !rdns.is_finished() {
+        let set = element(&mut rdns, Tag::Set)?;
+        let mut atvs = SliceReader::new(set.value()).map_err(der_error)?;
+        let mut first = true;
+        while !atvs.is_finished() {
+            let atv = element(&mut atvs, Tag::Sequence)?;
+            let mut f = SliceReader::new(atv.value()).map_err(der_error)?;
+            let oid = element(&mut f, Tag::ObjectIdentifier)?;
+            let tag = f.read_byte().map_err(der_error)?;
+            if tag & 0x1F == 0x1F {
+                return Err(wrong_tag());
+            }
+            let len = Length::decode(&mut f).map_err(der_error)?;
+            let value = f.read_slice(len).map_err(der_error)?;
+            if !f.is_finished() {
+                return Err(wrong_tag());
+            }
+            entries.push(NameEntry {
+                oid: oid.value().to_vec(),
+                tag,
+                value: value.to_vec(),
+                same_set: !first,
+            });
+            first = false;
+        }
+    }
+    Ok((der, entries))
+}
+
+/// The `ASN1_STRING` type and data OpenSSL gives an attribute value: the universal tag number
+/// and the contents for primitive values; SEQUENCE and SET (and values of other classes, as
+/// `V_ASN1_OTHER`) keep their whole encoding.
+pub fn value_string(e: &NameEntry) -> (i32, Vec<u8>) {
+    let whole = || {
+        let mut out = vec![e.tag];
+        let n = e.value.len();
+        if n < 0x80 {
+            out.push(n as u8);
+        } else {
+            let b = n.to_be_bytes();
+            let skip = b.iter().take_while(|&&x| x == 0).count();
+            out.push(0x80 | (b.len() - skip) as u8);
+            out.extend_from_slice(&b[skip..]);
+        }
+        out.extend_from_slice(&e.value);
+        out
+    };
+    match e.tag {
+        0x30 => (V_ASN1_SEQUENCE, whole()),
+        0x31 => (V_ASN1_SET, whole()),
+        t if t & 0xE0 == 0 => (i32::from(t), e.value.clone()),
+        _ => (V_ASN1_OTHER, whole()),
+    }
+}
+
+/// The RDN index (`X509_NAME_ENTRY_set`) of each entry.
+pub fn set_indices(n: &Name) -> Vec<i32> {
+    let mut set = -1;
+    n.entries
+        .iter()
+        .map(|e| {
+            if !e.same_set || set < 0 {
+                set += 1;
+            }
+            set
+        })
+        .collect()
+}
+
+/// The table row of an attribute type, if OpenSSL knows it.
+pub fn object_of(oid: &[u8]) -> Option<objects::Object> {
+    objects::by_oid(&oid_text(oid)?)
+}
+
+/// `OBJ_nid2sn` of a table row: the short name, or the long one when there is none.
+pub fn short_name(o: &objects::Object) -> &'static str {
+    if o.sn.is_empty() {
+        o.ln
+    } else {
+        o.sn
+    }
+}
+
+/// `OBJ_nid2ln` of a table row: the long name, or the short one when there is none.
+pub fn long_name(o: &objects::Object) -> &'static str {
+    if o.ln.is_empty() {
+        o.sn
+    } else {
+        o.ln
+    }
+}
+
+/// `X509_NAME_print_ex` with `flags != 0`: the bytes to write and whether printing succeeded
+/// (on failure the bytes are those OpenSSL writes before giving up). `None` prints as an empty
+/// name, as OpenSSL does.
+pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> (Vec<u8>, bool) {
+    let mut indent = usize::try_from(indent).unwrap_or(0);
+    let mut out = vec![b' '; indent];
+    let (sep_dn, sep_mv): (&[u8], &[u8]) = match flags & XN_FLAG_SEP_MASK {
+        XN_FLAG_SEP_MULTILINE => (b"\n", b" + "),
+        XN_FLAG_SEP_COMMA_PLUS => (b",", b"+"),
+        XN_FLAG_SEP_CPLUS_SPC => (b", ", b" + "),
+        XN_FLAG_SEP_SPLUS_SPC => (b"; ", b" + "),
+        _ => return (out, false),
+    };
+    if flags & XN_FLAG_SEP_MASK != XN_FLAG_SEP_MULTILINE {
+        indent = 0;
+    }
+    let sep_eq: &[u8] = if flags & XN_FLAG_SPC_EQ != 0 {
+        b" = "
+    } else {
+        b"="
+    };
+    let fn_opt = flags & XN_FLAG_FN_MASK;
+    let Some(name) = name else {
+        return (out, true);
+    };
+    let sets = set_indices(name);
+    let mut order: Vec<usize> = (0..name.entries.len()).collect();
+    if flags & XN_FLAG_DN_REV != 0 {
+        order.reverse();
+    }
+    let mut prev: Option<i32> = None;
+    for i in order {
+        let e = &name.entries[i];
+        if let Some(p) = prev {
+            if p == sets[i] {
+                out.extend_from_slice(sep_mv);
+            } else {
+                out.extend_from_slice(sep_dn);
+                out.resize(out.len() + indent, b' ');
+            }
+        }
+        prev = Some(sets[i]);
+        let obj = object_of(&e.oid);
+        if fn_opt != XN_FLAG_FN_NONE {
+            let (field, width): (String, usize) = match (&obj, fn_opt) {
+                (None, _) | (_, XN_FLAG_FN_OID) => {
+                    // OpenSSL formats it into an 80-byte buffer.
+                    let t = oid_text(&e.oid).unwrap_or_default();
+                    (t.chars().take(79).collect(), 0)
+                }
+                (Some(o), XN_FLAG_FN_SN) => (short_name(o).to_string(), 10),
+                (Some(o), _) => (long_name(o).to_string(), 25),
+            };
+            out.extend_from_slice(field.as_bytes());
+            if field.len() < width && flags & XN_FLAG_FN_ALIGN != 0 {
+                out.resize(out.len() + width - field.len(), b' ');
+            }
+            out.extend_from_slice(sep_eq);
+        }
+        let or = if obj.is_none() && flags & XN_FLAG_DUMP_UNKNOWN_FIELDS != 0 {
+            asn1_text::DUMP_ALL
+        } else {
+            0
+        };
+        let (kind, data) = value_string(e);
+        let (text, ok) = asn1_text::print_string(kind, &data, 0, flags | or);
+        out.extend_from_slice(&text);
+        if !ok {
+            return (out, false);
+        }
+    }
+    (out, true)
+}
+
+/// `X509_NAME_print` (and `X509_NAME_print_ex` with flags 0): the oneline form without its
+/// first character, split into the pieces OpenSSL writes: at each `/` followed by one or two
+/// capital letters and `=`, `, ` replaces the slash (so `/emailAddress=` stays as it is).
+pub fn print_compat_pieces(oneline: &[u8]) -> Vec<Vec<u8>> {
+    let mut pieces = Vec::new();
+    if oneline.is_empty() {
+        return pieces;
+    }
+    let at = |i: usize| oneline.get(i).copied().unwrap_or(0);
+    let (mut s, mut c) = (1, 1);
+    loop {
+        let ch = at(s);
+        let split = ch == b'/'
+            && at(s + 1).is_ascii_uppercase()
+            && (at(s + 2) == b'=' || (at(s + 2).is_ascii_uppercase() && at(s + 3) == b'='));
+        if ch == 0 || split {
+            pieces.push(oneline[c.min(s)..s].to_vec());
+            c = s + 1;
+            if ch != 0 {
+                pieces.push(b", ".to_vec());
+            }
+        }
+        if ch == 0 {
+            break;
+        }
+        s += 1;
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::x509::fixtures::*;
+    use crate::crypto::x509::Certificate;
+
+    fn subject(pem: &str) -> Name {
+        let der = crate::crypto::pem::read_certs(pem.as_bytes())
+            .unwrap()
+            .remove(0);
+        Certificate::from_der(der).unwrap().subject().clone()
+    }
+
+    const ONELINE: u64 = 0x317 | 8 | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_SPC_EQ;
+
+    #[test]
+    fn prints_and_parses() {
+        let n = subject(RSA_CERT);
+        let (b, ok) = print_ex(Some(&n), 2, ONELINE);
+        assert!(ok);
+        assert_eq!(b, b"  CN = rsa.test");
+        let (b, ok) = print_ex(Some(&n), 0, 0xF << 16);
+        assert!(!ok && b.is_empty());
+        let (b, ok) = print_ex(None, 3, ONELINE);
+        assert!(ok && b == b"   ");
+        let (der, entries) = parse(&n.der).unwrap();
+        assert_eq!((der, entries), (n.der.clone(), n.entries.clone()));
+        assert!(parse(&[0x30, 0x03, 0x31, 0x01]).is_err());
+        assert!(parse(&[0x31, 0x00]).is_err());
+    }
+
+    #[test]
+    fn compat_pieces() {
+        let p = print_compat_pieces(b"/C=US/CN=a/b/emailAddress=x");
+        let joined: Vec<u8> = p.concat();
+        assert_eq!(joined, b"C=US, CN=a/b/emailAddress=x");
+        assert!(print_compat_pieces(b"").is_empty());
+        assert_eq!(
+            print_compat_pieces(b"NO X509_NAME").concat(),
+            b"O X509_NAME"
+        );
+    }
+}
