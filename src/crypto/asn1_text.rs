@@ -306,10 +306,14 @@ fn hex_dump(bytes: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// What a printer produced: the bytes to write (on failure, those OpenSSL has already written)
+/// and, on failure, the `ASN1_R_*` reason OpenSSL queues if any (a BMPString or
+/// UniversalString of the wrong length; bad UTF-8 fails without one).
+pub type Printed = (Vec<u8>, Result<(), Option<i32>>);
+
 /// `ASN1_STRING_print_ex`'s output for a string of type `tag`, with its `flags` field
-/// (`string_flags`, for BIT STRING dumps). Returns the bytes to write and whether the string
-/// printed (on failure the bytes are what OpenSSL has already written: the type name).
-pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> (Vec<u8>, bool) {
+/// (`string_flags`, for BIT STRING dumps).
+pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> Printed {
     let mut out = Vec::new();
     if flags & SHOW_TYPE != 0 {
         out.extend_from_slice(tag_name(tag).as_bytes());
@@ -331,7 +335,7 @@ pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> (Ve
         } else {
             hex_dump(data, &mut out);
         }
-        return (out, true);
+        return (out, Ok(()));
     };
     let mut convert = false;
     if flags & UTF8_CONVERT != 0 {
@@ -342,8 +346,13 @@ pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> (Ve
             convert = true;
         }
     }
+    let bad_length = match width {
+        2 if data.len() % 2 != 0 => Some(ASN1_R_INVALID_BMPSTRING_LENGTH),
+        4 if data.len() % 4 != 0 => Some(ASN1_R_INVALID_UNIVERSALSTRING_LENGTH),
+        _ => None,
+    };
     match escaped(data, width, convert, (flags as u16) & ESC_FLAGS) {
-        None => (out, false),
+        None => (out, Err(bad_length)),
         Some((text, quotes)) => {
             if quotes {
                 out.push(b'"');
@@ -352,7 +361,7 @@ pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> (Ve
             if quotes {
                 out.push(b'"');
             }
-            (out, true)
+            (out, Ok(()))
         }
     }
 }
@@ -570,7 +579,7 @@ mod tests {
 
     fn p(tag: i32, data: &[u8], flags: u64) -> String {
         let (b, ok) = print_string(tag, data, 0, flags);
-        assert!(ok);
+        assert!(ok.is_ok());
         String::from_utf8(b).unwrap()
     }
 
@@ -599,8 +608,12 @@ mod tests {
         );
         assert_eq!(p(3, b"\x04\x00", DUMP_ALL | DUMP_DER), "#03020204");
         assert_eq!(p(28, b"\x00\x11\x00\x00", ESC_MSB), "\\W00110000");
-        assert!(!print_string(28, b"\x00\x11\x00\x00", 0, RFC2253).1);
-        assert!(!print_string(12, b"\xc3", 0, ESC_MSB).1);
+        assert_eq!(
+            print_string(28, b"\x00\x11\x00\x00", 0, RFC2253).1,
+            Err(None)
+        );
+        assert_eq!(print_string(12, b"\xc3", 0, ESC_MSB).1, Err(None));
+        assert_eq!(print_string(30, b"\x00", 0, 0).1, Err(Some(129)));
         assert_eq!(p(12, b"\xc3", RFC2253), "\\C3");
         assert_eq!(p(29, b"a\x80", RFC2253), "#1D026180");
         assert_eq!(p(29, b"a\x80", ESC_MSB), "a\\80");

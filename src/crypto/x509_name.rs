@@ -3,7 +3,7 @@
 //! printers `X509_NAME_print_ex` (every `XN_FLAG_*` separator, field-name and alignment mode) and
 //! `X509_NAME_print` (the compat form).
 
-use super::asn1_text::{self, oid_text};
+use super::asn1_text::{self, oid_text, Printed};
 use super::objects;
 use super::x509::{Name, NameEntry, ASN1_R_TOO_LONG, ASN1_R_WRONG_TAG};
 use crate::error::{lib, Error, Result};
@@ -196,10 +196,9 @@ pub fn long_name(o: &objects::Object) -> &'static str {
     }
 }
 
-/// `X509_NAME_print_ex` with `flags != 0`: the bytes to write and whether printing succeeded
-/// (on failure the bytes are those OpenSSL writes before giving up). `None` prints as an empty
-/// name, as OpenSSL does.
-pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> (Vec<u8>, bool) {
+/// `X509_NAME_print_ex` with `flags != 0` (see [`Printed`]). `None` prints as an empty name, as
+/// OpenSSL does.
+pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> Printed {
     let mut indent = usize::try_from(indent).unwrap_or(0);
     let mut out = vec![b' '; indent];
     let (sep_dn, sep_mv): (&[u8], &[u8]) = match flags & XN_FLAG_SEP_MASK {
@@ -207,7 +206,7 @@ pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> (Vec<u8>, bool)
         XN_FLAG_SEP_COMMA_PLUS => (b",", b"+"),
         XN_FLAG_SEP_CPLUS_SPC => (b", ", b" + "),
         XN_FLAG_SEP_SPLUS_SPC => (b"; ", b" + "),
-        _ => return (out, false),
+        _ => return (out, Err(None)),
     };
     if flags & XN_FLAG_SEP_MASK != XN_FLAG_SEP_MULTILINE {
         indent = 0;
@@ -219,7 +218,7 @@ pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> (Vec<u8>, bool)
     };
     let fn_opt = flags & XN_FLAG_FN_MASK;
     let Some(name) = name else {
-        return (out, true);
+        return (out, Ok(()));
     };
     let sets = set_indices(name);
     let mut order: Vec<usize> = (0..name.entries.len()).collect();
@@ -263,11 +262,11 @@ pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> (Vec<u8>, bool)
         let (kind, data) = value_string(e);
         let (text, ok) = asn1_text::print_string(kind, &data, 0, flags | or);
         out.extend_from_slice(&text);
-        if !ok {
-            return (out, false);
+        if ok.is_err() {
+            return (out, ok);
         }
     }
-    (out, true)
+    (out, Ok(()))
 }
 
 /// `X509_NAME_print` (and `X509_NAME_print_ex` with flags 0): the oneline form without its
@@ -319,12 +318,12 @@ mod tests {
     fn prints_and_parses() {
         let n = subject(RSA_CERT);
         let (b, ok) = print_ex(Some(&n), 2, ONELINE);
-        assert!(ok);
+        assert!(ok.is_ok());
         assert_eq!(b, b"  CN = rsa.test");
         let (b, ok) = print_ex(Some(&n), 0, 0xF << 16);
-        assert!(!ok && b.is_empty());
+        assert!(ok.is_err() && b.is_empty());
         let (b, ok) = print_ex(None, 3, ONELINE);
-        assert!(ok && b == b"   ");
+        assert!(ok.is_ok() && b == b"   ");
         let (der, entries) = parse(&n.der).unwrap();
         assert_eq!((der, entries), (n.der.clone(), n.entries.clone()));
         assert!(parse(&[0x30, 0x03, 0x31, 0x01]).is_err());

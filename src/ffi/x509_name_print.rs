@@ -14,7 +14,7 @@ use super::asn1::string_ref;
 use super::bio::BIO_write;
 use super::types::{ASN1_STRING, BIO, X509_NAME};
 use super::{call, guard};
-use crate::crypto::asn1_text::{print_string, to_utf8, to_utf8_error};
+use crate::crypto::asn1_text::{print_string, to_utf8, to_utf8_error, Printed};
 use crate::crypto::x509::Name;
 use crate::crypto::x509_name::{print_compat_pieces, print_ex};
 use crate::error::{common, lib, Error};
@@ -67,15 +67,19 @@ impl Sink {
 }
 
 /// The `_ex` convention: write the printed form (nothing for a NULL sink) and return its
-/// length, or -1 when printing or writing failed.
-fn emit(sink: Sink, bytes: &[u8], ok: bool) -> c_int {
-    if !sink.is_null() && !sink.write(bytes) {
+/// length, or -1 (with OpenSSL's error, if it queues one) when printing or writing failed.
+fn emit(sink: Sink, (bytes, ok): Printed) -> c_int {
+    if !sink.is_null() && !sink.write(&bytes) {
         return -1;
     }
-    if ok {
-        c_int::try_from(bytes.len()).unwrap_or(-1)
-    } else {
-        -1
+    match ok {
+        Ok(()) => c_int::try_from(bytes.len()).unwrap_or(-1),
+        Err(reason) => {
+            if let Some(r) = reason {
+                crate::crypto::err::push(Error::new(lib::ASN1, r, "do_buf"));
+            }
+            -1
+        }
     }
 }
 
@@ -117,8 +121,10 @@ pub extern "C" fn X509_NAME_print_ex(
     }
     guard(-1, || {
         // SAFETY: NULL or a live X509_NAME.
-        let (bytes, ok) = print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags));
-        emit(Sink::Bio(out), &bytes, ok)
+        emit(
+            Sink::Bio(out),
+            print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags)),
+        )
     })
 }
 
@@ -136,8 +142,10 @@ pub extern "C" fn X509_NAME_print_ex_fp(
     }
     guard(-1, || {
         // SAFETY: NULL or a live X509_NAME.
-        let (bytes, ok) = print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags));
-        emit(Sink::File(fp), &bytes, ok)
+        emit(
+            Sink::File(fp),
+            print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags)),
+        )
     })
 }
 
@@ -158,8 +166,10 @@ fn string_print_ex(sink: Sink, str: *const ASN1_STRING, flags: c_ulong) -> c_int
         let Some(s) = (unsafe { string_ref(str) }) else {
             return -1;
         };
-        let (bytes, ok) = print_string(s.type_, s.bytes(), s.flags as i64, u64::from(flags));
-        emit(sink, &bytes, ok)
+        emit(
+            sink,
+            print_string(s.type_, s.bytes(), s.flags as i64, u64::from(flags)),
+        )
     })
 }
 
