@@ -8,29 +8,33 @@
 //! dot does) and which inputs fail with which `ASN1_R_*` reason.
 
 use crate::error::{lib, Error};
+use core::ffi::{c_long, c_ulong};
+
+/// The `unsigned long` flags of the printers.
+pub type Flags = c_ulong;
 
 /// `ASN1_STRFLGS_ESC_2253`: backslash-escape RFC 2253's special characters.
-pub const ESC_2253: u64 = 1;
+pub const ESC_2253: Flags = 1;
 /// `ASN1_STRFLGS_ESC_CTRL`: control characters as `\XX`.
-pub const ESC_CTRL: u64 = 2;
+pub const ESC_CTRL: Flags = 2;
 /// `ASN1_STRFLGS_ESC_MSB`: bytes above 0x7F as `\XX`.
-pub const ESC_MSB: u64 = 4;
+pub const ESC_MSB: Flags = 4;
 /// `ASN1_STRFLGS_ESC_QUOTE`: quote the value instead of backslash-escaping `,+;<>`, spaces, `#`.
-pub const ESC_QUOTE: u64 = 8;
+pub const ESC_QUOTE: Flags = 8;
 /// `ASN1_STRFLGS_UTF8_CONVERT`: convert to UTF-8 before escaping.
-pub const UTF8_CONVERT: u64 = 0x10;
+pub const UTF8_CONVERT: Flags = 0x10;
 /// `ASN1_STRFLGS_IGNORE_TYPE`: one byte per character whatever the type.
-pub const IGNORE_TYPE: u64 = 0x20;
+pub const IGNORE_TYPE: Flags = 0x20;
 /// `ASN1_STRFLGS_SHOW_TYPE`: prefix `TYPENAME:`.
-pub const SHOW_TYPE: u64 = 0x40;
+pub const SHOW_TYPE: Flags = 0x40;
 /// `ASN1_STRFLGS_DUMP_ALL`: hex dump every string.
-pub const DUMP_ALL: u64 = 0x80;
+pub const DUMP_ALL: Flags = 0x80;
 /// `ASN1_STRFLGS_DUMP_UNKNOWN`: hex dump the types that have no text form.
-pub const DUMP_UNKNOWN: u64 = 0x100;
+pub const DUMP_UNKNOWN: Flags = 0x100;
 /// `ASN1_STRFLGS_DUMP_DER`: dump the DER encoding rather than the contents.
-pub const DUMP_DER: u64 = 0x200;
+pub const DUMP_DER: Flags = 0x200;
 /// `ASN1_STRFLGS_ESC_2254`: NUL and backslash as `\XX`.
-pub const ESC_2254: u64 = 0x400;
+pub const ESC_2254: Flags = 0x400;
 
 /// The escaping flags (the only ones that reach the per-character step).
 const ESC_FLAGS: u16 = (ESC_2253 | ESC_2254 | ESC_QUOTE | ESC_CTRL | ESC_MSB) as u16;
@@ -249,7 +253,7 @@ fn der_len(n: usize, out: &mut Vec<u8>) {
 /// their whole encoding; BIT STRING gets its unused-bits octet; INTEGER and ENUMERATED a sign
 /// octet when needed; other types (including OpenSSL's internal ones past 30) are one
 /// primitive element with `tag` as the tag number.
-pub fn dump_der(tag: i32, data: &[u8], string_flags: i64) -> Vec<u8> {
+pub fn dump_der(tag: i32, data: &[u8], string_flags: c_long) -> Vec<u8> {
     if tag == 16 || tag == 17 {
         return data.to_vec();
     }
@@ -313,7 +317,7 @@ pub type Printed = (Vec<u8>, Result<(), Option<i32>>);
 
 /// `ASN1_STRING_print_ex`'s output for a string of type `tag`, with its `flags` field
 /// (`string_flags`, for BIT STRING dumps).
-pub fn print_string(tag: i32, data: &[u8], string_flags: i64, flags: u64) -> Printed {
+pub fn print_string(tag: i32, data: &[u8], string_flags: c_long, flags: Flags) -> Printed {
     let mut out = Vec::new();
     if flags & SHOW_TYPE != 0 {
         out.extend_from_slice(tag_name(tag).as_bytes());
@@ -577,13 +581,13 @@ pub fn oid_from_text(s: &[u8]) -> Result<Option<Vec<u8>>, i32> {
 mod tests {
     use super::*;
 
-    fn p(tag: i32, data: &[u8], flags: u64) -> String {
+    fn p(tag: i32, data: &[u8], flags: Flags) -> String {
         let (b, ok) = print_string(tag, data, 0, flags);
         assert!(ok.is_ok());
         String::from_utf8(b).unwrap()
     }
 
-    const RFC2253: u64 = ESC_2253 | ESC_CTRL | ESC_MSB | UTF8_CONVERT | DUMP_UNKNOWN | DUMP_DER;
+    const RFC2253: Flags = ESC_2253 | ESC_CTRL | ESC_MSB | UTF8_CONVERT | DUMP_UNKNOWN | DUMP_DER;
 
     #[test]
     fn escapes_as_openssl() {

@@ -3,7 +3,7 @@
 //! printers `X509_NAME_print_ex` (every `XN_FLAG_*` separator, field-name and alignment mode) and
 //! `X509_NAME_print` (the compat form).
 
-use super::asn1_text::{self, oid_text, Printed};
+use super::asn1_text::{self, oid_text, Flags, Printed};
 use super::objects;
 use super::x509::{Name, NameEntry, ASN1_R_TOO_LONG, ASN1_R_WRONG_TAG};
 use crate::error::{lib, Error, Result};
@@ -13,25 +13,25 @@ use std::any::Any;
 use std::sync::OnceLock;
 
 /// `XN_FLAG_SEP_MASK` and the separators.
-pub const XN_FLAG_SEP_MASK: u64 = 0xF << 16;
-pub const XN_FLAG_SEP_COMMA_PLUS: u64 = 1 << 16;
-pub const XN_FLAG_SEP_CPLUS_SPC: u64 = 2 << 16;
-pub const XN_FLAG_SEP_SPLUS_SPC: u64 = 3 << 16;
-pub const XN_FLAG_SEP_MULTILINE: u64 = 4 << 16;
+pub const XN_FLAG_SEP_MASK: Flags = 0xF << 16;
+pub const XN_FLAG_SEP_COMMA_PLUS: Flags = 1 << 16;
+pub const XN_FLAG_SEP_CPLUS_SPC: Flags = 2 << 16;
+pub const XN_FLAG_SEP_SPLUS_SPC: Flags = 3 << 16;
+pub const XN_FLAG_SEP_MULTILINE: Flags = 4 << 16;
 /// `XN_FLAG_DN_REV`: last RDN first.
-pub const XN_FLAG_DN_REV: u64 = 1 << 20;
+pub const XN_FLAG_DN_REV: Flags = 1 << 20;
 /// `XN_FLAG_FN_MASK` and the field-name forms.
-pub const XN_FLAG_FN_MASK: u64 = 0x3 << 21;
-pub const XN_FLAG_FN_SN: u64 = 0;
-pub const XN_FLAG_FN_LN: u64 = 1 << 21;
-pub const XN_FLAG_FN_OID: u64 = 2 << 21;
-pub const XN_FLAG_FN_NONE: u64 = 3 << 21;
+pub const XN_FLAG_FN_MASK: Flags = 0x3 << 21;
+pub const XN_FLAG_FN_SN: Flags = 0;
+pub const XN_FLAG_FN_LN: Flags = 1 << 21;
+pub const XN_FLAG_FN_OID: Flags = 2 << 21;
+pub const XN_FLAG_FN_NONE: Flags = 3 << 21;
 /// `XN_FLAG_SPC_EQ`: ` = ` instead of `=`.
-pub const XN_FLAG_SPC_EQ: u64 = 1 << 23;
+pub const XN_FLAG_SPC_EQ: Flags = 1 << 23;
 /// `XN_FLAG_DUMP_UNKNOWN_FIELDS`: hex dump attributes of unknown type.
-pub const XN_FLAG_DUMP_UNKNOWN_FIELDS: u64 = 1 << 24;
+pub const XN_FLAG_DUMP_UNKNOWN_FIELDS: Flags = 1 << 24;
 /// `XN_FLAG_FN_ALIGN`: pad field names to a fixed width.
-pub const XN_FLAG_FN_ALIGN: u64 = 1 << 25;
+pub const XN_FLAG_FN_ALIGN: Flags = 1 << 25;
 
 /// `V_ASN1_SEQUENCE`, `V_ASN1_SET`, `V_ASN1_OTHER`.
 const V_ASN1_SEQUENCE: i32 = 16;
@@ -198,7 +198,7 @@ pub fn long_name(o: &objects::Object) -> &'static str {
 
 /// `X509_NAME_print_ex` with `flags != 0` (see [`Printed`]). `None` prints as an empty name, as
 /// OpenSSL does.
-pub fn print_ex(name: Option<&Name>, indent: i32, flags: u64) -> Printed {
+pub fn print_ex(name: Option<&Name>, indent: i32, flags: Flags) -> Printed {
     let mut indent = usize::try_from(indent).unwrap_or(0);
     let mut out = vec![b' '; indent];
     let (sep_dn, sep_mv): (&[u8], &[u8]) = match flags & XN_FLAG_SEP_MASK {
@@ -312,7 +312,7 @@ mod tests {
         Certificate::from_der(der).unwrap().subject().clone()
     }
 
-    const ONELINE: u64 = 0x317 | 8 | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_SPC_EQ;
+    const ONELINE: Flags = 0x317 | 8 | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_SPC_EQ;
 
     #[test]
     fn prints_and_parses() {

@@ -123,7 +123,7 @@ pub extern "C" fn X509_NAME_print_ex(
         // SAFETY: NULL or a live X509_NAME.
         emit(
             Sink::Bio(out),
-            print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags)),
+            print_ex(unsafe { name_ref(nm) }, indent, flags),
         )
     })
 }
@@ -144,7 +144,7 @@ pub extern "C" fn X509_NAME_print_ex_fp(
         // SAFETY: NULL or a live X509_NAME.
         emit(
             Sink::File(fp),
-            print_ex(unsafe { name_ref(nm) }, indent, u64::from(flags)),
+            print_ex(unsafe { name_ref(nm) }, indent, flags),
         )
     })
 }
@@ -166,10 +166,7 @@ fn string_print_ex(sink: Sink, str: *const ASN1_STRING, flags: c_ulong) -> c_int
         let Some(s) = (unsafe { string_ref(str) }) else {
             return -1;
         };
-        emit(
-            sink,
-            print_string(s.type_, s.bytes(), s.flags as i64, u64::from(flags)),
-        )
+        emit(sink, print_string(s.type_, s.bytes(), s.flags, flags))
     })
 }
 
