@@ -155,7 +155,7 @@ static void report_name(BIO *out, const X509_NAME *n)
     r = X509_NAME_print(out, n, 80);
     BIO_printf(out, "|ret=%d\n", r);
     h = X509_NAME_hash_ex(n, NULL, NULL, &ok);
-    BIO_printf(out, "hash=%08lx ok=%d hash()=%08lx\n", h, ok, X509_NAME_hash(n));
+    BIO_printf(out, "hash=%08lx ok=%d hash()=%08lx old=%08lx\n", h, ok, X509_NAME_hash(n), X509_NAME_hash_old(n));
     r = X509_NAME_get0_der(n, &der, &derlen);
     BIO_printf(out, "get0_der=%d len=%d first=%02x\n", r, (int)derlen, der == NULL ? 0 : der[0]);
     count = X509_NAME_entry_count(n);

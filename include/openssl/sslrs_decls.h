@@ -5327,6 +5327,12 @@ unsigned long X509_NAME_hash_ex(const X509_NAME *x,
                                 int *ok);
 
 /**
+ * `X509_NAME_hash_old(x)`: MD5 of the name's DER, first four bytes little-endian (the hash
+ * of OpenSSL before 1.0); 0 for NULL (where OpenSSL crashes).
+ */
+unsigned long X509_NAME_hash_old(const X509_NAME *x);
+
+/**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
  * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
  *

@@ -1,6 +1,6 @@
 //! `openssl/x509.h` family, the attributes of a name: `X509_NAME_entry_count`,
 //! `X509_NAME_get_entry`, `X509_NAME_get_index_by_NID`/`_by_OBJ`, `X509_NAME_ENTRY_get_data`/
-//! `_get_object`/`_set`, `X509_NAME_hash_ex`, `X509_NAME_get0_der`.
+//! `_get_object`/`_set`, `X509_NAME_hash_ex`, `X509_NAME_hash_old`, `X509_NAME_get0_der`.
 //!
 //! Natively an `X509_NAME_ENTRY*` points at an [`Entry`] kept in its name's
 //! [`Attachment`](crate::crypto::x509_name::Attachment), built on first use: the value as an
@@ -221,6 +221,21 @@ pub extern "C" fn X509_NAME_hash_ex(
             *ok = c_int::from(h.is_some());
         }
         h.unwrap_or(0)
+    })
+}
+
+/// `X509_NAME_hash_old(x)`: MD5 of the name's DER, first four bytes little-endian (the hash
+/// of OpenSSL before 1.0); 0 for NULL (where OpenSSL crashes).
+#[no_mangle]
+pub extern "C" fn X509_NAME_hash_old(x: *const X509_NAME) -> c_ulong {
+    crate::forward!(X509_NAME_hash_old(x));
+    guard(0, || {
+        use md5::Digest;
+        // SAFETY: NULL or a live X509_NAME.
+        unsafe { name_ref(x) }.map_or(0, |n| {
+            let d: &[u8] = if n.der.is_empty() { &[0x30, 0] } else { &n.der };
+            hash_bytes(&md5::Md5::digest(d))
+        })
     })
 }
 
