@@ -138,7 +138,10 @@ static void report_name(BIO *out, const X509_NAME *n)
     int ok = -1, count, j, r;
     unsigned long h;
     static const int nids[] = {NID_commonName, NID_domainComponent, NID_organizationalUnitName,
-                               NID_pkcs9_emailAddress, NID_countryName};
+                               NID_pkcs9_emailAddress, NID_countryName, NID_businessCategory,
+                               NID_jurisdictionStateOrProvinceName, NID_x500UniqueIdentifier,
+                               NID_pseudonym, NID_rsaEncryption, 99999};
+    char text[64];
 
     BIO_printf(out, "oneline: %s\n", line == NULL ? "(null)" : line);
     OPENSSL_free(line);
@@ -164,7 +167,9 @@ static void report_name(BIO *out, const X509_NAME *n)
         BIO_printf(out, "index_by_NID(%d):", nids[i]);
         for (j = -1; (j = X509_NAME_get_index_by_NID(n, nids[i], j)) >= 0;)
             BIO_printf(out, " %d", j);
-        BIO_printf(out, " end=%d\n", j);
+        BIO_printf(out, " end=%d", j);
+        r = X509_NAME_get_text_by_NID(n, nids[i], text, sizeof(text));
+        BIO_printf(out, " text=%d:%s\n", r, r >= 0 ? text : "");
     }
     for (j = 0; j < count; j++) {
         X509_NAME_ENTRY *e = X509_NAME_get_entry(n, j);

@@ -5309,10 +5309,7 @@ int X509_NAME_get_index_by_OBJ(const X509_NAME *name, const ASN1_OBJECT *obj, in
 /**
  * `X509_NAME_get_text_by_NID(3)`: the first attribute of type `nid` (e.g. `NID_commonName`)
  * copied into `buf` (at most `len - 1` bytes and a NUL); its length, or -1 if the name has
- * none. With a NULL `buf`, only the length.
- *
- * Status: partial — the NIDs of the common name attributes (CN, C, L, ST, O, OU, emailAddress,
- * givenName, surname, serialNumber, title, DC, UID); others give -1.
+ * none or OpenSSL's object table does not know `nid`. With a NULL `buf`, only the length.
  */
 int X509_NAME_get_text_by_NID(const X509_NAME *name, int nid, char *buf, int len);
 

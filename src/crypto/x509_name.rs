@@ -330,6 +330,57 @@ mod tests {
         assert!(parse(&[0x31, 0x00]).is_err());
     }
 
+    /// Mutated names (a deterministic xorshift over the fixtures' subjects): the parser and the
+    /// printers never panic, and a name that parses prints in every mode.
+    #[test]
+    fn fuzz_parse_and_print() {
+        let seeds = [subject(RSA_CERT).der, subject(EC_CERT).der];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let modes: [Flags; 4] = [
+            0x317 | 8 | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_SPC_EQ,
+            0x317 | XN_FLAG_SEP_COMMA_PLUS | XN_FLAG_DN_REV | XN_FLAG_DUMP_UNKNOWN_FIELDS,
+            6 | XN_FLAG_SEP_MULTILINE | XN_FLAG_SPC_EQ | XN_FLAG_FN_LN | XN_FLAG_FN_ALIGN,
+            0x40 | 0x80 | 0x200 | XN_FLAG_SEP_SPLUS_SPC | XN_FLAG_FN_OID,
+        ];
+        for i in 0..1_000_000u32 {
+            let mut d = seeds[i as usize % 2].clone();
+            for _ in 0..1 + next() % 4 {
+                let r = next();
+                let at = (r >> 8) as usize % d.len();
+                match r % 3 {
+                    0 => d[at] = (r >> 32) as u8,
+                    1 => {
+                        d.truncate(at);
+                    }
+                    _ => d.insert(at, (r >> 40) as u8),
+                }
+                if d.is_empty() {
+                    d.push(0x30);
+                }
+            }
+            if let Ok((_, entries)) = parse(&d) {
+                let n = Name {
+                    der: d.clone(),
+                    entries,
+                    ffi: Attachment::default(),
+                };
+                for &m in &modes {
+                    let _ = print_ex(Some(&n), 1, m);
+                }
+                for e in &n.entries {
+                    let (t, v) = value_string(e);
+                    let _ = asn1_text::to_utf8(t, &v);
+                }
+            }
+        }
+    }
+
     #[test]
     fn compat_pieces() {
         let p = print_compat_pieces(b"/C=US/CN=a/b/emailAddress=x");
