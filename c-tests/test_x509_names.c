@@ -284,6 +284,65 @@ static void report_strings(BIO *out)
     }
 }
 
+/* Names made by hand (hex DER), decoded with d2i_X509_NAME: which attribute values OpenSSL
+ * takes, with which ASN1_STRING type, and the first error of those it refuses. */
+static void report_crafted(BIO *out)
+{
+    static const char *const values[] = {
+        "13024142", "3003020105", "020105", "800141", "1B026180", "1E03004100", "1E02D800", "0C01FF",
+        "1C0400110000", "1C03000041", "070141", "1D026180", "0E0141", "03020480", "03020900", "0300",
+        "100141", "1A0141", "120141", "160180", "0A0105", "040161", "170D3235303130313030303030305A",
+        "0C03E282AC", "1E0420AC0041", "1C080000002000000041",
+    };
+    static const char *const names[] = {"3000", "30023100", "300431003100", "300431023000",
+                                        "300A3108300606035504030C"};
+    unsigned char der[128];
+    size_t i;
+
+    for (i = 0; i < sizeof(values) / sizeof(values[0]) + sizeof(names) / sizeof(names[0]); i++) {
+        const char *h = i < sizeof(values) / sizeof(values[0]) ? values[i]
+                                                                : names[i - sizeof(values) / sizeof(values[0])];
+        unsigned char v[64];
+        const unsigned char *p = der;
+        X509_NAME *n;
+        unsigned long e;
+        int vl = 0, len;
+
+        for (; *h != '\0'; h++) {
+            unsigned int x;
+
+            if (*h == ' ')
+                continue;
+            sscanf(h, "%2x", &x);
+            v[vl++] = (unsigned char)x;
+            h++;
+        }
+        if (i < sizeof(values) / sizeof(values[0])) {
+            /* SEQUENCE { SET { SEQUENCE { OID commonName, value } } } */
+            unsigned char *q = der;
+
+            *q++ = 0x30, *q++ = (unsigned char)(vl + 9), *q++ = 0x31, *q++ = (unsigned char)(vl + 7);
+            *q++ = 0x30, *q++ = (unsigned char)(vl + 5), *q++ = 0x06, *q++ = 3, *q++ = 0x55, *q++ = 4, *q++ = 3;
+            memcpy(q, v, vl);
+            len = vl + 11;
+        } else {
+            memcpy(der, v, vl);
+            len = vl;
+        }
+        BIO_printf(out, "-- crafted %d:", (int)i);
+        n = d2i_X509_NAME(NULL, &p, len);
+        if (n == NULL) {
+            e = ERR_peek_error();
+            BIO_printf(out, " NULL first_err=%d:%d\n", ERR_GET_LIB(e), ERR_GET_REASON(e));
+            ERR_clear_error();
+            continue;
+        }
+        BIO_printf(out, " ok consumed=%d\n", (int)(p - der));
+        report_name(out, n);
+        X509_NAME_free(n);
+    }
+}
+
 static int write_expected;
 
 static int test_report(void)
@@ -310,6 +369,8 @@ static int test_report(void)
     report_objects(out);
     BIO_puts(out, "== strings\n");
     report_strings(out);
+    BIO_puts(out, "== crafted\n");
+    report_crafted(out);
     gotlen = BIO_get_mem_data(out, &got);
     if (write_expected) {
         if (!TEST_ptr(f = fopen(cert_path("names/expected.txt"), "wb"))

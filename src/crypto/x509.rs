@@ -221,7 +221,7 @@ impl NameEntry {
         s.push(if self.same_set { '+' } else { '/' });
         s.push_str(&self.short_name());
         s.push('=');
-        for &b in &self.value {
+        for &b in &super::x509_name::value_string(self).1 {
             match b {
                 b'/' | b'+' => {
                     s.push('\\');

@@ -5,7 +5,7 @@
 
 use super::asn1_text::{self, oid_text, Flags, Printed};
 use super::objects;
-use super::x509::{Name, NameEntry, ASN1_R_TOO_LONG, ASN1_R_WRONG_TAG};
+use super::x509::{Name, NameEntry, ASN1_R_HEADER_TOO_LONG, ASN1_R_TOO_LONG, ASN1_R_WRONG_TAG};
 use crate::error::{lib, Error, Result};
 use der::asn1::AnyRef;
 use der::{Decode, Length, Reader, SliceReader, Tag, Tagged};
@@ -84,8 +84,15 @@ fn wrong_tag() -> Error {
     Error::new(lib::ASN1, ASN1_R_WRONG_TAG, "asn1_check_tlen")
 }
 
+fn header_too_long() -> Error {
+    Error::new(lib::ASN1, ASN1_R_HEADER_TOO_LONG, "ASN1_get_object")
+}
+
 /// Reads one element that must have tag `tag`.
 fn element<'a>(r: &mut SliceReader<'a>, tag: Tag) -> Result<AnyRef<'a>> {
+    if u32::from(r.remaining_len()) < 2 {
+        return Err(header_too_long());
+    }
     let e = AnyRef::decode(r).map_err(der_error)?;
     if e.tag() != tag {
         return Err(wrong_tag());
@@ -93,10 +100,56 @@ fn element<'a>(r: &mut SliceReader<'a>, tag: Tag) -> Result<AnyRef<'a>> {
     Ok(e)
 }
 
+/// `ASN1_R_*` reasons of attribute values OpenSSL refuses (asn1err.h).
+const ASN1_R_FIELD_MISSING: i32 = 121;
+const ASN1_R_MSTRING_NOT_UNIVERSAL: i32 = 139;
+const ASN1_R_MSTRING_WRONG_TAG: i32 = 140;
+const ASN1_R_TYPE_NOT_CONSTRUCTED: i32 = 156;
+const ASN1_R_BMPSTRING_IS_WRONG_LENGTH: i32 = 214;
+const ASN1_R_UNIVERSALSTRING_IS_WRONG_LENGTH: i32 = 215;
+const ASN1_R_INVALID_BIT_STRING_BITS_LEFT: i32 = 220;
+const ASN1_R_STRING_TOO_SHORT: i32 = 152;
+
+/// The attribute values OpenSSL 3.0 decodes (measured with `d2i_X509_NAME`): a universal
+/// SEQUENCE, or a primitive string whose type is in `B_ASN1_PRINTABLE` (Numeric, Printable,
+/// T61, IA5, BIT STRING, Universal, BMP, UTF8) or has no `B_ASN1_*` bit (tags 7-9, 11, 13-15,
+/// 29). UTF8String, BMPString and UniversalString must convert to UTF-8 (OpenSSL makes the
+/// canonical form while decoding). Constructed (BER) strings, which OpenSSL reassembles, are
+/// refused here.
+fn check_value(tag: u8, value: &[u8]) -> Result<()> {
+    let fail = |r: i32| Err(Error::new(lib::ASN1, r, "asn1_d2i_ex_primitive"));
+    if tag == 0x30 {
+        return Ok(());
+    }
+    if tag & 0xC0 != 0 {
+        return fail(ASN1_R_MSTRING_NOT_UNIVERSAL);
+    }
+    if tag == 0x10 {
+        return fail(ASN1_R_TYPE_NOT_CONSTRUCTED);
+    }
+    if !matches!(tag, 3 | 7..=9 | 11..=15 | 18..=20 | 22 | 28..=30) {
+        return fail(ASN1_R_MSTRING_WRONG_TAG);
+    }
+    match tag {
+        3 if value.is_empty() => return fail(ASN1_R_STRING_TOO_SHORT),
+        3 if value[0] > 7 => return fail(ASN1_R_INVALID_BIT_STRING_BITS_LEFT),
+        30 if value.len() % 2 != 0 => return fail(ASN1_R_BMPSTRING_IS_WRONG_LENGTH),
+        28 if value.len() % 4 != 0 => return fail(ASN1_R_UNIVERSALSTRING_IS_WRONG_LENGTH),
+        12 | 28 | 30 => {
+            if let Err(Some(r)) = asn1_text::to_utf8(i32::from(tag), value) {
+                return Err(asn1_text::to_utf8_error(r));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Parses the Name (a SEQUENCE OF SET OF AttributeTypeAndValue) at the start of `raw`: its DER
 /// and its attributes in encoding order. Attribute values may have any tag with a low tag
 /// number (the `der` crate's `Tag` does not know UniversalString or GeneralString, so the value
-/// is read as tag octet + `der::Length` + contents).
+/// is read as tag octet + `der::Length` + contents), of the types OpenSSL accepts
+/// ([`check_value`]).
 pub fn parse(raw: &[u8]) -> Result<(Vec<u8>, Vec<NameEntry>)> {
     let mut top = SliceReader::new(raw).map_err(der_error)?;
     let seq = element(&mut top, Tag::Sequence)?;
@@ -111,16 +164,27 @@ pub fn parse(raw: &[u8]) -> Result<(Vec<u8>, Vec<NameEntry>)> {
         while !atvs.is_finished() {
             let atv = element(&mut atvs, Tag::Sequence)?;
             let mut f = SliceReader::new(atv.value()).map_err(der_error)?;
+            let missing = || Error::new(lib::ASN1, ASN1_R_FIELD_MISSING, "asn1_template_noexp_d2i");
+            if f.is_finished() {
+                return Err(missing());
+            }
             let oid = element(&mut f, Tag::ObjectIdentifier)?;
+            if f.is_finished() {
+                return Err(missing());
+            }
             let tag = f.read_byte().map_err(der_error)?;
             if tag & 0x1F == 0x1F {
                 return Err(wrong_tag());
             }
-            let len = Length::decode(&mut f).map_err(der_error)?;
+            let len = Length::decode(&mut f).map_err(|e| match e.kind() {
+                der::ErrorKind::Incomplete { .. } => header_too_long(),
+                _ => der_error(e),
+            })?;
             let value = f.read_slice(len).map_err(der_error)?;
             if !f.is_finished() {
                 return Err(wrong_tag());
             }
+            check_value(tag, value)?;
             entries.push(NameEntry {
                 oid: oid.value().to_vec(),
                 tag,
@@ -133,10 +197,11 @@ pub fn parse(raw: &[u8]) -> Result<(Vec<u8>, Vec<NameEntry>)> {
     Ok((der, entries))
 }
 
-/// The `ASN1_STRING` type and data OpenSSL gives an attribute value: the universal tag number
-/// and the contents for primitive values; SEQUENCE and SET (and values of other classes, as
-/// `V_ASN1_OTHER`) keep their whole encoding.
-pub fn value_string(e: &NameEntry) -> (i32, Vec<u8>) {
+/// The `ASN1_STRING` type, data and flags OpenSSL gives an attribute value: the universal tag
+/// number and the contents for primitive values (a BIT STRING without its unused-bits octet,
+/// which goes to the flags as `ASN1_STRING_FLAG_BITS_LEFT`); SEQUENCE and SET (and values of
+/// other classes, as `V_ASN1_OTHER`) keep their whole encoding.
+pub fn value_string(e: &NameEntry) -> (i32, Vec<u8>, core::ffi::c_long) {
     let whole = || {
         let mut out = vec![e.tag];
         let n = e.value.len();
@@ -152,10 +217,17 @@ pub fn value_string(e: &NameEntry) -> (i32, Vec<u8>) {
         out
     };
     match e.tag {
-        0x30 => (V_ASN1_SEQUENCE, whole()),
-        0x31 => (V_ASN1_SET, whole()),
-        t if t & 0xE0 == 0 => (i32::from(t), e.value.clone()),
-        _ => (V_ASN1_OTHER, whole()),
+        0x30 => (V_ASN1_SEQUENCE, whole(), 0),
+        0x31 => (V_ASN1_SET, whole(), 0),
+        3 => {
+            let unused = e
+                .value
+                .first()
+                .map_or(0, |&b| core::ffi::c_long::from(b & 7));
+            (3, e.value.get(1..).unwrap_or(&[]).to_vec(), 0x08 | unused)
+        }
+        t if t & 0xE0 == 0 => (i32::from(t), e.value.clone(), 0),
+        _ => (V_ASN1_OTHER, whole(), 0),
     }
 }
 
@@ -259,8 +331,8 @@ pub fn print_ex(name: Option<&Name>, indent: i32, flags: Flags) -> Printed {
         } else {
             0
         };
-        let (kind, data) = value_string(e);
-        let (text, ok) = asn1_text::print_string(kind, &data, 0, flags | or);
+        let (kind, data, string_flags) = value_string(e);
+        let (text, ok) = asn1_text::print_string(kind, &data, string_flags, flags | or);
         out.extend_from_slice(&text);
         if ok.is_err() {
             return (out, ok);
@@ -374,7 +446,7 @@ mod tests {
                     let _ = print_ex(Some(&n), 1, m);
                 }
                 for e in &n.entries {
-                    let (t, v) = value_string(e);
+                    let (t, v, _) = value_string(e);
                     let _ = asn1_text::to_utf8(t, &v);
                 }
             }

@@ -329,16 +329,17 @@ pub extern "C" fn X509_NAME_get_text_by_NID(
         else {
             return Ok(-1);
         };
+        let value = crate::crypto::x509_name::value_string(e).1;
         if buf.is_null() {
-            return Ok(c_int::try_from(e.value.len()).unwrap_or(c_int::MAX));
+            return Ok(c_int::try_from(value.len()).unwrap_or(c_int::MAX));
         }
         if len <= 0 {
             return Ok(-1);
         }
-        let n = e.value.len().min(len as usize - 1);
+        let n = value.len().min(len as usize - 1);
         // SAFETY: the caller's buffer holds `len` bytes.
         unsafe {
-            core::ptr::copy_nonoverlapping(e.value.as_ptr(), buf as *mut u8, n);
+            core::ptr::copy_nonoverlapping(value.as_ptr(), buf as *mut u8, n);
             *buf.add(n) = 0;
         }
         Ok(n as c_int)

@@ -9,7 +9,7 @@
 //! nowhere (-1); an unknown NID gives -2 (no error), even with a NULL name; `lastpos` below -1
 //! counts as -1; `X509_NAME_get0_der` gives 0 for NULL.
 
-use super::asn1::{free_string, new_string};
+use super::asn1::{free_string, new_string, Asn1String};
 use super::compat::OSSL_LIB_CTX;
 use super::obj::{obj_ref, table_object, Asn1Object, ObjRef};
 use super::types::{ASN1_OBJECT, ASN1_STRING, X509_NAME, X509_NAME_ENTRY};
@@ -52,10 +52,15 @@ fn entries(n: &Name) -> &[Entry] {
                 .iter()
                 .zip(sets)
                 .map(|(e, set)| {
-                    let (kind, data) = value_string(e);
+                    let (kind, data, flags) = value_string(e);
+                    let value = new_string(kind, &data).unwrap_or(core::ptr::null_mut());
+                    // SAFETY: NULL or the string just made.
+                    if let Some(v) = unsafe { (value as *mut Asn1String).as_mut() } {
+                        v.flags = flags;
+                    }
                     Entry {
                         object: Asn1Object::for_oid(&e.oid),
-                        value: new_string(kind, &data).unwrap_or(core::ptr::null_mut()),
+                        value,
                         set,
                     }
                 })
