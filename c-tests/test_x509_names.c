@@ -343,6 +343,33 @@ static void report_crafted(BIO *out)
     }
 }
 
+/* Subject and issuer of the suite's other certificates in the three common forms. */
+static void report_suite_certs(BIO *out)
+{
+    static const char *const files[] = {"ca-ec.pem", "ca-rsa.pem", "client.pem", "int-ca.pem", "other-ca.pem",
+                                        "selfsigned.pem", "server-ec.pem", "server-ed25519.pem",
+                                        "server-int.pem", "server-other.pem", "server-rsa.pem", "unknownca.pem"};
+    static const unsigned long flags[] = {XN_FLAG_ONELINE, XN_FLAG_RFC2253, XN_FLAG_MULTILINE, 0};
+    size_t i, j;
+
+    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        BIO *b = BIO_new_file(cert_path(files[i]), "r");
+        X509 *x = b == NULL ? NULL : PEM_read_bio_X509(b, NULL, NULL, NULL);
+
+        BIO_free(b);
+        BIO_printf(out, "-- %s%s\n", files[i], x == NULL ? " (unreadable)" : "");
+        for (j = 0; x != NULL && j < sizeof(flags) / sizeof(flags[0]); j++) {
+            int r1 = X509_NAME_print_ex(out, X509_get_subject_name(x), 1, flags[j]);
+            int r2;
+
+            BIO_puts(out, " / ");
+            r2 = X509_NAME_print_ex(out, X509_get_issuer_name(x), 1, flags[j]);
+            BIO_printf(out, " |%d %d hash=%08lx\n", r1, r2, X509_NAME_hash(X509_get_issuer_name(x)));
+        }
+        X509_free(x);
+    }
+}
+
 static int write_expected;
 
 static int test_report(void)
@@ -371,6 +398,8 @@ static int test_report(void)
     report_strings(out);
     BIO_puts(out, "== crafted\n");
     report_crafted(out);
+    BIO_puts(out, "== suite certificates\n");
+    report_suite_certs(out);
     gotlen = BIO_get_mem_data(out, &got);
     if (write_expected) {
         if (!TEST_ptr(f = fopen(cert_path("names/expected.txt"), "wb"))
