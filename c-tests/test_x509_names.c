@@ -370,6 +370,134 @@ static void report_suite_certs(BIO *out)
     }
 }
 
+/* ASN1_STRING_print_ex and ASN1_STRING_to_UTF8 over pseudo-random strings (a fixed LCG):
+ * types, escaping-relevant bytes and flag combinations drawn at random. */
+static void report_random_strings(BIO *out)
+{
+    static const int types[] = {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                                22, 23, 24, 25, 26, 27, 28, 28, 29, 30, 30, 30, 31, 99, 258};
+    static const unsigned char bytes[] = {' ', '#', ',', '+', '"', '\\', '<', '>', ';', '=', '/', 'a', 'Z', '0',
+                                          0x00, 0x01, 0x0a, 0x7f, 0x80, 0xa9, 0xc3, 0xe2, 0x82, 0xac, 0xf0,
+                                          0x9f, 0xd8, 0xff, 0x01, 0x00};
+    static const unsigned long bits[] = {ASN1_STRFLGS_ESC_2253, ASN1_STRFLGS_ESC_CTRL, ASN1_STRFLGS_ESC_MSB,
+                                         ASN1_STRFLGS_ESC_QUOTE, ASN1_STRFLGS_UTF8_CONVERT,
+                                         ASN1_STRFLGS_IGNORE_TYPE, ASN1_STRFLGS_SHOW_TYPE, ASN1_STRFLGS_DUMP_ALL,
+                                         ASN1_STRFLGS_DUMP_UNKNOWN, ASN1_STRFLGS_DUMP_DER, ASN1_STRFLGS_ESC_2254};
+    unsigned long seed = 12345;
+    int i, j;
+
+#define NEXT() (seed = seed * 6364136223846793005UL + 1442695040888963407UL, (unsigned)(seed >> 33))
+    for (i = 0; i < 600; i++) {
+        ASN1_STRING *s = ASN1_STRING_type_new(types[NEXT() % (sizeof(types) / sizeof(types[0]))]);
+        unsigned char data[16], *u = NULL;
+        int len = (int)(NEXT() % 13), r;
+        unsigned long flags = 0;
+
+        for (j = 0; j < len; j++)
+            data[j] = bytes[NEXT() % sizeof(bytes)];
+        for (j = 0; j < (int)(sizeof(bits) / sizeof(bits[0])); j++)
+            if (NEXT() % 3 == 0)
+                flags |= bits[j];
+        ASN1_STRING_set(s, data, len);
+        BIO_printf(out, "rand %d type=%d flags=%lx: ", i, ASN1_STRING_type(s), flags);
+        r = ASN1_STRING_print_ex(out, s, flags);
+        BIO_printf(out, " ret=%d", r);
+        print_errors(out);
+        r = ASN1_STRING_to_UTF8(&u, s);
+        BIO_printf(out, " utf8=%d", r);
+        if (r > 0)
+            BIO_write(out, u, r);
+        OPENSSL_free(u);
+        print_errors(out);
+        BIO_puts(out, "\n");
+        ASN1_STRING_free(s);
+    }
+#undef NEXT
+}
+
+/* X509_NAME_print_ex over pseudo-random names (a fixed LCG): 1-4 RDNs of 1-2 attributes of
+ * assorted types and values, printed with random separators, field names and flags. */
+static void report_random_names(BIO *out)
+{
+    static const char *const oids[] = {"\x55\x04\x03", "\x55\x04\x0a", "\x55\x04\x0b", "\x55\x04\x06",
+                                       "\x09\x92\x26\x89\x93\xf2\x2c\x64\x01\x19",
+                                       "\x2a\x86\x48\x86\xf7\x0d\x01\x09\x01", "\x2a\x03\x04",
+                                       "\x55\x04\x2a"};
+    static const int oid_lens[] = {3, 3, 3, 3, 10, 9, 3, 3};
+    static const struct {
+        unsigned char tag;
+        const char *v;
+        int len;
+    } values[] = {
+        {0x13, "Example", 7},         {0x13, " lead", 5},           {0x0c, "a,b+c", 5},
+        {0x0c, "Zo\xc3\xab", 4},      {0x0c, "#x\\y\"", 5},        {0x16, "a@b.c", 5},
+        {0x1e, "\x00Z\x00\xeb", 4},   {0x14, "caf\xe9", 4},         {0x0c, "trail ", 6},
+        {0x0c, "\xe6\x97\xa5;<>", 6}, {0x1c, "\x00\x00\x00A", 4}, {0x12, "123", 3},
+    };
+    static const unsigned long seps[] = {XN_FLAG_SEP_COMMA_PLUS, XN_FLAG_SEP_CPLUS_SPC, XN_FLAG_SEP_SPLUS_SPC,
+                                         XN_FLAG_SEP_MULTILINE};
+    static const unsigned long fns[] = {XN_FLAG_FN_SN, XN_FLAG_FN_LN, XN_FLAG_FN_OID, XN_FLAG_FN_NONE};
+    static const unsigned long bits[] = {XN_FLAG_DN_REV, XN_FLAG_SPC_EQ, XN_FLAG_DUMP_UNKNOWN_FIELDS,
+                                         XN_FLAG_FN_ALIGN, ASN1_STRFLGS_ESC_2253, ASN1_STRFLGS_ESC_CTRL,
+                                         ASN1_STRFLGS_ESC_MSB, ASN1_STRFLGS_ESC_QUOTE, ASN1_STRFLGS_UTF8_CONVERT,
+                                         ASN1_STRFLGS_SHOW_TYPE, ASN1_STRFLGS_DUMP_UNKNOWN, ASN1_STRFLGS_DUMP_DER,
+                                         ASN1_STRFLGS_ESC_2254};
+    unsigned long seed = 777;
+    int i, j, k;
+
+#define NEXT() (seed = seed * 6364136223846793005UL + 1442695040888963407UL, (unsigned)(seed >> 33))
+    for (i = 0; i < 200; i++) {
+        unsigned char rdns[512], der[600];
+        const unsigned char *p = der;
+        int rl = 0, hl, nrdn = 1 + (int)(NEXT() % 4), indent = (int)(NEXT() % 4), r;
+        unsigned long flags = seps[NEXT() % 4];
+        X509_NAME *n;
+
+        flags |= fns[NEXT() % 4];
+
+        for (j = 0; j < nrdn; j++) {
+            unsigned char set[256];
+            int sl = 0, natv = 1 + (int)(NEXT() % 2);
+
+            for (k = 0; k < natv; k++) {
+                int o = (int)(NEXT() % 8), v = (int)(NEXT() % (sizeof(values) / sizeof(values[0])));
+                int al = 2 + oid_lens[o] + 2 + values[v].len;
+
+                set[sl++] = 0x30, set[sl++] = (unsigned char)al, set[sl++] = 0x06;
+                set[sl++] = (unsigned char)oid_lens[o];
+                memcpy(set + sl, oids[o], oid_lens[o]);
+                sl += oid_lens[o];
+                set[sl++] = values[v].tag, set[sl++] = (unsigned char)values[v].len;
+                memcpy(set + sl, values[v].v, values[v].len);
+                sl += values[v].len;
+            }
+            rdns[rl++] = 0x31, rdns[rl++] = (unsigned char)sl;
+            memcpy(rdns + rl, set, sl);
+            rl += sl;
+        }
+        /* DER lengths (OpenSSL also takes the non-minimal BER forms; sslrs's parser does not) */
+        hl = rl < 128 ? 2 : 3;
+        der[0] = 0x30, der[1] = 0x81, der[hl - 1] = (unsigned char)rl;
+        memcpy(der + hl, rdns, rl);
+        for (j = 0; j < (int)(sizeof(bits) / sizeof(bits[0])); j++)
+            if (NEXT() % 3 == 0)
+                flags |= bits[j];
+        n = d2i_X509_NAME(NULL, &p, rl + hl);
+        BIO_printf(out, "rname %d flags=%lx indent=%d: ", i, flags, indent);
+        if (n == NULL) {
+            BIO_puts(out, "NULL");
+            print_errors(out);
+        } else {
+            r = X509_NAME_print_ex(out, n, indent, flags);
+            BIO_printf(out, "|ret=%d hash=%08lx", r, X509_NAME_hash(n));
+            print_errors(out);
+        }
+        BIO_puts(out, "\n");
+        X509_NAME_free(n);
+    }
+#undef NEXT
+}
+
 static int write_expected;
 
 static int test_report(void)
@@ -400,6 +528,10 @@ static int test_report(void)
     report_crafted(out);
     BIO_puts(out, "== suite certificates\n");
     report_suite_certs(out);
+    BIO_puts(out, "== random strings\n");
+    report_random_strings(out);
+    BIO_puts(out, "== random names\n");
+    report_random_names(out);
     gotlen = BIO_get_mem_data(out, &got);
     if (write_expected) {
         if (!TEST_ptr(f = fopen(cert_path("names/expected.txt"), "wb"))
