@@ -443,6 +443,7 @@ static void report_random_names(BIO *out)
                                          ASN1_STRFLGS_SHOW_TYPE, ASN1_STRFLGS_DUMP_UNKNOWN, ASN1_STRFLGS_DUMP_DER,
                                          ASN1_STRFLGS_ESC_2254};
     unsigned long seed = 777;
+    X509_NAME *prev = X509_NAME_new();
     int i, j, k;
 
 #define NEXT() (seed = seed * 6364136223846793005UL + 1442695040888963407UL, (unsigned)(seed >> 33))
@@ -489,12 +490,16 @@ static void report_random_names(BIO *out)
             print_errors(out);
         } else {
             r = X509_NAME_print_ex(out, n, indent, flags);
-            BIO_printf(out, "|ret=%d hash=%08lx", r, X509_NAME_hash(n));
+            BIO_printf(out, "|ret=%d hash=%08lx cmp_prev=%d", r, X509_NAME_hash(n), X509_NAME_cmp(n, prev));
             print_errors(out);
         }
         BIO_puts(out, "\n");
-        X509_NAME_free(n);
+        if (n != NULL) {
+            X509_NAME_free(prev);
+            prev = n;
+        }
     }
+    X509_NAME_free(prev);
 #undef NEXT
 }
 
@@ -575,7 +580,7 @@ end:
 static int test_null_inputs(void)
 {
     X509 *x = read_name_cert("basic.pem");
-    X509_NAME *n = x == NULL ? NULL : X509_get_subject_name(x);
+    X509_NAME *n = x == NULL ? NULL : X509_get_subject_name(x), *empty = NULL;
     BIO *b = BIO_new(BIO_s_mem());
     ASN1_STRING *s = ASN1_STRING_type_new(V_ASN1_UTF8STRING);
     unsigned char *u = (unsigned char *)"untouched";
@@ -636,8 +641,17 @@ static int test_null_inputs(void)
         || !TEST_ulong_eq(ERR_get_error(), ERR_PACK(ERR_LIB_X509, 0, ERR_R_BUF_LIB))
         || !TEST_int_eq(ERR_peek_error(), 0))
         goto end;
+    /* An empty name (X509_NAME_new): the indent only, compat prints nothing, SHA-1 of nothing. */
+    if (!TEST_ptr(empty = X509_NAME_new()) || !TEST_int_eq(X509_NAME_entry_count(empty), 0)
+        || !TEST_int_eq(X509_NAME_print_ex(NULL, empty, 3, XN_FLAG_MULTILINE), 3)
+        || !TEST_int_eq(X509_NAME_print_ex(NULL, empty, 3, 0), 1)
+        || !TEST_ulong_eq(X509_NAME_hash_ex(empty, NULL, NULL, NULL), 0xeea339daUL)
+        || !TEST_int_eq(X509_NAME_get0_der(empty, &der, &derlen), 1) || !TEST_int_eq(derlen, 2)
+        || !TEST_int_eq(X509_NAME_cmp(empty, n), -1) || !TEST_int_eq(ERR_peek_error(), 0))
+        goto end;
     ret = 1;
 end:
+    X509_NAME_free(empty);
     ASN1_STRING_free(s);
     BIO_free(b);
     X509_free(x);

@@ -5330,6 +5330,11 @@ unsigned long X509_NAME_hash_ex(const X509_NAME *x,
 unsigned long X509_NAME_hash_old(const X509_NAME *x);
 
 /**
+ * `X509_NAME_new()`: an empty name, freed with `X509_NAME_free`.
+ */
+X509_NAME *X509_NAME_new(void);
+
+/**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
  * a backslash, bytes outside printable ASCII as `\xHH`, `+` joining multi-valued RDNs).
  *

@@ -1,4 +1,4 @@
-//! `openssl/x509.h` family, the attributes of a name: `X509_NAME_entry_count`,
+//! `openssl/x509.h` family, the attributes of a name: `X509_NAME_new`, `X509_NAME_entry_count`,
 //! `X509_NAME_get_entry`, `X509_NAME_get_index_by_NID`/`_by_OBJ`, `X509_NAME_ENTRY_get_data`/
 //! `_get_object`/`_set`, `X509_NAME_hash_ex`, `X509_NAME_hash_old`, `X509_NAME_get0_der`.
 //!
@@ -86,6 +86,15 @@ unsafe fn name_ref<'a>(p: *const X509_NAME) -> Option<&'a Name> {
 unsafe fn entry_ref<'a>(p: *const X509_NAME_ENTRY) -> Option<&'a Entry> {
     // SAFETY: per the caller.
     unsafe { (p as *const Entry).as_ref() }
+}
+
+/// `X509_NAME_new()`: an empty name, freed with `X509_NAME_free`.
+#[no_mangle]
+pub extern "C" fn X509_NAME_new() -> *mut X509_NAME {
+    crate::forward_new!(X509_NAME_new());
+    guard(core::ptr::null_mut(), || {
+        Box::into_raw(Box::new(Name::default())) as *mut X509_NAME
+    })
 }
 
 /// `X509_NAME_entry_count(name)`: the number of attributes; 0 for NULL.
