@@ -277,3 +277,25 @@ typedef struct SCRYPT_PARAMS_st {
 #define X509_get_notBefore X509_getm_notBefore
 #define X509_get_notAfter X509_getm_notAfter
 #define X509_extract_key(x) X509_get_pubkey(x)
+/* X509_NAME_print_ex() flags (the ASN1_STRFLGS_* they use come from <openssl/asn1.h>). */
+#define XN_FLAG_SEP_MASK (0xf << 16)
+#define XN_FLAG_COMPAT 0
+#define XN_FLAG_SEP_COMMA_PLUS (1 << 16)
+#define XN_FLAG_SEP_CPLUS_SPC (2 << 16)
+#define XN_FLAG_SEP_SPLUS_SPC (3 << 16)
+#define XN_FLAG_SEP_MULTILINE (4 << 16)
+#define XN_FLAG_DN_REV (1 << 20)
+#define XN_FLAG_FN_MASK (0x3 << 21)
+#define XN_FLAG_FN_SN 0
+#define XN_FLAG_FN_LN (1 << 21)
+#define XN_FLAG_FN_OID (2 << 21)
+#define XN_FLAG_FN_NONE (3 << 21)
+#define XN_FLAG_SPC_EQ (1 << 23)
+#define XN_FLAG_DUMP_UNKNOWN_FIELDS (1 << 24)
+#define XN_FLAG_FN_ALIGN (1 << 25)
+#define XN_FLAG_RFC2253 (ASN1_STRFLGS_RFC2253 | XN_FLAG_SEP_COMMA_PLUS | XN_FLAG_DN_REV | XN_FLAG_FN_SN | XN_FLAG_DUMP_UNKNOWN_FIELDS)
+#define XN_FLAG_ONELINE (ASN1_STRFLGS_RFC2253 | ASN1_STRFLGS_ESC_QUOTE | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_SPC_EQ | XN_FLAG_FN_SN)
+#define XN_FLAG_MULTILINE (ASN1_STRFLGS_ESC_CTRL | ASN1_STRFLGS_ESC_MSB | XN_FLAG_SEP_MULTILINE | XN_FLAG_SPC_EQ | XN_FLAG_FN_LN | XN_FLAG_FN_ALIGN)
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+#define X509_NAME_hash(x) X509_NAME_hash_ex(x, NULL, NULL, NULL)
+#endif

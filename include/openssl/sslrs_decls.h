@@ -583,6 +583,12 @@ ASN1_INTEGER *ASN1_INTEGER_new(void);
 BIGNUM *ASN1_INTEGER_to_BN(const ASN1_INTEGER *ai, BIGNUM *bn);
 
 /**
+ * `ASN1_OBJECT_free(a)`: frees an object made for the caller; the table's objects and those
+ * of name entries are left alone; NULL is a no-op.
+ */
+void ASN1_OBJECT_free(ASN1_OBJECT *a);
+
+/**
  * `ASN1_OCTET_STRING_free(a)`; NULL is a no-op.
  */
 void ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *a);
@@ -618,10 +624,35 @@ int ASN1_STRING_length(const ASN1_STRING *x);
 ASN1_STRING *ASN1_STRING_new(void);
 
 /**
+ * `ASN1_STRING_print(bp, v)`: the bytes, each outside `' '..='~'` (except CR and LF) as `.`;
+ * 1, or 0 for NULL or a failed write.
+ */
+int ASN1_STRING_print(BIO *bp, const ASN1_STRING *v);
+
+/**
+ * `ASN1_STRING_print_ex(out, str, flags)`: the string as `ASN1_STRFLGS_*` say; the length of
+ * the printed form, -1 on bad data (and for NULL, where OpenSSL crashes).
+ */
+int ASN1_STRING_print_ex(BIO *out, const ASN1_STRING *str, unsigned long flags);
+
+/**
+ * `ASN1_STRING_print_ex_fp(fp, str, flags)`: as `ASN1_STRING_print_ex`, to a `FILE`.
+ */
+int ASN1_STRING_print_ex_fp(FILE *fp, const ASN1_STRING *str, unsigned long flags);
+
+/**
  * `ASN1_STRING_set(str, data, len)`: copies `len` bytes (`strlen(data)` when `len` is negative);
  * 1, or 0 on failure.
  */
 int ASN1_STRING_set(ASN1_STRING *str, const void *data, int len);
+
+/**
+ * `ASN1_STRING_to_UTF8(out, in)`: the string as UTF-8 in a new `OPENSSL_malloc`ed,
+ * NUL-terminated buffer at `*out`; its length, or -1: for NULL, a type without a text form
+ * (no error), or bad data (`ASN1_R_INVALID_UTF8STRING`, `_INVALID_BMPSTRING_LENGTH`,
+ * `_INVALID_UNIVERSALSTRING_LENGTH`, `_ILLEGAL_CHARACTERS`).
+ */
+int ASN1_STRING_to_UTF8(unsigned char **out, const ASN1_STRING *in);
 
 /**
  * `ASN1_STRING_type(x)`: the `V_ASN1_*` type; 0 for NULL (OpenSSL would crash).
@@ -1913,6 +1944,79 @@ void GENERAL_NAMES_free(GENERAL_NAMES *a);
  * `GENERAL_NAME_free(a)`; NULL is a no-op.
  */
 void GENERAL_NAME_free(GENERAL_NAME *a);
+
+/**
+ * `OBJ_cmp(a, b)`: by length, then contents (0 when equal). OpenSSL crashes on NULL; here a
+ * NULL sorts first.
+ */
+int OBJ_cmp(const ASN1_OBJECT *a, const ASN1_OBJECT *b);
+
+/**
+ * `OBJ_dup(o)`: a caller-owned copy (the table's objects are returned as they are, as OpenSSL
+ * does for its static ones); NULL for NULL.
+ */
+ASN1_OBJECT *OBJ_dup(const ASN1_OBJECT *o);
+
+/**
+ * `OBJ_get0_data(obj)`: the DER contents, owned by the object; NULL for NULL or none.
+ */
+const unsigned char *OBJ_get0_data(const ASN1_OBJECT *obj);
+
+/**
+ * `OBJ_length(obj)`: the length of the DER contents; 0 for NULL.
+ */
+size_t OBJ_length(const ASN1_OBJECT *obj);
+
+/**
+ * `OBJ_ln2nid(s)`: the NID with long name `s` (exact), else 0; no error.
+ */
+int OBJ_ln2nid(const char *s);
+
+/**
+ * `OBJ_nid2ln(n)`: the long name (the short one when the NID has none); NULL when unknown.
+ */
+const char *OBJ_nid2ln(int n);
+
+/**
+ * `OBJ_nid2obj(n)`: the table's object (not to be freed); NULL for an unknown NID.
+ */
+ASN1_OBJECT *OBJ_nid2obj(int n);
+
+/**
+ * `OBJ_nid2sn(n)`: the short name (the long one when the NID has none); NULL when unknown.
+ */
+const char *OBJ_nid2sn(int n);
+
+/**
+ * `OBJ_obj2nid(o)`: the NID, `NID_undef` (0) for NULL or an OID the table does not know.
+ */
+int OBJ_obj2nid(const ASN1_OBJECT *o);
+
+/**
+ * `OBJ_obj2txt(buf, buf_len, a, no_name)`: the long name (short if none) unless `no_name` or
+ * unknown, else the dotted OID, copied into `buf` truncated to `buf_len - 1` bytes and
+ * NUL-terminated. Returns the full length; 0 (with `buf` emptied) for NULL or an empty object,
+ * -1 for a malformed OID.
+ */
+int OBJ_obj2txt(char *buf, int buf_len, const ASN1_OBJECT *a, int no_name);
+
+/**
+ * `OBJ_sn2nid(s)`: the NID with short name `s` (exact), else 0; no error.
+ */
+int OBJ_sn2nid(const char *s);
+
+/**
+ * `OBJ_txt2nid(s)`: `OBJ_obj2nid(OBJ_txt2obj(s, 0))`, with its errors; 0 when unknown.
+ */
+int OBJ_txt2nid(const char *s);
+
+/**
+ * `OBJ_txt2obj(s, no_name)`: the object named (short or long name, unless `no_name`) or written
+ * in dotted form by `s`. Table objects are shared; others are owned by the caller
+ * (`ASN1_OBJECT_free`). NULL with `OBJ_R_UNKNOWN_OBJECT_NAME` or the `ASN1_R_*` of the bad
+ * dotted text.
+ */
+ASN1_OBJECT *OBJ_txt2obj(const char *s, int no_name);
 
 /**
  * `OPENSSL_cipher_name(3)`: the OpenSSL name of the suite with standard (RFC) name
@@ -5356,6 +5460,22 @@ int X509_CRL_up_ref(X509_CRL *crl);
 void X509_INFO_free(X509_INFO *a);
 
 /**
+ * `X509_NAME_ENTRY_get_data(ne)`: the value (owned by the name); NULL for NULL.
+ */
+ASN1_STRING *X509_NAME_ENTRY_get_data(const X509_NAME_ENTRY *ne);
+
+/**
+ * `X509_NAME_ENTRY_get_object(ne)`: the attribute type (owned by the name); NULL for NULL.
+ */
+ASN1_OBJECT *X509_NAME_ENTRY_get_object(const X509_NAME_ENTRY *ne);
+
+/**
+ * `X509_NAME_ENTRY_set(ne)`: the index of the entry's RDN (entries of a multi-valued RDN share
+ * it); -1 for NULL (OpenSSL would crash).
+ */
+int X509_NAME_ENTRY_set(const X509_NAME_ENTRY *ne);
+
+/**
  * `X509_NAME_cmp(a, b)`: 0 when equal; otherwise the sign of the comparison of the canonical
  * encodings, shorter first, then bytewise (OpenSSL's order, e.g. for sorted name stacks).
  * NULL sorts first.
@@ -5368,20 +5488,66 @@ int X509_NAME_cmp(const X509_NAME *a, const X509_NAME *b);
 X509_NAME *X509_NAME_dup(const X509_NAME *xn);
 
 /**
+ * `X509_NAME_entry_count(name)`: the number of attributes; 0 for NULL.
+ */
+int X509_NAME_entry_count(const X509_NAME *name);
+
+/**
  * `X509_NAME_free(a)`: frees a name made by `X509_NAME_dup`/`d2i_X509_NAME` (or returned as
  * owned by a libssl function); NULL is a no-op.
  */
 void X509_NAME_free(X509_NAME *a);
 
 /**
+ * `X509_NAME_get0_der(nm, pder, pderlen)`: the name's DER, owned by it; 1, or 0 for NULL.
+ */
+int X509_NAME_get0_der(const X509_NAME *nm, const unsigned char **pder, size_t *pderlen);
+
+/**
+ * `X509_NAME_get_entry(name, loc)`: attribute `loc` (owned by the name); NULL out of range.
+ */
+X509_NAME_ENTRY *X509_NAME_get_entry(const X509_NAME *name, int loc);
+
+/**
+ * `X509_NAME_get_index_by_NID(name, nid, lastpos)`: the index of the next attribute of type
+ * `nid` after `lastpos` (-1 to start), -1 when there is none, -2 for a NID OpenSSL does not
+ * know.
+ */
+int X509_NAME_get_index_by_NID(const X509_NAME *name, int nid, int lastpos);
+
+/**
+ * `X509_NAME_get_index_by_OBJ(name, obj, lastpos)`: as `_by_NID` with an object; -1 for a
+ * NULL name (and, where OpenSSL would crash, a NULL object).
+ */
+int X509_NAME_get_index_by_OBJ(const X509_NAME *name, const ASN1_OBJECT *obj, int lastpos);
+
+/**
  * `X509_NAME_get_text_by_NID(3)`: the first attribute of type `nid` (e.g. `NID_commonName`)
  * copied into `buf` (at most `len - 1` bytes and a NUL); its length, or -1 if the name has
- * none. With a NULL `buf`, only the length.
- *
- * Status: partial — the NIDs of the common name attributes (CN, C, L, ST, O, OU, emailAddress,
- * givenName, surname, serialNumber, title, DC, UID); others give -1.
+ * none or OpenSSL's object table does not know `nid`. With a NULL `buf`, only the length.
  */
 int X509_NAME_get_text_by_NID(const X509_NAME *name, int nid, char *buf, int len);
+
+/**
+ * `X509_NAME_hash_ex(x, libctx, propq, ok)`: SHA-1 of the canonical encoding (the one
+ * `X509_NAME_cmp` compares), first four bytes little-endian: the `c_rehash` hash. `*ok` is 1;
+ * for NULL (where OpenSSL crashes) 0 with `*ok` 0.
+ */
+unsigned long X509_NAME_hash_ex(const X509_NAME *x,
+                                OSSL_LIB_CTX *libctx,
+                                const char *propq,
+                                int *ok);
+
+/**
+ * `X509_NAME_hash_old(x)`: MD5 of the name's DER, first four bytes little-endian (the hash
+ * of OpenSSL before 1.0); 0 for NULL (where OpenSSL crashes).
+ */
+unsigned long X509_NAME_hash_old(const X509_NAME *x);
+
+/**
+ * `X509_NAME_new()`: an empty name, freed with `X509_NAME_free`.
+ */
+X509_NAME *X509_NAME_new(void);
 
 /**
  * `X509_NAME_oneline(a, buf, size)`: `/C=US/O=Org/CN=name` (`/` and `+` in values escaped with
@@ -5393,6 +5559,25 @@ int X509_NAME_get_text_by_NID(const X509_NAME *name, int nid, char *buf, int len
  * `"NO X509_NAME"`, as in OpenSSL.
  */
 char *X509_NAME_oneline(const X509_NAME *a, char *buf, int size);
+
+/**
+ * `X509_NAME_print(bp, name, obase)`: the oneline form without its first slash, `, ` before
+ * each attribute whose short name is one or two capital letters (`obase` is unused, as in
+ * OpenSSL). 1, or 0 when writing fails.
+ */
+int X509_NAME_print(BIO *bp, const X509_NAME *name, int obase);
+
+/**
+ * `X509_NAME_print_ex(out, nm, indent, flags)`: the name as `XN_FLAG_*` say (`XN_FLAG_ONELINE`,
+ * `XN_FLAG_RFC2253`, `XN_FLAG_MULTILINE`, any separator/field-name/alignment/`ASN1_STRFLGS_*`
+ * combination); flags 0 is `X509_NAME_print(out, nm, indent)`.
+ */
+int X509_NAME_print_ex(BIO *out, const X509_NAME *nm, int indent, unsigned long flags);
+
+/**
+ * `X509_NAME_print_ex_fp(fp, nm, indent, flags)`: as `X509_NAME_print_ex`, to a `FILE`.
+ */
+int X509_NAME_print_ex_fp(FILE *fp, const X509_NAME *nm, int indent, unsigned long flags);
 
 /**
  * `X509_STORE_CTX_cleanup(3)`: forgets what `_init` set, so the context can be initialised

@@ -4,6 +4,7 @@
 //! forward backend (pass every call through to a libcrypto.so.3 already in the process) plugs in
 //! here: the engine only ever sees `Bio` handles, `Error`s and DER.
 
+pub mod asn1_text;
 pub mod bio;
 pub mod bio_foreign;
 pub mod err;
@@ -14,3 +15,4 @@ pub mod pem;
 pub mod pkey;
 pub mod x509;
 pub mod x509_fields;
+pub mod x509_name;

@@ -187,51 +187,6 @@ pub mod der {
     }
 }
 
-/// Short names OpenSSL prints for name attributes (measured with `OBJ_nid2sn` on OpenSSL 3.0).
-/// Unknown attributes print as their dotted OID, as OpenSSL does.
-const ATTRIBUTE_NAMES: &[(&str, &str)] = &[
-    ("2.5.4.3", "CN"),
-    ("2.5.4.4", "SN"),
-    ("2.5.4.5", "serialNumber"),
-    ("2.5.4.6", "C"),
-    ("2.5.4.7", "L"),
-    ("2.5.4.8", "ST"),
-    ("2.5.4.9", "street"),
-    ("2.5.4.10", "O"),
-    ("2.5.4.11", "OU"),
-    ("2.5.4.12", "title"),
-    ("2.5.4.13", "description"),
-    ("2.5.4.14", "searchGuide"),
-    ("2.5.4.15", "businessCategory"),
-    ("2.5.4.16", "postalAddress"),
-    ("2.5.4.17", "postalCode"),
-    ("2.5.4.18", "postOfficeBox"),
-    ("2.5.4.19", "physicalDeliveryOfficeName"),
-    ("2.5.4.20", "telephoneNumber"),
-    ("2.5.4.41", "name"),
-    ("2.5.4.42", "GN"),
-    ("2.5.4.43", "initials"),
-    ("2.5.4.44", "generationQualifier"),
-    ("2.5.4.45", "x500UniqueIdentifier"),
-    ("2.5.4.46", "dnQualifier"),
-    ("2.5.4.51", "houseIdentifier"),
-    ("2.5.4.54", "dmdName"),
-    ("2.5.4.65", "pseudonym"),
-    ("2.5.4.72", "role"),
-    ("2.5.4.97", "organizationIdentifier"),
-    ("2.5.4.99", "n3"),
-    ("1.2.840.113549.1.9.1", "emailAddress"),
-    ("1.2.840.113549.1.9.2", "unstructuredName"),
-    ("1.2.840.113549.1.9.7", "challengePassword"),
-    ("1.2.840.113549.1.9.8", "unstructuredAddress"),
-    ("0.9.2342.19200300.100.1.1", "UID"),
-    ("0.9.2342.19200300.100.1.25", "DC"),
-    ("1.3.6.1.4.1.311.60.2.1.1", "jurisdictionL"),
-    ("1.3.6.1.4.1.311.60.2.1.2", "jurisdictionST"),
-    ("1.3.6.1.4.1.311.60.2.1.3", "jurisdictionC"),
-    ("1.3.6.1.5.5.7.9.1", "id-pda-dateOfBirth"),
-];
-
 /// One attribute of a distinguished name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEntry {
@@ -247,12 +202,16 @@ pub struct NameEntry {
 
 impl NameEntry {
     /// OpenSSL's short name for the attribute, or the dotted OID.
+    /// (`OBJ_nid2sn`; an unknown OID as `OBJ_obj2txt` writes it into OpenSSL's 80-byte buffer).
     pub fn short_name(&self) -> String {
-        let dotted = der::oid_to_string(&self.oid);
-        ATTRIBUTE_NAMES
-            .iter()
-            .find(|(o, _)| *o == dotted)
-            .map_or(dotted, |(_, sn)| (*sn).to_string())
+        match super::x509_name::object_of(&self.oid) {
+            Some(o) => super::x509_name::short_name(&o).to_string(),
+            None => super::asn1_text::oid_text(&self.oid)
+                .unwrap_or_else(|| der::oid_to_string(&self.oid))
+                .chars()
+                .take(79)
+                .collect(),
+        }
     }
 
     /// `/CN=value` (or `+CN=value` inside a multi-valued RDN), escaped as `X509_NAME_oneline`
@@ -262,7 +221,7 @@ impl NameEntry {
         s.push(if self.same_set { '+' } else { '/' });
         s.push_str(&self.short_name());
         s.push('=');
-        for &b in &self.value {
+        for &b in &super::x509_name::value_string(self).1 {
             match b {
                 b'/' | b'+' => {
                     s.push('\\');
@@ -283,36 +242,18 @@ pub struct Name {
     pub der: Vec<u8>,
     /// The attributes in encoding order.
     pub entries: Vec<NameEntry>,
+    /// The C-side entry objects, made on first use (`src/ffi/x509_name_entry.rs`).
+    pub ffi: super::x509_name::Attachment,
 }
 
 impl Name {
-    /// Parses a Name from its full DER (the SEQUENCE element).
+    /// Parses a Name from its full DER (the SEQUENCE element; see [`super::x509_name::parse`]).
     pub fn from_der(raw: &[u8]) -> Result<Name> {
-        let mut outer = der::Reader::new(raw);
-        let seq = outer.expect(der::SEQUENCE)?;
-        let mut rdns = der::Reader::new(seq.value);
-        let mut entries = Vec::new();
-        while !rdns.is_empty() {
-            let set = rdns.expect(der::SET)?;
-            let mut atvs = der::Reader::new(set.value);
-            let mut first = true;
-            while !atvs.is_empty() {
-                let atv = atvs.expect(der::SEQUENCE)?;
-                let mut f = der::Reader::new(atv.value);
-                let oid = f.expect(der::OID)?;
-                let value = f.any()?;
-                entries.push(NameEntry {
-                    oid: oid.value.to_vec(),
-                    tag: value.tag,
-                    value: value.value.to_vec(),
-                    same_set: !first,
-                });
-                first = false;
-            }
-        }
+        let (der, entries) = super::x509_name::parse(raw)?;
         Ok(Name {
-            der: seq.raw.to_vec(),
+            der,
             entries,
+            ffi: Default::default(),
         })
     }
 

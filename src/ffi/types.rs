@@ -35,6 +35,14 @@ pub struct X509_NAME {
 pub struct ASN1_STRING {
     _private: [u8; 0],
 }
+/// `ASN1_OBJECT`: an object identifier; natively a [`crate::ffi::obj::Asn1Object`].
+pub struct ASN1_OBJECT {
+    _private: [u8; 0],
+}
+/// `X509_NAME_ENTRY`: one attribute of a name, owned by the name.
+pub struct X509_NAME_ENTRY {
+    _private: [u8; 0],
+}
 /// `EVP_PKEY`: a private key.
 pub struct EVP_PKEY {
     _private: [u8; 0],

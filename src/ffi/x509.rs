@@ -303,29 +303,9 @@ pub extern "C" fn X509_get_issuer_name(a: *const X509) -> *mut X509_NAME {
     })
 }
 
-/// The attribute OIDs (dotted) of the NIDs `X509_NAME_get_text_by_NID` knows (obj_mac.h).
-const TEXT_NIDS: &[(c_int, &str)] = &[
-    (13, "2.5.4.3"),
-    (14, "2.5.4.6"),
-    (15, "2.5.4.7"),
-    (16, "2.5.4.8"),
-    (17, "2.5.4.10"),
-    (18, "2.5.4.11"),
-    (48, "1.2.840.113549.1.9.1"),
-    (99, "2.5.4.42"),
-    (100, "2.5.4.4"),
-    (105, "2.5.4.5"),
-    (106, "2.5.4.12"),
-    (391, "0.9.2342.19200300.100.1.25"),
-    (458, "0.9.2342.19200300.100.1.1"),
-];
-
 /// `X509_NAME_get_text_by_NID(3)`: the first attribute of type `nid` (e.g. `NID_commonName`)
 /// copied into `buf` (at most `len - 1` bytes and a NUL); its length, or -1 if the name has
-/// none. With a NULL `buf`, only the length.
-///
-/// Status: partial — the NIDs of the common name attributes (CN, C, L, ST, O, OU, emailAddress,
-/// givenName, surname, serialNumber, title, DC, UID); others give -1.
+/// none or OpenSSL's object table does not know `nid`. With a NULL `buf`, only the length.
 #[no_mangle]
 pub extern "C" fn X509_NAME_get_text_by_NID(
     name: *const X509_NAME,
@@ -339,7 +319,7 @@ pub extern "C" fn X509_NAME_get_text_by_NID(
         let Some(n) = (unsafe { name_ref(name) }) else {
             return Err(Error::null_param(lib::X509, "X509_NAME_get_text_by_NID"));
         };
-        let Some(&(_, oid)) = TEXT_NIDS.iter().find(|(id, _)| *id == nid) else {
+        let Some(oid) = crate::crypto::objects::by_nid(nid).map(|o| o.oid) else {
             return Ok(-1);
         };
         let Some(e) = n
@@ -349,16 +329,17 @@ pub extern "C" fn X509_NAME_get_text_by_NID(
         else {
             return Ok(-1);
         };
+        let value = crate::crypto::x509_name::value_string(e).1;
         if buf.is_null() {
-            return Ok(c_int::try_from(e.value.len()).unwrap_or(c_int::MAX));
+            return Ok(c_int::try_from(value.len()).unwrap_or(c_int::MAX));
         }
         if len <= 0 {
             return Ok(-1);
         }
-        let n = e.value.len().min(len as usize - 1);
+        let n = value.len().min(len as usize - 1);
         // SAFETY: the caller's buffer holds `len` bytes.
         unsafe {
-            core::ptr::copy_nonoverlapping(e.value.as_ptr(), buf as *mut u8, n);
+            core::ptr::copy_nonoverlapping(value.as_ptr(), buf as *mut u8, n);
             *buf.add(n) = 0;
         }
         Ok(n as c_int)

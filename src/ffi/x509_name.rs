@@ -51,10 +51,12 @@ pub extern "C" fn X509_NAME_free(a: *mut X509_NAME) {
 
 /// OpenSSL's canonical form of a name, which `X509_NAME_cmp` compares: each RDN as a SET of
 /// (type, value) with text values re-encoded as UTF8String, ASCII letters lowered, leading and
-/// trailing white space removed and inner runs of it collapsed to one space; no outer SEQUENCE.
-fn canonical(n: &Name) -> Vec<u8> {
-    const TEXT: [u8; 6] = [0x0C, 0x13, 0x14, 0x16, 0x1C, 0x1E];
-    let mut rdns: Vec<Vec<u8>> = Vec::new();
+/// trailing white space removed and inner runs of it collapsed to one space; each RDN's
+/// attributes in DER SET OF order; no outer SEQUENCE.
+pub(crate) fn canonical(n: &Name) -> Vec<u8> {
+    const TEXT: [u8; 7] = [0x0C, 0x13, 0x14, 0x16, 0x1A, 0x1C, 0x1E];
+    // Each RDN's attributes, encoded; a SET OF is DER-sorted when OpenSSL encodes it.
+    let mut rdns: Vec<Vec<Vec<u8>>> = Vec::new();
     for e in &n.entries {
         let value = if TEXT.contains(&e.tag) {
             let text = match e.tag {
@@ -76,7 +78,11 @@ fn canonical(n: &Name) -> Vec<u8> {
                 // PrintableString, T61String, IA5String: one byte per character.
                 _ => e.value.iter().map(|&b| char::from(b)).collect(),
             };
-            let words: Vec<&str> = text.split_ascii_whitespace().collect();
+            // OpenSSL's white space: the ASCII one and vertical tab.
+            let words: Vec<&str> = text
+                .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+                .filter(|w| !w.is_empty())
+                .collect();
             let folded = words.join(" ").to_ascii_lowercase();
             der_tlv(0x0C, folded.as_bytes())
         } else {
@@ -84,11 +90,16 @@ fn canonical(n: &Name) -> Vec<u8> {
         };
         let atv = der_tlv(0x30, &[der_tlv(0x06, &e.oid), value].concat());
         match (e.same_set, rdns.last_mut()) {
-            (true, Some(last)) => last.extend_from_slice(&atv),
-            _ => rdns.push(atv),
+            (true, Some(last)) => last.push(atv),
+            _ => rdns.push(vec![atv]),
         }
     }
-    rdns.iter().flat_map(|r| der_tlv(0x31, r)).collect()
+    rdns.iter_mut()
+        .flat_map(|r| {
+            r.sort();
+            der_tlv(0x31, &r.concat())
+        })
+        .collect()
 }
 
 /// One DER element.
