@@ -15,4 +15,6 @@ pub mod pem;
 pub mod pkey;
 pub mod x509;
 pub mod x509_fields;
+#[cfg(test)]
+mod x509_fuzz;
 pub mod x509_name;
