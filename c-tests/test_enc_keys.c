@@ -1,7 +1,8 @@
 /*
  * Encrypted private keys (c-tests/certs/gen-enc.sh, password "secret"): PKCS#8 PBES2 with
  * PBKDF2 (hmacWithSHA256 + AES-256-CBC, hmacWithSHA1 + AES-128-CBC) or scrypt, and the legacy
- * `Proc-Type: 4,ENCRYPTED` PEM form (AES-256-CBC EC, AES-128-CBC RSA), RSA and EC.
+ * `Proc-Type: 4,ENCRYPTED` PEM form (AES-256-CBC EC, AES-128-CBC RSA, DES-EDE3-CBC RSA), and
+ * PBES2 with DES-EDE3-CBC, RSA and EC.
  * The right password through every path (SSL_CTX_/SSL_use_PrivateKey_file with the context's or
  * the connection's callback or userdata, PEM_read_bio_PrivateKey and PEM_read_PrivateKey with a
  * callback or a NULL callback and the password as `u`) gives a key the handshake works with; a
@@ -32,6 +33,8 @@ static const struct key keys[] = {
     {"server-ec-enc.key", "server-ec.pem", 0},
     {"server-ec-enc-legacy.key", "server-ec.pem", 1},
     {"server-rsa-enc-legacy.key", "server-rsa.pem", 1},
+    {"server-rsa-enc-des3-legacy.key", "server-rsa.pem", 1},
+    {"server-ec-enc-des3.key", "server-ec.pem", 0},
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

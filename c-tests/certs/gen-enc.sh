@@ -9,6 +9,9 @@
 #                                        DEK-Info: AES-256-CBC (`openssl ec -aes256`)
 #   server-rsa-enc-legacy.key            traditional PKCS#1 PEM, DEK-Info: AES-128-CBC
 #                                        (`openssl rsa -traditional -aes128`)
+#   server-rsa-enc-des3-legacy.key       traditional PKCS#1 PEM, DEK-Info: DES-EDE3-CBC
+#                                        (`openssl rsa -traditional -des3`, as 1.x's genrsa -des3)
+#   server-ec-enc-des3.key               PKCS#8 PBES2, PBKDF2 hmacWithSHA256, DES-EDE3-CBC
 set -euo pipefail
 cd "$(dirname "$0")"
 P=pass:secret
@@ -23,4 +26,8 @@ openssl pkcs8 -topk8 -in server-ec.key -scrypt -scrypt_N 1024 -scrypt_r 8 -scryp
 openssl ec -in server-ec.key -aes256 -passout $P -out server-ec-enc-legacy.key 2>/dev/null
 openssl rsa -in server-rsa.key -traditional -aes128 -passout $P -out server-rsa-enc-legacy.key \
     2>/dev/null
+openssl rsa -in server-rsa.key -traditional -des3 -passout $P -out server-rsa-enc-des3-legacy.key \
+    2>/dev/null
+openssl pkcs8 -topk8 -in server-ec.key -v2 des3 -v2prf hmacWithSHA256 -passout $P \
+    -out server-ec-enc-des3.key
 echo "encrypted keys regenerated in $(pwd)"

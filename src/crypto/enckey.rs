@@ -3,11 +3,13 @@
 //! - PKCS#8 `ENCRYPTED PRIVATE KEY`: PBES2 with PBKDF2 (HMAC-SHA1, HMAC-SHA224/256/384/512) or
 //!   scrypt, and AES-128/192/256-CBC, as `openssl pkcs8 -topk8 -v2 ...`, `openssl genpkey
 //!   -aes256` and `openssl pkey -aes256` write them: RustCrypto's `pkcs8` crate (its `pkcs5`
-//!   implementation) does all of it. PBES1 and the PKCS#12 PBE schemes are not supported.
+//!   implementation) does all of it, also for DES-EDE3-CBC (`-v2 des3`). PBES1 and the
+//!   PKCS#12 PBE schemes (OpenSSL 1.x's `-topk8` default) are not supported.
 //! - The legacy PEM form (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: AES-256-CBC,<iv>`, as `openssl
-//!   ec -aes256` and `openssl rsa -traditional -aes256` write it) with AES-128/192/256-CBC: the
-//!   key is OpenSSL's `EVP_BytesToKey` with MD5, one round, the first 8 bytes of the IV as salt;
-//!   [`bytes_to_key`] composes RustCrypto's `md-5`, and `aes` + `cbc` decrypt (PKCS#7 padding).
+//!   ec -aes256`, `openssl rsa -traditional -aes256` and 1.x's `genrsa -des3` write it) with
+//!   AES-128/192/256-CBC or DES-EDE3-CBC: the key is OpenSSL's `EVP_BytesToKey` with MD5, one
+//!   round, the first 8 bytes of the IV as salt; [`bytes_to_key`] composes RustCrypto's `md-5`,
+//!   and `aes`/`des` + `cbc` decrypt (PKCS#7 padding).
 //!
 //! The password comes from an [`Ask`] (the application's `pem_password_cb`). The error queue gets
 //! what OpenSSL 3.0 queues, measured: a wrong password is the provider's `bad decrypt` under
@@ -80,10 +82,29 @@ fn unsupported(what: String) -> Error {
         .with_data(format!("sslrs: unsupported key encryption: {what}"))
 }
 
+/// The encryption algorithm OID (dotted) of an `EncryptedPrivateKeyInfo`-shaped DER value.
+fn scheme_oid(der: &[u8]) -> Option<String> {
+    use crate::crypto::x509::der as d;
+    let top = d::Reader::new(der).expect(d::SEQUENCE).ok()?;
+    let mut r = d::Reader::new(top.value);
+    let alg = r.expect(d::SEQUENCE).ok()?;
+    r.expect(0x04).ok()?;
+    let oid = d::Reader::new(alg.value).expect(d::OID).ok()?;
+    Some(d::oid_to_string(oid.value))
+}
+
 /// Decrypts a DER `EncryptedPrivateKeyInfo` into the DER `PrivateKeyInfo` it holds.
 pub fn decrypt_pkcs8(der: &[u8], ask: Ask<'_>) -> Result<Password> {
-    let info = pkcs8::EncryptedPrivateKeyInfo::try_from(der)
-        .map_err(|_| crate::crypto::pem::no_key_decoded())?;
+    let info = match pkcs8::EncryptedPrivateKeyInfo::try_from(der) {
+        Ok(info) => info,
+        Err(_) => {
+            // An EncryptedPrivateKeyInfo with a scheme the crate does not know (PBES1, the
+            // PKCS#12 PBE schemes): OpenSSL would ask and decrypt; we ask, then fail cleanly.
+            let oid = scheme_oid(der).ok_or_else(crate::crypto::pem::no_key_decoded)?;
+            let _ = ask();
+            return Err(unsupported(format!("scheme {oid}")));
+        }
+    };
     let pw = match ask() {
         Some(pw) => pw,
         None => {
@@ -140,15 +161,61 @@ pub fn bytes_to_key(pw: &[u8], salt: &[u8], len: usize) -> Password {
     out
 }
 
+/// The ciphers of legacy encrypted PEM that sslrs decrypts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LegacyCipher {
+    Aes128Cbc,
+    Aes192Cbc,
+    Aes256Cbc,
+    DesEde3Cbc,
+}
+
+impl LegacyCipher {
+    fn key_len(self) -> usize {
+        match self {
+            LegacyCipher::Aes128Cbc => 16,
+            LegacyCipher::Aes192Cbc | LegacyCipher::DesEde3Cbc => 24,
+            LegacyCipher::Aes256Cbc => 32,
+        }
+    }
+
+    fn iv_len(self) -> usize {
+        match self {
+            LegacyCipher::DesEde3Cbc => 8,
+            _ => 16,
+        }
+    }
+
+    /// Decrypts `data` in place and strips the PKCS#7 padding: the plaintext's length, or
+    /// `None` (bad padding).
+    fn decrypt(self, key: &[u8], iv: &[u8], data: &mut [u8]) -> Option<usize> {
+        fn run<C>(key: &[u8], iv: &[u8], data: &mut [u8]) -> Option<usize>
+        where
+            C: cbc::cipher::BlockDecryptMut + cbc::cipher::BlockCipher,
+            cbc::Decryptor<C>: KeyIvInit + BlockDecryptMut,
+        {
+            let d = cbc::Decryptor::<C>::new_from_slices(key, iv).ok()?;
+            d.decrypt_padded_mut::<Pkcs7>(data).ok().map(|p| p.len())
+        }
+        match self {
+            LegacyCipher::Aes128Cbc => run::<aes::Aes128>(key, iv, data),
+            LegacyCipher::Aes192Cbc => run::<aes::Aes192>(key, iv, data),
+            LegacyCipher::Aes256Cbc => run::<aes::Aes256>(key, iv, data),
+            LegacyCipher::DesEde3Cbc => run::<des::TdesEde3>(key, iv, data),
+        }
+    }
+}
+
 /// The cipher and IV of a `DEK-Info` value (`AES-256-CBC,<32 hex digits>`).
-fn dek_info(value: &str) -> Result<(usize, [u8; 16])> {
+fn dek_info(value: &str) -> Result<(LegacyCipher, Vec<u8>)> {
     let (name, hex) = value
         .split_once(',')
         .ok_or_else(|| unsupported(format!("DEK-Info {value}")))?;
-    let key_len = match name.trim() {
-        "AES-128-CBC" => 16,
-        "AES-192-CBC" => 24,
-        "AES-256-CBC" => 32,
+    let cipher = match name.trim() {
+        "AES-128-CBC" => LegacyCipher::Aes128Cbc,
+        "AES-192-CBC" => LegacyCipher::Aes192Cbc,
+        "AES-256-CBC" => LegacyCipher::Aes256Cbc,
+        "DES-EDE3-CBC" => LegacyCipher::DesEde3Cbc,
         other => {
             return Err(Error::new(
                 lib::PEM,
@@ -162,37 +229,28 @@ fn dek_info(value: &str) -> Result<(usize, [u8; 16])> {
     };
     let hex = hex.trim().as_bytes();
     let bad_iv = || Error::new(lib::PEM, PEM_R_BAD_IV_CHARS, "load_iv");
-    if hex.len() != 32 {
+    if hex.len() != 2 * cipher.iv_len() {
         return Err(bad_iv());
     }
-    let mut iv = [0u8; 16];
+    let mut iv = vec![0u8; cipher.iv_len()];
     for (i, pair) in hex.chunks(2).enumerate() {
         let s = std::str::from_utf8(pair).map_err(|_| bad_iv())?;
         iv[i] = u8::from_str_radix(s, 16).map_err(|_| bad_iv())?;
     }
-    Ok((key_len, iv))
-}
-
-fn aes_cbc_decrypt(key: &[u8], iv: &[u8; 16], data: &mut [u8]) -> Option<usize> {
-    fn run<C>(key: &[u8], iv: &[u8; 16], data: &mut [u8]) -> Option<usize>
-    where
-        cbc::Decryptor<C>: KeyIvInit + BlockDecryptMut,
-        C: cbc::cipher::BlockDecryptMut + cbc::cipher::BlockCipher,
-    {
-        let d = cbc::Decryptor::<C>::new_from_slices(key, iv).ok()?;
-        d.decrypt_padded_mut::<Pkcs7>(data).ok().map(|p| p.len())
-    }
-    match key.len() {
-        16 => run::<aes::Aes128>(key, iv, data),
-        24 => run::<aes::Aes192>(key, iv, data),
-        32 => run::<aes::Aes256>(key, iv, data),
-        _ => None,
-    }
+    Ok((cipher, iv))
 }
 
 /// Decrypts the body of a legacy encrypted PEM block, given its `DEK-Info` header value.
 pub fn decrypt_legacy(dek: &str, ciphertext: &[u8], ask: Ask<'_>) -> Result<Password> {
-    let (key_len, iv) = dek_info(dek)?;
+    let (cipher, iv) = match dek_info(dek) {
+        Ok(c) => c,
+        Err(e) if e.reason == PEM_R_UNSUPPORTED_ENCRYPTION => {
+            // A cipher OpenSSL has and we do not: asked for first, as OpenSSL asks.
+            let _ = ask();
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     // OpenSSL's decoder asks first and its errors are dropped; its legacy reader asks again.
     let marked = crate::crypto::err::set_mark();
     let pw = match ask() {
@@ -218,9 +276,9 @@ pub fn decrypt_legacy(dek: &str, ciphertext: &[u8], ask: Ask<'_>) -> Result<Pass
             }
         }
     };
-    let key = bytes_to_key(&pw, &iv[..8], key_len);
+    let key = bytes_to_key(&pw, &iv[..8], cipher.key_len());
     let mut buf = Zeroizing::new(ciphertext.to_vec());
-    match aes_cbc_decrypt(&key, &iv, &mut buf) {
+    match cipher.decrypt(&key, &iv, &mut buf) {
         Some(n) => {
             buf.truncate(n);
             Ok(buf)
@@ -235,6 +293,113 @@ pub fn decrypt_legacy(dek: &str, ciphertext: &[u8], ask: Ask<'_>) -> Result<Pass
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::crypto::pem::read_stream_key_with;
+    use rustls_pki_types::PrivateKeyDer;
+
+    const PBES1_KEY: &str = "-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIGxMBwGCiqGSIb3DQEMAQMwDgQIp9h9bRUF1o4CAggABIGQW0mlXQC0NIOuJI6K
+8q+e/MIhkYiL5N11BRp2I6UYWxkdW5OMGtRv+odXOovXX00iItyaoq6Zej9UIGGf
+OMCLvAg1ptPq5/q3eikCnHHENktrUVLdMUT9R4Ycu9gn/mWVPS1GLPwUmeDihroJ
+Zqg/PIF0vzgWzmeBgsqrRxc7tHfeNAI497g1LviG9B1ywNQj
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ARIA_KEY: &str = "-----BEGIN EC PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: ARIA-128-CBC,CD6D1D4A1BC938DFAB52A8BB86B93AE9
+
+zGa5P8ikg1egrZDl5870rdqwO2NGyRag6YYrPxe6ZleW2IluXDX6C3sCghRMZmME
+NyJrb0/GraKS5W57zzEApIc4gNwrZpL6+PbONevMacynL0Dcsy4moU0BknqFmx0N
+hwKgN9vGyI/wxUEQDonsF9aeDWHb9vqIxs5kkCAh+SI=
+-----END EC PRIVATE KEY-----
+";
+
+    /// Reads `pem` with the password `pw` (None: the ask fails); the key, how often it asked,
+    /// and the queue's codes (the returned error last).
+    fn read(pem: &str, pw: Option<&str>) -> (Option<PrivateKeyDer<'static>>, usize, Vec<u64>) {
+        crate::crypto::err::clear();
+        let mut calls = 0;
+        let mut it = pem.bytes();
+        let r = read_stream_key_with(&mut || it.next(), &mut || {
+            calls += 1;
+            pw.map(|p| Zeroizing::new(p.as_bytes().to_vec()))
+        });
+        let key = match r {
+            Ok(k) => Some(k),
+            Err(e) => {
+                crate::crypto::err::push(e);
+                None
+            }
+        };
+        let mut codes = Vec::new();
+        while let Some(e) = crate::crypto::err::pop_first() {
+            codes.push(e.code);
+        }
+        (key, calls, codes)
+    }
+
+    fn cert_file(name: &str) -> String {
+        std::fs::read_to_string(format!(
+            "{}/c-tests/certs/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn every_kind_decrypts_and_loads() {
+        for (name, legacy) in [
+            ("server-ec-enc-aes256.key", false),
+            ("server-rsa-enc-aes128-sha1.key", false),
+            ("server-ec-enc-scrypt.key", false),
+            ("server-ec-enc-des3.key", false),
+            ("server-ec-enc-legacy.key", true),
+            ("server-rsa-enc-legacy.key", true),
+            ("server-rsa-enc-des3-legacy.key", true),
+        ] {
+            let pem = cert_file(name);
+            let (key, calls, codes) = read(&pem, Some("secret"));
+            let key = key.unwrap_or_else(|| panic!("{name}: {codes:x?}"));
+            assert_eq!((calls, codes.len()), (1, 0), "{name}");
+            let k = crate::crypto::pkey::PrivateKey::new(key);
+            assert!(k.load_signing_key().is_ok(), "{name}");
+            let (key, calls, codes) = read(&pem, Some("wrong"));
+            assert!(key.is_none());
+            assert_eq!(calls, 1);
+            let want: &[u64] = if legacy {
+                &[0x1C800064, 0x04800065]
+            } else {
+                &[0x1C800064, 0x11800074, 0x1C800064, 0x11800074]
+            };
+            assert_eq!(codes, want, "{name}");
+            let (_, calls, codes) = read(&pem, None);
+            assert_eq!(calls, 2);
+            let want: &[u64] = if legacy {
+                &[0x07880109, 0x07880109, 0x04800068]
+            } else {
+                &[0x07880109, 0x07880109, 0x1C80009F, 0x07880109, 0x04800068]
+            };
+            assert_eq!(codes, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn unsupported_schemes_ask_then_fail_cleanly() {
+        let (key, calls, codes) = read(PBES1_KEY, Some("secret"));
+        assert!(key.is_none());
+        assert_eq!((calls, codes.as_slice()), (1, &[0x0308010C_u64][..]));
+        let (key, calls, codes) = read(ARIA_KEY, Some("secret"));
+        assert!(key.is_none());
+        assert_eq!((calls, codes.as_slice()), (1, &[0x04800072_u64][..]));
+        // a bad IV is refused before asking; so is a block that is not an EncryptedPrivateKeyInfo
+        let bad_iv = ARIA_KEY.replace("ARIA-128-CBC,CD6D", "AES-128-CBC,ZZ6D");
+        let (_, calls, codes) = read(&bad_iv, Some("secret"));
+        assert_eq!((calls, codes.as_slice()), (0, &[0x04800067_u64][..]));
+        let junk =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        let (_, calls, codes) = read(junk, Some("secret"));
+        assert_eq!((calls, codes.as_slice()), (0, &[0x1E08010C_u64][..]));
+    }
 
     #[test]
     fn bytes_to_key_matches_openssl() {
@@ -251,13 +416,12 @@ mod tests {
 
     #[test]
     fn dek_info_parsing() {
-        let (n, iv) = dek_info("AES-128-CBC,000102030405060708090A0B0C0D0E0F").unwrap();
-        assert_eq!(n, 16);
-        assert_eq!(iv[15], 15);
+        let (c, iv) = dek_info("AES-128-CBC,000102030405060708090A0B0C0D0E0F").unwrap();
+        assert_eq!((c.key_len(), iv.len(), iv[15]), (16, 16, 15));
+        let (c, iv) = dek_info("DES-EDE3-CBC,0001020304050607").unwrap();
+        assert_eq!((c.key_len(), iv.len()), (24, 8));
         assert_eq!(
-            dek_info("DES-EDE3-CBC,0001020304050607")
-                .unwrap_err()
-                .reason,
+            dek_info("DES-CBC,0001020304050607").unwrap_err().reason,
             PEM_R_UNSUPPORTED_ENCRYPTION
         );
         assert_eq!(
