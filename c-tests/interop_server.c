@@ -11,6 +11,7 @@
  *                       when the client asks for NAME (SSL_set_SSL_CTX)
  *   keylog=FILE         append NSS key-log lines (SSL_CTX_set_keylog_callback)
  *   naccept=N           serve N connections (same SSL_CTX: sessions resume)
+ * An encrypted KEY is decrypted with the password in $INTEROP_KEY_PASS (a passwd callback).
  * Exit 0 on success.
  */
 #include <arpa/inet.h>
@@ -61,10 +62,26 @@ static int sni_cb(SSL *s, int *al, void *arg)
     return SSL_TLSEXT_ERR_OK;
 }
 
+/* The password of an encrypted key file: $INTEROP_KEY_PASS (as a callback, as servers do). */
+static int key_pass_cb(char *buf, int size, int rwflag, void *u)
+{
+    const char *pass = getenv("INTEROP_KEY_PASS");
+    size_t n = pass == NULL ? 0 : strlen(pass);
+
+    (void)rwflag;
+    (void)u;
+    if (pass == NULL || n > (size_t)size)
+        return -1;
+    memcpy(buf, pass, n);
+    return (int)n;
+}
+
 static SSL_CTX *server_ctx(const char *cert, const char *key, int version)
 {
     SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
 
+    if (ctx != NULL)
+        SSL_CTX_set_default_passwd_cb(ctx, key_pass_cb);
     if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, cert) != 1
         || SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1
         || SSL_CTX_check_private_key(ctx) != 1
