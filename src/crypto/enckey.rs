@@ -161,27 +161,27 @@ pub fn bytes_to_key(pw: &[u8], salt: &[u8], len: usize) -> Password {
     out
 }
 
-/// The ciphers of legacy encrypted PEM that sslrs decrypts.
+/// The ciphers (all in CBC mode) of legacy encrypted PEM that sslrs decrypts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LegacyCipher {
-    Aes128Cbc,
-    Aes192Cbc,
-    Aes256Cbc,
-    DesEde3Cbc,
+    Aes128,
+    Aes192,
+    Aes256,
+    DesEde3,
 }
 
 impl LegacyCipher {
     fn key_len(self) -> usize {
         match self {
-            LegacyCipher::Aes128Cbc => 16,
-            LegacyCipher::Aes192Cbc | LegacyCipher::DesEde3Cbc => 24,
-            LegacyCipher::Aes256Cbc => 32,
+            LegacyCipher::Aes128 => 16,
+            LegacyCipher::Aes192 | LegacyCipher::DesEde3 => 24,
+            LegacyCipher::Aes256 => 32,
         }
     }
 
     fn iv_len(self) -> usize {
         match self {
-            LegacyCipher::DesEde3Cbc => 8,
+            LegacyCipher::DesEde3 => 8,
             _ => 16,
         }
     }
@@ -198,10 +198,10 @@ impl LegacyCipher {
             d.decrypt_padded_mut::<Pkcs7>(data).ok().map(|p| p.len())
         }
         match self {
-            LegacyCipher::Aes128Cbc => run::<aes::Aes128>(key, iv, data),
-            LegacyCipher::Aes192Cbc => run::<aes::Aes192>(key, iv, data),
-            LegacyCipher::Aes256Cbc => run::<aes::Aes256>(key, iv, data),
-            LegacyCipher::DesEde3Cbc => run::<des::TdesEde3>(key, iv, data),
+            LegacyCipher::Aes128 => run::<aes::Aes128>(key, iv, data),
+            LegacyCipher::Aes192 => run::<aes::Aes192>(key, iv, data),
+            LegacyCipher::Aes256 => run::<aes::Aes256>(key, iv, data),
+            LegacyCipher::DesEde3 => run::<des::TdesEde3>(key, iv, data),
         }
     }
 }
@@ -212,10 +212,10 @@ fn dek_info(value: &str) -> Result<(LegacyCipher, Vec<u8>)> {
         .split_once(',')
         .ok_or_else(|| unsupported(format!("DEK-Info {value}")))?;
     let cipher = match name.trim() {
-        "AES-128-CBC" => LegacyCipher::Aes128Cbc,
-        "AES-192-CBC" => LegacyCipher::Aes192Cbc,
-        "AES-256-CBC" => LegacyCipher::Aes256Cbc,
-        "DES-EDE3-CBC" => LegacyCipher::DesEde3Cbc,
+        "AES-128-CBC" => LegacyCipher::Aes128,
+        "AES-192-CBC" => LegacyCipher::Aes192,
+        "AES-256-CBC" => LegacyCipher::Aes256,
+        "DES-EDE3-CBC" => LegacyCipher::DesEde3,
         other => {
             return Err(Error::new(
                 lib::PEM,
