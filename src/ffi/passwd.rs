@@ -7,7 +7,7 @@
 //! with the callback and its argument, so encrypted keys work exactly as in OpenSSL. Natively
 //! the callback is asked for the password (once, `size` 1024, `rwflag` 0, as OpenSSL does) and
 //! encrypted keys are decrypted by `crate::crypto::enckey` (PKCS#8 PBES2 with PBKDF2 or scrypt
-//! and AES-CBC; legacy PEM with AES-CBC), with OpenSSL's error entries for a wrong password.
+//! and AES-CBC or DES-EDE3-CBC; legacy PEM with AES-CBC or DES-EDE3-CBC), with OpenSSL's error entries for a wrong password.
 
 use super::callbacks::{conn_of, lock, obj};
 use super::certs::Target;
@@ -207,8 +207,8 @@ pub extern "C" fn SSL_use_certificate_chain_file(ssl: *mut SSL, file: *const c_c
 
 /// `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
 /// the connection's password callback. 1 or 0.
-/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy DES-encrypted PEM fail;
-/// with libcrypto everything loads.
+/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+/// AES-CBC and DES-EDE3-CBC fail cleanly; with libcrypto everything loads.
 #[no_mangle]
 pub extern "C" fn SSL_use_PrivateKey_file(
     ssl: *mut SSL,
@@ -224,7 +224,7 @@ pub extern "C" fn SSL_use_PrivateKey_file(
 
 /// `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
 /// any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
-/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and legacy DES-encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
     ctx: *mut SSL_CTX,
@@ -242,7 +242,7 @@ pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
 }
 
 /// `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
-/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and legacy DES-encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn SSL_use_RSAPrivateKey_file(
     ssl: *mut SSL,

@@ -2,7 +2,7 @@
 //!
 //! Streams are read line by line and left positioned right after the block that was returned,
 //! as OpenSSL leaves them. Encrypted keys (PKCS#8 PBES2, legacy `Proc-Type: 4,ENCRYPTED` with
-//! AES-CBC) are decrypted with the password the `pem_password_cb` gives ([`ask_password`]).
+//! AES-CBC or DES-EDE3-CBC) are decrypted with the password the `pem_password_cb` gives ([`ask_password`]).
 
 use super::null_on_error;
 use super::types::{self, BIO, EVP_PKEY, X509};
@@ -169,11 +169,12 @@ pub extern "C" fn PEM_read_X509(
 /// also stored in `*x` as for [`PEM_read_bio_X509`]. No key gives the DECODER `unsupported`
 /// entry (`1E08010C`) OpenSSL 3 queues. The key itself is checked only when it is used.
 /// An `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2: PBKDF2 or scrypt, AES-CBC) or a legacy encrypted
-/// PEM key (`DEK-Info: AES-*-CBC`) is decrypted with the password from `cb` and `u`
+/// PEM key (`DEK-Info: AES-*-CBC` or `DES-EDE3-CBC`) is decrypted with the password from `cb` and `u`
 /// ([`ask_password`]); a wrong one gives OpenSSL's entries (provider `bad decrypt`, then PKCS12
 /// `pkcs12 cipherfinal error` or PEM `bad decrypt`).
-/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy DES keys fail
-/// (EVP `unsupported` / PEM `unsupported encryption`), and sslrs never prompts on a terminal.
+/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+/// AES-CBC and DES-EDE3-CBC fail cleanly (EVP `unsupported` / PEM `unsupported encryption`), and
+/// sslrs never prompts on a terminal.
 #[no_mangle]
 pub extern "C" fn PEM_read_bio_PrivateKey(
     out: *mut BIO,
@@ -195,7 +196,7 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
 }
 
 /// `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
-/// Status: partial — as `PEM_read_bio_PrivateKey` for PBES1 and legacy DES keys.
+/// Status: partial — as `PEM_read_bio_PrivateKey` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn PEM_read_PrivateKey(
     out: *mut libc::FILE,
