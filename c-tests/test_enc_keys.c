@@ -8,7 +8,7 @@
  * callback or a NULL callback and the password as `u`) gives a key the handshake works with; a
  * wrong password, a failing callback (-1, longer than its buffer), an empty one, and no callback
  * at all (no terminal: OpenSSL's PEM_def_callback fails) give OpenSSL's error queue, measured on
- * OpenSSL 3.0.
+ * OpenSSL 3.0. scrypt parameters over OpenSSL's memory limit are refused as OpenSSL refuses them.
  */
 #include "testutil.h"
 
@@ -491,6 +491,33 @@ end:
     return ret;
 }
 
+/* scrypt parameters needing more than OpenSSL's 32 MiB (N=2^20, r=8: 1 GiB) are refused
+ * before any work: EVP memory limit exceeded under illegal scrypt parameters, twice. */
+static int test_scrypt_memory_limit(void)
+{
+    static const unsigned long want[] = {0x030000ACUL, 0x030000ABUL, 0x030000ACUL, 0x030000ABUL,
+                                         0x0A080009UL};
+    struct pw right = {"secret", 0, 0, 0, 0, 0, NULL};
+    SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+    EVP_PKEY *key = NULL;
+    int ret = 0;
+
+    if (!TEST_ptr(ctx)
+        || !TEST_ptr_null(key = read_bio_key("server-ec-enc-scrypt-1g.key", pw_cb, &right))
+        || !TEST_int_eq(right.calls, 1) || !queue_is(want, 4))
+        goto end;
+    SSL_CTX_set_default_passwd_cb_userdata(ctx, "secret");
+    if (!TEST_int_eq(SSL_CTX_use_PrivateKey_file(ctx, cert_path("server-ec-enc-scrypt-1g.key"),
+                                                 SSL_FILETYPE_PEM), 0)
+        || !queue_is(want, 5))
+        goto end;
+    ret = 1;
+end:
+    EVP_PKEY_free(key);
+    SSL_CTX_free(ctx);
+    return ret;
+}
+
 /* Unencrypted keys never ask; an encrypted key after other blocks is found. */
 static int test_never_asked(void)
 {
@@ -541,6 +568,7 @@ int main(void)
     RUN_TEST(test_wrong_password);
     RUN_TEST(test_callback_failures);
     RUN_TEST(test_no_callback);
+    RUN_TEST(test_scrypt_memory_limit);
     RUN_TEST(test_never_asked);
     return tu_finish();
 }

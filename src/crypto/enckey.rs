@@ -4,7 +4,8 @@
 //!   scrypt, and AES-128/192/256-CBC, as `openssl pkcs8 -topk8 -v2 ...`, `openssl genpkey
 //!   -aes256` and `openssl pkey -aes256` write them: RustCrypto's `pkcs8` crate (its `pkcs5`
 //!   implementation) does all of it, also for DES-EDE3-CBC (`-v2 des3`). PBES1 and the
-//!   PKCS#12 PBE schemes (OpenSSL 1.x's `-topk8` default) are not supported.
+//!   PKCS#12 PBE schemes (OpenSSL 1.x's `-topk8` default) are not supported. scrypt parameters
+//!   needing more than OpenSSL's 32 MiB are refused as OpenSSL refuses them, before any work.
 //! - The legacy PEM form (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: AES-256-CBC,<iv>`, as `openssl
 //!   ec -aes256`, `openssl rsa -traditional -aes256` and 1.x's `genrsa -des3` write it) with
 //!   AES-128/192/256-CBC or DES-EDE3-CBC: the key is OpenSSL's `EVP_BytesToKey` with MD5, one
@@ -82,6 +83,47 @@ fn unsupported(what: String) -> Error {
         .with_data(format!("sslrs: unsupported key encryption: {what}"))
 }
 
+/// OpenSSL's limit on the memory scrypt may use when decrypting a key (32 MiB: its
+/// `SCRYPT_MAX_MEM`, measured: N=16384, r=8 — what `openssl pkcs8 -scrypt` writes — loads,
+/// N=32768, r=8 fails).
+const SCRYPT_MAX_MEM: u128 = 32 * 1024 * 1024;
+/// `EVP_R_ILLEGAL_SCRYPT_PARAMETERS` (evperr.h).
+const EVP_R_ILLEGAL_SCRYPT_PARAMETERS: i32 = 171;
+/// `EVP_R_MEMORY_LIMIT_EXCEEDED` (evperr.h).
+const EVP_R_MEMORY_LIMIT_EXCEEDED: i32 = 172;
+
+/// Refuses scrypt parameters that need more memory than OpenSSL allows (`128 * r * (N + 2)`
+/// bytes for the work area plus `128 * r * p` for the blocks), with OpenSSL's entries (twice,
+/// as its decoder tries twice): a key file must not make us allocate gigabytes.
+fn scrypt_memory_ok(scheme: &pkcs8::pkcs5::EncryptionScheme<'_>) -> Result<()> {
+    let pkcs8::pkcs5::EncryptionScheme::Pbes2(params) = scheme else {
+        return Ok(());
+    };
+    let pkcs8::pkcs5::pbes2::Kdf::Scrypt(s) = &params.kdf else {
+        return Ok(());
+    };
+    let (n, r, p) = (
+        u128::from(s.cost_parameter),
+        u128::from(s.block_size),
+        u128::from(s.parallelization),
+    );
+    if 128 * r * (n + 2) + 128 * r * p <= SCRYPT_MAX_MEM {
+        return Ok(());
+    }
+    let limit = || Error::new(lib::EVP, EVP_R_MEMORY_LIMIT_EXCEEDED, "scrypt_alg");
+    let illegal = || {
+        Error::new(
+            lib::EVP,
+            EVP_R_ILLEGAL_SCRYPT_PARAMETERS,
+            "PKCS5_v2_scrypt_keyivgen_ex",
+        )
+    };
+    crate::crypto::err::push(limit());
+    crate::crypto::err::push(illegal());
+    crate::crypto::err::push(limit());
+    Err(illegal())
+}
+
 /// The encryption algorithm OID (dotted) of an `EncryptedPrivateKeyInfo`-shaped DER value.
 fn scheme_oid(der: &[u8]) -> Option<String> {
     use crate::crypto::x509::der as d;
@@ -129,6 +171,7 @@ pub fn decrypt_pkcs8(der: &[u8], ask: Ask<'_>) -> Result<Password> {
             }
         }
     };
+    scrypt_memory_ok(&info.encryption_algorithm)?;
     match info.decrypt(pw.as_slice()) {
         Ok(doc) => Ok(Zeroizing::new(doc.as_bytes().to_vec())),
         Err(pkcs8::Error::EncryptedPrivateKey(
@@ -391,6 +434,11 @@ hwKgN9vGyI/wxUEQDonsF9aeDWHb9vqIxs5kkCAh+SI=
         let (key, calls, codes) = read(ARIA_KEY, Some("secret"));
         assert!(key.is_none());
         assert_eq!((calls, codes.as_slice()), (1, &[0x04800072_u64][..]));
+        // scrypt over OpenSSL's memory limit: refused before deriving anything
+        let (key, calls, codes) = read(&cert_file("server-ec-enc-scrypt-1g.key"), Some("secret"));
+        assert!(key.is_none());
+        assert_eq!(calls, 1);
+        assert_eq!(codes, [0x030000AC, 0x030000AB, 0x030000AC, 0x030000AB]);
         // a bad IV is refused before asking; so is a block that is not an EncryptedPrivateKeyInfo
         let bad_iv = ARIA_KEY.replace("ARIA-128-CBC,CD6D", "AES-128-CBC,ZZ6D");
         let (_, calls, codes) = read(&bad_iv, Some("secret"));
