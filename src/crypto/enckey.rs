@@ -426,6 +426,52 @@ hwKgN9vGyI/wxUEQDonsF9aeDWHb9vqIxs5kkCAh+SI=
         }
     }
 
+    /// Mutated encrypted keys (byte flips, truncations, in the PEM text and in the DER) through
+    /// the reader with a password: never a panic. Run by hand (`--ignored`): each mutant that
+    /// still parses runs its key derivation.
+    #[test]
+    #[ignore]
+    fn fuzz_mutated_keys() {
+        let files = [
+            "server-ec-enc-aes128-sha1.key",
+            "server-ec-enc-legacy.key",
+            "server-rsa-enc-des3-legacy.key",
+            "server-ec-enc-scrypt.key",
+        ];
+        let iterations: usize = std::env::var("SSLRS_FUZZ_ITERATIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20_000);
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut rnd = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..iterations {
+            let mut pem = cert_file(files[i % files.len()]).into_bytes();
+            let len = pem.len() as u64;
+            match rnd() % 4 {
+                0 => pem.truncate((rnd() % len) as usize),
+                _ => {
+                    for _ in 0..1 + rnd() % 4 {
+                        let at = (rnd() % len) as usize;
+                        pem[at] = if rnd() % 2 == 0 {
+                            rnd() as u8
+                        } else {
+                            b"ABCabc019+/=:,-\n"[(rnd() % 16) as usize]
+                        };
+                    }
+                }
+            }
+            let pw = if rnd() % 8 == 0 { None } else { Some("secret") };
+            let text = String::from_utf8_lossy(&pem).into_owned();
+            let _ = read(&text, pw);
+        }
+        crate::crypto::err::clear();
+    }
+
     #[test]
     fn unsupported_schemes_ask_then_fail_cleanly() {
         let (key, calls, codes) = read(PBES1_KEY, Some("secret"));
