@@ -188,6 +188,11 @@ for v in tls1.3 tls1.2; do
     client_vs_s_server "client-$v-untrusted" server-ec.pem server-ec.key ca-rsa.pem localhost "$v" fail
     s_client_vs_server "server-$v-ecdsa" server-ec-chain.pem server-ec.key "$v"
     s_client_vs_server "server-$v-rsa" server-rsa.pem server-rsa.key "$v"
+    # encrypted keys, the password from the server's callback: PKCS#8 PBES2 and legacy PEM
+    INTEROP_KEY_PASS=secret s_client_vs_server "server-$v-enc-key-pkcs8" server-ec-chain.pem \
+        server-ec-enc-aes256.key "$v"
+    INTEROP_KEY_PASS=secret s_client_vs_server "server-$v-enc-key-legacy" server-rsa.pem \
+        server-rsa-enc-legacy.key "$v"
     client_features "client-$v-features" "$v"
     s_client_features "server-$v-features" "$v"
     # certificates: client authentication both ways, a chain with an intermediate, a CRL

@@ -13,8 +13,7 @@
  *   naccept=N           serve N connections (same SSL_CTX: sessions resume)
  *   verify=CAFILE       require a client certificate issued by a CA of CAFILE
  *                       (SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, CA list sent)
- *   pass=PW             KEY's passphrase (SSL_CTX_set_default_passwd_cb_userdata; give it
- *                       first)
+ * An encrypted KEY is decrypted with the password in $INTEROP_KEY_PASS (a passwd callback).
  * Exit 0 on success.
  */
 #include <arpa/inet.h>
@@ -65,14 +64,26 @@ static int sni_cb(SSL *s, int *al, void *arg)
     return SSL_TLSEXT_ERR_OK;
 }
 
-static const char *key_pass;
+/* The password of an encrypted key file: $INTEROP_KEY_PASS (as a callback, as servers do). */
+static int key_pass_cb(char *buf, int size, int rwflag, void *u)
+{
+    const char *pass = getenv("INTEROP_KEY_PASS");
+    size_t n = pass == NULL ? 0 : strlen(pass);
+
+    (void)rwflag;
+    (void)u;
+    if (pass == NULL || n > (size_t)size)
+        return -1;
+    memcpy(buf, pass, n);
+    return (int)n;
+}
 
 static SSL_CTX *server_ctx(const char *cert, const char *key, int version)
 {
     SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
 
-    if (ctx != NULL && key_pass != NULL)
-        SSL_CTX_set_default_passwd_cb_userdata(ctx, (void *)key_pass);
+    if (ctx != NULL)
+        SSL_CTX_set_default_passwd_cb(ctx, key_pass_cb);
     if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, cert) != 1
         || SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1
         || SSL_CTX_check_private_key(ctx) != 1
@@ -150,8 +161,6 @@ int main(int argc, char **argv)
     if (argc > 3 && strcmp(argv[3], "any") != 0)
         version = strcmp(argv[3], "tls1.2") == 0 ? TLS1_2_VERSION : TLS1_3_VERSION;
     signal(SIGPIPE, SIG_IGN);
-    if (argc > 4 && strncmp(argv[4], "pass=", 5) == 0)
-        key_pass = argv[4] + 5;
     if ((ctx = server_ctx(argv[1], argv[2], version)) == NULL)
         goto end;
     for (i = 4; i < argc; i++) {
@@ -175,8 +184,6 @@ int main(int argc, char **argv)
                 goto end;
         } else if (strncmp(argv[i], "naccept=", 8) == 0) {
             naccept = atoi(argv[i] + 8);
-        } else if (strncmp(argv[i], "pass=", 5) == 0) {
-            /* taken before the key was loaded */
         } else if (strncmp(argv[i], "verify=", 7) == 0) {
             STACK_OF(X509_NAME) *cas = SSL_load_client_CA_file(argv[i] + 7);
             if (cas == NULL || SSL_CTX_load_verify_locations(ctx, argv[i] + 7, NULL) != 1)

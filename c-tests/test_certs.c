@@ -450,7 +450,6 @@ static int test_passwd_callbacks(void)
     SSL *s0 = NULL, *s = NULL;
     struct pw wrong = {"wrong", 0, 0, 0, NULL}, other = {"x", 0, 0, 0, NULL};
     struct pw right = {"secret", 0, 0, 0, NULL};
-    int native = sslrs_native();
     int ret = 0;
 
     if (!TEST_ptr(ctx) || !TEST_ptr(s0 = SSL_new(ctx)))
@@ -492,19 +491,17 @@ static int test_passwd_callbacks(void)
     if (!TEST_ptr_null(SSL_get_default_passwd_cb(s))
         || !TEST_true(SSL_CTX_get_default_passwd_cb(ctx) == pw_cb))
         goto end;
-    /* natively sslrs cannot decrypt keys (KNOWN_DIFFERENCES.md): a clean PEM-lib failure */
     if (!TEST_int_eq(SSL_use_certificate_file(s, cert_path("server-ec.pem"), SSL_FILETYPE_PEM), 1)
         || !TEST_int_eq(SSL_use_PrivateKey_file(s, cert_path("server-ec-enc.key"), SSL_FILETYPE_PEM),
-                        !native))
+                        1)
+        || !TEST_int_eq(SSL_check_private_key(s), 1))
         goto end;
-    if (native ? !last_error(0x0A080009UL) : !TEST_int_eq(SSL_check_private_key(s), 1))
-        goto end;
-    /* the right password */
+    /* the right password (more in test_enc_keys) */
     SSL_CTX_set_default_passwd_cb_userdata(ctx, &right);
     if (!TEST_int_eq(SSL_CTX_use_PrivateKey_file(ctx, cert_path("server-ec-enc.key"),
-                                                 SSL_FILETYPE_PEM), !native)
+                                                 SSL_FILETYPE_PEM), 1)
         || !TEST_int_eq(right.calls, 1)
-        || !TEST_int_eq(SSL_CTX_check_private_key(ctx), !native))
+        || !TEST_int_eq(SSL_CTX_check_private_key(ctx), 1))
         goto end;
     ERR_clear_error();
     SSL_CTX_set_default_passwd_cb_userdata(ctx, &wrong);

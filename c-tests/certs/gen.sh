@@ -20,6 +20,7 @@
 #   ca-ec-with-crl.pem    ca-ec.pem + ca-ec.crl.pem
 #   key forms: *.key = PKCS#8; server-rsa-pkcs1.key = PKCS#1 RSA; server-ec-sec1.key = SEC1 EC
 #   server-ec-enc.key     server-ec.key as encrypted PKCS#8 (AES-256-CBC, PBKDF2), password "secret"
+#   server-*-enc-*.key    more encrypted forms of the server keys: see gen-enc.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 DAYS=36500
@@ -152,4 +153,5 @@ done
 rm -rf hashdir && mkdir hashdir
 cp ca-ec.pem "hashdir/$(openssl x509 -hash -noout -in ca-ec.pem).0"
 rm -f ./*.srl
+./gen-enc.sh
 echo "certificates regenerated in $(pwd)"

@@ -2257,6 +2257,7 @@ stack_st_X509_INFO *PEM_X509_INFO_read_bio(BIO *bp,
 
 /**
  * `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
+ * Status: partial — as `PEM_read_bio_PrivateKey` for PBES1 and other legacy ciphers.
  */
 EVP_PKEY *PEM_read_PrivateKey(FILE *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
 
@@ -2276,8 +2277,18 @@ X509 *PEM_read_X509(FILE *out, X509 **x, pem_password_cb * cb, void *u);
  * or `EC PRIVATE KEY` block (others, e.g. `EC PARAMETERS`, are skipped). Returns one reference,
  * also stored in `*x` as for [`PEM_read_bio_X509`]. No key gives the DECODER `unsupported`
  * entry (`1E08010C`) OpenSSL 3 queues. The key itself is checked only when it is used.
+ * An `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2: PBKDF2 or scrypt, AES-CBC) or a legacy encrypted
+ * PEM key (`DEK-Info: AES-*-CBC` or `DES-EDE3-CBC`) is decrypted with the password from `cb` and `u`
+ * ([`ask_password`]); a wrong one gives OpenSSL's entries (provider `bad decrypt`, then PKCS12
+ * `pkcs12 cipherfinal error` or PEM `bad decrypt`).
+ * Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+ * AES-CBC and DES-EDE3-CBC fail cleanly (EVP `unsupported` / PEM `unsupported encryption`), and
+ * sslrs never prompts on a terminal.
  */
-EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out, EVP_PKEY **x, pem_password_cb * cb, void *u);
+EVP_PKEY *PEM_read_bio_PrivateKey(BIO *out,
+                                  EVP_PKEY **x,
+                                  pem_password_cb * cb,
+                                  void *u);
 
 /**
  * `PEM_read_bio_SSL_SESSION(3)`: the next `SSL SESSION PARAMETERS` block; reuses `*x` when
@@ -3486,8 +3497,8 @@ int SSL_CTX_use_PrivateKey_ASN1(int pk, SSL_CTX *ctx, const unsigned char *d, lo
 /**
  * `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
  * an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
- * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
- * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
+ * Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+ * AES-CBC and DES-EDE3-CBC fail cleanly; with libcrypto everything loads.
  * Fails if a certificate of the same key type is set and the key does not match it (a key
  * of another type goes to its own slot, as in OpenSSL). 1 or 0.
  */
@@ -3508,7 +3519,7 @@ int SSL_CTX_use_RSAPrivateKey_ASN1(SSL_CTX *ctx, const unsigned char *d, long le
 /**
  * `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
  * any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
- * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+ * Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
  */
 int SSL_CTX_use_RSAPrivateKey_file(SSL_CTX *ctx, const char *file, int type);
 
@@ -5281,8 +5292,8 @@ int SSL_use_PrivateKey_ASN1(int pk, SSL *ssl, const unsigned char *d, long len);
 /**
  * `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
  * the connection's password callback. 1 or 0.
- * Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
- * encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
+ * Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+ * AES-CBC and DES-EDE3-CBC fail cleanly; with libcrypto everything loads.
  */
 int SSL_use_PrivateKey_file(SSL *ssl, const char *file, int type);
 
@@ -5299,7 +5310,7 @@ int SSL_use_RSAPrivateKey_ASN1(SSL *ssl, const unsigned char *d, long len);
 
 /**
  * `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
- * Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+ * Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
  */
 int SSL_use_RSAPrivateKey_file(SSL *ssl, const char *file, int type);
 

@@ -7,6 +7,7 @@
 pub mod asn1_text;
 pub mod bio;
 pub mod bio_foreign;
+pub mod enckey;
 pub mod err;
 pub mod err_forward;
 pub mod err_strings;

@@ -108,7 +108,7 @@ pub fn read_private_key_file(path: &Path) -> Result<PrivateKeyDer<'static>> {
 pub enum Want {
     /// `CERTIFICATE` or `X509 CERTIFICATE`.
     Certificate,
-    /// `PRIVATE KEY`, `RSA PRIVATE KEY`, `EC PRIVATE KEY`.
+    /// `PRIVATE KEY`, `RSA PRIVATE KEY`, `EC PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`.
     PrivateKey,
 }
 
@@ -120,6 +120,7 @@ impl Want {
             (Want::PrivateKey, "PRIVATE KEY") => Some("PRIVATE KEY"),
             (Want::PrivateKey, "RSA PRIVATE KEY") => Some("RSA PRIVATE KEY"),
             (Want::PrivateKey, "EC PRIVATE KEY") => Some("EC PRIVATE KEY"),
+            (Want::PrivateKey, "ENCRYPTED PRIVATE KEY") => Some("ENCRYPTED PRIVATE KEY"),
             _ => None,
         }
     }
@@ -162,12 +163,13 @@ fn label_of<'a>(line: &'a [u8], prefix: &str) -> Option<&'a str> {
 }
 
 /// Reads from a stream up to and including the END line of the first block `want` accepts
-/// (skipping other blocks), and returns its label and DER. Bytes after that END line are left
+/// (skipping other blocks), and returns its canonical label and its body (the lines between
+/// BEGIN and END, each ended by `\n`, headers included). Bytes after that END line are left
 /// unread.
-pub fn read_stream_block(
+fn read_stream_raw(
     next: &mut dyn FnMut() -> Option<u8>,
     want: Want,
-) -> Result<(SectionKind, Vec<u8>)> {
+) -> Result<(&'static str, Vec<u8>)> {
     loop {
         // Find a BEGIN line.
         let label = loop {
@@ -202,18 +204,89 @@ pub fn read_stream_block(
             );
         }
         let Some(canonical) = canonical else { continue };
-        if body.windows(1).any(|w| w[0] == b':') {
-            // Proc-Type / DEK-Info headers: encrypted legacy PEM, not supported natively.
-            return Err(Error::unsupported(lib::PEM, "encrypted PEM"));
-        }
-        let mut text = format!("-----BEGIN {canonical}-----\n").into_bytes();
-        text.extend_from_slice(&body);
-        text.extend_from_slice(format!("-----END {canonical}-----\n").as_bytes());
-        return match <(SectionKind, Vec<u8>)>::from_pem_slice(&text) {
-            Ok(item) => Ok(item),
-            Err(e) => Err(map_pem_error(e, want.expecting())),
-        };
+        return Ok((canonical, body));
     }
+}
+
+/// Decodes the body of an unencrypted block read by [`read_stream_raw`].
+fn decode_block(canonical: &str, body: &[u8], want: Want) -> Result<(SectionKind, Vec<u8>)> {
+    if body.contains(&b':') {
+        // Proc-Type / DEK-Info headers on a block that cannot carry them.
+        return Err(Error::unsupported(lib::PEM, "encrypted PEM"));
+    }
+    let mut text = format!("-----BEGIN {canonical}-----\n").into_bytes();
+    text.extend_from_slice(body);
+    text.extend_from_slice(format!("-----END {canonical}-----\n").as_bytes());
+    <(SectionKind, Vec<u8>)>::from_pem_slice(&text).map_err(|e| map_pem_error(e, want.expecting()))
+}
+
+/// Reads from a stream up to and including the END line of the first block `want` accepts
+/// (skipping other blocks), and returns its label and DER. Bytes after that END line are left
+/// unread.
+pub fn read_stream_block(
+    next: &mut dyn FnMut() -> Option<u8>,
+    want: Want,
+) -> Result<(SectionKind, Vec<u8>)> {
+    let (canonical, body) = read_stream_raw(next, want)?;
+    decode_block(canonical, &body, want)
+}
+
+/// The `DEK-Info` value of a legacy encrypted PEM body (`Proc-Type: 4,ENCRYPTED` headers, a
+/// blank line, base64), and the base64 part; `None` if the body has no such headers.
+fn legacy_encrypted(body: &[u8]) -> Option<(String, &[u8])> {
+    let text = std::str::from_utf8(body).ok()?;
+    let mut proc_encrypted = false;
+    let mut dek = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        let (name, value) = l.split_once(':')?;
+        match name.trim() {
+            "Proc-Type" => proc_encrypted = value.trim() == "4,ENCRYPTED",
+            "DEK-Info" => dek = Some(value.trim().to_string()),
+            _ => {}
+        }
+    }
+    if !proc_encrypted {
+        return None;
+    }
+    Some((dek?, &body[offset..]))
+}
+
+/// One private key from a stream (`PEM_read_bio_PrivateKey`): the first `PRIVATE KEY`,
+/// `RSA PRIVATE KEY`, `EC PRIVATE KEY` or `ENCRYPTED PRIVATE KEY` block; encrypted keys
+/// (PKCS#8, or legacy `Proc-Type: 4,ENCRYPTED`) are decrypted with the password `ask` gives.
+pub fn read_stream_key_with(
+    next: &mut dyn FnMut() -> Option<u8>,
+    ask: crate::crypto::enckey::Ask<'_>,
+) -> Result<PrivateKeyDer<'static>> {
+    use crate::crypto::enckey;
+    let bad_base64 = || Error::new(lib::PEM, PEM_R_BAD_BASE64_DECODE, "PEM_read_bio_ex");
+    let (canonical, body) = read_stream_raw(next, Want::PrivateKey)?;
+    if canonical == "ENCRYPTED PRIVATE KEY" {
+        let der = base64_decode(&body).ok_or_else(bad_base64)?;
+        let plain = enckey::decrypt_pkcs8(&der, ask)?;
+        return Ok(PrivateKeyDer::Pkcs8(plain.to_vec().into()));
+    }
+    if let Some((dek, b64)) = legacy_encrypted(&body) {
+        let der = base64_decode(b64).ok_or_else(bad_base64)?;
+        let plain = enckey::decrypt_legacy(&dek, &der, ask)?.to_vec();
+        return Ok(match canonical {
+            "RSA PRIVATE KEY" => PrivateKeyDer::Pkcs1(plain.into()),
+            "EC PRIVATE KEY" => PrivateKeyDer::Sec1(plain.into()),
+            _ => PrivateKeyDer::Pkcs8(plain.into()),
+        });
+    }
+    let (kind, der) = decode_block(canonical, &body, Want::PrivateKey)?;
+    Ok(match kind {
+        SectionKind::RsaPrivateKey => PrivateKeyDer::Pkcs1(der.into()),
+        SectionKind::EcPrivateKey => PrivateKeyDer::Sec1(der.into()),
+        _ => PrivateKeyDer::Pkcs8(der.into()),
+    })
 }
 
 /// One certificate from a stream (`PEM_read_bio_X509`).
@@ -225,14 +298,9 @@ pub fn read_stream_cert(next: &mut dyn FnMut() -> Option<u8>) -> Result<Certific
     })
 }
 
-/// One private key from a stream (`PEM_read_bio_PrivateKey`).
+/// One private key from a stream, with no password to give for an encrypted one.
 pub fn read_stream_key(next: &mut dyn FnMut() -> Option<u8>) -> Result<PrivateKeyDer<'static>> {
-    let (kind, der) = read_stream_block(next, Want::PrivateKey)?;
-    Ok(match kind {
-        SectionKind::RsaPrivateKey => PrivateKeyDer::Pkcs1(der.into()),
-        SectionKind::EcPrivateKey => PrivateKeyDer::Sec1(der.into()),
-        _ => PrivateKeyDer::Pkcs8(der.into()),
-    })
+    read_stream_key_with(next, &mut || None)
 }
 
 /// Standard base64 (RFC 4648, with padding).

@@ -6,9 +6,8 @@
 //! With libcrypto in the process a PEM key is read by libcrypto's `PEM_read_bio_PrivateKey`
 //! with the callback and its argument, so encrypted keys work exactly as in OpenSSL. Natively
 //! the callback is asked for the password (once, `size` 1024, `rwflag` 0, as OpenSSL does) and
-//! encrypted keys fail cleanly (EVP `ERR_R_UNSUPPORTED`, then SSL `ERR_R_PEM_LIB`): decrypting
-//! them needs a block cipher that ring does not expose, and sslrs carries no cryptography of its
-//! own. Link or load libcrypto (`-lsslrs -lcrypto`) for encrypted keys.
+//! encrypted keys are decrypted by `crate::crypto::enckey` (PKCS#8 PBES2 with PBKDF2 or scrypt
+//! and AES-CBC or DES-EDE3-CBC; legacy PEM with AES-CBC or DES-EDE3-CBC), with OpenSSL's error entries for a wrong password.
 
 use super::callbacks::{conn_of, lock, obj};
 use super::certs::Target;
@@ -23,8 +22,6 @@ use core::ffi::{c_char, c_int, c_void};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use std::path::Path;
 
-/// `PEM_R_BAD_DECRYPT` (pemerr.h).
-const PEM_R_BAD_DECRYPT: i32 = 101;
 /// `EVP_R_EXPECTING_AN_RSA_KEY` (evperr.h).
 const EVP_R_EXPECTING_AN_RSA_KEY: i32 = 127;
 
@@ -98,30 +95,8 @@ fn load_pem_libcrypto(
     der
 }
 
-/// Asks for a password as OpenSSL's PEM reader does: the callback with a 1024-byte buffer and
-/// `rwflag` 0; without a callback the argument itself is the password (`PEM_def_callback`).
-fn ask_password(passwd: (pem_password_cb, usize)) -> Option<Vec<u8>> {
-    let mut buf = vec![0u8; 1024];
-    match passwd {
-        (Some(cb), u) => {
-            // SAFETY: the application's callback with a writable buffer of the size given.
-            let n = unsafe { cb(buf.as_mut_ptr().cast(), 1024, 0, u as *mut c_void) };
-            let n = usize::try_from(n).ok().filter(|&n| n > 0)?;
-            buf.truncate(n.min(1024));
-            Some(buf)
-        }
-        (None, u) if u != 0 => {
-            // SAFETY: per OpenSSL's contract the argument is then a NUL-terminated password.
-            let s = unsafe { core::ffi::CStr::from_ptr(u as *const c_char) };
-            Some(s.to_bytes().to_vec())
-        }
-        // OpenSSL would prompt on the terminal.
-        (None, _) => None,
-    }
-}
-
-/// Reads a PEM private key natively; an `ENCRYPTED PRIVATE KEY` (PBES2, AES-CBC) is
-/// decrypted with the password the callback gives.
+/// Reads a PEM private key natively; an encrypted one (PKCS#8 `ENCRYPTED PRIVATE KEY`, or the
+/// legacy `Proc-Type: 4,ENCRYPTED` form) is decrypted with the password the callback gives.
 fn load_pem_native(
     path: &Path,
     passwd: (pem_password_cb, usize),
@@ -129,36 +104,15 @@ fn load_pem_native(
 ) -> Result<PrivateKeyDer<'static>> {
     let bytes = std::fs::read(path)
         .map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))?;
-    let e = match crate::crypto::pem::read_private_key(&bytes) {
-        Ok(k) => return Ok(k),
-        Err(e) => e,
-    };
-    let text = String::from_utf8_lossy(&bytes);
-    if text.contains("Proc-Type: 4,ENCRYPTED") && !text.contains("ENCRYPTED PRIVATE KEY") {
-        // Legacy encrypted PEM (DEK-Info, MD5-based key derivation): not supported natively.
-        ask_password(passwd);
-        crate::crypto::err::push(
-            Error::new(lib::PEM, PEM_R_BAD_DECRYPT, "PEM_do_header")
-                .with_data("sslrs: legacy encrypted PEM needs libcrypto"),
-        );
-        return Err(Error::ssl(common::PEM_LIB, func));
+    if !bytes.windows(9).any(|w| w == b"ENCRYPTED") {
+        return crate::crypto::pem::read_private_key(&bytes).map_err(|e| wrap_load_error(e, func));
     }
     let mut it = bytes.iter().copied();
-    let Ok(epki) =
-        crate::crypto::pem::read_stream_labeled(&mut || it.next(), "ENCRYPTED PRIVATE KEY")
-    else {
-        return Err(wrap_load_error(e, func));
-    };
-    let _ = epki;
-    // Decrypting needs a block cipher ring does not expose, and sslrs does not carry its own
-    // cryptography: natively the key fails cleanly (the callback is asked first, as OpenSSL
-    // asks it); with libcrypto in the process, libcrypto decrypts it.
-    let _ = ask_password(passwd);
-    crate::crypto::err::push(
-        Error::unsupported(lib::EVP, "EVP_PBE_CipherInit_ex")
-            .with_data("sslrs: encrypted private keys need libcrypto in the process"),
-    );
-    Err(Error::ssl(common::PEM_LIB, func))
+    let (cb, u) = (passwd.0, passwd.1 as *mut c_void);
+    crate::crypto::pem::read_stream_key_with(&mut || it.next(), &mut || {
+        super::pem::ask_password(cb, u)
+    })
+    .map_err(|e| wrap_load_error(e, func))
 }
 
 /// `SSL_*_use_PrivateKey_file` / `SSL_*_use_RSAPrivateKey_file`: a PEM (possibly encrypted,
@@ -253,8 +207,8 @@ pub extern "C" fn SSL_use_certificate_chain_file(ssl: *mut SSL, file: *const c_c
 
 /// `SSL_use_PrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file`, for this connection, with
 /// the connection's password callback. 1 or 0.
-/// Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
-/// encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
+/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+/// AES-CBC and DES-EDE3-CBC fail cleanly; with libcrypto everything loads.
 #[no_mangle]
 pub extern "C" fn SSL_use_PrivateKey_file(
     ssl: *mut SSL,
@@ -270,7 +224,7 @@ pub extern "C" fn SSL_use_PrivateKey_file(
 
 /// `SSL_CTX_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_PrivateKey_file` for an RSA key (PEM:
 /// any RSA key block; ASN1: PKCS#1 or PKCS#8). Another key type: EVP `expecting an rsa key`.
-/// Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
     ctx: *mut SSL_CTX,
@@ -288,7 +242,7 @@ pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
 }
 
 /// `SSL_use_RSAPrivateKey_file(3)`: as `SSL_CTX_use_RSAPrivateKey_file`, for this connection.
-/// Status: partial — as `SSL_use_PrivateKey_file` for legacy encrypted keys.
+/// Status: partial — as `SSL_use_PrivateKey_file` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn SSL_use_RSAPrivateKey_file(
     ssl: *mut SSL,

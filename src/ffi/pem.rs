@@ -1,8 +1,8 @@
 //! `openssl/pem.h` family exports: reading certificates and private keys from BIOs and `FILE*`s.
 //!
 //! Streams are read line by line and left positioned right after the block that was returned,
-//! as OpenSSL leaves them. Password callbacks are accepted and never called (encrypted PEM is
-//! not supported natively and fails with `ERR_R_UNSUPPORTED`).
+//! as OpenSSL leaves them. Encrypted keys (PKCS#8 PBES2, legacy `Proc-Type: 4,ENCRYPTED` with
+//! AES-CBC or DES-EDE3-CBC) are decrypted with the password the `pem_password_cb` gives ([`ask_password`]).
 
 use super::null_on_error;
 use super::types::{self, BIO, EVP_PKEY, X509};
@@ -21,6 +21,58 @@ pub type pem_password_cb = Option<
         userdata: *mut c_void,
     ) -> c_int,
 >;
+
+/// `PEM_BUFSIZE` (pem.h): the size of the buffer a `pem_password_cb` gets.
+const PEM_BUFSIZE: c_int = 1024;
+/// `ERR_LIB_UI` (err.h).
+const LIB_UI: i32 = 40;
+/// `UI_R_PROCESSING_ERROR` (uierr.h).
+const UI_R_PROCESSING_ERROR: i32 = 107;
+/// `PEM_R_PROBLEMS_GETTING_PASSWORD` (pemerr.h).
+const PEM_R_PROBLEMS_GETTING_PASSWORD: i32 = 109;
+
+/// Asks for the password of an encrypted key as OpenSSL's PEM reader does: the callback with a
+/// `PEM_BUFSIZE` (1024) byte buffer and `rwflag` 0; a negative result or one larger than the
+/// buffer is a failure, 0 an empty password. Without a callback, `u` is the password (a C
+/// string, cut at 1024 bytes: `PEM_def_callback`); without either, OpenSSL prompts on the
+/// terminal: sslrs never prompts, and queues what OpenSSL queues when there is no terminal.
+pub(crate) fn ask_password(
+    cb: pem_password_cb,
+    u: *mut c_void,
+) -> Option<crate::crypto::enckey::Password> {
+    let mut buf = zeroize::Zeroizing::new(vec![0u8; PEM_BUFSIZE as usize]);
+    match cb {
+        Some(cb) => {
+            // SAFETY: the application's callback with a writable buffer of the size given.
+            let n = unsafe { cb(buf.as_mut_ptr().cast(), PEM_BUFSIZE, 0, u) };
+            let n = usize::try_from(n)
+                .ok()
+                .filter(|&n| n <= PEM_BUFSIZE as usize)?;
+            buf.truncate(n);
+            Some(buf)
+        }
+        None if !u.is_null() => {
+            // SAFETY: per OpenSSL's contract the argument is then a NUL-terminated password.
+            let s = unsafe { core::ffi::CStr::from_ptr(u as *const c_char) }.to_bytes();
+            let n = s.len().min(PEM_BUFSIZE as usize);
+            buf[..n].copy_from_slice(&s[..n]);
+            buf.truncate(n);
+            Some(buf)
+        }
+        None => {
+            crate::crypto::err::push(
+                Error::new(LIB_UI, UI_R_PROCESSING_ERROR, "UI_process")
+                    .with_data("while reading strings"),
+            );
+            crate::crypto::err::push(Error::new(
+                lib::PEM,
+                PEM_R_PROBLEMS_GETTING_PASSWORD,
+                "PEM_def_callback",
+            ));
+            None
+        }
+    }
+}
 
 /// A byte source over a BIO (one `Bio::read` of one byte per call, like `BIO_gets` does on
 /// most BIOs, so nothing past the current line is consumed).
@@ -116,6 +168,13 @@ pub extern "C" fn PEM_read_X509(
 /// or `EC PRIVATE KEY` block (others, e.g. `EC PARAMETERS`, are skipped). Returns one reference,
 /// also stored in `*x` as for [`PEM_read_bio_X509`]. No key gives the DECODER `unsupported`
 /// entry (`1E08010C`) OpenSSL 3 queues. The key itself is checked only when it is used.
+/// An `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2: PBKDF2 or scrypt, AES-CBC) or a legacy encrypted
+/// PEM key (`DEK-Info: AES-*-CBC` or `DES-EDE3-CBC`) is decrypted with the password from `cb` and `u`
+/// ([`ask_password`]); a wrong one gives OpenSSL's entries (provider `bad decrypt`, then PKCS12
+/// `pkcs12 cipherfinal error` or PEM `bad decrypt`).
+/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+/// AES-CBC and DES-EDE3-CBC fail cleanly (EVP `unsupported` / PEM `unsupported encryption`), and
+/// sslrs never prompts on a terminal.
 #[no_mangle]
 pub extern "C" fn PEM_read_bio_PrivateKey(
     out: *mut BIO,
@@ -124,12 +183,11 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
     crate::forward_new!(PEM_read_bio_PrivateKey(out, x, cb, u));
-    let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: `out` is NULL or a live BIO.
         let bio =
             unsafe { types::borrow::<BIO>(out) }.ok_or(Error::null_param(lib::BIO, "BIO_gets"))?;
-        let key = pem::read_stream_key(&mut bio_bytes(bio))?;
+        let key = pem::read_stream_key_with(&mut bio_bytes(bio), &mut || ask_password(cb, u))?;
         let p = types::into_c::<EVP_PKEY>(Arc::new(PrivateKey::new(key)));
         // SAFETY: `x` is NULL or the caller's out-parameter.
         unsafe { replace_key_out(x, p) };
@@ -138,6 +196,7 @@ pub extern "C" fn PEM_read_bio_PrivateKey(
 }
 
 /// `PEM_read_PrivateKey(out, x, cb, u)`: as [`PEM_read_bio_PrivateKey`] on a `FILE*`.
+/// Status: partial — as `PEM_read_bio_PrivateKey` for PBES1 and other legacy ciphers.
 #[no_mangle]
 pub extern "C" fn PEM_read_PrivateKey(
     out: *mut libc::FILE,
@@ -146,13 +205,14 @@ pub extern "C" fn PEM_read_PrivateKey(
     u: *mut c_void,
 ) -> *mut EVP_PKEY {
     crate::forward_new!(PEM_read_PrivateKey(out, x, cb, u));
-    let _ = (cb, u);
     null_on_error(|| {
         if out.is_null() {
             return Err(Error::null_param(lib::PEM, "PEM_read_PrivateKey"));
         }
         // SAFETY: `out` is a non-NULL open stream per the C contract.
-        let key = pem::read_stream_key(&mut unsafe { file_bytes(out) })?;
+        let key = pem::read_stream_key_with(&mut unsafe { file_bytes(out) }, &mut || {
+            ask_password(cb, u)
+        })?;
         let p = types::into_c::<EVP_PKEY>(Arc::new(PrivateKey::new(key)));
         // SAFETY: `x` is NULL or the caller's out-parameter.
         unsafe { replace_key_out(x, p) };

@@ -550,8 +550,8 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
 
 /// `SSL_CTX_use_PrivateKey_file(3)`: PEM or ASN1 (DER), each PKCS#8, PKCS#1 RSA or SEC1 EC;
 /// an encrypted PEM key is decrypted with the password callback (`passwd.rs`).
-/// Status: partial — natively, legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`) and PKCS#8
-/// encryption other than PBES2/PBKDF2/AES-CBC fail; with libcrypto everything loads.
+/// Status: partial — natively, PBES1/PKCS#12 key encryption and legacy PEM ciphers other than
+/// AES-CBC and DES-EDE3-CBC fail cleanly; with libcrypto everything loads.
 /// Fails if a certificate of the same key type is set and the key does not match it (a key
 /// of another type goes to its own slot, as in OpenSSL). 1 or 0.
 #[no_mangle]
