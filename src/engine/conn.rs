@@ -705,7 +705,10 @@ impl Conn {
         };
         let creds = self.certified();
         if self.own_creds.is_some() {
-            cfg.client_auth_cert_resolver = crate::engine::context::client_resolver(creds.clone());
+            let chained = creds
+                .clone()
+                .map(|ck| self.ctx.auto_chain(ck, &self.settings));
+            cfg.client_auth_cert_resolver = crate::engine::context::client_resolver(chained);
         }
         cfg.client_auth_cert_resolver = crate::engine::context::recording_client_resolver(
             cfg.client_auth_cert_resolver.clone(),
@@ -773,6 +776,7 @@ impl Conn {
         let base = self.ctx.server_config(&self.settings, own.as_ref())?;
         let mut cfg = (*base).clone();
         if let Some(ck) = own {
+            let ck = self.ctx.auto_chain(ck, &self.settings);
             cfg.cert_resolver = crate::engine::context::server_resolver(ck);
         }
         self.keys.install(&mut cfg.key_log, self.notify.keylog);

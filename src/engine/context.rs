@@ -48,6 +48,7 @@ pub mod mode {
     pub const ENABLE_PARTIAL_WRITE: i64 = 0x1;
     pub const ACCEPT_MOVING_WRITE_BUFFER: i64 = 0x2;
     pub const AUTO_RETRY: i64 = 0x4;
+    pub const NO_AUTO_CHAIN: i64 = 0x8;
     pub const RELEASE_BUFFERS: i64 = 0x10;
     /// `SSL_CTX_new`'s default mode.
     pub const DEFAULT: i64 = AUTO_RETRY;
@@ -402,6 +403,8 @@ struct ConfigKey {
     num_tickets: usize,
     groups: Option<Vec<u16>>,
     max_send_fragment: usize,
+    /// `SSL_MODE_NO_AUTO_CHAIN`.
+    no_auto_chain: bool,
 }
 
 impl ConfigKey {
@@ -417,6 +420,7 @@ impl ConfigKey {
             num_tickets: settings.num_tickets,
             groups: settings.groups.clone(),
             max_send_fragment: settings.max_send_fragment,
+            no_auto_chain: settings.mode & mode::NO_AUTO_CHAIN != 0,
         }
     }
 }
@@ -610,7 +614,10 @@ impl Context {
                 .with_root_certificates(self.roots());
         let certified = self.with(|c| c.creds.certified.clone());
         let mut cfg = match certified {
-            Some(ck) => builder.with_client_cert_resolver(Arc::new(SingleCert(ck))),
+            Some(ck) => {
+                let ck = self.auto_chain(ck, settings);
+                builder.with_client_cert_resolver(Arc::new(SingleCert(ck)))
+            }
             None => builder.with_no_client_auth(),
         };
         cfg.enable_sni = true;
@@ -663,6 +670,7 @@ impl Context {
         } else {
             builder.with_no_client_auth()
         };
+        let certified = self.auto_chain(certified, settings);
         let mut cfg = builder.with_cert_resolver(Arc::new(SingleCert(certified)));
         cfg.max_fragment_size = crate::engine::config::rustls_fragment(key.max_send_fragment);
         cfg.ignore_client_order = key.options & op::CIPHER_SERVER_PREFERENCE != 0;
@@ -788,6 +796,26 @@ impl Context {
         if self.with(|c| c.store_flags) != flags {
             self.update(|c| c.store_flags = flags);
         }
+    }
+
+    /// OpenSSL's automatic chain: a certificate configured without a chain is sent with the
+    /// issuers its verify store holds (by names, up to a self-issued one or as far as they go),
+    /// unless `SSL_MODE_NO_AUTO_CHAIN`.
+    pub fn auto_chain(&self, ck: Arc<CertifiedKey>, settings: &Settings) -> Arc<CertifiedKey> {
+        if ck.cert.len() != 1 || settings.mode & mode::NO_AUTO_CHAIN != 0 {
+            return ck;
+        }
+        let pool = self.anchor_ders(&ck.cert);
+        if pool.is_empty() {
+            return ck;
+        }
+        let path = crate::engine::verify::path_by_names(&ck.cert[0], &pool);
+        if path.len() < 2 {
+            return ck;
+        }
+        let mut chained = (*ck).clone();
+        chained.cert = path;
+        Arc::new(chained)
     }
 
     /// `SSL_CTX_load_verify_*`: adds trust anchors.

@@ -422,12 +422,6 @@ impl Verifier {
         leaf: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
     ) -> Vec<CertificateDer<'static>> {
-        use crate::crypto::x509::Certificate;
-        let parse = |d: &CertificateDer<'_>| Certificate::from_der(d.clone().into_owned()).ok();
-        let mut out = vec![leaf.clone().into_owned()];
-        let Some(mut cur) = parse(leaf) else {
-            return out;
-        };
         let chain: Vec<CertificateDer<'_>> = core::iter::once(leaf)
             .chain(intermediates)
             .map(|c| CertificateDer::from(c.as_ref()))
@@ -437,16 +431,7 @@ impl Verifier {
             .map(|c| c.clone().into_owned())
             .chain(self.ctx.anchor_ders(&chain))
             .collect();
-        while !cur.is_self_issued() && out.len() < 16 {
-            let next = pool.iter().find(|d| {
-                !out.contains(d) && parse(d).is_some_and(|c| c.subject().matches(cur.issuer()))
-            });
-            let Some(d) = next else { break };
-            let Some(c) = parse(d) else { break };
-            out.push(d.clone());
-            cur = c;
-        }
-        out
+        path_by_names(leaf, &pool)
     }
 
     /// OpenSSL's verification outcome for `f`: the calls its verify callback sees (the
@@ -853,6 +838,30 @@ impl ServerCertVerifier for Verifier {
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.schemes()
     }
+}
+
+/// The path by names from `leaf` through `pool`, leaf first: each certificate's issuer (the
+/// first in `pool` whose subject is its issuer name), up to a self-issued one (at most 16).
+pub fn path_by_names(
+    leaf: &CertificateDer<'_>,
+    pool: &[CertificateDer<'static>],
+) -> Vec<CertificateDer<'static>> {
+    use crate::crypto::x509::Certificate;
+    let parse = |d: &CertificateDer<'_>| Certificate::from_der(d.clone().into_owned()).ok();
+    let mut out = vec![leaf.clone().into_owned()];
+    let Some(mut cur) = parse(leaf) else {
+        return out;
+    };
+    while !cur.is_self_issued() && out.len() < 16 {
+        let next = pool.iter().find(|d| {
+            !out.contains(d) && parse(d).is_some_and(|c| c.subject().matches(cur.issuer()))
+        });
+        let Some(d) = next else { break };
+        let Some(c) = parse(d) else { break };
+        out.push(d.clone());
+        cur = c;
+    }
+    out
 }
 
 fn is_self_issued(der: &CertificateDer<'_>) -> bool {
