@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <openssl/pem.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,10 +382,91 @@ static int test_verify_modes(void)
            && mode_case(TLS1_2_VERSION, peer | once, 1, 1, 1);
 }
 
+/* SSL_CTX_set_client_cert_cb: asked only when the server requests a certificate and the client
+ * has none; 1 with a certificate and key sends them (the library frees both), 0 sends none. */
+static int ccb_calls, ccb_give;
+
+static int client_cert_cb(SSL *ssl, X509 **x509, EVP_PKEY **pkey)
+{
+    BIO *b;
+
+    (void)ssl;
+    ccb_calls++;
+    if (!ccb_give)
+        return 0;
+    b = BIO_new_file(cert_path("client.pem"), "r");
+    *x509 = b == NULL ? NULL : PEM_read_bio_X509(b, NULL, NULL, NULL);
+    BIO_free(b);
+    b = BIO_new_file(cert_path("client.key"), "r");
+    *pkey = b == NULL ? NULL : PEM_read_bio_PrivateKey(b, NULL, NULL, NULL);
+    BIO_free(b);
+    return 1;
+}
+
+static int ccb_case(int version, int server_mode, int configured, int give, int want_calls, int want_ok,
+                    int want_peer)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    X509 *peer = NULL;
+    struct hs_side hs, hc;
+    char buf[8];
+    int ret = 0;
+
+    ccb_calls = 0;
+    ccb_give = give;
+    if (!create_ssl_ctx_pair(version, version, "server-ec.pem", "server-ec.key", "ca-ec.pem",
+                             &sctx, &cctx)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(sctx, cert_path("ca-ec.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_verify(sctx, server_mode, NULL);
+    SSL_CTX_set_client_cert_cb(cctx, client_cert_cb);
+    if (!TEST_true(SSL_CTX_get_client_cert_cb(cctx) == client_cert_cb))
+        goto end;
+    if (configured
+        && (!TEST_int_eq(SSL_CTX_use_certificate_file(cctx, cert_path("client.pem"), SSL_FILETYPE_PEM), 1)
+            || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(cctx, cert_path("client.key"), SSL_FILETYPE_PEM), 1)))
+        goto end;
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL) || !TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    /* TLS 1.3: a refused client learns it on its first read */
+    if (hs.done && hc.done && SSL_read(s, buf, sizeof(buf)) <= 0 && SSL_read(c, buf, sizeof(buf)) <= 0) {
+        /* nothing to read either way: fine */
+    }
+    peer = SSL_get1_peer_certificate(s);
+    if (!TEST_int_eq(ccb_calls, want_calls) || !TEST_int_eq(hs.done, want_ok)
+        || !TEST_int_eq(peer != NULL, want_peer))
+        goto end;
+    ret = 1;
+end:
+    if (!ret)
+        tu_log("  case version %x mode %x configured %d give %d\n", version, server_mode, configured, give);
+    ERR_clear_error();
+    X509_free(peer);
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
+static int test_client_cert_cb(void)
+{
+    const int req = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+
+    return ccb_case(TLS1_3_VERSION, req, 0, 1, 1, 1, 1)
+           && ccb_case(TLS1_2_VERSION, req, 0, 1, 1, 1, 1)
+           && ccb_case(TLS1_2_VERSION, req, 0, 0, 1, 0, 0)
+           && ccb_case(TLS1_3_VERSION, SSL_VERIFY_PEER, 0, 0, 1, 1, 0)
+           && ccb_case(TLS1_3_VERSION, SSL_VERIFY_NONE, 0, 1, 0, 1, 0)
+           && ccb_case(TLS1_2_VERSION, req, 1, 1, 0, 1, 1);
+}
+
 int main(void)
 {
     RUN_TEST(test_good_chain);
     RUN_TEST(test_verify_modes);
+    RUN_TEST(test_client_cert_cb);
     RUN_TEST(test_trust_locations);
     RUN_TEST(test_unknown_ca);
     RUN_TEST(test_no_ca_loaded);

@@ -2689,8 +2689,9 @@ const CTLOG_STORE *SSL_CTX_get0_ctlog_store(const SSL_CTX *ctx);
 /**
  * `SSL_CTX_get0_param(3)`: the context's verification parameters.
  *
- * Status: partial — of its settings, host names, the IP address, the depth and
- * `X509_V_FLAG_PARTIAL_CHAIN` (and in pass-through mode the CRL flags) are used.
+ * Status: partial — of its settings, the host names and their flags, the IP address, the
+ * depth, the time and the flags (`PARTIAL_CHAIN`, `CRL_CHECK(_ALL)`, `USE_CHECK_TIME`,
+ * `NO_CHECK_TIME`) are used; an email address and policies are not checked.
  */
 X509_VERIFY_PARAM *SSL_CTX_get0_param(SSL_CTX *ctx);
 
@@ -3054,9 +3055,11 @@ int SSL_CTX_set_ciphersuites(SSL_CTX *ctx, const char *str);
 void SSL_CTX_set_client_CA_list(SSL_CTX *ctx, stack_st_X509_NAME *name_list);
 
 /**
- * `SSL_CTX_set_client_cert_cb(3)`: recorded (`SSL_CTX_get_client_cert_cb` returns it).
- * Status: partial — never called: a client offers the certificate set with
- * `SSL_CTX_use_certificate` & co when the server asks for one.
+ * `SSL_CTX_set_client_cert_cb(3)`: called when a server asks for a certificate and the client
+ * has none configured; a return of 1 with a certificate and key in `*x509`/`*pkey` sends them
+ * (sslrs then frees both, as OpenSSL does), 0 goes on without one.
+ * Status: partial — a negative return (OpenSSL's `SSL_ERROR_WANT_X509_LOOKUP` suspension)
+ * counts as 0; the callback runs inside the handshake step ("SSL busy" for state getters).
  */
 void SSL_CTX_set_client_cert_cb(SSL_CTX *ctx, SslClientCertCb client_cert_cb);
 
@@ -3465,8 +3468,8 @@ int SSL_CTX_set_trust(SSL_CTX *ctx, int trust);
  * callback sees OpenSSL's sequence of calls for the server's chain (`verify_cb.rs`).
  *
  * Status: partial — the callback is called for the server's chain (client) and the client's
- * chain (server) with OpenSSL's sequence for the cases c-tests/test_verify_cb.c measures; CRL
- * and policy checks are not made
+ * chain (server) with OpenSSL's sequence for the cases c-tests/test_verify_cb.c and
+ * test_crl.c measure (the path is webpki's, rebuilt by names); policy checks are not made
  */
 void SSL_CTX_set_verify(SSL_CTX *ctx, int mode, SSL_verify_cb callback);
 
@@ -4346,10 +4349,8 @@ void *SSL_get_ex_data(const SSL *ssl, int idx);
 /**
  * `SSL_get_ex_data_X509_STORE_CTX_idx(3)`: the `X509_STORE_CTX` ex_data index under which
  * libssl puts the `SSL*` during verification; allocated once per process (in the active
- * backend's ex_data), the same value on every call; -1 if it cannot be allocated.
- *
- * Status: partial — the index is allocated, but sslrs does not call verify callbacks yet, so
- * nothing is stored under it.
+ * backend's ex_data), the same value on every call; -1 if it cannot be allocated. Verify
+ * callbacks find the `SSL*` there in both backends.
  */
 int SSL_get_ex_data_X509_STORE_CTX_idx(void);
 
@@ -4971,11 +4972,8 @@ int SSL_set_fd(SSL *s, int fd);
 int SSL_set_generate_session_id(SSL *s, GEN_SESSION_CB cb);
 
 /**
- * `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check.
- *
- * Status: partial — pass-through mode puts them on the connection's libcrypto parameters;
- * the check itself is rustls-webpki's (no partial wildcards, no wildcards in IDNA labels,
- * which is what `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS` asks).
+ * `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check, applied with
+ * OpenSSL's rules (`engine::hostmatch`).
  */
 void SSL_set_hostflags(SSL *s, unsigned int flags);
 
@@ -5204,9 +5202,8 @@ int SSL_set_trust(SSL *ssl, int trust);
 void SSL_set_verify(SSL *s, int mode, SSL_verify_cb callback);
 
 /**
- * `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given).
- *
- * Status: partial — recorded for the getter; rustls-webpki applies its own path-length limits.
+ * `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given): a
+ * longer path fails with `X509_V_ERR_CERT_CHAIN_TOO_LONG` where OpenSSL's does.
  */
 void SSL_set_verify_depth(SSL *s, int depth);
 

@@ -129,6 +129,8 @@ pub struct Conn {
     pub verify_flags: u64,
     /// `SSL_CTX_set_cert_verify_callback` (set likewise).
     pub cert_verify_callback: Option<Arc<dyn crate::engine::verify::CertVerifyCallback>>,
+    /// `SSL_CTX_set_client_cert_cb`, if set.
+    pub client_cert_callback: Option<Arc<dyn crate::engine::verify::ClientCertCallback>>,
     /// `SSL_set_tlsext_host_name`: the SNI to send.
     pub sni: Option<String>,
     /// FFI-owned objects handed out by getters (`SSL_get_ciphers`'s stack), kept alive as long
@@ -278,6 +280,7 @@ impl Conn {
             partial_chain: false,
             verify_flags: 0,
             cert_verify_callback: None,
+            client_cert_callback: None,
             sni: None,
             ffi_owned: None,
             own_creds: None,
@@ -354,6 +357,7 @@ impl Conn {
         fresh.partial_chain = self.partial_chain;
         fresh.verify_callback = self.verify_callback.take();
         fresh.cert_verify_callback = self.cert_verify_callback.take();
+        fresh.client_cert_callback = self.client_cert_callback.take();
         fresh.ffi_owned = self.ffi_owned.take();
         fresh.own_creds = self.own_creds.take();
         *self = fresh;
@@ -709,6 +713,12 @@ impl Conn {
                 .clone()
                 .map(|ck| self.ctx.auto_chain(ck, &self.settings));
             cfg.client_auth_cert_resolver = crate::engine::context::client_resolver(chained);
+        }
+        if creds.is_none() {
+            if let Some(cb) = &self.client_cert_callback {
+                cfg.client_auth_cert_resolver =
+                    crate::engine::context::callback_client_resolver(cb.clone());
+            }
         }
         cfg.client_auth_cert_resolver = crate::engine::context::recording_client_resolver(
             cfg.client_auth_cert_resolver.clone(),

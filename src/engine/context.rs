@@ -910,6 +910,42 @@ impl rustls::client::ResolvesClientCert for RecordHints {
     }
 }
 
+/// A client resolver that asks the program's client certificate callback
+/// (`SSL_CTX_set_client_cert_cb`) when the server requests a certificate.
+pub fn callback_client_resolver(
+    cb: Arc<dyn crate::engine::verify::ClientCertCallback>,
+) -> Arc<dyn rustls::client::ResolvesClientCert> {
+    Arc::new(AskClientCert(cb))
+}
+
+struct AskClientCert(Arc<dyn crate::engine::verify::ClientCertCallback>);
+
+impl std::fmt::Debug for AskClientCert {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AskClientCert")
+    }
+}
+
+impl rustls::client::ResolvesClientCert for AskClientCert {
+    fn resolve(
+        &self,
+        _hints: &[&[u8]],
+        _schemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<CertifiedKey>> {
+        let (chain, key) = self.0.call()?;
+        let mut creds = Credentials {
+            chain,
+            key: Some(key),
+            ..Credentials::default()
+        };
+        rebuild_certified(&mut creds, true).ok()?;
+        creds.certified
+    }
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
+
 #[derive(Debug)]
 struct NoClientCert;
 

@@ -111,6 +111,17 @@ pub trait CertVerifyCallback: Send + Sync {
     ) -> (i64, bool);
 }
 
+/// `SSL_CTX_set_client_cert_cb`: asked, when a server requests a certificate and the client
+/// has none configured, for a certificate and key (`None`: go on without one).
+pub trait ClientCertCallback: Send + Sync {
+    fn call(
+        &self,
+    ) -> Option<(
+        Vec<CertificateDer<'static>>,
+        rustls_pki_types::PrivateKeyDer<'static>,
+    )>;
+}
+
 /// A per-connection verifier.
 pub struct Verifier {
     /// The context whose anchors apply, read when the peer's chain arrives (as OpenSSL reads

@@ -261,6 +261,7 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
                 }
                 crate::ffi::compat::apply_param(&o.extra, &mut c);
                 crate::ffi::verify_cb::install(ssl, o, &mut c);
+                crate::ffi::certs::install_client_cert_cb(ssl, &mut c);
                 let r = f(&mut c);
                 c.collect_keylog();
                 (r, std::mem::take(&mut c.events), c.hello_info())

@@ -1035,9 +1035,11 @@ pub extern "C" fn SSL_set_cert_cb(s: *mut SSL, cb: SslCertCb, arg: *mut c_void) 
     })
 }
 
-/// `SSL_CTX_set_client_cert_cb(3)`: recorded (`SSL_CTX_get_client_cert_cb` returns it).
-/// Status: partial — never called: a client offers the certificate set with
-/// `SSL_CTX_use_certificate` & co when the server asks for one.
+/// `SSL_CTX_set_client_cert_cb(3)`: called when a server asks for a certificate and the client
+/// has none configured; a return of 1 with a certificate and key in `*x509`/`*pkey` sends them
+/// (sslrs then frees both, as OpenSSL does), 0 goes on without one.
+/// Status: partial — a negative return (OpenSSL's `SSL_ERROR_WANT_X509_LOOKUP` suspension)
+/// counts as 0; the callback runs inside the handshake step ("SSL busy" for state getters).
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_client_cert_cb(ctx: *mut SSL_CTX, client_cert_cb: SslClientCertCb) {
     void(|| {
@@ -1050,6 +1052,45 @@ pub extern "C" fn SSL_CTX_set_client_cert_cb(ctx: *mut SSL_CTX, client_cert_cb: 
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get_client_cert_cb(ctx: *mut SSL_CTX) -> SslClientCertCb {
     call(None, || Ok(*lock(&ctx_of(ctx)?.1.certs.client_cert_cb)))
+}
+
+/// The program's client certificate callback, as the engine asks it.
+struct FfiClientCert {
+    ssl: usize,
+    f: unsafe extern "C" fn(*mut SSL, *mut *mut X509, *mut *mut EVP_PKEY) -> c_int,
+}
+
+impl crate::engine::verify::ClientCertCallback for FfiClientCert {
+    fn call(&self) -> Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)> {
+        let (mut x, mut k) = (core::ptr::null_mut(), core::ptr::null_mut());
+        // SAFETY: the application's callback with OpenSSL's arguments.
+        let r = unsafe { (self.f)(self.ssl as *mut SSL, &mut x, &mut k) };
+        let got = (r == 1 && !x.is_null() && !k.is_null())
+            .then(|| {
+                let cert = cert_der(x, "tls_prepare_client_certificate").ok()?;
+                let key = key_der(k, "tls_prepare_client_certificate").ok()?;
+                Some((vec![CertificateDer::from(cert)], key))
+            })
+            .flatten();
+        if !x.is_null() {
+            super::x509::X509_free(x);
+        }
+        if !k.is_null() {
+            super::evp::EVP_PKEY_free(k);
+        }
+        got
+    }
+}
+
+/// Before each operation: the engine gets the context's client certificate callback.
+pub fn install_client_cert_cb(ssl: *const SSL, c: &mut crate::engine::conn::Conn) {
+    let f = ctx_app(&c.ctx).and_then(|a| *lock(&a.certs.client_cert_cb));
+    c.client_cert_callback = f.map(|f| {
+        std::sync::Arc::new(FfiClientCert {
+            ssl: ssl as usize,
+            f,
+        }) as std::sync::Arc<dyn crate::engine::verify::ClientCertCallback>
+    });
 }
 
 /// True when the connection has a certificate callback (the server then stops after the

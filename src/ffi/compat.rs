@@ -174,8 +174,9 @@ fn param_of(e: &Extra, func: &'static str) -> Result<*mut X509_VERIFY_PARAM> {
 
 /// `SSL_CTX_get0_param(3)`: the context's verification parameters.
 ///
-/// Status: partial — of its settings, host names, the IP address, the depth and
-/// `X509_V_FLAG_PARTIAL_CHAIN` (and in pass-through mode the CRL flags) are used.
+/// Status: partial — of its settings, the host names and their flags, the IP address, the
+/// depth, the time and the flags (`PARTIAL_CHAIN`, `CRL_CHECK(_ALL)`, `USE_CHECK_TIME`,
+/// `NO_CHECK_TIME`) are used; an email address and policies are not checked.
 #[no_mangle]
 pub extern "C" fn SSL_CTX_get0_param(ctx: *mut SSL_CTX) -> *mut X509_VERIFY_PARAM {
     null_on_error(|| param_of(ctx_extra(ctx)?.1, "SSL_CTX_get0_param"))
@@ -837,9 +838,8 @@ pub extern "C" fn SSL_get_verify_depth(s: *const SSL) -> c_int {
     call(-1, || Ok(conn_of(obj(s)?)?.settings.verify_depth))
 }
 
-/// `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given).
-///
-/// Status: partial — recorded for the getter; rustls-webpki applies its own path-length limits.
+/// `SSL_set_verify_depth(3)`: the connection's maximum chain depth (recorded as given): a
+/// longer path fails with `X509_V_ERR_CERT_CHAIN_TOO_LONG` where OpenSSL's does.
 #[no_mangle]
 pub extern "C" fn SSL_set_verify_depth(s: *mut SSL, depth: c_int) {
     void(|| {
@@ -860,10 +860,8 @@ pub extern "C" fn SSL_set_verify_result(ssl: *mut SSL, v: c_long) {
 
 /// `SSL_get_ex_data_X509_STORE_CTX_idx(3)`: the `X509_STORE_CTX` ex_data index under which
 /// libssl puts the `SSL*` during verification; allocated once per process (in the active
-/// backend's ex_data), the same value on every call; -1 if it cannot be allocated.
-///
-/// Status: partial — the index is allocated, but sslrs does not call verify callbacks yet, so
-/// nothing is stored under it.
+/// backend's ex_data), the same value on every call; -1 if it cannot be allocated. Verify
+/// callbacks find the `SSL*` there in both backends.
 #[no_mangle]
 pub extern "C" fn SSL_get_ex_data_X509_STORE_CTX_idx() -> c_int {
     static IDX: std::sync::OnceLock<c_int> = std::sync::OnceLock::new();
@@ -937,11 +935,8 @@ pub extern "C" fn SSL_set_trust(ssl: *mut SSL, trust: c_int) -> c_int {
     })
 }
 
-/// `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check.
-///
-/// Status: partial — pass-through mode puts them on the connection's libcrypto parameters;
-/// the check itself is rustls-webpki's (no partial wildcards, no wildcards in IDNA labels,
-/// which is what `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS` asks).
+/// `SSL_set_hostflags(3)`: `X509_CHECK_FLAG_*` for the host name check, applied with
+/// OpenSSL's rules (`engine::hostmatch`).
 #[no_mangle]
 pub extern "C" fn SSL_set_hostflags(s: *mut SSL, flags: std::ffi::c_uint) {
     void(|| {

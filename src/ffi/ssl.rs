@@ -660,8 +660,8 @@ pub type SSL_verify_cb =
 /// callback sees OpenSSL's sequence of calls for the server's chain (`verify_cb.rs`).
 ///
 /// Status: partial — the callback is called for the server's chain (client) and the client's
-/// chain (server) with OpenSSL's sequence for the cases c-tests/test_verify_cb.c measures; CRL
-/// and policy checks are not made
+/// chain (server) with OpenSSL's sequence for the cases c-tests/test_verify_cb.c and
+/// test_crl.c measure (the path is webpki's, rebuilt by names); policy checks are not made
 #[no_mangle]
 pub extern "C" fn SSL_CTX_set_verify(ctx: *mut SSL_CTX, mode: c_int, callback: SSL_verify_cb) {
     crate::ffi::compat::record_verify_cb_ctx(ctx, callback);
