@@ -187,6 +187,43 @@ end:
     return ret;
 }
 
+/*
+ * A CA file and a CRL-only file loaded separately (SSL_CTX_load_verify_locations takes a file
+ * of CRLs alone), and the store's CRL flag set after the client's first handshake step: the
+ * flags are read when the server's chain arrives.
+ */
+static int test_crl_file_and_late_flags(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *c = NULL, *s = NULL;
+    struct hs_side hs, hc;
+    int ret = 0;
+
+    seq[0] = '\0';
+    accept_all = 0;
+    if (!create_ssl_ctx_pair(0, 0, "revoked.pem", "revoked.key", NULL, &sctx, &cctx)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path("ca-ec.pem"), NULL), 1)
+        || !TEST_int_eq(SSL_CTX_load_verify_locations(cctx, cert_path("ca-ec.crl.pem"), NULL), 1))
+        goto end;
+    SSL_CTX_set_verify(cctx, SSL_VERIFY_PEER, cb_record);
+    if (!create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL) || !TEST_int_eq(SSL_do_handshake(c), -1)
+        || !TEST_int_eq(SSL_get_error(c, -1), SSL_ERROR_WANT_READ)
+        || !TEST_int_eq(X509_STORE_set_flags(SSL_CTX_get_cert_store(cctx), F_CRL), 1)
+        || !TEST_true(pump_handshake(s, c, &hs, &hc, 30)))
+        goto end;
+    if (!TEST_true(hc.failed) || !TEST_int_eq(SSL_get_verify_result(c), X509_V_ERR_CERT_REVOKED)
+        || !TEST_str_eq(seq, "0/0/23/leaf"))
+        goto end;
+    ret = 1;
+end:
+    ERR_clear_error();
+    SSL_free(c);
+    SSL_free(s);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ret;
+}
+
 /* Garbage at the CRL functions: NULL, no PEM block, DER that is no CRL. */
 static int test_crl_bad_input(void)
 {
@@ -216,6 +253,7 @@ int main(void)
     RUN_TEST(test_crl);
     RUN_TEST(test_add_crl);
     RUN_TEST(test_role_from_connect);
+    RUN_TEST(test_crl_file_and_late_flags);
     RUN_TEST(test_crl_bad_input);
     return tu_finish();
 }

@@ -699,6 +699,25 @@ def _(s):
     curl_refused(s, "expired")
 
 
+def curl_crl(s, label, cert, key):
+    """curl --crlfile against a plain `openssl s_server`: the CRL goes into curl's X509_STORE
+    with X509_V_FLAG_CRL_CHECK(_ALL), which sslrs's verifier reads."""
+    port, _ = s_server(s, "s_server-plain-" + label, cert, key, preload=False)
+    return curl(s, "--cacert", CA, "--crlfile", Suite.cert("ca-ec.crl.pem"), https_url(port, path="/"))
+
+
+@check("curl-crl-revoked", "curl")
+def _(s):
+    p = curl_crl(s, "revoked", "revoked.pem", "revoked.key")
+    require(p.returncode == 60, "curl exit %d, expected 60 (certificate revoked): %s"
+            % (p.returncode, short(p.stderr, 200)))
+
+
+@check("curl-crl-good", "curl")
+def _(s):
+    curl_ok(curl_crl(s, "crl-good", "server-ec.pem", "server-ec.key"), ["s_server"])
+
+
 @check("curl-alpn-h2", "curl")
 def _(s):
     n = plain_nginx(s)
@@ -780,6 +799,23 @@ def _(s):
     require("verify error:num=20:unable to get local issuer certificate" in out,
             "s_client did not report verify error 20: %s" % short(p.stderr, 200))
     require("HTTP/1.0 200 ok" not in out, "s_client exchanged data despite the verify error")
+
+
+@check("openssl-s_client-crl-revoked", "openssl")
+def _(s):
+    port, _ = s_server(s, "s_server-plain-revoked", "revoked.pem", "revoked.key", preload=False)
+    p = s_client(s, port, "-CRL", Suite.cert("ca-ec.crl.pem"), "-crl_check", preload=True)
+    out = p.stdout + p.stderr
+    require(p.returncode == 1, "s_client exit %d, expected 1" % p.returncode)
+    require("verify error:num=23:certificate revoked" in out,
+            "s_client did not report verify error 23: %s" % short(p.stderr, 200))
+
+
+@check("openssl-s_client-crl-good", "openssl")
+def _(s):
+    port, _ = s_server(s, "s_server-plain-crl-good", "server-ec.pem", "server-ec.key", preload=False)
+    s_client_ok(s_client(s, port, "-CRL", Suite.cert("ca-ec.crl.pem"), "-crl_check_all",
+                         preload=True), "New, TLSv1.3")
 
 
 def resumption(s, port, preload, extra=(), get=HTTP_GET, http_ok=S_SERVER_OK):
@@ -1213,6 +1249,42 @@ def _(s):
     require(p.returncode == 1, "python3 exit %d, expected 1 (uncaught URLError)" % p.returncode)
     require("CERTIFICATE_VERIFY_FAILED" in p.stderr and "Hostname mismatch" in p.stderr,
             "python3 did not report a hostname verification failure: %s" % short(p.stderr[-300:], 300))
+
+
+PY_CRL_CLIENT = r"""
+import socket, ssl, sys
+port, ca, crl = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+ctx = ssl.create_default_context(cafile=ca)
+ctx.load_verify_locations(crl)
+ctx.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF
+try:
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as raw:
+        with ctx.wrap_socket(raw, server_hostname="localhost") as tls:
+            print("verified", tls.version())
+except ssl.SSLCertVerificationError as e:
+    print("refused", e.verify_code, e.verify_message)
+"""
+
+
+def py_crl(s, label, cert, key):
+    s.require_imports("python3")
+    port, _ = s_server(s, "s_server-plain-py-" + label, cert, key, preload=False)
+    return s.run([PYTHON, "-c", PY_CRL_CLIENT, str(port), CA, Suite.cert("ca-ec.crl.pem")], preload=True,
+                 label="python3")
+
+
+@check("python-client-crl-revoked", "python3")
+def _(s):
+    p = py_crl(s, "revoked", "revoked.pem", "revoked.key")
+    require(p.returncode == 0, "python3 exit %d: %s" % (p.returncode, short(p.stderr[-300:], 300)))
+    require("refused 23 certificate revoked" in p.stdout, "unexpected output: %s" % short(p.stdout))
+
+
+@check("python-client-crl-good", "python3")
+def _(s):
+    p = py_crl(s, "crl-good", "server-ec.pem", "server-ec.key")
+    require(p.returncode == 0, "python3 exit %d: %s" % (p.returncode, short(p.stderr[-300:], 300)))
+    require("verified TLSv1.3" in p.stdout, "unexpected output: %s" % short(p.stdout))
 
 
 PY_SERVER = r"""

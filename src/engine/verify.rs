@@ -350,7 +350,7 @@ impl Verifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
     ) -> Option<(i64, usize)> {
-        if self.flags & FLAG_NO_CHECK_TIME != 0 {
+        if self.flags() & FLAG_NO_CHECK_TIME != 0 {
             return None;
         }
         let path = self.path(leaf, intermediates);
@@ -368,6 +368,13 @@ impl Verifier {
         }
     }
 
+    /// The verification flags in effect: the connection's as set up, and the program's store's
+    /// as they are now (read when the chain arrives, as OpenSSL reads its store then: a program
+    /// may set them after the connection's first step).
+    fn flags(&self) -> u64 {
+        self.flags | self.ctx.with(|c| c.store_flags)
+    }
+
     /// The time to verify at: the parameters' (`X509_V_FLAG_USE_CHECK_TIME`), or under
     /// `X509_V_FLAG_NO_CHECK_TIME` a moment inside the validity of every certificate sent (so
     /// no date is found wrong), else `now`.
@@ -377,7 +384,7 @@ impl Verifier {
         leaf: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
     ) -> UnixTime {
-        if self.flags & FLAG_NO_CHECK_TIME != 0 {
+        if self.flags() & FLAG_NO_CHECK_TIME != 0 {
             use crate::crypto::x509::Certificate;
             let certs: Vec<Certificate> = core::iter::once(leaf)
                 .chain(intermediates)
@@ -392,7 +399,7 @@ impl Verifier {
             };
         }
         match self.checks.time {
-            Some(t) if self.flags & FLAG_USE_CHECK_TIME != 0 => UnixTime::since_unix_epoch(
+            Some(t) if self.flags() & FLAG_USE_CHECK_TIME != 0 => UnixTime::since_unix_epoch(
                 core::time::Duration::from_secs(u64::try_from(t).unwrap_or(0)),
             ),
             _ => now,
@@ -621,7 +628,7 @@ impl Verifier {
         };
         let code = match run(&roots.roots) {
             Ok(false) => OK,
-            Ok(true) if self.partial_chain => OK,
+            Ok(true) if self.partial_chain || self.flags() & FLAG_PARTIAL_CHAIN != 0 => OK,
             Ok(true) => {
                 // Is there a path to a self-signed anchor too?
                 let full: Vec<_> = roots
@@ -657,7 +664,7 @@ impl Verifier {
         roots: &rustls::RootCertStore,
     ) -> i64 {
         use x509_v::*;
-        if self.flags & FLAG_CRL_CHECK == 0 {
+        if self.flags() & FLAG_CRL_CHECK == 0 {
             return OK;
         }
         let ders = self.ctx.with(|c| c.store_crls.clone());
@@ -670,7 +677,7 @@ impl Verifier {
         let Ok(builder) = webpki::RevocationOptionsBuilder::new(&refs) else {
             return UNABLE_TO_GET_CRL;
         };
-        let depth = if self.flags & FLAG_CRL_CHECK_ALL != 0 {
+        let depth = if self.flags() & FLAG_CRL_CHECK_ALL != 0 {
             webpki::RevocationCheckDepth::Chain
         } else {
             webpki::RevocationCheckDepth::EndEntity
@@ -811,6 +818,8 @@ impl Peer {
 /// `X509_V_FLAG_CRL_CHECK` / `X509_V_FLAG_CRL_CHECK_ALL` (x509_vfy.h).
 const FLAG_CRL_CHECK: u64 = 0x4;
 const FLAG_CRL_CHECK_ALL: u64 = 0x8;
+/// `X509_V_FLAG_PARTIAL_CHAIN` (x509_vfy.h).
+const FLAG_PARTIAL_CHAIN: u64 = 0x80000;
 /// `X509_V_FLAG_USE_CHECK_TIME` / `X509_V_FLAG_NO_CHECK_TIME` (x509_vfy.h).
 const FLAG_USE_CHECK_TIME: u64 = 0x2;
 const FLAG_NO_CHECK_TIME: u64 = 0x200000;

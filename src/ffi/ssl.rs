@@ -574,7 +574,8 @@ pub extern "C" fn SSL_CTX_check_private_key(ctx: *const SSL_CTX) -> c_int {
     one_or_zero(|| ctx_ref(ctx)?.check_private_key())
 }
 
-/// Loads trust anchors. A file must exist and hold at least one certificate; a directory is
+/// Loads trust anchors. A file must exist and hold at least one certificate or CRL (its CRLs go
+/// into the context's store); a directory is
 /// only searched (OpenSSL looks certificates up in it lazily, so a missing one is no error).
 /// Returns 1, or 0 (with nothing queued when neither location was given).
 fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Result<c_int> {
@@ -585,20 +586,29 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
     let mut certs = Vec::new();
     if let Some(f) = file {
         use crate::crypto::{bio::reason::NO_SUCH_FILE, x509::X509_R_NO_CERTIFICATE_OR_CRL_FOUND};
-        let loaded = crate::crypto::pem::read_certs_file(f).map_err(|e| {
-            if e.system {
+        match crate::crypto::pem::read_certs_file(f) {
+            Ok(loaded) => certs.extend(loaded),
+            Err(e) if e.system => {
                 crate::crypto::err::push(e);
                 crate::crypto::err::push(Error::new(lib::BIO, NO_SUCH_FILE, "BIO_new_file"));
-                Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
-            } else {
-                Error::new(
+                return Err(Error::new(
+                    lib::X509,
+                    common::SYS_LIB,
+                    "X509_load_cert_crl_file_ex",
+                ));
+            }
+            // A file of CRLs only is fine (OpenSSL's loader takes certificates and CRLs).
+            Err(_)
+                if std::fs::read(f)
+                    .is_ok_and(|b| !crate::crypto::pem::read_crls(&b).is_empty()) => {}
+            Err(_) => {
+                return Err(Error::new(
                     lib::X509,
                     X509_R_NO_CERTIFICATE_OR_CRL_FOUND,
                     "X509_load_cert_crl_file_ex",
-                )
+                ))
             }
-        })?;
-        certs.extend(loaded);
+        }
     }
     if let Some(d) = dir {
         certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
