@@ -460,7 +460,7 @@ class Suite:
         # combined cert+key files (haproxy, socat), private copies with strict modes (libpq)
         self.certdir = os.path.join(t, "certs")
         os.makedirs(self.certdir)
-        for name in ("server-ec", "server-rsa", "server-other", "unknownca", "expired", "client"):
+        for name in ("server-ec", "server-rsa", "server-other", "unknownca", "expired", "client", "revoked"):
             with open(self.cert(name + ".pem")) as a, open(self.cert(name + ".key")) as b:
                 data = a.read() + b.read()
             path = os.path.join(self.certdir, name + ".combined.pem")
@@ -920,9 +920,12 @@ def sslrs_nginx(s, mtls=False):
         s.require_imports("nginx")
         C = Suite.cert
         if mtls:
-            p = Ports(mtls=free_port())
+            p = Ports(mtls=free_port(), mtls_crl=free_port())
             servers = [dict(port=p.mtls, cert=C("server-rsa.pem"), key=C("server-rsa.key"), label="mtls",
-                            extra="ssl_verify_client on; ssl_client_certificate %s;" % CA_EC)]
+                            extra="ssl_verify_client on; ssl_client_certificate %s;" % CA_EC),
+                       dict(port=p.mtls_crl, cert=C("server-ec.pem"), key=C("server-ec.key"), label="mtls-crl",
+                            extra="ssl_verify_client on; ssl_client_certificate %s; ssl_crl %s;"
+                            % (CA_EC, C("ca-ec-client.crl.pem")))]
         else:
             p = Ports(main=free_port())
             servers = [
@@ -1012,6 +1015,21 @@ def _(s):
     curl_ok(p, ["server=mtls", "verify=SUCCESS", "CN=sslrs test client"])
     p = curl(s, "--cacert", CA, "-w", "code=%{http_code}\n", https_url(n.mtls), preload=False)
     curl_ok(p, ["code=400", "No required SSL certificate"])
+    nginx_after(s, n)
+
+
+@check("nginx-client-cert-crl", "nginx")
+def _(s):
+    """ssl_crl: nginx puts the CRL into its store with X509_V_FLAG_CRL_CHECK(_ALL); a revoked
+    client certificate is refused (nginx answers 400 over the finished handshake), a good one
+    passes."""
+    n = sslrs_nginx(s, mtls=True)
+    p = curl(s, "--cacert", CA, "--cert", Suite.cert("client.pem"), "--key", Suite.cert("client.key"),
+             https_url(n.mtls_crl), preload=False)
+    curl_ok(p, ["server=mtls-crl", "verify=SUCCESS", "CN=sslrs test client"])
+    p = curl(s, "--cacert", CA, "--cert", Suite.cert("client-revoked.pem"), "--key",
+             Suite.cert("client-revoked.key"), "-w", "code=%{http_code}\n", https_url(n.mtls_crl), preload=False)
+    curl_ok(p, ["code=400", "The SSL certificate error"])
     nginx_after(s, n)
 
 
@@ -1143,6 +1161,35 @@ def _(s):
     require("Rejected by CERT at depth=0" in srv.tail(4000), "stunnel logged no certificate rejection (Rejected by CERT)")
 
 
+def stunnel_crl_client(s, label, cert):
+    tls_port, _ = plain_socat_tls_echo(s, "socat-peer-" + label, cert)
+    port = free_port()
+    conf = stunnel(s, label, "client = yes\naccept = 127.0.0.1:%d\nconnect = 127.0.0.1:%d\n"
+                   "sni = localhost\nverifyChain = yes\nCAfile = %s\nCRLfile = %s\ncheckHost = localhost\n"
+                   % (port, tls_port, CA, Suite.cert("ca-ec.crl.pem")))
+    return port, s.start("stunnel-sslrs-" + label, ["/usr/bin/stunnel4", conf], [port], preload=True)
+
+
+@check("stunnel-client-crl-revoked", "stunnel")
+def _(s):
+    port, srv = stunnel_crl_client(s, "stunnel-crl-revoked", "revoked")
+    got = tcp_roundtrip(port, b"must not pass\n")
+    require(got == b"", "data came back although the server certificate is revoked")
+    deadline = time.monotonic() + 5
+    while "certificate revoked" not in srv.tail(4000) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    require("certificate revoked" in srv.tail(4000), "stunnel logged no revocation (certificate revoked)")
+
+
+@check("stunnel-client-crl-good", "stunnel")
+def _(s):
+    port, srv = stunnel_crl_client(s, "stunnel-crl-good", "server-ec")
+    data = (LINE % s.check_name).encode() * 100
+    got = tcp_roundtrip(port, data)
+    require(got == data, "echo through the stunnel client with a CRL: sent %d bytes, got %d back (log: %s)"
+            % (len(data), len(got), srv.tail(300)))
+
+
 # --- haproxy under sslrs (backend: plain python http.server; peer: plain curl) -------------
 def sslrs_haproxy(s):
     def make():
@@ -1150,7 +1197,7 @@ def sslrs_haproxy(s):
         backend = free_port()
         s.start("http.server-backend", [PYTHON, "-m", "http.server", str(backend), "--bind", "127.0.0.1",
                                          "--directory", s.www], [backend], preload=False)
-        p = Ports(front=free_port())
+        p = Ports(front=free_port(), mtls=free_port())
         conf = os.path.join(s.tmp, "haproxy.cfg")
         with open(conf, "w") as fh:
             fh.write("""global
@@ -1166,10 +1213,16 @@ frontend fe
     http-response set-header X-TLS-Proto %%[ssl_fc_protocol]
     http-response set-header X-ALPN %%[ssl_fc_alpn]
     default_backend be
+frontend fe_mtls
+    bind 127.0.0.1:%d ssl crt %s ca-file %s verify required crl-file %s
+    http-response set-header X-Client-Verify %%[ssl_c_verify]
+    http-response set-header X-Client-DN %%[ssl_c_s_dn]
+    default_backend be
 backend be
     server s1 127.0.0.1:%d
-""" % (p.front, s.combined("server-ec"), backend))
-        srv = s.start("haproxy-sslrs", ["/usr/sbin/haproxy", "-db", "-f", conf], [p.front], preload=True)
+""" % (p.front, s.combined("server-ec"), p.mtls, s.combined("server-ec"), CA_EC,
+       Suite.cert("ca-ec-client.crl.pem"), backend))
+        srv = s.start("haproxy-sslrs", ["/usr/sbin/haproxy", "-db", "-f", conf], [p.front, p.mtls], preload=True)
         p.server = srv
         p.servers_alive = srv.alive
         return p
@@ -1197,6 +1250,21 @@ def _(s):
     h = sslrs_haproxy(s)
     p = curl(s, "--cacert", CA, "--tlsv1.2", "--tls-max", "1.2", "-i", https_url(h.front, "/hello.txt"), preload=False)
     curl_ok(p, ["hello from the plain side", "x-tls-proto: TLSv1.2"])
+
+
+@check("haproxy-client-cert-crl", "haproxy")
+def _(s):
+    """verify required with a CA file and a CRL: a good client certificate passes, a revoked
+    one and none are refused."""
+    h = sslrs_haproxy(s)
+    p = curl(s, "--cacert", CA, "--cert", Suite.cert("client.pem"), "--key", Suite.cert("client.key"), "-i",
+             https_url(h.mtls, "/hello.txt"), preload=False)
+    curl_ok(p, ["hello from the plain side", "x-client-verify: 0", "CN=sslrs test client"])
+    for extra in (["--cert", Suite.cert("client-revoked.pem"), "--key", Suite.cert("client-revoked.key")], []):
+        p = curl(s, "--cacert", CA, *extra, https_url(h.mtls, "/hello.txt"), preload=False)
+        require(p.returncode != 0 and "hello from the plain side" not in p.stdout,
+                "haproxy let a %s client through (curl exit %d)"
+                % ("revoked" if extra else "certificate-less", p.returncode))
 
 
 @check("haproxy-download-16m", "haproxy")
