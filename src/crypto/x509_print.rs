@@ -1,0 +1,393 @@
+//! The text of `X509_print_ex` (`openssl x509 -text`) for the native backend, laid out as
+//! OpenSSL 3.0.19 prints it (measured with `c-tests/test_x509_print.c` over the suite's
+//! certificates): header, version, serial, signature algorithm, issuer, validity, subject,
+//! SubjectPublicKeyInfo (RSA, EC on named curves, Ed25519/Ed448), the X509v3 extensions and
+//! the signature dump, each part dropped by its `X509_FLAG_NO_*` bit.
+//!
+//! The names are not printed here: [`pieces`] leaves [`Piece::Issuer`] and [`Piece::Subject`]
+//! where the caller writes the name with `X509_NAME_print_ex` and the name flags.
+
+use super::objects;
+use super::x509_fields::{
+    integer_from_der, num_bits, Fields, OID_AKID, OID_BASIC_CONSTRAINTS, OID_EXT_KEY_USAGE,
+    OID_KEY_USAGE, OID_SAN, OID_SKID,
+};
+use super::x509_name::long_name;
+use der::Decode;
+use std::fmt::Write as _;
+
+/// `X509_FLAG_*` bits of the `cflag` argument.
+pub const X509_FLAG_NO_HEADER: u64 = 1;
+pub const X509_FLAG_NO_VERSION: u64 = 1 << 1;
+pub const X509_FLAG_NO_SERIAL: u64 = 1 << 2;
+pub const X509_FLAG_NO_SIGNAME: u64 = 1 << 3;
+pub const X509_FLAG_NO_ISSUER: u64 = 1 << 4;
+pub const X509_FLAG_NO_VALIDITY: u64 = 1 << 5;
+pub const X509_FLAG_NO_SUBJECT: u64 = 1 << 6;
+pub const X509_FLAG_NO_PUBKEY: u64 = 1 << 7;
+pub const X509_FLAG_NO_EXTENSIONS: u64 = 1 << 8;
+pub const X509_FLAG_NO_SIGDUMP: u64 = 1 << 9;
+pub const X509_FLAG_EXTENSIONS_ONLY_KID: u64 = 1 << 13;
+
+/// One part of the printed certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// The issuer name, printed with the name flags and this indent.
+    Issuer(i32),
+    /// The subject name, printed with the name flags and this indent.
+    Subject(i32),
+}
+
+/// `i2a_ASN1_OBJECT`'s text of a dotted OID: the long name when the table knows it.
+pub fn object_text(oid: &str) -> String {
+    objects::by_oid(oid).map_or_else(|| oid.to_string(), |o| long_name(&o).to_string())
+}
+
+/// Bytes as `xx:xx:...` lines of `per_line` bytes, each line indented by `indent` and ended
+/// by a newline (`ASN1_buf_print`).
+fn hex_lines(out: &mut String, bytes: &[u8], per_line: usize, indent: usize) {
+    for (i, b) in bytes.iter().enumerate() {
+        if i % per_line == 0 {
+            out.push_str(&" ".repeat(indent));
+        }
+        let _ = write!(out, "{b:02x}");
+        if i + 1 != bytes.len() {
+            out.push(':');
+        }
+        if i % per_line == per_line - 1 || i + 1 == bytes.len() {
+            out.push('\n');
+        }
+    }
+}
+
+/// The `Serial Number:` line(s).
+fn serial_text(neg: bool, mag: &[u8]) -> String {
+    // OpenSSL reads it as a long when it has at most 8 bytes and fits; -1 means "did not".
+    let fits = mag.len() <= 8 && {
+        let v = mag.iter().fold(0u128, |a, &b| a << 8 | b as u128);
+        let l = if neg { -(v as i128) } else { v as i128 };
+        (i64::MIN as i128..=i64::MAX as i128).contains(&l) && l != -1
+    };
+    if fits {
+        let v = mag.iter().fold(0u64, |a, &b| a << 8 | b as u64);
+        let sign = if neg { "-" } else { "" };
+        format!("        Serial Number: {sign}{v} ({sign}0x{v:x})\n")
+    } else {
+        let mut s = String::from("        Serial Number:\n            ");
+        if neg {
+            s.push_str(" (Negative)");
+        }
+        let hex: Vec<String> = mag.iter().map(|b| format!("{b:02x}")).collect();
+        s.push_str(&hex.join(":"));
+        s.push('\n');
+        s
+    }
+}
+
+/// The public key part at indent 16; None for a key this printer does not know.
+fn pubkey_text(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> Option<String> {
+    let alg = spki.algorithm.oid.to_string();
+    let key = spki.subject_public_key.raw_bytes();
+    let mut s = String::new();
+    let pad = " ".repeat(16);
+    match alg.as_str() {
+        "1.2.840.113549.1.1.1" => {
+            let mut top = super::x509::der::Reader::new(key);
+            let seq = top.expect(super::x509::der::SEQUENCE).ok()?;
+            let mut r = super::x509::der::Reader::new(seq.value);
+            let n = r.expect(super::x509::der::INTEGER).ok()?;
+            let e = r.expect(super::x509::der::INTEGER).ok()?;
+            let (nneg, nmag) = integer_from_der(n.value);
+            let (eneg, emag) = integer_from_der(e.value);
+            if nneg || eneg || emag.len() > 8 {
+                return None;
+            }
+            let _ = writeln!(s, "{pad}Public-Key: ({} bit)", num_bits(&nmag));
+            let _ = writeln!(s, "{pad}Modulus:");
+            let mut m = nmag;
+            if m.first().is_some_and(|b| b & 0x80 != 0) {
+                m.insert(0, 0);
+            }
+            hex_lines(&mut s, &m, 15, 20);
+            let ev = emag.iter().fold(0u64, |a, &b| a << 8 | b as u64);
+            let _ = writeln!(s, "{pad}Exponent: {ev} (0x{ev:x})");
+        }
+        "1.2.840.10045.2.1" => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok())?
+                .to_string();
+            let (bits, name, nist) = match curve.as_str() {
+                "1.2.840.10045.3.1.7" => (256, "prime256v1", "P-256"),
+                "1.3.132.0.34" => (384, "secp384r1", "P-384"),
+                "1.3.132.0.35" => (521, "secp521r1", "P-521"),
+                _ => return None,
+            };
+            let _ = writeln!(s, "{pad}Public-Key: ({bits} bit)");
+            let _ = writeln!(s, "{pad}pub:");
+            hex_lines(&mut s, key, 15, 20);
+            let _ = writeln!(s, "{pad}ASN1 OID: {name}");
+            let _ = writeln!(s, "{pad}NIST CURVE: {nist}");
+        }
+        "1.3.101.112" | "1.3.101.113" => {
+            let kind = if alg.ends_with("112") {
+                "ED25519"
+            } else {
+                "ED448"
+            };
+            let _ = writeln!(s, "{pad}{kind} Public-Key:");
+            let _ = writeln!(s, "{pad}pub:");
+            hex_lines(&mut s, key, 15, 20);
+        }
+        _ => return None,
+    }
+    Some(s)
+}
+
+const KEY_USAGE_NAMES: [&str; 9] = [
+    "Digital Signature",
+    "Non Repudiation",
+    "Key Encipherment",
+    "Data Encipherment",
+    "Key Agreement",
+    "Certificate Sign",
+    "CRL Sign",
+    "Encipher Only",
+    "Decipher Only",
+];
+
+/// Upper-case `XX:XX` (`OPENSSL_buf2hexstr`).
+fn hex_upper(b: &[u8]) -> String {
+    b.iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// The value text of an extension OpenSSL has a printer for and this module knows, without
+/// the indent and final newline; None to fall back to the raw dump.
+fn ext_value(oid: &str, value: &[u8]) -> Option<String> {
+    match oid {
+        OID_BASIC_CONSTRAINTS => {
+            let (ca, pathlen) = Fields::basic_constraints(value)?;
+            let mut s = format!("CA:{}", if ca { "TRUE" } else { "FALSE" });
+            if let Some(p) = pathlen {
+                let _ = write!(s, ", pathlen:{p}");
+            }
+            Some(s)
+        }
+        OID_KEY_USAGE => {
+            let (_, bytes) = Fields::bit_string(value)?;
+            let names: Vec<&str> = KEY_USAGE_NAMES
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bytes.get(i / 8).is_some_and(|b| b & (0x80 >> (i % 8)) != 0))
+                .map(|(_, n)| *n)
+                .collect();
+            Some(names.join(", "))
+        }
+        OID_EXT_KEY_USAGE => {
+            let eku = x509_cert::ext::pkix::ExtendedKeyUsage::from_der(value).ok()?;
+            let names: Vec<String> = eku.0.iter().map(|o| object_text(&o.to_string())).collect();
+            Some(names.join(", "))
+        }
+        OID_SAN => {
+            use x509_cert::ext::pkix::name::GeneralName as G;
+            let san = x509_cert::ext::pkix::SubjectAltName::from_der(value).ok()?;
+            let mut items = Vec::new();
+            for g in san.0.iter() {
+                items.push(match g {
+                    G::Rfc822Name(s) => format!("email:{}", s.as_str()),
+                    G::DnsName(s) => format!("DNS:{}", s.as_str()),
+                    G::UniformResourceIdentifier(s) => format!("URI:{}", s.as_str()),
+                    G::IpAddress(o) => match o.as_bytes() {
+                        [a, b, c, d] => format!("IP Address:{a}.{b}.{c}.{d}"),
+                        b if b.len() == 16 => {
+                            let groups: Vec<String> = b
+                                .chunks(2)
+                                .map(|c| format!("{:X}", (c[0] as u16) << 8 | c[1] as u16))
+                                .collect();
+                            format!("IP Address:{}", groups.join(":"))
+                        }
+                        _ => "IP Address:<invalid>".to_string(),
+                    },
+                    G::RegisteredId(o) => format!("Registered ID:{}", object_text(&o.to_string())),
+                    // DirName, othername, X400, EDI party: not printed natively.
+                    _ => return None,
+                });
+            }
+            Some(items.join(", "))
+        }
+        OID_SKID => Fields::octet_string(value).map(|b| hex_upper(&b)),
+        OID_AKID => {
+            let akid = x509_cert::ext::pkix::AuthorityKeyIdentifier::from_der(value).ok()?;
+            if akid.authority_cert_issuer.is_some() || akid.authority_cert_serial_number.is_some() {
+                // The issuer/serial form (several lines): not printed natively.
+                return None;
+            }
+            Some(hex_upper(akid.key_identifier?.as_bytes()))
+        }
+        _ => None,
+    }
+}
+
+/// `ASN1_STRING_print` of an extension value OpenSSL cannot print: the bytes, with `.` for
+/// what is not printable ASCII (newlines and carriage returns kept).
+fn raw_dump(value: &[u8]) -> String {
+    value
+        .iter()
+        .map(|&b| {
+            if b > b'~' || (b < b' ' && b != b'\n' && b != b'\r') {
+                '.'
+            } else {
+                b as char
+            }
+        })
+        .collect()
+}
+
+/// The printed certificate for `der` (None when `x509-cert` does not parse it or a time is
+/// malformed). What this module cannot render as OpenSSL does is printed the nearest way: an
+/// extension OpenSSL has a printer for but this module has not (certificate policies, CRL
+/// distribution points, authority info access, an AKID with issuer and serial, a SAN with a
+/// directory name or othername, ...) is dumped raw as OpenSSL dumps unknown ones; RSA-PSS
+/// parameters are not printed; a key of another type prints `Unable to load Public Key`.
+pub fn pieces(der: &[u8], f: &Fields, nmflag: u64, cflag: u64) -> Option<Vec<Piece>> {
+    let cert = x509_cert::Certificate::from_der(der).ok()?;
+    let mut out = Vec::new();
+    let mut s = String::new();
+    // XN_FLAG_SEP_MULTILINE puts the name on its own lines; XN_FLAG_COMPAT indents by 16.
+    let multiline = nmflag & (0xf << 16) == 4 << 16;
+    let mlch = if multiline { '\n' } else { ' ' };
+    let nmindent = if multiline {
+        12
+    } else if nmflag == 0 {
+        16
+    } else {
+        0
+    };
+    if cflag & X509_FLAG_NO_HEADER == 0 {
+        s.push_str("Certificate:\n    Data:\n");
+    }
+    if cflag & X509_FLAG_NO_VERSION == 0 {
+        let v = f.version;
+        if (0..=2).contains(&v) {
+            let _ = writeln!(s, "        Version: {} (0x{v:x})", v + 1);
+        } else {
+            let _ = writeln!(s, "        Version: Unknown ({v})");
+        }
+    }
+    if cflag & X509_FLAG_NO_SERIAL == 0 {
+        s.push_str(&serial_text(f.serial_neg, &f.serial_mag));
+    }
+    let tbs_sig = cert.tbs_certificate.signature.oid.to_string();
+    if cflag & X509_FLAG_NO_SIGNAME == 0 {
+        let _ = writeln!(s, "        Signature Algorithm: {}", object_text(&tbs_sig));
+    }
+    if cflag & X509_FLAG_NO_ISSUER == 0 {
+        let _ = write!(s, "        Issuer:{mlch}");
+        out.push(Piece::Text(std::mem::take(&mut s)));
+        out.push(Piece::Issuer(nmindent));
+        s.push('\n');
+    }
+    if cflag & X509_FLAG_NO_VALIDITY == 0 {
+        let nb = crate::ffi::asn1_time::print_form(f.not_before.0, &f.not_before.1)?;
+        let na = crate::ffi::asn1_time::print_form(f.not_after.0, &f.not_after.1)?;
+        let _ = write!(
+            s,
+            "        Validity\n            Not Before: {nb}\n            Not After : {na}\n"
+        );
+    }
+    if cflag & X509_FLAG_NO_SUBJECT == 0 {
+        let _ = write!(s, "        Subject:{mlch}");
+        out.push(Piece::Text(std::mem::take(&mut s)));
+        out.push(Piece::Subject(nmindent));
+        s.push('\n');
+    }
+    if cflag & X509_FLAG_NO_PUBKEY == 0 {
+        let spki = &cert.tbs_certificate.subject_public_key_info;
+        s.push_str("        Subject Public Key Info:\n");
+        let _ = writeln!(
+            s,
+            "            Public Key Algorithm: {}",
+            object_text(&spki.algorithm.oid.to_string())
+        );
+        match pubkey_text(spki) {
+            Some(t) => s.push_str(&t),
+            None => s.push_str("            Unable to load Public Key\n"),
+        }
+    }
+    // issuerUID / subjectUID (X509_FLAG_NO_IDS) are not printed natively.
+    if cflag & X509_FLAG_NO_EXTENSIONS == 0 && !f.extensions.is_empty() {
+        s.push_str("        X509v3 extensions:\n");
+        for e in &f.extensions {
+            if cflag & X509_FLAG_EXTENSIONS_ONLY_KID != 0 && e.oid != OID_SKID && e.oid != OID_AKID
+            {
+                continue;
+            }
+            let _ = writeln!(
+                s,
+                "            {}: {}",
+                object_text(&e.oid),
+                if e.critical { "critical" } else { "" }
+            );
+            let text = ext_value(&e.oid, &e.value).unwrap_or_else(|| raw_dump(&e.value));
+            let _ = writeln!(s, "                {text}");
+        }
+    }
+    if cflag & X509_FLAG_NO_SIGDUMP == 0 {
+        let alg = cert.signature_algorithm.oid.to_string();
+        let _ = write!(
+            s,
+            "    Signature Algorithm: {}\n    Signature Value:",
+            object_text(&alg)
+        );
+        let sig = cert.signature.raw_bytes();
+        for (i, b) in sig.iter().enumerate() {
+            if i % 18 == 0 {
+                s.push_str("\n        ");
+            }
+            let _ = write!(s, "{b:02x}");
+            if i + 1 != sig.len() {
+                s.push(':');
+            }
+        }
+        s.push('\n');
+    }
+    if !s.is_empty() {
+        out.push(Piece::Text(s));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials() {
+        assert_eq!(serial_text(false, &[1]), "        Serial Number: 1 (0x1)\n");
+        assert_eq!(
+            serial_text(true, &[5]),
+            "        Serial Number: -5 (-0x5)\n"
+        );
+        assert_eq!(
+            serial_text(true, &[1]),
+            "        Serial Number:\n             (Negative)01\n"
+        );
+        assert_eq!(
+            serial_text(false, &[1, 0, 0, 0, 0, 0, 0, 0, 0]),
+            "        Serial Number:\n            01:00:00:00:00:00:00:00:00\n"
+        );
+    }
+
+    #[test]
+    fn hex() {
+        let mut s = String::new();
+        hex_lines(&mut s, &[1, 2, 3], 2, 1);
+        assert_eq!(s, " 01:02:\n 03\n");
+    }
+}
