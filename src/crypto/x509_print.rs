@@ -13,21 +13,22 @@ use super::x509_fields::{
     OID_KEY_USAGE, OID_SAN, OID_SKID,
 };
 use super::x509_name::long_name;
+use core::ffi::c_ulong;
 use der::Decode;
 use std::fmt::Write as _;
 
 /// `X509_FLAG_*` bits of the `cflag` argument.
-pub const X509_FLAG_NO_HEADER: u64 = 1;
-pub const X509_FLAG_NO_VERSION: u64 = 1 << 1;
-pub const X509_FLAG_NO_SERIAL: u64 = 1 << 2;
-pub const X509_FLAG_NO_SIGNAME: u64 = 1 << 3;
-pub const X509_FLAG_NO_ISSUER: u64 = 1 << 4;
-pub const X509_FLAG_NO_VALIDITY: u64 = 1 << 5;
-pub const X509_FLAG_NO_SUBJECT: u64 = 1 << 6;
-pub const X509_FLAG_NO_PUBKEY: u64 = 1 << 7;
-pub const X509_FLAG_NO_EXTENSIONS: u64 = 1 << 8;
-pub const X509_FLAG_NO_SIGDUMP: u64 = 1 << 9;
-pub const X509_FLAG_EXTENSIONS_ONLY_KID: u64 = 1 << 13;
+pub const X509_FLAG_NO_HEADER: c_ulong = 1;
+pub const X509_FLAG_NO_VERSION: c_ulong = 1 << 1;
+pub const X509_FLAG_NO_SERIAL: c_ulong = 1 << 2;
+pub const X509_FLAG_NO_SIGNAME: c_ulong = 1 << 3;
+pub const X509_FLAG_NO_ISSUER: c_ulong = 1 << 4;
+pub const X509_FLAG_NO_VALIDITY: c_ulong = 1 << 5;
+pub const X509_FLAG_NO_SUBJECT: c_ulong = 1 << 6;
+pub const X509_FLAG_NO_PUBKEY: c_ulong = 1 << 7;
+pub const X509_FLAG_NO_EXTENSIONS: c_ulong = 1 << 8;
+pub const X509_FLAG_NO_SIGDUMP: c_ulong = 1 << 9;
+pub const X509_FLAG_EXTENSIONS_ONLY_KID: c_ulong = 1 << 13;
 
 /// One part of the printed certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,7 +256,7 @@ fn raw_dump(value: &[u8]) -> String {
 /// distribution points, authority info access, an AKID with issuer and serial, a SAN with a
 /// directory name or othername, ...) is dumped raw as OpenSSL dumps unknown ones; RSA-PSS
 /// parameters are not printed; a key of another type prints `Unable to load Public Key`.
-pub fn pieces(der: &[u8], f: &Fields, nmflag: u64, cflag: u64) -> Option<Vec<Piece>> {
+pub fn pieces(der: &[u8], f: &Fields, nmflag: c_ulong, cflag: c_ulong) -> Option<Vec<Piece>> {
     let cert = x509_cert::Certificate::from_der(der).ok()?;
     let mut out = Vec::new();
     let mut s = String::new();

@@ -37,7 +37,7 @@ fn print_native(bp: *mut BIO, x: *mut X509, nmflag: c_ulong, cflag: c_ulong) -> 
         };
         let printed = c
             .fields()
-            .and_then(|f| pieces(c.der.as_ref(), f, nmflag as u64, cflag as u64));
+            .and_then(|f| pieces(c.der.as_ref(), f, nmflag, cflag));
         let Some(printed) = printed else {
             return Err(Error::unsupported(lib::X509, "X509_print_ex"));
         };
