@@ -4,7 +4,8 @@
  * X509_get_ext_d2i for extendedKeyUsage (a STACK_OF(ASN1_OBJECT)).
  *
  * test_report prints every certificate of the suite (the top-level .pem files of c-tests/certs, fields/, names/,
- * hosts/; the first certificate of each file) in several ways and compares the bytes with
+ * hosts/, print/ (made by c-tests/certs/gen-print.sh: extensions with printers of their own);
+ * the first certificate of each file) in several ways and compares the bytes with
  * c-tests/certs/print-expected.txt, written by the OpenSSL 3.0 build of this test
  * (`./build/openssl/test_x509_print --write-expected`). The other tests assert the EKU
  * objects and the failure values at NULL inputs, measured on OpenSSL 3.0.19.
@@ -28,7 +29,7 @@ static const char *const certs[] = {
     "fields/zeroserial.pem", "names/basic.pem", "names/bmp.pem", "names/empty.pem",
     "names/escapes.pem", "names/multi.pem", "names/t61.pem",
     "names/universal.pem", "names/utf8.pem", "hosts/cn-only.pem", "hosts/ip-only.pem",
-    "hosts/wild-leaf.pem", "hosts/wild.pem"};
+    "hosts/wild-leaf.pem", "hosts/wild.pem", "print/ext.pem", "print/ext2.pem"};
 
 /*
  * Left out: names/many.pem. Its subject has a 43-byte OID, longer than the OIDs the native

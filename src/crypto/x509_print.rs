@@ -13,6 +13,12 @@ use super::x509_fields::{
     OID_KEY_USAGE, OID_SAN, OID_SKID,
 };
 use super::x509_name::long_name;
+
+const OID_IAN: &str = "2.5.29.18";
+const OID_CRLDP: &str = "2.5.29.31";
+const OID_POLICIES: &str = "2.5.29.32";
+const OID_AIA: &str = "1.3.6.1.5.5.7.1.1";
+const OID_NS_COMMENT: &str = "2.16.840.1.113730.1.13";
 use core::ffi::c_ulong;
 use der::Decode;
 use std::fmt::Write as _;
@@ -168,6 +174,48 @@ fn hex_upper(b: &[u8]) -> String {
         .join(":")
 }
 
+/// The text of a name as `i2v_GENERAL_NAME` (`i2v` true: SAN, IAN, AIA, AKID) or
+/// `GENERAL_NAME_print` (CRL distribution points) write it; None for the kinds not printed
+/// natively (X400, EDI party, othername values other than UTF8String, and for
+/// `GENERAL_NAME_print` othername and DirName).
+fn general_name(g: &x509_cert::ext::pkix::name::GeneralName, i2v: bool) -> Option<String> {
+    use x509_cert::ext::pkix::name::GeneralName as G;
+    Some(match g {
+        G::Rfc822Name(s) => format!("email:{}", s.as_str()),
+        G::DnsName(s) => format!("DNS:{}", s.as_str()),
+        G::UniformResourceIdentifier(s) => format!("URI:{}", s.as_str()),
+        G::IpAddress(o) => match o.as_bytes() {
+            [a, b, c, d] => format!("IP Address:{a}.{b}.{c}.{d}"),
+            b if b.len() == 16 => {
+                let groups: Vec<String> = b
+                    .chunks(2)
+                    .map(|c| format!("{:X}", (c[0] as u16) << 8 | c[1] as u16))
+                    .collect();
+                format!("IP Address:{}", groups.join(":"))
+            }
+            _ => "IP Address:<invalid>".to_string(),
+        },
+        G::RegisteredId(o) => format!("Registered ID:{}", object_text(&o.to_string())),
+        G::OtherName(o) if i2v => {
+            let v = o.value.decode_as::<String>().ok()?;
+            let oid = o.type_id.to_string();
+            match oid.as_str() {
+                "1.3.6.1.4.1.311.20.2.3" => format!("othername: UPN::{v}"),
+                "1.3.6.1.5.5.7.8.9" => format!("othername: SmtpUTF8Mailbox::{v}"),
+                "1.3.6.1.5.5.7.8.5" | "1.3.6.1.5.5.7.8.7" | "1.3.6.1.5.5.7.8.8" => return None,
+                _ => format!("othername: {}::{v}", object_text(&oid)),
+            }
+        }
+        G::DirectoryName(n) if i2v => {
+            use der::Encode;
+            let der = n.to_der().ok()?;
+            let name = super::x509::Name::from_der(&der).ok()?;
+            format!("DirName:{}", name.oneline())
+        }
+        _ => return None,
+    })
+}
+
 /// The value text of an extension OpenSSL has a printer for and this module knows, without
 /// the indent and final newline; None to fall back to the raw dump.
 fn ext_value(oid: &str, value: &[u8]) -> Option<String> {
@@ -195,41 +243,90 @@ fn ext_value(oid: &str, value: &[u8]) -> Option<String> {
             let names: Vec<String> = eku.0.iter().map(|o| object_text(&o.to_string())).collect();
             Some(names.join(", "))
         }
-        OID_SAN => {
-            use x509_cert::ext::pkix::name::GeneralName as G;
+        OID_SAN | OID_IAN => {
             let san = x509_cert::ext::pkix::SubjectAltName::from_der(value).ok()?;
-            let mut items = Vec::new();
-            for g in san.0.iter() {
-                items.push(match g {
-                    G::Rfc822Name(s) => format!("email:{}", s.as_str()),
-                    G::DnsName(s) => format!("DNS:{}", s.as_str()),
-                    G::UniformResourceIdentifier(s) => format!("URI:{}", s.as_str()),
-                    G::IpAddress(o) => match o.as_bytes() {
-                        [a, b, c, d] => format!("IP Address:{a}.{b}.{c}.{d}"),
-                        b if b.len() == 16 => {
-                            let groups: Vec<String> = b
-                                .chunks(2)
-                                .map(|c| format!("{:X}", (c[0] as u16) << 8 | c[1] as u16))
-                                .collect();
-                            format!("IP Address:{}", groups.join(":"))
+            let items: Option<Vec<String>> = san.0.iter().map(|g| general_name(g, true)).collect();
+            Some(items?.join(", "))
+        }
+        OID_CRLDP => {
+            let dps = x509_cert::ext::pkix::CrlDistributionPoints::from_der(value).ok()?;
+            let mut lines = Vec::new();
+            for dp in dps.0.iter() {
+                if dp.reasons.is_some() || dp.crl_issuer.is_some() {
+                    return None;
+                }
+                match &dp.distribution_point {
+                    Some(x509_cert::ext::pkix::name::DistributionPointName::FullName(names)) => {
+                        lines.push("Full Name:".to_string());
+                        for n in names {
+                            lines.push(format!("  {}", general_name(n, false)?));
                         }
-                        _ => "IP Address:<invalid>".to_string(),
-                    },
-                    G::RegisteredId(o) => format!("Registered ID:{}", object_text(&o.to_string())),
-                    // DirName, othername, X400, EDI party: not printed natively.
+                    }
                     _ => return None,
-                });
+                }
             }
-            Some(items.join(", "))
+            Some(lines.join(&format!("\n{}", " ".repeat(16))))
+        }
+        OID_AIA => {
+            let aia = x509_cert::ext::pkix::AuthorityInfoAccessSyntax::from_der(value).ok()?;
+            let lines: Option<Vec<String>> = aia
+                .0
+                .iter()
+                .map(|a| {
+                    Some(format!(
+                        "{} - {}",
+                        object_text(&a.access_method.to_string()),
+                        general_name(&a.access_location, true)?
+                    ))
+                })
+                .collect();
+            Some(lines?.join(&format!("\n{}", " ".repeat(16))))
+        }
+        OID_POLICIES => {
+            use x509_cert::ext::pkix::CertificatePolicies;
+            let pols = CertificatePolicies::from_der(value).ok()?;
+            let mut lines = Vec::new();
+            for p in pols.0.iter() {
+                lines.push(format!(
+                    "Policy: {}",
+                    object_text(&p.policy_identifier.to_string())
+                ));
+                for q in p.policy_qualifiers.iter().flatten() {
+                    if q.policy_qualifier_id.to_string() != "1.3.6.1.5.5.7.2.1" {
+                        return None; // userNotice
+                    }
+                    let cps = q
+                        .qualifier
+                        .as_ref()?
+                        .decode_as::<der::asn1::Ia5String>()
+                        .ok()?;
+                    lines.push(format!("  CPS: {}", cps.as_str()));
+                }
+            }
+            Some(lines.join(&format!("\n{}", " ".repeat(16))))
+        }
+        OID_NS_COMMENT => {
+            let c = der::asn1::Ia5String::from_der(value).ok()?;
+            Some(c.as_str().to_string())
         }
         OID_SKID => Fields::octet_string(value).map(|b| hex_upper(&b)),
         OID_AKID => {
             let akid = x509_cert::ext::pkix::AuthorityKeyIdentifier::from_der(value).ok()?;
-            if akid.authority_cert_issuer.is_some() || akid.authority_cert_serial_number.is_some() {
-                // The issuer/serial form (several lines): not printed natively.
-                return None;
+            let long =
+                akid.authority_cert_issuer.is_some() || akid.authority_cert_serial_number.is_some();
+            let mut lines = Vec::new();
+            if let Some(k) = &akid.key_identifier {
+                let prefix = if long { "keyid:" } else { "" };
+                lines.push(format!("{prefix}{}", hex_upper(k.as_bytes())));
             }
-            Some(hex_upper(akid.key_identifier?.as_bytes()))
+            for n in akid.authority_cert_issuer.iter().flatten() {
+                lines.push(general_name(n, true)?);
+            }
+            if let Some(sn) = &akid.authority_cert_serial_number {
+                let (_, mag) = integer_from_der(sn.as_bytes());
+                lines.push(format!("serial:{}", hex_upper(&mag)));
+            }
+            Some(lines.join(&format!("\n{}", " ".repeat(16))))
         }
         _ => None,
     }
