@@ -9,6 +9,7 @@
 #              critical); issuerAltName
 #   ext2.pem   certificate policies with a CPS qualifier and anyPolicy; one distribution
 #              point with two URIs; a SAN with a UPN otherName
+#   sct.pem    a CT precertificate SCT list (two made-up SCTs: no extensions / with extensions)
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p print
@@ -47,9 +48,11 @@ fullname=@urls
 [urls]
 URI.1=http://a/
 URI.2=http://b/
+[sct]
+1.3.6.1.4.1.11129.2.4.2=DER:04:81:b6:00:b4:00:75:00:40:41:42:43:44:45:46:47:48:49:4a:4b:4c:4d:4e:4f:50:51:52:53:54:55:56:57:58:59:5a:5b:5c:5d:5e:5f:00:00:01:8e:5c:a2:ab:66:00:00:04:03:00:46:30:44:02:20:01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:10:11:12:13:14:15:16:17:18:19:1a:1b:1c:1d:1e:1f:20:02:20:64:65:66:67:68:69:6a:6b:6c:6d:6e:6f:70:71:72:73:74:75:76:77:78:79:7a:7b:7c:7d:7e:7f:80:81:82:83:00:3b:00:a0:a1:a2:a3:a4:a5:a6:a7:a8:a9:aa:ab:ac:ad:ae:af:b0:b1:b2:b3:b4:b5:b6:b7:b8:b9:ba:bb:bc:bd:be:bf:00:00:01:8e:5c:a2:ab:67:00:02:01:02:04:03:00:0a:30:44:02:20:01:02:03:04:05:06
 CNF
 
-for n in ext ext2; do
+for n in ext ext2 sct; do
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/$n.key" \
         -subj "/CN=$n test" -days 36500 -config "$WORK/ext.cnf" -extensions "$n" -out "$n.pem"
 done

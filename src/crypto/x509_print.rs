@@ -19,6 +19,7 @@ const OID_CRLDP: &str = "2.5.29.31";
 const OID_POLICIES: &str = "2.5.29.32";
 const OID_AIA: &str = "1.3.6.1.5.5.7.1.1";
 const OID_NS_COMMENT: &str = "2.16.840.1.113730.1.13";
+const OID_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.2";
 use core::ffi::c_ulong;
 use der::Decode;
 use std::fmt::Write as _;
@@ -305,6 +306,7 @@ fn ext_value(oid: &str, value: &[u8]) -> Option<String> {
             }
             Some(lines.join(&format!("\n{}", " ".repeat(16))))
         }
+        OID_SCT_LIST => sct_list(value),
         OID_NS_COMMENT => {
             let c = der::asn1::Ia5String::from_der(value).ok()?;
             Some(c.as_str().to_string())
@@ -330,6 +332,98 @@ fn ext_value(oid: &str, value: &[u8]) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Upper-case hex, 16 bytes a line, continuation lines indented by `indent`.
+fn hex_block(b: &[u8], indent: usize) -> String {
+    let mut s = String::new();
+    for (i, x) in b.iter().enumerate() {
+        let _ = write!(s, "{x:02X}");
+        if i + 1 != b.len() {
+            s.push(':');
+            if i % 16 == 15 {
+                s.push('\n');
+                s.push_str(&" ".repeat(indent));
+            }
+        }
+    }
+    s
+}
+
+/// The CT precertificate SCT list (an OCTET STRING holding the TLS-encoded list) as
+/// OpenSSL's `SCT_LIST_print` writes it at indent 16; None for what it is not printed natively
+/// (versions other than v1, hash/signature pairs other than SHA-256 with RSA or ECDSA).
+fn sct_list(value: &[u8]) -> Option<String> {
+    fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        if b.len() < n {
+            return None;
+        }
+        let (h, t) = b.split_at(n);
+        *b = t;
+        Some(h)
+    }
+    fn u16_of(b: &mut &[u8]) -> Option<usize> {
+        take(b, 2).map(|v| (v[0] as usize) << 8 | v[1] as usize)
+    }
+    let outer = der::asn1::OctetString::from_der(value).ok()?;
+    let mut b = outer.as_bytes();
+    let n = u16_of(&mut b)?;
+    let mut list = take(&mut b, n)?;
+    if !b.is_empty() {
+        return None;
+    }
+    let pad = " ".repeat(16);
+    let mut out = Vec::new();
+    while !list.is_empty() {
+        let n = u16_of(&mut list)?;
+        let mut sct = take(&mut list, n)?;
+        if take(&mut sct, 1)? != [0] {
+            return None;
+        }
+        let log_id = take(&mut sct, 32)?;
+        let ts = take(&mut sct, 8)?
+            .iter()
+            .fold(0u64, |a, &x| a << 8 | x as u64);
+        let n = u16_of(&mut sct)?;
+        let ext = take(&mut sct, n)?;
+        let alg = take(&mut sct, 2)?;
+        let sig_name = match alg {
+            [4, 1] => "sha256WithRSAEncryption",
+            [4, 3] => "ecdsa-with-SHA256",
+            _ => return None,
+        };
+        let n = u16_of(&mut sct)?;
+        let sig = take(&mut sct, n)?;
+        if !sct.is_empty() {
+            return None;
+        }
+        let secs = i64::try_from(ts / 1000).ok()?;
+        let c = crate::ffi::asn1_time::Civil::from_epoch(secs);
+        let gen = format!(
+            "{:04}{:02}{:02}{:02}{:02}{:02}.{:03}Z",
+            c.year,
+            c.mon,
+            c.day,
+            c.hour,
+            c.min,
+            c.sec,
+            ts % 1000
+        );
+        let time = crate::ffi::asn1_time::print_form(24, gen.as_bytes())?;
+        let mut t = String::from("Signed Certificate Timestamp:\n");
+        let _ = writeln!(t, "{pad}    Version   : v1 (0x0)");
+        let _ = writeln!(t, "{pad}    Log ID    : {}", hex_block(log_id, 32));
+        let _ = writeln!(t, "{pad}    Timestamp : {time}");
+        if ext.is_empty() {
+            let _ = writeln!(t, "{pad}    Extensions: none");
+        } else {
+            let _ = writeln!(t, "{pad}    Extensions: {}", hex_block(ext, 32));
+        }
+        let _ = writeln!(t, "{pad}    Signature : {sig_name}");
+        let _ = write!(t, "{pad}                {}", hex_block(sig, 32));
+        out.push(t);
+    }
+    Some(out.join(&format!("\n{pad}")))
 }
 
 /// `ASN1_STRING_print` of an extension value OpenSSL cannot print: the bytes, with `.` for
