@@ -30,7 +30,7 @@ static const char *const certs[] = {
     "names/escapes.pem", "names/multi.pem", "names/t61.pem",
     "names/universal.pem", "names/utf8.pem", "hosts/cn-only.pem", "hosts/ip-only.pem",
     "hosts/wild-leaf.pem", "hosts/wild.pem", "print/ext.pem", "print/ext2.pem",
-    "print/sct.pem"};
+    "print/sct.pem", "print/pss.pem"};
 
 /*
  * Left out: names/many.pem. Its subject has a 43-byte OID, longer than the OIDs the native

@@ -9,6 +9,8 @@
 #              critical); issuerAltName
 #   ext2.pem   certificate policies with a CPS qualifier and anyPolicy; one distribution
 #              point with two URIs; a SAN with a UPN otherName
+#   pss.pem    RSA-PSS key (no parameter restrictions) signing itself with RSASSA-PSS
+#              (SHA-256, MGF1 SHA-256, salt length 222)
 #   sct.pem    a CT precertificate SCT list (two made-up SCTs: no extensions / with extensions)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -56,3 +58,6 @@ for n in ext ext2 sct; do
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/$n.key" \
         -subj "/CN=$n test" -days 36500 -config "$WORK/ext.cnf" -extensions "$n" -out "$n.pem"
 done
+openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -out "$WORK/pss.key"
+openssl req -x509 -key "$WORK/pss.key" -subj "/CN=pss test" -days 36500 -config "$WORK/ext.cnf" \
+    -extensions ext2 -sigopt rsa_padding_mode:pss -out pss.pem

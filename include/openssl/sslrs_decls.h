@@ -6082,15 +6082,16 @@ int X509_print(BIO *bp, X509 *x);
  * names printed as `X509_NAME_print_ex(.., nmflag)` says, parts left out by the
  * `X509_FLAG_NO_*` bits of `cflag`. 1, or 0 when a write fails.
  *
- * Status: partial — natively RSA, EC (P-256, P-384, P-521), Ed25519 and Ed448 keys and the
+ * Status: partial — natively RSA, RSA-PSS (without parameter restrictions), EC (P-256,
+ * P-384, P-521), Ed25519 and Ed448 keys, RSASSA-PSS signature parameters, and the
  * basicConstraints, keyUsage, extendedKeyUsage, subject/issuerAltName, subject/authority key
  * identifier, CRL distribution points (full names), authority info access, certificate
  * policies (CPS qualifiers), CT precertificate SCT lists (v1, SHA-256 with RSA or ECDSA) and
- * Netscape comment extensions print as OpenSSL prints them,
- * unknown extensions are dumped raw as OpenSSL dumps them; others OpenSSL has printers for
- * (name constraints, policy constraints, user notices, ...) are dumped raw too, RSA-PSS
- * parameters, issuer/subject unique IDs and `X509_AUX` trust settings are not printed, and a
- * certificate the native field parser rejects (an OID longer than 39 bytes) gives 0.
+ * Netscape comment extensions print as OpenSSL prints them; unknown extensions are dumped raw
+ * as OpenSSL dumps them. Others OpenSSL has printers for (name constraints, policy
+ * constraints, user notices, ...) are dumped raw too; PSS key parameter restrictions,
+ * issuer/subject unique IDs and `X509_AUX` trust settings are not printed; a certificate the
+ * native field parser rejects (an OID longer than 39 bytes) gives 0.
  */
 int X509_print_ex(BIO *bp, X509 *x, unsigned long nmflag, unsigned long cflag);
 

@@ -19,6 +19,7 @@ const OID_CRLDP: &str = "2.5.29.31";
 const OID_POLICIES: &str = "2.5.29.32";
 const OID_AIA: &str = "1.3.6.1.5.5.7.1.1";
 const OID_NS_COMMENT: &str = "2.16.840.1.113730.1.13";
+const OID_RSA_PSS: &str = "1.2.840.113549.1.1.10";
 const OID_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.2";
 use core::ffi::c_ulong;
 use der::Decode;
@@ -93,6 +94,63 @@ fn serial_text(neg: bool, mag: &[u8]) -> String {
     }
 }
 
+/// The RSASSA-PSS parameters as OpenSSL prints them after a signature algorithm name:
+/// eight spaces, a newline, then Hash/Mask/Salt/Trailer lines at indent 8 (the last without
+/// its newline). None for parameters it cannot read.
+fn pss_params(params: Option<&der::Any>) -> Option<String> {
+    use super::x509::der::{Reader, INTEGER, SEQUENCE};
+    use der::Encode;
+    let der_bytes = params?.to_der().ok()?;
+    let mut top = Reader::new(&der_bytes);
+    let seq = top.expect(SEQUENCE).ok()?;
+    let mut r = Reader::new(seq.value);
+    let alg_name = |v: &[u8]| -> Option<(String, Vec<u8>)> {
+        // AlgorithmIdentifier: SEQUENCE { OID, params }; returns the name and the params DER.
+        let mut a = Reader::new(v);
+        let alg = a.expect(SEQUENCE).ok()?;
+        let mut b = Reader::new(alg.value);
+        let oid = b.expect(0x06).ok()?;
+        let rest = b.any().ok().map(|t| t.value.to_vec()).unwrap_or_default();
+        let oid = super::asn1_text::oid_text(oid.value)?;
+        Some((object_text(&oid), rest))
+    };
+    let hash = match r.optional(0xa0).ok()? {
+        Some(t) => alg_name(t.value)?.0,
+        None => "sha1 (default)".to_string(),
+    };
+    let mask = match r.optional(0xa1).ok()? {
+        Some(t) => {
+            let (name, p) = alg_name(t.value)?;
+            // MGF1's parameter is the hash AlgorithmIdentifier (its contents here).
+            let mut full = vec![SEQUENCE, p.len() as u8];
+            if p.len() > 127 {
+                return None;
+            }
+            full.extend_from_slice(&p);
+            format!("{name} with {}", alg_name(&full)?.0)
+        }
+        None => "mgf1 with sha1 (default)".to_string(),
+    };
+    let int_hex = |v: &[u8]| -> Option<String> {
+        let t = Reader::new(v).expect(INTEGER).ok()?;
+        let (_, mag) = integer_from_der(t.value);
+        Some(mag.iter().map(|b| format!("{b:02X}")).collect())
+    };
+    let salt = match r.optional(0xa2).ok()? {
+        Some(t) => int_hex(t.value)?,
+        None => "14 (default)".to_string(),
+    };
+    let trailer = match r.optional(0xa3).ok()? {
+        Some(t) => int_hex(t.value)?,
+        None => "01 (default)".to_string(),
+    };
+    let pad = " ".repeat(8);
+    Some(format!(
+        "{pad}\n{pad}Hash Algorithm: {hash}\n{pad}Mask Algorithm: {mask}\n{pad} Salt Length: \
+         0x{salt}\n{pad}Trailer Field: 0x{trailer}"
+    ))
+}
+
 /// The public key part at indent 16; None for a key this printer does not know.
 fn pubkey_text(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> Option<String> {
     let alg = spki.algorithm.oid.to_string();
@@ -100,7 +158,10 @@ fn pubkey_text(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> Option<Stri
     let mut s = String::new();
     let pad = " ".repeat(16);
     match alg.as_str() {
-        "1.2.840.113549.1.1.1" => {
+        "1.2.840.113549.1.1.1" | OID_RSA_PSS => {
+            if alg == OID_RSA_PSS && spki.algorithm.parameters.is_some() {
+                return None; // PSS parameter restrictions: not printed natively
+            }
             let mut top = super::x509::der::Reader::new(key);
             let seq = top.expect(super::x509::der::SEQUENCE).ok()?;
             let mut r = super::x509::der::Reader::new(seq.value);
@@ -120,6 +181,9 @@ fn pubkey_text(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> Option<Stri
             hex_lines(&mut s, &m, 15, 20);
             let ev = emag.iter().fold(0u64, |a, &b| a << 8 | b as u64);
             let _ = writeln!(s, "{pad}Exponent: {ev} (0x{ev:x})");
+            if alg == OID_RSA_PSS {
+                let _ = writeln!(s, "{pad}No PSS parameter restrictions");
+            }
         }
         "1.2.840.10045.2.1" => {
             let curve = spki
@@ -477,7 +541,12 @@ pub fn pieces(der: &[u8], f: &Fields, nmflag: c_ulong, cflag: c_ulong) -> Option
     }
     let tbs_sig = cert.tbs_certificate.signature.oid.to_string();
     if cflag & X509_FLAG_NO_SIGNAME == 0 {
-        let _ = writeln!(s, "        Signature Algorithm: {}", object_text(&tbs_sig));
+        let _ = write!(s, "        Signature Algorithm: {}", object_text(&tbs_sig));
+        if tbs_sig == OID_RSA_PSS {
+            let p = pss_params(cert.tbs_certificate.signature.parameters.as_ref());
+            s.push_str(&p.unwrap_or_default());
+        }
+        s.push('\n');
     }
     if cflag & X509_FLAG_NO_ISSUER == 0 {
         let _ = write!(s, "        Issuer:{mlch}");
@@ -537,6 +606,10 @@ pub fn pieces(der: &[u8], f: &Fields, nmflag: c_ulong, cflag: c_ulong) -> Option
             "    Signature Algorithm: {}\n    Signature Value:",
             object_text(&alg)
         );
+        if alg == OID_RSA_PSS {
+            let p = pss_params(cert.signature_algorithm.parameters.as_ref());
+            s.push_str(&p.unwrap_or_default());
+        }
         let sig = cert.signature.raw_bytes();
         for (i, b) in sig.iter().enumerate() {
             if i % 18 == 0 {
