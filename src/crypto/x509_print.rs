@@ -649,6 +649,71 @@ mod tests {
         );
     }
 
+    /// Mutated DER of certificates with every printed extension through the printer and the
+    /// extension printers: no panic. `SSLRS_FUZZ_ITERATIONS` sets the count (default 20,000).
+    #[test]
+    fn fuzz_printer() {
+        use rustls_pki_types::pem::PemObject;
+        const SEEDS: &[&str] = &[
+            include_str!("../../c-tests/certs/print/ext.pem"),
+            include_str!("../../c-tests/certs/print/ext2.pem"),
+            include_str!("../../c-tests/certs/print/sct.pem"),
+            include_str!("../../c-tests/certs/print/pss.pem"),
+            include_str!("../../c-tests/certs/fields/rsa2048.pem"),
+            include_str!("../../c-tests/certs/server-ed25519.pem"),
+        ];
+        let seeds: Vec<Vec<u8>> = SEEDS
+            .iter()
+            .map(|p| {
+                rustls_pki_types::CertificateDer::from_pem_slice(p.as_bytes())
+                    .unwrap()
+                    .to_vec()
+            })
+            .collect();
+        let n: u64 = std::env::var("SSLRS_FUZZ_ITERATIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20_000);
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rnd = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..n {
+            let mut der = seeds[(i as usize) % seeds.len()].clone();
+            for _ in 0..1 + rnd() % 4 {
+                let pos = (rnd() as usize) % der.len();
+                match rnd() % 3 {
+                    0 => der[pos] = rnd() as u8,
+                    1 => der[pos] ^= 1 << (rnd() % 8),
+                    _ => {
+                        der.truncate(pos.max(1));
+                    }
+                }
+            }
+            if let Some(f) = Fields::parse(&der) {
+                let _ = pieces(&der, &f, 0, 0);
+                for e in &f.extensions {
+                    let _ = ext_value(&e.oid, &e.value);
+                }
+            }
+            // The extension printers on raw mutated bytes too.
+            for oid in [
+                OID_SAN,
+                OID_CRLDP,
+                OID_AIA,
+                OID_POLICIES,
+                OID_AKID,
+                OID_SCT_LIST,
+            ] {
+                let _ = ext_value(oid, &der[..der.len().min(200)]);
+            }
+            let _ = sct_list(&der);
+        }
+    }
+
     #[test]
     fn hex() {
         let mut s = String::new();
