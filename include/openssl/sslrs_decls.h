@@ -93,6 +93,7 @@ typedef struct evp_pkey_method_st EVP_PKEY_METHOD;
 typedef struct evp_rand_st EVP_RAND;
 typedef struct evp_rand_ctx_st EVP_RAND_CTX;
 typedef struct evp_signature_st EVP_SIGNATURE;
+typedef struct stack_st_ASN1_OBJECT EXTENDED_KEY_USAGE;
 typedef struct GENERAL_NAME_st GENERAL_NAME;
 typedef struct stack_st_GENERAL_NAME GENERAL_NAMES;
 typedef struct hmac_ctx_st HMAC_CTX;
@@ -1934,6 +1935,11 @@ const EVP_MD *EVP_sha384(void);
  * `EVP_sha512(3)`.
  */
 const EVP_MD *EVP_sha512(void);
+
+/**
+ * `EXTENDED_KEY_USAGE_free(a)`: frees the objects and the stack; NULL is a no-op.
+ */
+void EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *a);
 
 /**
  * `GENERAL_NAMES_free(a)`: frees the names and the stack; NULL is a no-op.
@@ -5972,8 +5978,8 @@ int X509_get_ext_count(const X509 *x);
  *
  * Status: partial — natively subjectAltName and issuerAltName (`GENERAL_NAMES` with the
  * DNS, IP, email and URI entries; other GeneralName kinds are left out), basicConstraints,
- * keyUsage and subjectKeyIdentifier are decoded; other extensions give NULL (crit and idx
- * still set).
+ * keyUsage, extendedKeyUsage (`EXTENDED_KEY_USAGE_free`) and subjectKeyIdentifier are
+ * decoded; other extensions give NULL (crit and idx still set).
  */
 void *X509_get_ext_d2i(const X509 *x, int nid, int *crit, int *idx);
 
@@ -6060,6 +6066,45 @@ ASN1_TIME *X509_getm_notBefore(const X509 *x);
  * Returns one reference, or NULL on allocation failure.
  */
 X509 *X509_new(void);
+
+/**
+ * `X509_print(bp, x)`: `X509_print_ex(bp, x, XN_FLAG_COMPAT, X509_FLAG_COMPAT)`.
+ *
+ * Status: partial — as `X509_print_ex`.
+ */
+int X509_print(BIO *bp, X509 *x);
+
+/**
+ * `X509_print_ex(bp, x, nmflag, cflag)`: the certificate as `openssl x509 -text` prints it,
+ * names printed as `X509_NAME_print_ex(.., nmflag)` says, parts left out by the
+ * `X509_FLAG_NO_*` bits of `cflag`. 1, or 0 when a write fails.
+ *
+ * Status: partial — natively RSA, RSA-PSS (without parameter restrictions), EC (P-256,
+ * P-384, P-521), Ed25519 and Ed448 keys, RSASSA-PSS signature parameters, and the
+ * basicConstraints, keyUsage, extendedKeyUsage, subject/issuerAltName, subject/authority key
+ * identifier, CRL distribution points (full names), authority info access, certificate
+ * policies (CPS qualifiers), CT precertificate SCT lists (v1, SHA-256 with RSA or ECDSA) and
+ * Netscape comment extensions print as OpenSSL prints them; unknown extensions are dumped raw
+ * as OpenSSL dumps them. Others OpenSSL has printers for (name constraints, policy
+ * constraints, user notices, ...) are dumped raw too; PSS key parameter restrictions,
+ * issuer/subject unique IDs and `X509_AUX` trust settings are not printed; a certificate the
+ * native field parser rejects (an OID longer than 39 bytes) gives 0.
+ */
+int X509_print_ex(BIO *bp, X509 *x, unsigned long nmflag, unsigned long cflag);
+
+/**
+ * `X509_print_ex_fp(bp, x, nmflag, cflag)`: `X509_print_ex` to a `FILE`.
+ *
+ * Status: partial — as `X509_print_ex`.
+ */
+int X509_print_ex_fp(FILE *bp, X509 *x, unsigned long nmflag, unsigned long cflag);
+
+/**
+ * `X509_print_fp(bp, x)`: `X509_print` to a `FILE`.
+ *
+ * Status: partial — as `X509_print_ex`.
+ */
+int X509_print_fp(FILE *bp, X509 *x);
 
 /**
  * `X509_pubkey_digest(data, type, md, len)`: the digest of the subjectPublicKey bits (the

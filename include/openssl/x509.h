@@ -305,6 +305,23 @@ typedef struct SCRYPT_PARAMS_st {
 #define X509_get_notBefore X509_getm_notBefore
 #define X509_get_notAfter X509_getm_notAfter
 #define X509_extract_key(x) X509_get_pubkey(x)
+/* X509_print_ex() flags. */
+#define X509_FLAG_COMPAT 0
+#define X509_FLAG_NO_HEADER 1L
+#define X509_FLAG_NO_VERSION (1L << 1)
+#define X509_FLAG_NO_SERIAL (1L << 2)
+#define X509_FLAG_NO_SIGNAME (1L << 3)
+#define X509_FLAG_NO_ISSUER (1L << 4)
+#define X509_FLAG_NO_VALIDITY (1L << 5)
+#define X509_FLAG_NO_SUBJECT (1L << 6)
+#define X509_FLAG_NO_PUBKEY (1L << 7)
+#define X509_FLAG_NO_EXTENSIONS (1L << 8)
+#define X509_FLAG_NO_SIGDUMP (1L << 9)
+#define X509_FLAG_NO_AUX (1L << 10)
+#define X509_FLAG_NO_ATTRIBUTES (1L << 11)
+#define X509_FLAG_NO_IDS (1L << 12)
+#define X509_FLAG_EXTENSIONS_ONLY_KID (1L << 13)
+
 /* X509_NAME_print_ex() flags (the ASN1_STRFLGS_* they use come from <openssl/asn1.h>). */
 #define XN_FLAG_SEP_MASK (0xf << 16)
 #define XN_FLAG_COMPAT 0

@@ -19,3 +19,4 @@ pub mod x509_fields;
 #[cfg(test)]
 mod x509_fuzz;
 pub mod x509_name;
+pub mod x509_print;

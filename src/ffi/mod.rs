@@ -74,6 +74,7 @@ pub mod x509_name;
 pub mod x509_name_entry;
 pub mod x509_name_print;
 pub mod x509_param;
+pub mod x509_print;
 pub mod x509_store;
 pub mod x509_store_ctx;
 

@@ -234,6 +234,7 @@ fn decode_ext(oid: &str, value: &[u8]) -> crate::error::Result<*mut c_void> {
             let bytes = Fields::octet_string(value).ok_or_else(bad)?;
             Ok(new_string(V_ASN1_OCTET_STRING, &bytes)?.cast())
         }
+        crate::crypto::x509_fields::OID_EXT_KEY_USAGE => super::x509_print::decode_eku(value),
         _ => Ok(core::ptr::null_mut()),
     }
 }
@@ -245,8 +246,8 @@ fn decode_ext(oid: &str, value: &[u8]) -> crate::error::Result<*mut c_void> {
 ///
 /// Status: partial — natively subjectAltName and issuerAltName (`GENERAL_NAMES` with the
 /// DNS, IP, email and URI entries; other GeneralName kinds are left out), basicConstraints,
-/// keyUsage and subjectKeyIdentifier are decoded; other extensions give NULL (crit and idx
-/// still set).
+/// keyUsage, extendedKeyUsage (`EXTENDED_KEY_USAGE_free`) and subjectKeyIdentifier are
+/// decoded; other extensions give NULL (crit and idx still set).
 #[no_mangle]
 pub extern "C" fn X509_get_ext_d2i(
     x: *const X509,
