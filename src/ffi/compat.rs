@@ -266,7 +266,11 @@ fn param_ip(param: *mut X509_VERIFY_PARAM) -> Option<std::net::IpAddr> {
         unsafe { core::mem::transmute(get1) };
     let free: unsafe extern "C" fn(*mut c_void, *const c_char, c_int) =
         unsafe { core::mem::transmute(free) };
+    // with no address set, OpenSSL 3.0's get1_ip_asc queues "passed a null parameter" (X509):
+    // that must not reach the caller's error queue (python reads it after any failing call)
+    crate::ffi::err::ERR_set_mark();
     let p = unsafe { get1(param) };
+    crate::ffi::err::ERR_pop_to_mark();
     if p.is_null() {
         return None;
     }

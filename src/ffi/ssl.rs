@@ -585,11 +585,26 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
     let mut certs = Vec::new();
     if let Some(f) = file {
         use crate::crypto::{bio::reason::NO_SUCH_FILE, x509::X509_R_NO_CERTIFICATE_OR_CRL_FOUND};
-        let loaded = crate::crypto::pem::read_certs_file(f).map_err(|e| {
+        let loaded = crate::crypto::pem::read_certs_file(f).or_else(|e| {
+            // a file of CRLs only loads (into the store, below) as in OpenSSL
+            let crls_only = !e.system
+                && e.reason == crate::crypto::pem::PEM_R_NO_START_LINE
+                && std::fs::read(f).is_ok_and(|b| !crate::crypto::pem::read_crls(&b).is_empty());
+            if crls_only {
+                Ok(Vec::new())
+            } else {
+                Err(e)
+            }
+        });
+        let loaded = loaded.map_err(|e| {
             if e.system {
                 crate::crypto::err::push(e);
                 crate::crypto::err::push(Error::new(lib::BIO, NO_SUCH_FILE, "BIO_new_file"));
                 Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
+            } else if e.lib != lib::PEM || e.reason != crate::crypto::pem::PEM_R_NO_START_LINE {
+                // a damaged block (bad base64, bad DER): its reason, then X509's "PEM lib"
+                crate::crypto::err::push(e);
+                Error::new(lib::X509, common::PEM_LIB, "X509_load_cert_crl_file_ex")
             } else {
                 Error::new(
                     lib::X509,
