@@ -696,8 +696,9 @@ pub fn ctx_chain_ctrl(
 /// `SSL_CTRL_SET_TMP_DH` (`SSL_CTX_set_tmp_dh`), `SSL_CTRL_SET_TMP_ECDH` and `SSL_CTRL_SET_DH_AUTO`
 /// on a context or connection: accepted (1), as OpenSSL accepts them. sslrs never negotiates a
 /// DHE suite (a deliberate limit), so finite-field parameters are never used — exactly what
-/// OpenSSL does with DHE suites disabled; the ECDH key only ever named a group sslrs offers
-/// anyway. NULL parameters fail as in OpenSSL.
+/// OpenSSL does with DHE suites disabled; an ECDH key (pass-through mode) restricts the groups
+/// to its curve first ([`tmp_ecdh_nid`]); natively it is accepted and ignored.
+/// NULL parameters fail as in OpenSSL.
 pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
     const SSL_CTRL_SET_TMP_DH: c_int = 3;
     const SSL_CTRL_SET_TMP_ECDH: c_int = 4;
@@ -709,6 +710,37 @@ pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
         SSL_CTRL_SET_TMP_DH | SSL_CTRL_SET_TMP_ECDH | SSL_CTRL_SET_DH_AUTO => Some(Ok(1)),
         _ => None,
     }
+}
+
+/// `SSL_CTRL_SET_TMP_ECDH` with an `EC_KEY` (pass-through mode): the NID of the key's named
+/// curve, which OpenSSL 3.0 makes the only group offered or accepted (`SSL_CTRL_SET_GROUPS` with
+/// that one NID). None for other commands, a NULL key, a key without a named curve, or natively
+/// (no libcrypto to read an `EC_KEY`: accepted as before, groups unchanged).
+pub fn tmp_ecdh_nid(cmd: c_int, parg: *mut c_void) -> Option<c_int> {
+    const SSL_CTRL_SET_TMP_ECDH: c_int = 4;
+    if cmd != SSL_CTRL_SET_TMP_ECDH || parg.is_null() || !backend::forwarding() {
+        return None;
+    }
+    let (group, name) = (
+        crate::libcrypto_fn!("EC_KEY_get0_group"),
+        crate::libcrypto_fn!("EC_GROUP_get_curve_name"),
+    );
+    if group.is_null() || name.is_null() {
+        return None;
+    }
+    // SAFETY: const EC_GROUP *EC_KEY_get0_group(const EC_KEY *);
+    // int EC_GROUP_get_curve_name(const EC_GROUP *).
+    let group: unsafe extern "C" fn(*const c_void) -> *const c_void =
+        unsafe { core::mem::transmute(group) };
+    let name: unsafe extern "C" fn(*const c_void) -> c_int = unsafe { core::mem::transmute(name) };
+    // SAFETY: the API passes an EC_KEY (SSL_CTX_set_tmp_ecdh).
+    let g = unsafe { group(parg) };
+    if g.is_null() {
+        return None;
+    }
+    // SAFETY: a live group of the key.
+    let nid = unsafe { name(g) };
+    (nid != 0).then_some(nid)
 }
 
 /// Pass-through mode: anchors loaded with `SSL_CTX_load_verify_*` / default paths also go into

@@ -333,6 +333,11 @@ pub extern "C" fn SSL_CTX_ctrl(
             return r;
         }
         let c = ctx_ref(ctx)?;
+        if let Some(mut nid) = crate::ffi::compat::tmp_ecdh_nid(cmd, parg) {
+            let groups = crate::ffi::config::SSL_CTRL_SET_GROUPS;
+            let p = &mut nid as *mut c_int as *mut c_void;
+            return crate::ffi::config::ctx_ctrl(c, groups, 1, p).map_or(Ok(1), |r| r.or(Ok(1)));
+        }
         if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
             return r;
         }
@@ -359,6 +364,11 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
     with_conn(s, 0, |c| {
         if let Some(r) = crate::ffi::config::ssl_ctrl(c, cmd, larg, parg) {
             return r;
+        }
+        if let Some(mut nid) = crate::ffi::compat::tmp_ecdh_nid(cmd, parg) {
+            let groups = crate::ffi::config::SSL_CTRL_SET_GROUPS;
+            let p = &mut nid as *mut c_int as *mut c_void;
+            return crate::ffi::config::ssl_ctrl(c, groups, 1, p).map_or(Ok(1), |r| r.or(Ok(1)));
         }
         if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
             return r;
