@@ -50,6 +50,9 @@ struct ExtraInner {
     trust: c_int,
     /// What `SSL_get0_peername` returned last (kept alive for the caller).
     peername: Option<std::ffi::CString>,
+    /// Pass-through mode: certificates of a CA directory, trusted but not yet in the
+    /// `X509_STORE` (OpenSSL looks a directory up by hash and caches what it found).
+    lazy_dir: Vec<CertificateDer<'static>>,
 }
 
 impl Drop for Extra {
@@ -764,6 +767,45 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
             unsafe { add(store, x) };
             crate::ffi::x509::X509_free(x);
         }
+    }
+}
+
+/// Pass-through mode: certificates read from a CA directory (`SSL_CTX_load_verify_dir`, the
+/// default directory) stay out of the context's `X509_STORE` until a verification used them
+/// ([`dir_certs_used`]), as OpenSSL's hashed-directory lookup adds only what it looked up.
+pub fn defer_dir_certs(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
+    if !backend::forwarding() || certs.is_empty() {
+        return;
+    }
+    if let Ok((_, e)) = ctx_extra(ctx) {
+        let mut g = lock(&e.inner);
+        for c in certs {
+            if !g.lazy_dir.contains(c) {
+                g.lazy_dir.push(c.clone());
+            }
+        }
+    }
+}
+
+/// After a verification: the certificates of `path` (leaf first) that came from a CA
+/// directory go into the context's `X509_STORE` now.
+pub fn dir_certs_used(ctx: &Context, path: &[Vec<u8>]) {
+    let Some(app) = ctx_app(ctx) else { return };
+    let used: Vec<CertificateDer<'static>> = {
+        let mut g = lock(&app.extra.inner);
+        if g.lazy_dir.is_empty() {
+            return;
+        }
+        let mut used = Vec::new();
+        for d in path.iter().skip(1) {
+            if let Some(i) = g.lazy_dir.iter().position(|c| c.as_ref() == d.as_slice()) {
+                used.push(g.lazy_dir.remove(i));
+            }
+        }
+        used
+    };
+    if !used.is_empty() {
+        mirror_to_store(ctx as *const Context as *mut SSL_CTX, &used);
     }
 }
 

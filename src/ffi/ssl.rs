@@ -625,10 +625,12 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
         })?;
         certs.extend(loaded);
     }
-    if let Some(d) = dir {
-        certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
-    }
     crate::ffi::compat::mirror_to_store(ctx, &certs);
+    if let Some(d) = dir {
+        let found = crate::crypto::x509::load_trust_dir(d).unwrap_or_default();
+        crate::ffi::compat::defer_dir_certs(ctx, &found);
+        certs.extend(found);
+    }
     if let Some(f) = file {
         crate::ffi::compat::mirror_crls_to_store(ctx, f);
     }
@@ -667,11 +669,11 @@ pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
         let mut certs =
             crate::crypto::pem::read_certs_file(&crate::crypto::x509::default_cert_file())
                 .unwrap_or_default();
-        certs.extend(
-            crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir())
-                .unwrap_or_default(),
-        );
         crate::ffi::compat::mirror_to_store(ctx, &certs);
+        let found = crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir())
+            .unwrap_or_default();
+        crate::ffi::compat::defer_dir_certs(ctx, &found);
+        certs.extend(found);
         c.add_trust(certs);
         Ok(())
     })
