@@ -920,7 +920,7 @@ fn peer_chain(o: &SslObj) -> Result<PeerChain> {
 
 /// The path verification took, leaf first, as far as it goes: each certificate's issuer
 /// among the peer's certificates, else the trust anchors; up to a self-issued one.
-/// After a handshake: the CA-directory certificates the peer's verified path used go into the
+/// After a handshake: the CA-directory certificates that issued the peer's chain go into the
 /// context's `X509_STORE` (pass-through mode; `compat::dir_certs_used`).
 pub fn note_dir_lookups(o: &SslObj) {
     let Ok(c) = conn_of(o) else { return };
@@ -928,8 +928,7 @@ pub fn note_dir_lookups(o: &SslObj) {
     let chain: Vec<Vec<u8>> = chain.iter().map(|d| d.to_vec()).collect();
     let ctx = c.ctx.clone();
     drop(c);
-    let trust = ctx.with(|cfg| cfg.trust.clone());
-    crate::ffi::compat::dir_certs_used(&ctx, &verified_path(&chain, &trust));
+    crate::ffi::compat::dir_certs_used(&ctx, &chain);
 }
 
 fn verified_path(chain: &[Vec<u8>], trust: &[CertificateDer<'static>]) -> Vec<Vec<u8>> {

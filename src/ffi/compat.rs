@@ -52,7 +52,7 @@ struct ExtraInner {
     peername: Option<std::ffi::CString>,
     /// Pass-through mode: certificates of a CA directory, trusted but not yet in the
     /// `X509_STORE` (OpenSSL looks a directory up by hash and caches what it found).
-    lazy_dir: Vec<CertificateDer<'static>>,
+    lazy_dir: Vec<(crate::crypto::x509::Certificate, CertificateDer<'static>)>,
 }
 
 impl Drop for Extra {
@@ -780,27 +780,44 @@ pub fn defer_dir_certs(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
     if let Ok((_, e)) = ctx_extra(ctx) {
         let mut g = lock(&e.inner);
         for c in certs {
-            if !g.lazy_dir.contains(c) {
-                g.lazy_dir.push(c.clone());
+            if g.lazy_dir.iter().any(|(_, d)| d == c) {
+                continue;
+            }
+            if let Ok(parsed) = crate::crypto::x509::Certificate::from_der(c.clone()) {
+                g.lazy_dir.push((parsed, c.clone()));
             }
         }
     }
 }
 
-/// After a verification: the certificates of `path` (leaf first) that came from a CA
-/// directory go into the context's `X509_STORE` now.
-pub fn dir_certs_used(ctx: &Context, path: &[Vec<u8>]) {
+/// After a handshake: the CA-directory certificates that issue the end of the peer's `chain`
+/// (leaf first), walking up to a self-issued one, go into the context's `X509_STORE` now.
+pub fn dir_certs_used(ctx: &Context, chain: &[Vec<u8>]) {
+    use crate::crypto::x509::Certificate;
     let Some(app) = ctx_app(ctx) else { return };
     let used: Vec<CertificateDer<'static>> = {
         let mut g = lock(&app.extra.inner);
         if g.lazy_dir.is_empty() {
             return;
         }
+        let Some(mut cur) = chain
+            .last()
+            .and_then(|d| Certificate::from_der(CertificateDer::from(d.clone())).ok())
+        else {
+            return;
+        };
         let mut used = Vec::new();
-        for d in path.iter().skip(1) {
-            if let Some(i) = g.lazy_dir.iter().position(|c| c.as_ref() == d.as_slice()) {
-                used.push(g.lazy_dir.remove(i));
-            }
+        while !cur.is_self_issued() && used.len() < 16 {
+            let Some(i) = g
+                .lazy_dir
+                .iter()
+                .position(|(c, _)| c.subject().matches(cur.issuer()))
+            else {
+                break;
+            };
+            let (c, der) = g.lazy_dir.remove(i);
+            used.push(der);
+            cur = c;
         }
         used
     };
