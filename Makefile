@@ -34,7 +34,7 @@ TESTUTIL_H  := $(wildcard c-tests/*.h)
 SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$(BUILD)
 OPENSSL_LINK := -lssl -lcrypto
 
-.PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-programs-baseline test-cargo test-artefacts test-staleness test-c test-c-openssl \
+.PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-programs-baseline test-python test-cargo test-artefacts test-staleness test-c test-c-openssl \
         test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
@@ -50,6 +50,7 @@ help:
 	@echo "make test-programs  curl, openssl, nginx, socat, stunnel4, haproxy, python3, psql/postgres under"
 	@echo "                LD_PRELOAD=build/libsslrs.so against plain peers (programs/README.md);"
 	@echo "                make test-programs-baseline runs the same checks without preload"
+	@echo "make test-python  CPython's test_ssl on OpenSSL and under LD_PRELOAD=sslrs, per-test diff"
 	@echo "make demo       build demo/client.c + demo/server.c against sslrs and run demo/run.sh"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=  (lib + SONAME symlinks, headers in include/sslrs/openssl,"
 	@echo "                sslrs.pc, bin/with-sslrs, lib/sslrs/compat and lib/sslrs/compat-pkgconfig); make uninstall"
@@ -87,6 +88,7 @@ test:
 	$(MAKE) --no-print-directory test-exports test-passthrough
 	@# its FAILs are counted by summary.sh (build/results/programs.txt), like the C suites'
 	-$(MAKE) --no-print-directory test-programs
+	-$(MAKE) --no-print-directory test-python
 	@scripts/summary.sh $(BUILD)/results
 
 # The compatibility matrix and the clean-failure stubs, regenerated from the code.
@@ -248,6 +250,12 @@ test-programs: lib extras
 
 test-programs-baseline: lib extras
 	@/usr/bin/python3 programs/run.py --baseline
+
+# CPython's test.test_ssl (libpython3.11-testsuite) on plain OpenSSL and under LD_PRELOAD=sslrs;
+# fails on a test passing on OpenSSL but not on sslrs unless programs/test-python-expected.txt
+# lists it (~1 min for both runs).
+test-python: lib
+	@/usr/bin/python3 programs/test_python.py --results $(BUILD)/results/python.txt
 
 # --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
 # One source, bench/bench.c, built against the system OpenSSL and against sslrs; plus the bare

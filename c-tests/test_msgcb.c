@@ -15,6 +15,7 @@ struct seen {
     int after_ccs[2][2];
     int headers[2][2];
     int bad_header;
+    int client_read_version[256]; /* the version shown with each handshake type the client read */
 };
 static struct seen seen;
 
@@ -31,7 +32,6 @@ static void msg_cb(int write_p, int version, int content_type, const void *buf, 
     char *flow = seen.flow[side * 2 + write_p];
     char item[16];
 
-    (void)version;
     if (arg != (void *)&seen)
         return;
     switch (content_type) {
@@ -43,6 +43,8 @@ static void msg_cb(int write_p, int version, int content_type, const void *buf, 
             seen.after_ccs[side][write_p] = 1;
         break;
     case SSL3_RT_HANDSHAKE:
+        if (!side && !write_p && len > 0)
+            seen.client_read_version[b[0]] = version;
         if (!seen.after_ccs[side][write_p]) {
             snprintf(item, sizeof(item), "%02x ", b[0]);
             add(flow, item);
@@ -107,8 +109,12 @@ static int test_msg_tls13(void)
 
 static int test_msg_tls12(void)
 {
+    /* the server's flight after its ServerHello is shown with the version it chose */
     return run(TLS1_2_VERSION, "01 10 ccs alert1/0 ", "02 0b 0c 0e 04 ", "02 0b 0c 0e 04 ccs ",
-               "01 10 ");
+               "01 10 ")
+           && TEST_int_eq(seen.client_read_version[SSL3_MT_CERTIFICATE], TLS1_2_VERSION)
+           && TEST_int_eq(seen.client_read_version[SSL3_MT_SERVER_KEY_EXCHANGE], TLS1_2_VERSION)
+           && TEST_int_eq(seen.client_read_version[SSL3_MT_SERVER_DONE], TLS1_2_VERSION);
 }
 
 int main(void)

@@ -859,6 +859,17 @@ fn rebuild_certified(creds: &mut Credentials, strict: bool) -> Result<()> {
             creds.certified = Some(Arc::new(ck));
             Ok(())
         }
+        // webpki cannot parse the leaf (e.g. an X.509 v1 certificate): compare the key with
+        // the leaf's SubjectPublicKeyInfo as our own parser reads it
+        Err(rustls::Error::InvalidCertificate(_))
+            if ck.key.public_key().is_some_and(|k| {
+                crate::crypto::x509::Certificate::from_der(creds.chain[0].clone())
+                    .is_ok_and(|c| c.spki() == k.as_ref())
+            }) =>
+        {
+            creds.certified = Some(Arc::new(ck));
+            Ok(())
+        }
         Err(_) if strict => Err(key_mismatch()),
         Err(_) => Ok(()),
     }

@@ -253,7 +253,7 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
     call(fail, || {
         let o = obj(ssl)?;
         loop {
-            let (r, events, hello) = {
+            let (r, events, hello, done) = {
                 let mut c = conn_of(o)?;
                 c.notify = notify_flags(o, &c);
                 if !c.is_init_finished() {
@@ -262,10 +262,15 @@ pub fn with_conn_io<T>(ssl: *const SSL, fail: T, mut f: impl FnMut(&mut Conn) ->
                 crate::ffi::compat::apply_param(&o.extra, &mut c);
                 crate::ffi::verify_cb::install(ssl, o, &mut c);
                 crate::ffi::certs::install_client_cert_cb(ssl, &mut c);
+                let was_done = c.is_init_finished();
                 let r = f(&mut c);
                 c.collect_keylog();
-                (r, std::mem::take(&mut c.events), c.hello_info())
+                let done = !was_done && c.is_init_finished();
+                (r, std::mem::take(&mut c.events), c.hello_info(), done)
             };
+            if done {
+                crate::ffi::certs::note_dir_lookups(o);
+            }
             deliver(ssl, o, events);
             let Some(info) = hello else {
                 return r;

@@ -920,6 +920,17 @@ fn peer_chain(o: &SslObj) -> Result<PeerChain> {
 
 /// The path verification took, leaf first, as far as it goes: each certificate's issuer
 /// among the peer's certificates, else the trust anchors; up to a self-issued one.
+/// After a handshake: the CA-directory certificates that issued the peer's chain go into the
+/// context's `X509_STORE` (pass-through mode; `compat::dir_certs_used`).
+pub fn note_dir_lookups(o: &SslObj) {
+    let Ok(c) = conn_of(o) else { return };
+    let Some(chain) = c.peer_chain() else { return };
+    let chain: Vec<Vec<u8>> = chain.iter().map(|d| d.to_vec()).collect();
+    let ctx = c.ctx.clone();
+    drop(c);
+    crate::ffi::compat::dir_certs_used(&ctx, &chain);
+}
+
 fn verified_path(chain: &[Vec<u8>], trust: &[CertificateDer<'static>]) -> Vec<Vec<u8>> {
     use crate::crypto::x509::Certificate;
     let parse = |d: &[u8]| Certificate::from_der(CertificateDer::from(d.to_vec())).ok();

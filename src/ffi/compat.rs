@@ -50,6 +50,9 @@ struct ExtraInner {
     trust: c_int,
     /// What `SSL_get0_peername` returned last (kept alive for the caller).
     peername: Option<std::ffi::CString>,
+    /// Pass-through mode: certificates of a CA directory, trusted but not yet in the
+    /// `X509_STORE` (OpenSSL looks a directory up by hash and caches what it found).
+    lazy_dir: Vec<(crate::crypto::x509::Certificate, CertificateDer<'static>)>,
 }
 
 impl Drop for Extra {
@@ -267,7 +270,11 @@ fn param_ip(param: *mut X509_VERIFY_PARAM) -> Option<std::net::IpAddr> {
         unsafe { core::mem::transmute(get1) };
     let free: unsafe extern "C" fn(*mut c_void, *const c_char, c_int) =
         unsafe { core::mem::transmute(free) };
+    // with no address set, OpenSSL 3.0's get1_ip_asc queues "passed a null parameter" (X509):
+    // that must not reach the caller's error queue (python reads it after any failing call)
+    crate::ffi::err::ERR_set_mark();
     let p = unsafe { get1(param) };
+    crate::ffi::err::ERR_pop_to_mark();
     if p.is_null() {
         return None;
     }
@@ -693,8 +700,9 @@ pub fn ctx_chain_ctrl(
 /// `SSL_CTRL_SET_TMP_DH` (`SSL_CTX_set_tmp_dh`), `SSL_CTRL_SET_TMP_ECDH` and `SSL_CTRL_SET_DH_AUTO`
 /// on a context or connection: accepted (1), as OpenSSL accepts them. sslrs never negotiates a
 /// DHE suite (a deliberate limit), so finite-field parameters are never used — exactly what
-/// OpenSSL does with DHE suites disabled; the ECDH key only ever named a group sslrs offers
-/// anyway. NULL parameters fail as in OpenSSL.
+/// OpenSSL does with DHE suites disabled; an ECDH key (pass-through mode) restricts the groups
+/// to its curve first ([`tmp_ecdh_nid`]); natively it is accepted and ignored.
+/// NULL parameters fail as in OpenSSL.
 pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
     const SSL_CTRL_SET_TMP_DH: c_int = 3;
     const SSL_CTRL_SET_TMP_ECDH: c_int = 4;
@@ -706,6 +714,37 @@ pub fn dh_ctrl(cmd: c_int, parg: *mut c_void) -> Option<Result<c_long>> {
         SSL_CTRL_SET_TMP_DH | SSL_CTRL_SET_TMP_ECDH | SSL_CTRL_SET_DH_AUTO => Some(Ok(1)),
         _ => None,
     }
+}
+
+/// `SSL_CTRL_SET_TMP_ECDH` with an `EC_KEY` (pass-through mode): the NID of the key's named
+/// curve, which OpenSSL 3.0 makes the only group offered or accepted (`SSL_CTRL_SET_GROUPS` with
+/// that one NID). None for other commands, a NULL key, a key without a named curve, or natively
+/// (no libcrypto to read an `EC_KEY`: accepted as before, groups unchanged).
+pub fn tmp_ecdh_nid(cmd: c_int, parg: *mut c_void) -> Option<c_int> {
+    const SSL_CTRL_SET_TMP_ECDH: c_int = 4;
+    if cmd != SSL_CTRL_SET_TMP_ECDH || parg.is_null() || !backend::forwarding() {
+        return None;
+    }
+    let (group, name) = (
+        crate::libcrypto_fn!("EC_KEY_get0_group"),
+        crate::libcrypto_fn!("EC_GROUP_get_curve_name"),
+    );
+    if group.is_null() || name.is_null() {
+        return None;
+    }
+    // SAFETY: const EC_GROUP *EC_KEY_get0_group(const EC_KEY *);
+    // int EC_GROUP_get_curve_name(const EC_GROUP *).
+    let group: unsafe extern "C" fn(*const c_void) -> *const c_void =
+        unsafe { core::mem::transmute(group) };
+    let name: unsafe extern "C" fn(*const c_void) -> c_int = unsafe { core::mem::transmute(name) };
+    // SAFETY: the API passes an EC_KEY (SSL_CTX_set_tmp_ecdh).
+    let g = unsafe { group(parg) };
+    if g.is_null() {
+        return None;
+    }
+    // SAFETY: a live group of the key.
+    let nid = unsafe { name(g) };
+    (nid != 0).then_some(nid)
 }
 
 /// Pass-through mode: anchors loaded with `SSL_CTX_load_verify_*` / default paths also go into
@@ -729,6 +768,62 @@ pub fn mirror_to_store(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
             unsafe { add(store, x) };
             crate::ffi::x509::X509_free(x);
         }
+    }
+}
+
+/// Pass-through mode: certificates read from a CA directory (`SSL_CTX_load_verify_dir`, the
+/// default directory) stay out of the context's `X509_STORE` until a verification used them
+/// ([`dir_certs_used`]), as OpenSSL's hashed-directory lookup adds only what it looked up.
+pub fn defer_dir_certs(ctx: *mut SSL_CTX, certs: &[CertificateDer<'static>]) {
+    if !backend::forwarding() || certs.is_empty() {
+        return;
+    }
+    if let Ok((_, e)) = ctx_extra(ctx) {
+        let mut g = lock(&e.inner);
+        for c in certs {
+            if g.lazy_dir.iter().any(|(_, d)| d == c) {
+                continue;
+            }
+            if let Ok(parsed) = crate::crypto::x509::Certificate::from_der(c.clone()) {
+                g.lazy_dir.push((parsed, c.clone()));
+            }
+        }
+    }
+}
+
+/// After a handshake: the CA-directory certificates that issue the end of the peer's `chain`
+/// (leaf first), walking up to a self-issued one, go into the context's `X509_STORE` now.
+pub fn dir_certs_used(ctx: &Context, chain: &[Vec<u8>]) {
+    use crate::crypto::x509::Certificate;
+    let Some(app) = ctx_app(ctx) else { return };
+    let used: Vec<CertificateDer<'static>> = {
+        let mut g = lock(&app.extra.inner);
+        if g.lazy_dir.is_empty() {
+            return;
+        }
+        let Some(mut cur) = chain
+            .last()
+            .and_then(|d| Certificate::from_der(CertificateDer::from(d.clone())).ok())
+        else {
+            return;
+        };
+        let mut used = Vec::new();
+        while !cur.is_self_issued() && used.len() < 16 {
+            let Some(i) = g
+                .lazy_dir
+                .iter()
+                .position(|(c, _)| c.subject().matches(cur.issuer()))
+            else {
+                break;
+            };
+            let (c, der) = g.lazy_dir.remove(i);
+            used.push(der);
+            cur = c;
+        }
+        used
+    };
+    if !used.is_empty() {
+        mirror_to_store(ctx as *const Context as *mut SSL_CTX, &used);
     }
 }
 

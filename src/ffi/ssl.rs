@@ -333,6 +333,11 @@ pub extern "C" fn SSL_CTX_ctrl(
             return r;
         }
         let c = ctx_ref(ctx)?;
+        if let Some(mut nid) = crate::ffi::compat::tmp_ecdh_nid(cmd, parg) {
+            let groups = crate::ffi::config::SSL_CTRL_SET_GROUPS;
+            let p = &mut nid as *mut c_int as *mut c_void;
+            return crate::ffi::config::ctx_ctrl(c, groups, 1, p).map_or(Ok(1), |r| r.or(Ok(1)));
+        }
         if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
             return r;
         }
@@ -359,6 +364,11 @@ pub extern "C" fn SSL_ctrl(s: *mut SSL, cmd: c_int, larg: c_long, parg: *mut c_v
     with_conn(s, 0, |c| {
         if let Some(r) = crate::ffi::config::ssl_ctrl(c, cmd, larg, parg) {
             return r;
+        }
+        if let Some(mut nid) = crate::ffi::compat::tmp_ecdh_nid(cmd, parg) {
+            let groups = crate::ffi::config::SSL_CTRL_SET_GROUPS;
+            let p = &mut nid as *mut c_int as *mut c_void;
+            return crate::ffi::config::ssl_ctrl(c, groups, 1, p).map_or(Ok(1), |r| r.or(Ok(1)));
         }
         if let Some(r) = crate::ffi::compat::dh_ctrl(cmd, parg) {
             return r;
@@ -586,34 +596,42 @@ fn load_verify(ctx: *mut SSL_CTX, file: Option<&Path>, dir: Option<&Path>) -> Re
     let mut certs = Vec::new();
     if let Some(f) = file {
         use crate::crypto::{bio::reason::NO_SUCH_FILE, x509::X509_R_NO_CERTIFICATE_OR_CRL_FOUND};
-        match crate::crypto::pem::read_certs_file(f) {
-            Ok(loaded) => certs.extend(loaded),
-            Err(e) if e.system => {
+        let loaded = crate::crypto::pem::read_certs_file(f).or_else(|e| {
+            // a file of CRLs only loads (into the store, below) as in OpenSSL
+            let crls_only = !e.system
+                && e.reason == crate::crypto::pem::PEM_R_NO_START_LINE
+                && std::fs::read(f).is_ok_and(|b| !crate::crypto::pem::read_crls(&b).is_empty());
+            if crls_only {
+                Ok(Vec::new())
+            } else {
+                Err(e)
+            }
+        });
+        let loaded = loaded.map_err(|e| {
+            if e.system {
                 crate::crypto::err::push(e);
                 crate::crypto::err::push(Error::new(lib::BIO, NO_SUCH_FILE, "BIO_new_file"));
-                return Err(Error::new(
-                    lib::X509,
-                    common::SYS_LIB,
-                    "X509_load_cert_crl_file_ex",
-                ));
-            }
-            // A file of CRLs only is fine (OpenSSL's loader takes certificates and CRLs).
-            Err(_)
-                if std::fs::read(f)
-                    .is_ok_and(|b| !crate::crypto::pem::read_crls(&b).is_empty()) => {}
-            Err(_) => {
-                return Err(Error::new(
+                Error::new(lib::X509, common::SYS_LIB, "X509_load_cert_crl_file_ex")
+            } else if e.lib != lib::PEM || e.reason != crate::crypto::pem::PEM_R_NO_START_LINE {
+                // a damaged block (bad base64, bad DER): its reason, then X509's "PEM lib"
+                crate::crypto::err::push(e);
+                Error::new(lib::X509, common::PEM_LIB, "X509_load_cert_crl_file_ex")
+            } else {
+                Error::new(
                     lib::X509,
                     X509_R_NO_CERTIFICATE_OR_CRL_FOUND,
                     "X509_load_cert_crl_file_ex",
-                ))
+                )
             }
-        }
-    }
-    if let Some(d) = dir {
-        certs.extend(crate::crypto::x509::load_trust_dir(d).unwrap_or_default());
+        })?;
+        certs.extend(loaded);
     }
     crate::ffi::compat::mirror_to_store(ctx, &certs);
+    if let Some(d) = dir {
+        let found = crate::crypto::x509::load_trust_dir(d).unwrap_or_default();
+        crate::ffi::compat::defer_dir_certs(ctx, &found);
+        certs.extend(found);
+    }
     if let Some(f) = file {
         crate::ffi::compat::mirror_crls_to_store(ctx, f);
     }
@@ -652,11 +670,11 @@ pub extern "C" fn SSL_CTX_set_default_verify_paths(ctx: *mut SSL_CTX) -> c_int {
         let mut certs =
             crate::crypto::pem::read_certs_file(&crate::crypto::x509::default_cert_file())
                 .unwrap_or_default();
-        certs.extend(
-            crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir())
-                .unwrap_or_default(),
-        );
         crate::ffi::compat::mirror_to_store(ctx, &certs);
+        let found = crate::crypto::x509::load_trust_dir(&crate::crypto::x509::default_cert_dir())
+            .unwrap_or_default();
+        crate::ffi::compat::defer_dir_certs(ctx, &found);
+        certs.extend(found);
         c.add_trust(certs);
         Ok(())
     })

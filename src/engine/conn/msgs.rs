@@ -141,7 +141,7 @@ impl Conn {
             self.msg_tx.out.clear();
             return;
         }
-        let version = self.version();
+        let mut version = self.version();
         let rx = std::mem::take(&mut self.msg_rx.out);
         let tx = std::mem::take(&mut self.msg_tx.out);
         for (write, part) in [(false, rx), (true, tx)] {
@@ -152,12 +152,20 @@ impl Conn {
                 } else {
                     version
                 };
+                // A ServerHello read in this batch was not processed yet: the messages after
+                // it carry the version it chose, as in OpenSSL (a TLS 1.2 server's flight).
+                let chosen = (!write && ct == i32::from(CT_HANDSHAKE))
+                    .then(|| server_hello_version(&bytes))
+                    .flatten();
                 self.events.push(Event::Msg {
                     write,
                     version: v,
                     content_type: ct,
                     bytes,
                 });
+                if let Some(chosen) = chosen {
+                    version = chosen;
+                }
             }
         }
     }
@@ -170,4 +178,34 @@ impl Conn {
                 .push((i32::from(CT_ALERT), vec![level, desc]));
         }
     }
+}
+
+/// The version a ServerHello handshake message (type, 24-bit length, body) chooses: the
+/// supported_versions extension's, else its legacy_version; None for other messages or a
+/// truncated one.
+fn server_hello_version(msg: &[u8]) -> Option<i32> {
+    if msg.first() != Some(&2) {
+        return None;
+    }
+    let body = msg.get(4..)?;
+    let legacy = i32::from(u16::from_be_bytes([*body.first()?, *body.get(1)?]));
+    // legacy_version, random, session id, cipher suite, compression method
+    let sid_len = usize::from(*body.get(34)?);
+    let mut at = 35 + sid_len + 3;
+    if body.len() <= at {
+        return (body.len() == at).then_some(legacy); // no extensions
+    }
+    let ext_len = usize::from(u16::from_be_bytes([*body.get(at)?, *body.get(at + 1)?]));
+    at += 2;
+    let end = (at + ext_len).min(body.len());
+    while at + 4 <= end {
+        let ty = u16::from_be_bytes([body[at], body[at + 1]]);
+        let len = usize::from(u16::from_be_bytes([body[at + 2], body[at + 3]]));
+        let data = body.get(at + 4..at + 4 + len)?;
+        if ty == 43 && data.len() == 2 {
+            return Some(i32::from(u16::from_be_bytes([data[0], data[1]])));
+        }
+        at += 4 + len;
+    }
+    Some(legacy)
 }
