@@ -9,7 +9,7 @@
 //!
 //! The certificate is read with `x509-cert`; path validation is not done here.
 
-use der::{Decode, Tag, Tagged};
+use der::{Decode, Tagged};
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::SubjectAltName;
 
@@ -24,6 +24,14 @@ const DOT_SUBDOMAINS: u32 = 0x8000;
 
 const OID_COMMON_NAME: &str = "2.5.4.3";
 const OID_EMAIL_ADDRESS: &str = "1.2.840.113549.1.9.1";
+
+/// The bytes of an IP address as a subjectAltName holds them (4 or 16).
+pub fn ip_bytes(ip: std::net::IpAddr) -> Vec<u8> {
+    match ip {
+        std::net::IpAddr::V4(a) => a.octets().to_vec(),
+        std::net::IpAddr::V6(a) => a.octets().to_vec(),
+    }
+}
 
 /// What is being checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +112,9 @@ pub fn check(der: &[u8], kind: Kind, want: &[u8], flags: u32) -> Outcome {
         .filter(|atv| atv.oid.to_string() == subject_oid)
         .collect();
     for atv in atvs.iter().rev() {
-        let Some(text) = to_utf8(atv.value.tag(), atv.value.value()) else {
+        // ASN1_STRING_to_UTF8's conversion; a value it cannot convert makes OpenSSL's -1.
+        let tag = i32::from(atv.value.tag().octet());
+        let Ok(text) = crate::crypto::asn1_text::to_utf8(tag, atv.value.value()) else {
             return Outcome::Malformed;
         };
         if text.is_empty() {
@@ -119,26 +129,6 @@ pub fn check(der: &[u8], kind: Kind, want: &[u8], flags: u32) -> Outcome {
         }
     }
     Outcome::NoMatch
-}
-
-/// A string value as UTF-8, by its ASN.1 type (`ASN1_STRING_to_UTF8`); `None` for a type that
-/// is not a string or bytes that do not decode (der 0.7 has no UniversalString: a name
-/// holding one does not decode as a whole).
-pub fn to_utf8(tag: Tag, v: &[u8]) -> Option<Vec<u8>> {
-    let chars: Vec<char> = match tag {
-        Tag::Utf8String => return std::str::from_utf8(v).ok().map(|s| s.as_bytes().to_vec()),
-        Tag::PrintableString
-        | Tag::Ia5String
-        | Tag::VisibleString
-        | Tag::NumericString
-        | Tag::TeletexString => v.iter().map(|&b| char::from(b)).collect(),
-        Tag::BmpString if v.len() % 2 == 0 => v
-            .chunks(2)
-            .map(|c| char::from_u32(u32::from(u16::from_be_bytes([c[0], c[1]]))))
-            .collect::<Option<_>>()?,
-        _ => return None,
-    };
-    Some(chars.into_iter().collect::<String>().into_bytes())
 }
 
 /// Email addresses: the local part exactly, the domain (after the last `@`) case-folded.

@@ -332,11 +332,12 @@ impl Verifier {
         let Some(ip) = ip else {
             return (OK, None);
         };
-        let bytes = match ip {
-            std::net::IpAddr::V4(a) => a.octets().to_vec(),
-            std::net::IpAddr::V6(a) => a.octets().to_vec(),
-        };
-        match check(leaf.as_ref(), Kind::Ip, &bytes, 0) {
+        match check(
+            leaf.as_ref(),
+            Kind::Ip,
+            &crate::engine::hostmatch::ip_bytes(ip),
+            0,
+        ) {
             Outcome::Match(_) => (OK, None),
             _ => (IP_ADDRESS_MISMATCH, None),
         }

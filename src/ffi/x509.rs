@@ -428,11 +428,12 @@ pub extern "C" fn d2i_X509(a: *mut *mut X509, r#in: *mut *const c_uchar, len: c_
     })
 }
 
-/// Stores `p` in the out-parameter `x` (if not NULL), releasing the reference it held.
+/// Stores `p` in the out-parameter `x` (if not NULL), releasing the reference it held (the
+/// d2i/PEM-read convention, for any refcounted native object: `X509`, `X509_CRL`, ...).
 ///
 /// # Safety
-/// `x` must be NULL or point at NULL or a live X509 reference owned by the caller.
-pub(crate) unsafe fn replace_out(x: *mut *mut X509, p: *mut X509) {
+/// `x` must be NULL or point at NULL or a live reference of that type owned by the caller.
+pub(crate) unsafe fn replace_out<H: types::Handle>(x: *mut *mut H, p: *mut H) {
     if x.is_null() {
         return;
     }
@@ -440,7 +441,7 @@ pub(crate) unsafe fn replace_out(x: *mut *mut X509, p: *mut X509) {
     unsafe {
         let old = *x;
         if old != p {
-            types::release::<X509>(old);
+            types::release::<H>(old);
         }
         *x = p;
     }
@@ -464,23 +465,9 @@ pub extern "C" fn i2d_X509(a: *const X509, out: *mut *mut c_uchar) -> c_int {
                 "i2d_X509",
             ));
         }
-        let n = c_int::try_from(d.len())
-            .map_err(|_| Error::new(lib::ASN1, crate::crypto::x509::ASN1_R_TOO_LONG, "i2d_X509"))?;
-        if out.is_null() {
-            return Ok(n);
-        }
-        // SAFETY: `out` is non-NULL and valid per the i2d contract; `*out` is NULL or has room
-        // for the DER (the caller sized it with a first call).
-        unsafe {
-            if (*out).is_null() {
-                let p = c_strdup(d)? as *mut c_uchar;
-                *out = p;
-            } else {
-                core::ptr::copy_nonoverlapping(d.as_ptr(), *out, d.len());
-                *out = (*out).add(d.len());
-            }
-        }
-        Ok(n)
+        // SAFETY: `out` is NULL or valid per the i2d contract; a non-NULL `*out` has room for
+        // the DER (the caller sized it with a first call).
+        unsafe { super::x509_name::write_i2d(d, out) }
     })
 }
 

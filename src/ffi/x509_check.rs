@@ -158,10 +158,7 @@ pub extern "C" fn X509_check_ip_asc(x: *mut X509, ipasc: *const c_char, flags: c
         else {
             return Ok(-2);
         };
-        let b = match ip {
-            std::net::IpAddr::V4(a) => a.octets().to_vec(),
-            std::net::IpAddr::V6(a) => a.octets().to_vec(),
-        };
+        let b = hostmatch::ip_bytes(ip);
         run_check(
             x,
             Kind::Ip,

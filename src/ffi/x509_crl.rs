@@ -35,21 +35,6 @@ fn parse(der: &[u8], func: &'static str) -> Result<Crl> {
     Ok(Crl { der: der.to_vec() })
 }
 
-/// Stores `p` in the caller's out-parameter `a` (if any), releasing what it held.
-///
-/// # Safety
-/// `a` must be NULL or valid for reads and writes.
-unsafe fn replace_out(a: *mut *mut X509_CRL, p: *mut X509_CRL) {
-    // SAFETY: per the caller.
-    if let Some(slot) = unsafe { a.as_mut() } {
-        if *slot != p {
-            // SAFETY: the old value is NULL or a CRL reference the caller gave us.
-            unsafe { release::<X509_CRL>(*slot) };
-        }
-        *slot = p;
-    }
-}
-
 /// `d2i_X509_CRL(a, in, len)`: a CRL from the DER at `*in` (advanced past it). NULL on
 /// failure.
 #[no_mangle]
@@ -85,7 +70,7 @@ pub extern "C" fn d2i_X509_CRL(
         // SAFETY: `in` is non-NULL (checked above); `a` is NULL or writable.
         unsafe {
             *r#in = start.add(used);
-            replace_out(a, p);
+            super::x509::replace_out(a, p);
         }
         Ok(p)
     })
@@ -102,7 +87,7 @@ pub extern "C" fn i2d_X509_CRL(a: *const X509_CRL, out: *mut *mut c_uchar) -> c_
             return Ok(0);
         };
         // SAFETY: `out` per the i2d contract.
-        unsafe { super::ptr::i2d_out(&crl.der, out) }
+        unsafe { super::x509_name::write_i2d(&crl.der, out) }
     })
 }
 
@@ -134,7 +119,7 @@ pub extern "C" fn PEM_read_bio_X509_CRL(
         })?;
         let p = into_c::<X509_CRL>(Arc::new(crl));
         // SAFETY: `x` is NULL or the caller's out-parameter.
-        unsafe { replace_out(x, p) };
+        unsafe { super::x509::replace_out(x, p) };
         Ok(p)
     })
 }
