@@ -462,6 +462,17 @@ mod tests {
         assert_eq!(X509_VERIFY_PARAM_set1_email(null_mut(), null(), 0), 0);
         assert_eq!(X509_VERIFY_PARAM_set1_ip(null_mut(), null(), 0), 0);
         assert_eq!(X509_VERIFY_PARAM_set1_ip_asc(null_mut(), null()), 0);
+        X509_VERIFY_PARAM_set_time(null_mut(), 1);
+        assert_eq!(X509_VERIFY_PARAM_get_time(null()), 0);
+        let a = X509_VERIFY_PARAM_new();
+        X509_VERIFY_PARAM_set_time(a, 962409600);
+        assert_eq!(X509_VERIFY_PARAM_get_time(a), 962409600);
+        assert_eq!(
+            X509_VERIFY_PARAM_get_flags(a) & 0x2,
+            0x2,
+            "USE_CHECK_TIME set"
+        );
+        X509_VERIFY_PARAM_free(a);
         let a = X509_VERIFY_PARAM_new();
         let b = X509_VERIFY_PARAM_new();
         assert_eq!(X509_VERIFY_PARAM_set1_host(a, c"a.example".as_ptr(), 0), 1);
