@@ -34,7 +34,7 @@ TESTUTIL_H  := $(wildcard c-tests/*.h)
 SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$(BUILD)
 OPENSSL_LINK := -lssl -lcrypto
 
-.PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-programs-baseline test-python test-cargo test-artefacts test-staleness test-c test-c-openssl \
+.PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-programs-baseline test-python test-tsan test-cargo test-artefacts test-staleness test-c test-c-openssl \
         test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
@@ -89,6 +89,7 @@ test:
 	@# its FAILs are counted by summary.sh (build/results/programs.txt), like the C suites'
 	-$(MAKE) --no-print-directory test-programs
 	-$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-tsan
 	@scripts/summary.sh $(BUILD)/results
 
 # The compatibility matrix and the clean-failure stubs, regenerated from the code.
@@ -256,6 +257,31 @@ test-programs-baseline: lib extras
 # lists it (~1 min for both runs).
 test-python: lib
 	@/usr/bin/python3 programs/test_python.py --results $(BUILD)/results/python.txt
+
+# ThreadSanitizer on the threads stress test (c-tests/test_threads.c), against OpenSSL and against
+# an sslrs whose own code is instrumented: nightly rustc's -Zsanitizer=thread (the toolchain has no
+# rust-src, so std stays uninstrumented and src/sync.rs tells TSan about the crate's mutexes under
+# --cfg sslrs_tsan). Any TSan report fails the run (exit status 66).
+TSAN_TRIPLE := x86_64-unknown-linux-gnu
+TSAN_RUSTFLAGS := --cfg sslrs_tsan -Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer
+TSAN_CFLAGS := $(CFLAGS_TEST) -O1 -fsanitize=thread
+test-tsan:
+	@$(CARGO) +nightly --version > /dev/null 2>&1 \
+	  || { echo "FAIL: test-tsan needs the nightly toolchain (rustup's 'nightly')"; exit 1; }
+	RUSTFLAGS="$(TSAN_RUSTFLAGS)" $(CARGO) +nightly build --quiet --release --lib \
+	  --target $(TSAN_TRIPLE) --target-dir target/tsan
+	@mkdir -p $(BUILD)/tsan/lib
+	@cp target/tsan/$(TSAN_TRIPLE)/release/libsslrs.so $(BUILD)/tsan/lib/libsslrs.so
+	@ln -sf libsslrs.so $(BUILD)/tsan/lib/$(SONAME)
+	@grep -q '__tsan_func_entry' <<< "$$(nm -D $(BUILD)/tsan/lib/libsslrs.so)" \
+	  || { echo "FAIL: $(BUILD)/tsan/lib/libsslrs.so is not TSan-instrumented"; exit 1; }
+	$(CC) $(TSAN_CFLAGS) -Ic-tests c-tests/test_threads.c $(TESTUTIL) c-tests/tsan-runtime.c \
+	  -o $(BUILD)/tsan/test_threads -I$(ROOT)/include -L$(ROOT)/$(BUILD)/tsan/lib -lsslrs \
+	  -Wl,-rpath,$(ROOT)/$(BUILD)/tsan/lib
+	$(CC) $(TSAN_CFLAGS) -Ic-tests c-tests/test_threads.c $(TESTUTIL) -o $(BUILD)/tsan/test_threads-openssl \
+	  $(OPENSSL_LINK)
+	@TSAN_OPTIONS=exitcode=66 scripts/run-c-tests.sh tsan "" $(BUILD)/results/tsan.txt \
+	  $(BUILD)/tsan/test_threads-openssl $(BUILD)/tsan/test_threads
 
 # --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
 # One source, bench/bench.c, built against the system OpenSSL and against sslrs; plus the bare

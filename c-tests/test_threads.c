@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@
 static SSL_CTX *sctx, *cctx;
 static SSL_SESSION *shared;
 static int per_thread = 40;
-static volatile int stop_changes;
+static atomic_int stop_changes;
 
 struct result {
     int ok, resumed, failed;

@@ -12,3 +12,4 @@ pub mod crypto;
 pub mod engine;
 pub mod error;
 pub mod ffi;
+pub mod sync;

@@ -17,10 +17,11 @@
 
 use crate::crypto::err;
 use crate::error::{common, lib, Error};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_char, c_void};
 use core::sync::atomic::{AtomicPtr, Ordering};
 use std::collections::VecDeque;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 /// A BIO type implemented outside this file: an application's `BIO_METHOD`, the SSL filter
 /// (itself a `BIO_METHOD`), connect/accept and file BIOs. The generic state (flags, close flag,

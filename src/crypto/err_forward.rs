@@ -3,10 +3,11 @@
 //! registered there so `ERR_error_string` prints `SSL routines::...` as with OpenSSL.
 
 use crate::error::{lib, Error};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_ulong, CStr};
 use std::collections::HashMap;
 use std::ffi::CString;
-use std::sync::{Mutex, Once};
+use std::sync::Once;
 
 type ErrNew = unsafe extern "C" fn();
 type ErrSetDebug = unsafe extern "C" fn(*const c_char, c_int, *const c_char);

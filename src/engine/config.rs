@@ -330,7 +330,7 @@ pub struct Observed {
 #[derive(Debug)]
 pub struct Recording {
     pub inner: std::sync::Arc<dyn rustls::server::ResolvesServerCert>,
-    pub slot: std::sync::Arc<std::sync::Mutex<Observed>>,
+    pub slot: std::sync::Arc<crate::sync::Mutex<Observed>>,
     pub allowed: Option<Vec<u16>>,
 }
 
@@ -369,7 +369,7 @@ impl rustls::server::ResolvesServerCert for Recording {
 #[derive(Debug)]
 struct RecordingKey {
     inner: std::sync::Arc<dyn rustls::sign::SigningKey>,
-    slot: std::sync::Arc<std::sync::Mutex<Observed>>,
+    slot: std::sync::Arc<crate::sync::Mutex<Observed>>,
     allowed: Option<Vec<u16>>,
 }
 

@@ -16,10 +16,11 @@ use crate::engine::keys::Keys;
 use crate::engine::session::{self, ConnSessions};
 use crate::engine::verify::{Checks, HostCheck, Verifier, VerifySlot};
 use crate::error::{lib, ssl_r, Error};
+use crate::sync::Mutex;
 use rustls::{Connection, ProtocolVersion};
 use rustls_pki_types::{CertificateDer, ServerName};
 use std::io::{self, Read, Write};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 mod hello;
 mod msgs;

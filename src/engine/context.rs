@@ -7,11 +7,12 @@
 
 use crate::engine::ciphers;
 use crate::error::{ssl_r, Error, Result};
+use crate::sync::{Mutex, MutexGuard};
 use rustls::crypto::CryptoProvider;
 use rustls::sign::CertifiedKey;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 /// Which `*_method()` the context was made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

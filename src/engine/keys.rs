@@ -15,10 +15,11 @@ use crate::engine::conn::{hs, Conn, Stop};
 use crate::engine::context::TLS1_3_VERSION;
 use crate::engine::events::Event;
 use crate::error::{common, lib, ssl_r, Error};
+use crate::sync::Mutex;
 use rustls::KeyLog;
 use std::fmt::Write as _;
 use std::io::{self, Read, Write};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 /// `SSL_KEY_UPDATE_NONE`.
 pub const KEY_UPDATE_NONE: i32 = -1;
@@ -110,7 +111,7 @@ struct Logged {
 }
 
 impl Logger {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Logged> {
+    fn lock(&self) -> crate::sync::MutexGuard<'_, Logged> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 }

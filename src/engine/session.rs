@@ -20,6 +20,7 @@
 //! ticketer learn the connection's session id context the same way.
 
 use crate::engine::verify::Verifier;
+use crate::sync::{Mutex, MutexGuard};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::{
     ClientSessionStore, ResolvesClientCert, Tls12ClientSessionValue, Tls13ClientSessionValue,
@@ -30,7 +31,7 @@ use rustls::{DigitallySignedStruct, NamedGroup, SignatureScheme};
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
+use std::sync::{Arc, OnceLock, Weak};
 
 /// `SSL_SESSION_new`'s timeout (OpenSSL: 5 minutes + 4 seconds).
 pub const NEW_SESSION_TIMEOUT: i64 = 304;

@@ -4,11 +4,12 @@
 //! `SSL_VERIFY_PEER`; it checks a host name or IP only when `SSL_set1_host` asked for one. rustls's
 //! own verifier checks the SNI name unconditionally, so we run webpki ourselves and decide.
 
+use crate::sync::Mutex;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, WebPkiSupportedAlgorithms};
 use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, SignatureScheme};
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// `X509_V_*` codes that verification can produce here.
 pub mod x509_v {

@@ -16,8 +16,8 @@ use super::bio::{
 use super::bio_meth::{c_ptr, BIO_copy_next_retry};
 use super::types::{into_c, BIO, BIO_METHOD};
 use crate::crypto::bio::{Bio, BioImpl};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_char, c_int, c_long, c_void};
-use std::sync::{Mutex, MutexGuard};
 
 /// OpenSSL's `DEFAULT_BUFFER_SIZE`: the smallest buffer.
 const DEFAULT_SIZE: usize = 4096;

@@ -17,8 +17,8 @@ use super::types::{into_c, BIO, BIO_METHOD};
 use crate::crypto::bio::{Bio, BioImpl};
 use crate::crypto::err;
 use crate::error::{common, lib, Error};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_void, CStr};
-use std::sync::Mutex;
 
 mod cmd {
     pub use super::super::bio::{

@@ -19,10 +19,11 @@ use super::types::{borrow, clone_arc, into_c, release, BIO, BIO_METHOD};
 use crate::crypto::bio::{Bio, BioImpl};
 use crate::crypto::err;
 use crate::error::{lib, Error};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_long, c_void};
 use core::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::ffi::CString;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// `int (*)(BIO *, char *, int)`.
 pub type ReadFn = unsafe extern "C" fn(*mut BIO, *mut c_char, c_int) -> c_int;

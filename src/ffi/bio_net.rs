@@ -36,9 +36,9 @@ use crate::crypto::bio::{
 };
 use crate::crypto::err;
 use crate::error::{common, lib, Error};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_char, c_int, c_long, c_void, CStr};
 use std::ffi::CString;
-use std::sync::{Mutex, MutexGuard};
 
 /// `BIO_ADDRINFO` (`struct bio_addrinfo_st`): build.rs declares it (ffi-shim/openssl-types.txt).
 pub struct BIO_ADDRINFO {

@@ -18,8 +18,8 @@ use super::stack::OPENSSL_STACK;
 use super::types::{SSL, SSL_CTX, X509, X509_NAME};
 use super::{call, void};
 use crate::error::{common, lib, Error, Result};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_void};
-use std::sync::Mutex;
 
 /// `STACK_OF(X509_NAME)` (`struct stack_st_X509_NAME`).
 pub struct stack_st_X509_NAME {

@@ -16,9 +16,9 @@ use crate::error::{lib, Error, Result};
 use crate::ffi::call;
 use crate::ffi::ex_data::ExData;
 use crate::ffi::types::{borrow, SSL, SSL_CTX};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_int, c_void};
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
 
 /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`.
 pub type InfoCb = Option<unsafe extern "C" fn(ssl: *const SSL, r#type: c_int, val: c_int)>;

@@ -22,9 +22,9 @@ use super::types::{borrow, EVP_PKEY, SSL, SSL_CTX, X509};
 use super::{call, one_or_zero, void};
 use crate::engine::context::{Context, Credentials};
 use crate::error::{common, lib, ssl_r, Error, Result};
+use crate::sync::Mutex;
 use core::ffi::{c_int, c_long, c_uchar, c_void};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-use std::sync::Mutex;
 
 /// `RSA` (only libcrypto makes these).
 pub struct RSA {

@@ -6,13 +6,13 @@ use crate::ffi::opaque::{stack_st_SSL_COMP, COMP_METHOD, SSL_COMP};
 use crate::ffi::recorded::unsupported;
 use crate::ffi::stack::OPENSSL_sk_new_null;
 use crate::ffi::types::{SSL, SSL_SESSION};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_uint};
-use std::sync::Mutex;
 
 /// The process-wide compression methods stack (`None`: not made yet).
 static METHODS: Mutex<Option<usize>> = Mutex::new(None);
 
-fn methods() -> std::sync::MutexGuard<'static, Option<usize>> {
+fn methods() -> crate::sync::MutexGuard<'static, Option<usize>> {
     METHODS.lock().unwrap_or_else(|p| p.into_inner())
 }
 

@@ -14,9 +14,10 @@ use crate::ffi::callbacks::{conn_of, ctx_app, lock, obj};
 use crate::ffi::ssl::SSL_verify_cb;
 use crate::ffi::types::{borrow, into_c, SSL, SSL_CTX, X509, X509_STORE_CTX};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_long, c_uchar, c_void, CStr};
 use rustls::pki_types::CertificateDer;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// `X509_STORE` / `X509_VERIFY_PARAM`: opaque here; in pass-through mode libcrypto's.
 pub struct X509_STORE {

@@ -263,7 +263,7 @@ pub fn with_conn<T: Copy>(s: *const SSL, fail: T, f: impl FnOnce(&mut Conn) -> T
 }
 
 /// The connection behind `s`, locked; `None` for NULL or when it is busy (re-entrant call).
-pub fn conn_guard<'a>(s: *const SSL) -> Option<std::sync::MutexGuard<'a, Conn>> {
+pub fn conn_guard<'a>(s: *const SSL) -> Option<crate::sync::MutexGuard<'a, Conn>> {
     // SAFETY: NULL or an SSL the caller holds.
     let m = unsafe { borrow::<SSL>(s) }?;
     crate::ffi::callbacks::conn_of(m).ok()

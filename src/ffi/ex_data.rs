@@ -13,8 +13,8 @@
 use crate::error::{common, lib, Error};
 use crate::ffi::types::CRYPTO_EX_DATA;
 use crate::ffi::{call, guard};
+use crate::sync::Mutex;
 use core::ffi::{c_int, c_long, c_void};
-use std::sync::Mutex;
 
 /// `CRYPTO_EX_new`: called when an object is created.
 pub type CRYPTO_EX_new = Option<
@@ -64,7 +64,7 @@ struct Slot {
 /// The registered indexes of every class; index 0 of each is the app-data slot (no callbacks).
 static REGISTRY: Mutex<[Vec<Slot>; CLASSES]> = Mutex::new([const { Vec::new() }; CLASSES]);
 
-fn registry() -> std::sync::MutexGuard<'static, [Vec<Slot>; CLASSES]> {
+fn registry() -> crate::sync::MutexGuard<'static, [Vec<Slot>; CLASSES]> {
     REGISTRY.lock().unwrap_or_else(|p| p.into_inner())
 }
 
@@ -92,7 +92,7 @@ impl ExData {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<usize>> {
+    fn lock(&self) -> crate::sync::MutexGuard<'_, Vec<usize>> {
         self.vals.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -177,7 +177,7 @@ impl ExData {
 ///
 /// # Safety
 /// `ad` must be NULL or a pointer handed to a callback by [`ExData`], still live.
-fn ours() -> std::sync::MutexGuard<'static, std::collections::BTreeSet<usize>> {
+fn ours() -> crate::sync::MutexGuard<'static, std::collections::BTreeSet<usize>> {
     static OURS: Mutex<std::collections::BTreeSet<usize>> =
         Mutex::new(std::collections::BTreeSet::new());
     OURS.lock().unwrap_or_else(|p| p.into_inner())
@@ -314,7 +314,7 @@ struct SessionEx {
     ex: ExData,
     parent: usize,
     /// The peer certificate as libcrypto's `X509` (pass-through mode): its DER and the object.
-    peer: std::sync::Mutex<Option<(Vec<u8>, usize)>>,
+    peer: crate::sync::Mutex<Option<(Vec<u8>, usize)>>,
 }
 
 impl Drop for SessionEx {
@@ -364,7 +364,7 @@ fn session_app<'a>(s: *const crate::ffi::types::SSL_SESSION) -> Result<&'a Sessi
         Box::new(SessionEx {
             ex: ExData::new(crate::ffi::crypto::CRYPTO_EX_INDEX_SSL_SESSION),
             parent: s as usize,
-            peer: std::sync::Mutex::new(None),
+            peer: crate::sync::Mutex::new(None),
         })
     });
     let app = app

@@ -12,9 +12,10 @@
 use crate::error::{lib, Error, Result};
 use crate::ffi::callbacks::SslObj;
 use crate::ffi::types::{clone_arc, Handle, SSL, SSL_CTX, SSL_SESSION};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_int, c_ulong, c_void};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
+use std::sync::{Arc, OnceLock, Weak};
 
 /// The security callback of `SSL_CTX_set_security_callback` (`SSL_CTX_get_security_callback`).
 pub type SecurityCb = Option<

@@ -16,8 +16,9 @@ use super::{call, guard, null_on_error, one_or_zero, void};
 use crate::engine::session::{self, cache_mode, Session};
 use crate::engine::{Conn, Context};
 use crate::error::{common, lib, ssl_r, Error, Result};
+use crate::sync::MutexGuard;
 use core::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
-use std::sync::{Arc, MutexGuard};
+use std::sync::Arc;
 
 pub const SSL_CTRL_SESS_NUMBER: c_int = 20;
 pub const SSL_CTRL_SESS_CONNECT: c_int = 21;

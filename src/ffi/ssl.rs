@@ -11,9 +11,10 @@ use crate::ffi::ptr::{c_str, in_buf, len_of, out_buf, static_cstr, write_out};
 use crate::ffi::types::{borrow, clone_arc, into_c, take_arc, up_ref};
 use crate::ffi::types::{BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_METHOD, X509, X509_STORE_CTX};
 use crate::ffi::{call, guard, null_on_error, one_or_zero, void};
+use crate::sync::MutexGuard;
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use std::path::Path;
-use std::sync::{Arc, MutexGuard};
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
 // Constants (ssl.h / tls1.h)

@@ -19,10 +19,11 @@ use super::types::{SSL, X509, X509_STORE_CTX};
 use super::{call, void};
 use crate::engine::verify::{CertVerifyCallback, VerifyCallback, VerifyRun};
 use crate::error::{lib, Error};
+use crate::sync::Mutex;
 use core::ffi::{c_int, c_void};
 use rustls_pki_types::CertificateDer;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// The callback of one connection, as the engine calls it.
 struct FfiVerify {

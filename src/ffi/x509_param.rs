@@ -8,9 +8,10 @@ use super::compat::X509_VERIFY_PARAM;
 use super::types::{borrow, into_c, release, Handle};
 use super::{call, guard, null_on_error, void};
 use crate::error::{lib, Error, Result};
+use crate::sync::{Mutex, MutexGuard};
 use core::ffi::{c_char, c_int, c_uchar, c_uint, c_ulong};
 use std::ffi::CString;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 /// The settings of one parameter object.
 #[derive(Clone, Debug)]

@@ -9,11 +9,12 @@ use super::ptr::c_str;
 use super::types::{borrow, into_c, release, up_ref, Handle, X509};
 use super::{call, guard, null_on_error};
 use crate::error::{common, lib, Error, Result};
+use crate::sync::Mutex;
 use core::ffi::{c_char, c_int, c_uchar, c_ulong};
 use rustls_pki_types::CertificateDer;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// What a native `X509_STORE*` points at.
 #[derive(Default)]
