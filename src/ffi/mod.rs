@@ -128,3 +128,41 @@ pub fn null_on_error<T>(f: impl FnOnce() -> Result<*mut T>) -> *mut T {
 pub fn void(f: impl FnOnce() -> Result<()>) {
     call((), f)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::err;
+
+    /// A panic behind any boundary helper is the function's failure value plus one
+    /// `ERR_R_INTERNAL_ERROR` entry; the panic does not reach the caller.
+    #[test]
+    fn panics_become_failure_values() {
+        let internal = Error::internal("x").code();
+        let mut checks: Vec<(&str, bool)> = Vec::new();
+        err::clear();
+        checks.push(("call", call(-7, || -> Result<i32> { panic!("test") }) == -7));
+        checks.push(("call queue", err::peek_first() == internal));
+        err::clear();
+        checks.push(("guard", guard(0, || -> i32 { panic!("test") }) == 0));
+        checks.push(("guard queue", err::peek_first() == internal));
+        err::clear();
+        let p: *mut u8 = null_on_error(|| -> Result<*mut u8> { panic!("test") });
+        checks.push(("null_on_error", p.is_null()));
+        checks.push(("null_on_error queue", err::peek_first() == internal));
+        err::clear();
+        void(|| -> Result<()> { panic!("test") });
+        checks.push(("void queue", err::peek_first() == internal));
+        err::clear();
+        checks.push(("one_or_zero", one_or_zero(|| -> Result<()> { panic!("test") }) == 0));
+        checks.push(("one_or_zero queue", err::peek_first() == internal));
+        err::clear();
+        // and a normal error is pushed as itself
+        let e = Error::unsupported(crate::error::lib::SSL, "f");
+        checks.push(("error", call(0, || -> Result<i32> { Err(e.clone()) }) == 0));
+        checks.push(("error queue", err::peek_first() == e.code()));
+        err::clear();
+        let failed: Vec<_> = checks.iter().filter(|c| !c.1).map(|c| c.0).collect();
+        assert!(failed.is_empty(), "{failed:?}");
+    }
+}
