@@ -154,7 +154,10 @@ mod tests {
         void(|| -> Result<()> { panic!("test") });
         checks.push(("void queue", err::peek_first() == internal));
         err::clear();
-        checks.push(("one_or_zero", one_or_zero(|| -> Result<()> { panic!("test") }) == 0));
+        checks.push((
+            "one_or_zero",
+            one_or_zero(|| -> Result<()> { panic!("test") }) == 0,
+        ));
         checks.push(("one_or_zero queue", err::peek_first() == internal));
         err::clear();
         // and a normal error is pushed as itself
