@@ -91,6 +91,9 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # the lines of FILE matching REGEX, joined with " | "
 pick() { grep -E "$2" "$1" 2>/dev/null | tr -d '\r' | paste -sd'|' | sed 's/|/ | /g'; }
 
+# the first line of FILE that starts with PREFIX (taken literally)
+line_of() { [ -f "$1" ] && awk -v p="$2" 'index($0, p) == 1 { print; exit }' "$1"; }
+
 OURS='^(version|cipher|verify|reply|read-end|fail|error|server): '
 
 # record NAME WANT OURS_RC OURS_FILE PEER_OK PEER_FILE PEER_REGEX: the outcome line and the verdict
@@ -105,14 +108,14 @@ record() {
     fi
     if [ -n "$REFERENCE" ]; then
         local ref exp
-        ref=$(grep -F "$name: " "$REFERENCE" | head -1)
+        ref=$(line_of "$REFERENCE" "$name: ")
         if grep -qxF "$LABEL $name peer-not-compared" "$EXPECTED" 2>/dev/null; then
             # our side exactly; the peer's report depends on timing here (KNOWN_DIFFERENCES.md)
             [ "${line%% || peer: *}" = "${ref%% || peer: *}" ] || { bad "$name (differs from OpenSSL's outcome on our side)"; printf '    openssl: %s\n    %-7s  %s\n' "$ref" "$LABEL:" "$line"; return; }
             ok "$name (our side; peer not compared)"
             return
         fi
-        exp=$(grep -F "$LABEL $name: " "$EXPECTED" 2>/dev/null | head -1)
+        exp=$(line_of "$EXPECTED" "$LABEL $name: ")
         exp=${exp#"$LABEL "}
         if [ -n "$exp" ]; then
             got="accepted difference"
@@ -275,7 +278,7 @@ if [ -n "$REFERENCE" ] && [ -f "$EXPECTED" ]; then
     while IFS= read -r entry; do
         case "$entry" in "$LABEL "*) ;; *) continue ;; esac
         n=${entry#"$LABEL "}; n=${n%%: *}; n=${n% peer-not-compared}
-        grep -qF "$n: " "$OUTCOMES" || bad "$n (listed in $EXPECTED but not run)"
+        [ -n "$(line_of "$OUTCOMES" "$n: ")" ] || bad "$n (listed in $EXPECTED but not run)"
     done <"$EXPECTED"
 fi
 
