@@ -35,7 +35,7 @@ SSLRS_LINK  := -I$(ROOT)/include -L$(ROOT)/$(BUILD) -lsslrs -Wl,-rpath,$(ROOT)/$
 OPENSSL_LINK := -lssl -lcrypto
 
 .PHONY: all lib headers pc test matrix test-exports test-passthrough test-programs test-programs-baseline test-python test-tsan test-cargo test-artefacts test-staleness test-c test-c-openssl \
-        test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-valgrind test-asan test-bench-smoke demo install \
+        test-c-sslrs test-headers header-gap test-install test-lint test-ldd test-interop test-peers test-valgrind test-asan test-bench-smoke demo install \
         uninstall clean help extras bench bench-instructions bench-bins bench-bare FORCE
 
 all: lib pc extras
@@ -43,7 +43,8 @@ all: lib pc extras
 help:
 	@echo "make            release library (build/libsslrs.so + $(SONAME) symlink), headers, build/sslrs.pc"
 	@echo "make test       everything: cargo tests, artefact checks, header staleness, C tests against"
-	@echo "                OpenSSL and sslrs, ldd, interop, valgrind, ASan/UBSan; ends with 'N passed, N failed'"
+	@echo "                OpenSSL and sslrs, ldd, interop (openssl CLI, GnuTLS, tlslite-ng), valgrind, ASan/UBSan;"
+	@echo "                ends with 'N passed, N failed'"
 	@echo "make bench      OpenSSL vs sslrs vs bare rustls: handshakes/s, MB/s, memory, 2 threads;"
 	@echo "                alternating runs, medians and ratios (~2 min); table in build/bench/results.txt"
 	@echo "make bench-instructions  instructions per handshake and per MiB under callgrind (deterministic)"
@@ -84,7 +85,7 @@ test:
 	$(MAKE) --no-print-directory test-lint test-cargo
 	$(MAKE) --no-print-directory lib pc
 	$(MAKE) --no-print-directory test-artefacts test-staleness test-headers test-install
-	$(MAKE) --no-print-directory test-c test-ldd test-interop test-valgrind test-asan test-bench-smoke
+	$(MAKE) --no-print-directory test-c test-ldd test-interop test-peers test-valgrind test-asan test-bench-smoke
 	$(MAKE) --no-print-directory test-exports test-passthrough
 	@# its FAILs are counted by summary.sh (build/results/programs.txt), like the C suites'
 	-$(MAKE) --no-print-directory test-programs
@@ -242,6 +243,31 @@ test-interop: $(foreach b,openssl sslrs,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BIN
 	  bash c-tests/interop.sh $(BUILD)/$$b | tee $(BUILD)/results/interop-$$b.out; \
 	  read -r p _ f _ < <(tail -n1 $(BUILD)/results/interop-$$b.out); \
 	  echo "interop-$$b $$p $$f" > $(BUILD)/results/interop-$$b.txt; \
+	done
+
+# Interop with independent implementations, GnuTLS (gnutls-bin) and tlslite-ng (PyPI, pinned, in
+# a virtualenv), for the OpenSSL, sslrs and forward builds of the same two programs; the sslrs
+# and forward outcomes must equal the OpenSSL build's (c-tests/interop-peers.sh; runs in a
+# private network namespace, as root).
+PEERS_VENV := $(BUILD)/peers-venv
+$(PEERS_VENV)/.stamp:
+	/usr/bin/python3 -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/pip install -q --disable-pip-version-check tlslite-ng==0.8.2 ecdsa==0.19.2
+	@touch $@
+
+test-peers: $(foreach b,openssl sslrs forward,$(addprefix $(BUILD)/$(b)/,$(INTEROP_BINS)))
+	@mkdir -p $(BUILD)/results
+	@# without the virtualenv the tlslite-ng cases fail (and are counted), the rest still runs
+	@$(MAKE) --no-print-directory $(PEERS_VENV)/.stamp || echo "FAIL: no tlslite-ng virtualenv"
+	@for b in openssl sslrs forward; do \
+	  echo "== interop with GnuTLS and tlslite-ng ($$b build) =="; \
+	  ref=; [ $$b = openssl ] || ref=$(BUILD)/results/peers-openssl.outcomes; \
+	  PEERS_PYTHON=$(PEERS_VENV)/bin/python bash c-tests/interop-peers.sh $(BUILD)/$$b \
+	    $(BUILD)/results/peers-$$b.outcomes $$ref > $(BUILD)/results/peers-$$b.out 2>&1 || true; \
+	  grep -v '^ok - ' $(BUILD)/results/peers-$$b.out || true; \
+	  line=$$(grep -E '^[0-9]+ passed, [0-9]+ failed$$' $(BUILD)/results/peers-$$b.out | tail -n1 || true); \
+	  read -r p _ f _ <<< "$${line:-0 passed, 1 failed}"; \
+	  echo "peers-$$b $$p $$f" > $(BUILD)/results/peers-$$b.txt; \
 	done
 
 # Real Debian programs under LD_PRELOAD (programs/run.py; expected failures in

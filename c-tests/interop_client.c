@@ -5,6 +5,10 @@
  * SSL_set1_host(HOST), sends an HTTP/1.0 GET and reads the reply until the
  * server closes. Prints the negotiated version, cipher, peer subject, ALPN
  * protocol, whether the session was reused and the first reply line to stdout.
+ * How the reading of the reply ended is printed as "read-end: ret=R error=E";
+ * a failing SSL call as "fail: CALL ret=R error=E verify=V" (SSL_get_error,
+ * SSL_get_verify_result), each error-queue entry then as
+ * "error: lib=L reason=R (reason string)" (c-tests/interop-peers.sh compares them).
  * Options:
  *   alpn=P1,P2      offer these protocols (SSL_CTX_set_alpn_protos)
  *   servername=NAME send this SNI name (default: HOST when it is not an IP)
@@ -15,6 +19,8 @@
  *   key=FILE        ... with this key (SSL_CTX_use_PrivateKey_file)
  *   pass=PW         the key's passphrase (SSL_CTX_set_default_passwd_cb_userdata)
  *   crlcheck        X509_V_FLAG_CRL_CHECK on the context's store (CRLs from CAFILE)
+ *   readfirst       read before sending the request (for a server expected to refuse the
+ *                   connection after the handshake: its alert is read, never a reset)
  * Exit 0 on success.
  */
 #include <arpa/inet.h>
@@ -31,12 +37,34 @@
 #include <openssl/x509.h>
 
 static FILE *keylog;
+static int read_first;
 
 static void keylog_cb(const SSL *ssl, const char *line)
 {
     (void)ssl;
     fprintf(keylog, "%s\n", line);
     fflush(keylog);
+}
+
+/* The error queue, one "error:" line per entry (oldest first). */
+static void print_errors(void)
+{
+    unsigned long e;
+
+    while ((e = ERR_get_error()) != 0) {
+        const char *r = ERR_reason_error_string(e);
+        printf("error: lib=%d reason=%d (%s)\n", ERR_GET_LIB(e), ERR_GET_REASON(e),
+               r != NULL ? r : "");
+    }
+    fflush(stdout);
+}
+
+/* A failing SSL call: its return value, SSL_get_error, the verify result, the error queue. */
+static void report_failure(const char *call, SSL *ssl, int ret)
+{
+    printf("fail: %s ret=%d error=%d verify=%ld\n", call, ret, SSL_get_error(ssl, ret),
+           SSL_get_verify_result(ssl));
+    print_errors();
 }
 
 /* Wire format of a comma-separated protocol list; returns its length. */
@@ -66,7 +94,7 @@ static int one_connection(SSL_CTX *ctx, const char *host, const char *sni, int p
     SSL *ssl = NULL;
     X509 *peer = NULL;
     struct sockaddr_in sa;
-    int fd = -1, rc = 1, n;
+    int fd = -1, rc = 1, n = 0, ret;
     size_t total = 0;
     char resp[8192], subj[256];
     const unsigned char *alpn = NULL;
@@ -89,7 +117,8 @@ static int one_connection(SSL_CTX *ctx, const char *host, const char *sni, int p
         goto end;
     if (offer != NULL && SSL_set_session(ssl, offer) != 1)
         goto end;
-    if (SSL_connect(ssl) != 1) {
+    if ((ret = SSL_connect(ssl)) != 1) {
+        report_failure("SSL_connect", ssl, ret);
         fprintf(stderr, "handshake failed, verify result %ld (%s)\n", SSL_get_verify_result(ssl),
                 X509_verify_cert_error_string(SSL_get_verify_result(ssl)));
         goto end;
@@ -102,13 +131,24 @@ static int one_connection(SSL_CTX *ctx, const char *host, const char *sni, int p
            SSL_get_version(ssl), SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)), subj,
            SSL_get_verify_result(ssl), (int)alpnlen, alpn != NULL ? (const char *)alpn : "",
            SSL_session_reused(ssl));
-    if (SSL_write(ssl, req, (int)sizeof(req) - 1) != (int)sizeof(req) - 1)
+    if (read_first && (n = SSL_read(ssl, resp, (int)(sizeof(resp) - 1))) <= 0) {
+        printf("read-end: ret=%d error=%d\n", n, SSL_get_error(ssl, n));
+        print_errors();
         goto end;
+    }
+    if ((ret = SSL_write(ssl, req, (int)sizeof(req) - 1)) != (int)sizeof(req) - 1) {
+        report_failure("SSL_write", ssl, ret);
+        goto end;
+    }
     /* TLS 1.3 tickets arrive with the reply: the session is taken after reading it. */
     while (total < sizeof(resp) - 1
            && (n = SSL_read(ssl, resp + total, (int)(sizeof(resp) - 1 - total))) > 0)
         total += (size_t)n;
     resp[total] = '\0';
+    if (n <= 0) {
+        printf("read-end: ret=%d error=%d\n", n, SSL_get_error(ssl, n));
+        print_errors();
+    }
     if (total == 0)
         goto end;
     resp[strcspn(resp, "\r\n")] = '\0';
@@ -166,6 +206,8 @@ int main(int argc, char **argv)
             pass = argv[i] + 5;
         } else if (strcmp(argv[i], "crlcheck") == 0) {
             crlcheck = 1;
+        } else if (strcmp(argv[i], "readfirst") == 0) {
+            read_first = 1;
         } else {
             fprintf(stderr, "unknown option %s\n", argv[i]);
             return 2;

@@ -13,6 +13,9 @@
  *   naccept=N           serve N connections (same SSL_CTX: sessions resume)
  *   verify=CAFILE       require a client certificate issued by a CA of CAFILE
  *                       (SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, CA list sent)
+ * A failing SSL_accept/SSL_read/SSL_write is printed to stdout as "fail: CALL ret=R error=E
+ * verify=V" (SSL_get_error, SSL_get_verify_result), each error-queue entry then as
+ * "error: lib=L reason=R (reason string)" (c-tests/interop-peers.sh compares them).
  * An encrypted KEY is decrypted with the password in $INTEROP_KEY_PASS (a passwd callback).
  * Exit 0 on success.
  */
@@ -114,10 +117,25 @@ static unsigned int alpn_wire(const char *list, unsigned char *out, size_t outsz
     return (unsigned int)n;
 }
 
+/* A failing SSL call: its return value, SSL_get_error, the verify result, the error queue. */
+static void report_failure(const char *call, SSL *ssl, int ret)
+{
+    unsigned long e;
+
+    printf("fail: %s ret=%d error=%d verify=%ld\n", call, ret, SSL_get_error(ssl, ret),
+           SSL_get_verify_result(ssl));
+    while ((e = ERR_get_error()) != 0) {
+        const char *r = ERR_reason_error_string(e);
+        printf("error: lib=%d reason=%d (%s)\n", ERR_GET_LIB(e), ERR_GET_REASON(e),
+               r != NULL ? r : "");
+    }
+    fflush(stdout);
+}
+
 static int serve(SSL_CTX *ctx, int fd)
 {
     SSL *ssl = NULL;
-    int rc = 1, n;
+    int rc = 1, n, w;
     char line[1024], out[1100];
     const unsigned char *alpn = NULL;
     unsigned int alpnlen = 0;
@@ -125,21 +143,27 @@ static int serve(SSL_CTX *ctx, int fd)
 
     if ((ssl = SSL_new(ctx)) == NULL || SSL_set_fd(ssl, fd) != 1)
         goto end;
-    if (SSL_accept(ssl) != 1)
+    if ((n = SSL_accept(ssl)) != 1) {
+        report_failure("SSL_accept", ssl, n);
         goto end;
+    }
     SSL_get0_alpn_selected(ssl, &alpn, &alpnlen);
     name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
     fprintf(stderr, "server: %s %s reused=%d alpn=%.*s sni=%s\n", SSL_get_version(ssl),
             SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)), SSL_session_reused(ssl),
             (int)alpnlen, alpn != NULL ? (const char *)alpn : "", name != NULL ? name : "");
     n = SSL_read(ssl, line, sizeof(line) - 1);
-    if (n <= 0)
+    if (n <= 0) {
+        report_failure("SSL_read", ssl, n);
         goto end;
+    }
     line[n] = '\0';
     line[strcspn(line, "\r\n")] = '\0';
     n = snprintf(out, sizeof(out), "echo: %s\n", line);
-    if (SSL_write(ssl, out, n) != n)
+    if ((w = SSL_write(ssl, out, n)) != n) {
+        report_failure("SSL_write", ssl, w);
         goto end;
+    }
     SSL_shutdown(ssl);
     rc = 0;
 end:

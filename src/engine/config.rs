@@ -352,10 +352,12 @@ impl rustls::server::ResolvesServerCert for Recording {
                 .map(|g| g.iter().map(|&n| u16::from(n)).collect())
                 .unwrap_or_default();
         }
+        let client_order = hello.signature_schemes().to_vec();
         let ck = self.inner.resolve(hello)?;
         Some(std::sync::Arc::new(rustls::sign::CertifiedKey {
             cert: ck.cert.clone(),
             key: std::sync::Arc::new(RecordingKey {
+                client_order: client_order.clone(),
                 inner: ck.key.clone(),
                 slot: self.slot.clone(),
                 allowed: self.allowed.clone(),
@@ -368,6 +370,9 @@ impl rustls::server::ResolvesServerCert for Recording {
 /// A signing key that records the scheme rustls picks.
 #[derive(Debug)]
 struct RecordingKey {
+    /// The ClientHello's signature_algorithms, in the client's order: in TLS 1.2 rustls hands
+    /// `choose_scheme` the offer re-sorted by its own preference (RSA-PSS SHA-512 first).
+    client_order: Vec<rustls::SignatureScheme>,
     inner: std::sync::Arc<dyn rustls::sign::SigningKey>,
     slot: std::sync::Arc<crate::sync::Mutex<Observed>>,
     allowed: Option<Vec<u16>>,
@@ -378,8 +383,12 @@ impl rustls::sign::SigningKey for RecordingKey {
         &self,
         offered: &[rustls::SignatureScheme],
     ) -> Option<Box<dyn rustls::sign::Signer>> {
-        let signer = offered
+        let in_client_order = self
+            .client_order
             .iter()
+            .filter(|s| offered.contains(s))
+            .chain(offered.iter().filter(|s| !self.client_order.contains(s)));
+        let signer = in_client_order
             .filter(|&&s| {
                 self.allowed
                     .as_ref()

@@ -614,6 +614,17 @@ impl Conn {
     /// where OpenSSL's choice differs from rustls's: a TLS 1.2 server that requires a client
     /// certificate and got none sends handshake_failure, not certificate_required.
     fn fatal_with_alert(&mut self, e: Error, alert_as: Option<(u8, u8)>) -> Stop {
+        // OpenSSL's TLS 1.3 client sends its alert in the clear until its last flight (a
+        // rejected server certificate: measured against GnuTLS and OpenSSL peers); rustls
+        // encrypts it with the handshake key, which an OpenSSL server cannot read yet. When
+        // the alert is known (a certificate error), it goes out as OpenSSL's, alone.
+        let tls13_client = self.role == Some(Role::Client)
+            && self.tls.as_ref().and_then(|t| t.protocol_version())
+                == Some(ProtocolVersion::TLSv1_3);
+        let plain = self
+            .trace
+            .alert_hint
+            .filter(|_| tls13_client && self.writes_in_clear());
         err::push(e);
         self.failed = true;
         self.in_init = true;
@@ -625,6 +636,9 @@ impl Conn {
             if tls.write_tls(&mut out).is_err() {
                 break;
             }
+        }
+        if let Some(desc) = plain {
+            out = vec![0x15, 0x03, 0x03, 0x00, 0x02, 0x02, desc];
         }
         if let Some((from, to)) = alert_as {
             let alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, from];

@@ -585,11 +585,15 @@ impl Verifier {
 
     /// The schemes the peer may sign with.
     pub fn schemes(&self) -> Vec<SignatureScheme> {
-        let mut v = self.algs.supported_schemes();
-        if let Some(only) = &self.schemes {
-            v.retain(|s| only.contains(&u16::from(*s)));
+        let v = self.algs.supported_schemes();
+        match &self.schemes {
+            // the configured list's order, as OpenSSL offers it (a server may pick by it)
+            Some(only) => only
+                .iter()
+                .filter_map(|&o| v.iter().copied().find(|s| u16::from(*s) == o))
+                .collect(),
+            None => v,
         }
-        v
     }
 }
 
