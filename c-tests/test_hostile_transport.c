@@ -100,6 +100,8 @@ struct link {
     struct queue q[2];        /* q[i]: written by side i, read by side 1 - i */
     unsigned long calls[2][2]; /* [side][0 read, 1 write] calls (refuse, eintr) */
     int eof[2];               /* side i reads EOF once q[1 - i] is empty */
+    int wfail[2];             /* nonzero: side i's writes fail with this errno */
+    int no_bio_eof;           /* BIO_eof says 0 even at EOF */
     unsigned long long moved; /* bytes read + written, to detect progress */
     /* cuts */
     enum cut cut;
@@ -192,6 +194,10 @@ static int t_write(BIO *b, const char *data, int dlen)
     if (refuse) {
         errno = l->mode == M_EINTR ? EINTR : EAGAIN;
         BIO_set_retry_write(b);
+        return -1;
+    }
+    if (l->wfail[e->side] != 0) {
+        errno = l->wfail[e->side];
         return -1;
     }
     if (l->cut != CUT_NONE && l->written >= l->cut_at) {
@@ -298,7 +304,8 @@ static long t_ctrl(BIO *b, int cmd, long num, void *ptr)
     case BIO_CTRL_FLUSH:
         return 1;
     case BIO_CTRL_EOF:
-        return e != NULL && e->l->eof[e->side] && e->l->q[1 - e->side].len == 0;
+        return e != NULL && !e->l->no_bio_eof && e->l->eof[e->side]
+               && e->l->q[1 - e->side].len == 0;
     default:
         return 0;
     }
@@ -950,6 +957,88 @@ static int cut_all(int v12)
 static int test_cuts_tls13(void) { return cut_all(0); }
 static int test_cuts_tls12(void) { return cut_all(1); }
 
+/*
+ * A TLS 1.3 client finishes, sends data and closes before the server's NewSessionTickets:
+ * the server's ticket write fails with `err`. OpenSSL ignores EPIPE and ECONNRESET there (the
+ * handshake succeeds and the data can be read, then the EOF), not other errors.
+ */
+static int tickets_case(int err)
+{
+    struct pair p;
+    struct outcome c, s;
+    char buf[16];
+    int ret = 0, i, r, saved;
+
+    memset(&c, 0, sizeof(c));
+    memset(&s, 0, sizeof(s));
+    if (!pair_new(&p, 0, M_PLAIN, 1))
+        return 0;
+    for (i = 0; i < 100 && !c.done && !c.failed && !s.failed; i++) {
+        hs_step(p.c, &c);
+        if (!c.done)
+            hs_step(p.s, &s);
+    }
+    if (!TEST_true(c.done) || !TEST_false(s.done || s.failed)
+        || !TEST_int_eq(SSL_write(p.c, "hello", 5), 5))
+        goto end;
+    p.l->wfail[1] = err;
+    p.l->eof[1] = 1;
+    errno = 0;
+    r = SSL_do_handshake(p.s);
+    saved = errno;
+    if (err == EPIPE || err == ECONNRESET) {
+        if (!TEST_int_eq(r, 1) || !TEST_int_eq(SSL_read(p.s, buf, sizeof(buf)), 5)
+            || !TEST_mem_eq(buf, 5, "hello", 5))
+            goto end;
+        r = SSL_read(p.s, buf, sizeof(buf));
+        if (!TEST_int_le(r, 0) || !TEST_int_eq(SSL_get_error(p.s, r), SSL_ERROR_SSL)
+            || !TEST_int_eq(ERR_GET_REASON(ERR_peek_error()), SSL_R_UNEXPECTED_EOF_WHILE_READING))
+            goto end;
+    } else if (!TEST_int_eq(r, -1) || !TEST_int_eq(SSL_get_error(p.s, r), SSL_ERROR_SYSCALL)
+               || !TEST_int_eq(saved, err) || !TEST_ulong_eq(ERR_peek_error(), 0)) {
+        goto end;
+    }
+    ret = 1;
+end:
+    ERR_clear_error();
+    pair_free(&p);
+    return ret;
+}
+
+static int test_tickets_to_closed_client(void)
+{
+    return tickets_case(EPIPE) && tickets_case(ECONNRESET) && tickets_case(EIO);
+}
+
+/*
+ * A read returning 0 without retry while BIO_eof says 0: not an EOF for OpenSSL, but
+ * SSL_ERROR_SYSCALL with nothing queued (both sides, mid-handshake).
+ */
+static int test_zero_read_without_bio_eof(void)
+{
+    struct pair p;
+    struct outcome c, s;
+    int ret = 0, v12;
+
+    for (v12 = 0; v12 < 2; v12++) {
+        if (!pair_new(&p, v12, M_PLAIN, 1))
+            return 0;
+        p.l->cut = CUT_VANISH;
+        p.l->cut_at = 150; /* inside the ClientHello */
+        p.l->no_bio_eof = 1;
+        if (!pump(&p, &c, &s) || !TEST_int_eq(c.ret, -1) || !TEST_int_eq(s.ret, -1)
+            || !TEST_int_eq(c.err, SSL_ERROR_SYSCALL) || !TEST_int_eq(s.err, SSL_ERROR_SYSCALL)
+            || !TEST_ulong_eq(c.first, 0) || !TEST_ulong_eq(s.first, 0)) {
+            pair_free(&p);
+            goto end;
+        }
+        pair_free(&p);
+    }
+    ret = 1;
+end:
+    return ret;
+}
+
 /* The report text; lines sorted within a phase. Caller frees. */
 static char *report_text(size_t *len)
 {
@@ -1087,6 +1176,10 @@ int main(int argc, char **argv)
         RUN_TEST(test_eintr);
         RUN_TEST(test_fill_up);
         RUN_TEST(test_mixed);
+    }
+    if (!write_expected) {
+        RUN_TEST(test_tickets_to_closed_client);
+        RUN_TEST(test_zero_read_without_bio_eof);
     }
     RUN_TEST(test_cuts_tls13);
     RUN_TEST(test_cuts_tls12);
