@@ -65,7 +65,7 @@ static unsigned long long rnd_next(unsigned long long *s)
 /* 1..n */
 static size_t rnd_upto(unsigned long long *s, size_t n)
 {
-    return n <= 1 ? 1 : 1 + (size_t)(rnd_next(s) % n);
+    return n <= 1 ? 1 : 1 + (size_t)((rnd_next(s) >> 16) % n);
 }
 
 /* ---- the transport ---------------------------------------------------- */
@@ -148,16 +148,24 @@ static void log_write(struct link *l, int side, const char *data, size_t len)
     struct wev *e;
     size_t n;
 
-    if (!l->logging || l->nev >= MAX_WEV)
+    if (!l->logging)
         return;
-    if (l->nev == 0 || l->ev[l->nev - 1].side != side)
-        l->flights[side]++;
-    e = &l->ev[l->nev++];
-    e->side = side;
-    e->gstart = l->written;
-    e->dstart = l->dlen[side];
-    e->len = len;
-    e->flight = l->flights[side];
+    e = l->nev > 0 ? &l->ev[l->nev - 1] : NULL;
+    if (e != NULL && e->side == side && e->gstart + e->len == l->written
+        && e->dstart + e->len == l->dlen[side]) {
+        e->len += len; /* the same flight, written in pieces */
+    } else {
+        if (l->nev >= MAX_WEV)
+            return;
+        if (e == NULL || e->side != side)
+            l->flights[side]++;
+        e = &l->ev[l->nev++];
+        e->side = side;
+        e->gstart = l->written;
+        e->dstart = l->dlen[side];
+        e->len = len;
+        e->flight = l->flights[side];
+    }
     n = len < DLOG_MAX - l->dlen[side] ? len : DLOG_MAX - l->dlen[side];
     memcpy(l->dlog[side] + l->dlen[side], data, n);
     l->dlen[side] += n;
@@ -186,7 +194,7 @@ static int t_write(BIO *b, const char *data, int dlen)
         refuse = l->calls[e->side][1] % 3 == 0;
         break;
     case M_MIXED:
-        refuse = rnd_next(&l->rng) % 4 == 0;
+        refuse = (rnd_next(&l->rng) >> 40) % 4 == 0;
         break;
     default:
         break;
@@ -263,7 +271,7 @@ static int t_read(BIO *b, char *out, int olen)
         refuse = l->calls[e->side][0] % 3 == 0;
         break;
     case M_MIXED:
-        refuse = rnd_next(&l->rng) % 4 == 0;
+        refuse = (rnd_next(&l->rng) >> 40) % 4 == 0;
         break;
     default:
         break;
@@ -466,7 +474,7 @@ static int pump(struct pair *p, struct outcome *c, struct outcome *s)
             p->l->eof[0] = p->l->eof[1] = 1;
         if (p->l->moved != before) {
             idle = 0;
-        } else if (++idle > 8) {
+        } else if (++idle > 32) { /* mixed mode refuses a quarter of the calls at random */
             if (!p->l->cut_hit || (p->l->eof[0] && p->l->eof[1]))
                 break;
             p->l->eof[0] = p->l->eof[1] = 1;
@@ -868,7 +876,7 @@ static void report_add(struct report *r, const char *phase, const char *out)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(a, b); }
 
-static struct report reports[2][2]; /* [v12][cut - 1] */
+static struct report reports[2][2][2]; /* [plain 0, mixed 1][v12][cut - 1] */
 static size_t hs_total[2];
 static int cuts_run;
 
@@ -899,15 +907,15 @@ end:
     return ret;
 }
 
-static int cut_once(int v12, enum cut cut, size_t k, char *phase, size_t phlen, char *out,
-                    size_t outlen)
+static int cut_once(int v12, enum mode mode, enum cut cut, size_t k, char *phase, size_t phlen,
+                    char *out, size_t outlen)
 {
     struct pair p;
     struct outcome c, s;
     char co[128], so[128];
     int ret = 0;
 
-    if (!pair_new(&p, v12, M_PLAIN, 1))
+    if (!pair_new(&p, v12, mode, 0x5DEECE66DULL + k * 2 + (size_t)cut))
         return 0;
     p.l->logging = 1;
     p.l->cut = cut;
@@ -922,14 +930,14 @@ static int cut_once(int v12, enum cut cut, size_t k, char *phase, size_t phlen, 
     ret = 1;
 end:
     if (!ret)
-        tu_log("  cut %s at %zu (TLS 1.%d) failed", cut == CUT_FAIL ? "fail" : "vanish", k,
-               v12 ? 2 : 3);
+        tu_log("  cut %s at %zu (TLS 1.%d, %s transport) failed", cut == CUT_FAIL ? "fail" : "vanish",
+               k, v12 ? 2 : 3, mode_names[mode]);
     ERR_clear_error();
     pair_free(&p);
     return ret;
 }
 
-static int cut_all(int v12)
+static int cut_all(int v12, enum mode mode)
 {
     int cut, ok = 1;
     size_t k, stride = reduced ? 29 : 1;
@@ -937,12 +945,12 @@ static int cut_all(int v12)
     if (!count_handshake(v12))
         return 0;
     for (cut = CUT_FAIL; cut <= CUT_VANISH; cut++) {
-        struct report *r = &reports[v12][cut - 1];
+        struct report *r = &reports[mode == M_MIXED][v12][cut - 1];
 
         for (k = 0; k <= hs_total[v12] + 1; k += stride) {
             char phase[64], out[300];
 
-            if (!cut_once(v12, (enum cut)cut, k, phase, sizeof(phase), out, sizeof(out))) {
+            if (!cut_once(v12, mode, (enum cut)cut, k, phase, sizeof(phase), out, sizeof(out))) {
                 ok = 0;
                 continue;
             }
@@ -954,8 +962,11 @@ static int cut_all(int v12)
     return ok;
 }
 
-static int test_cuts_tls13(void) { return cut_all(0); }
-static int test_cuts_tls12(void) { return cut_all(1); }
+static int test_cuts_tls13(void) { return cut_all(0, M_PLAIN); }
+static int test_cuts_tls12(void) { return cut_all(1, M_PLAIN); }
+/* the same cuts through the mixed hostile transport: the same outcomes per phase */
+static int test_cuts_mixed_tls13(void) { return cut_all(0, M_MIXED); }
+static int test_cuts_mixed_tls12(void) { return cut_all(1, M_MIXED); }
 
 /*
  * A TLS 1.3 client finishes, sends data and closes before the server's NewSessionTickets:
@@ -1040,7 +1051,7 @@ end:
 }
 
 /* The report text; lines sorted within a phase. Caller frees. */
-static char *report_text(size_t *len)
+static char *report_text(int mixed, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     char *t = malloc(cap);
@@ -1053,7 +1064,7 @@ static char *report_text(size_t *len)
                           "c-tests/test_hostile_transport.c)\n");
     for (v = 0; v < 2; v++)
         for (c = 0; c < 2; c++) {
-            struct report *r = &reports[v][c];
+            struct report *r = &reports[mixed][v][c];
 
             for (i = 0; i < r->n; i++) {
                 struct phase *p = &r->ph[i];
@@ -1124,16 +1135,16 @@ static int lines_missing(const char *a, const char *b, const char *prefix)
     return n;
 }
 
-static int test_cut_report(void)
+static int cut_report(int mixed)
 {
     const char *path = cert_path("hostile-transport-expected.txt");
     size_t glen = 0, wlen = 0;
-    char *got = report_text(&glen), *want = NULL;
+    char *got = report_text(mixed, &glen), *want = NULL;
     int ret = 0, extra, missing;
 
     if (!TEST_ptr(got))
         goto end;
-    if (write_expected) {
+    if (write_expected && !mixed) {
         FILE *f = fopen(path, "wb");
 
         ret = TEST_ptr(f) && TEST_int_eq(fwrite(got, 1, glen, f), glen);
@@ -1147,7 +1158,8 @@ static int test_cut_report(void)
     extra = lines_missing(got, want, "  unexpected (not in the expected file): ");
     missing = reduced ? 0 : lines_missing(want, got, "  expected, not seen:                  ");
     if (extra != 0 || missing != 0) {
-        tu_log("  cut outcomes differ from %s: %d unexpected, %d not seen", path, extra, missing);
+        tu_log("  cut outcomes (%s transport) differ from %s: %d unexpected, %d not seen",
+               mode_names[mixed ? M_MIXED : M_PLAIN], path, extra, missing);
         goto end;
     }
     ret = 1;
@@ -1156,6 +1168,9 @@ end:
     free(want);
     return ret;
 }
+
+static int test_cut_report(void) { return cut_report(0); }
+static int test_cut_report_mixed(void) { return cut_report(1); }
 
 int main(int argc, char **argv)
 {
@@ -1184,6 +1199,9 @@ int main(int argc, char **argv)
     RUN_TEST(test_cuts_tls13);
     RUN_TEST(test_cuts_tls12);
     RUN_TEST(test_cut_report);
+    RUN_TEST(test_cuts_mixed_tls13);
+    RUN_TEST(test_cuts_mixed_tls12);
+    RUN_TEST(test_cut_report_mixed);
     tu_log("cut offsets run: %d (TLS 1.3 handshake %zu bytes, TLS 1.2 %zu)", cuts_run,
            hs_total[0], hs_total[1]);
     SSL_CTX_free(shared_sctx[0]);
