@@ -2,9 +2,11 @@
  * Hostile transports: a client SSL and a server SSL joined by an application-defined
  * BIO_METHOD (BIO_meth_new with read/write/ctrl/create/destroy) that misbehaves.
  *
- * 1. Transfer: in each transport mode (one byte per call, random splits, every other call
- *    refused with a retry, EINTR retries, a bounded buffer that fills up, all of them mixed;
- *    random choices from a seeded PRNG, so every run is the same), a TLS 1.3 and a TLS 1.2
+ * 1. Transfer: in each transport mode (one byte per call; random splits; every other read and
+ *    every other write of each side refused with -1 and the retry flags; every third one the
+ *    same with errno EINTR; a 1500-byte buffer per direction that fills up, taking partial
+ *    writes; all of them mixed, with a quarter of the calls refused; random choices from a
+ *    seeded PRNG, so every run is the same), a TLS 1.3 and a TLS 1.2
  *    handshake, then 4 MiB each way at once, every byte checked, then a bidirectional
  *    shutdown. Once with SSL_MODE_ENABLE_PARTIAL_WRITE, once without it and with
  *    SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER (a write retried after WANT_WRITE passes another
@@ -27,10 +29,17 @@
  *    phase of k is where byte k (the first byte cut) lies: the writing side and its flight
  *    number (C1 = the client's first flight), the record (a plaintext handshake record names
  *    the handshake message byte k belongs to, "ccs", "alert", or "enc" once a CCS went that
- *    way or for application-data records), and the part of the record (start, hdr, body).
- *    The set of outcomes of each phase is one line of the report; the report must equal
+ *    way or for application-data records), and the part of the record (start, hdr, body; for
+ *    a plaintext handshake message relative to the message, see phase_of). Each distinct
+ *    outcome of a phase is one line of the report; the report must equal
  *    c-tests/certs/hostile-transport-expected.txt, written by the OpenSSL 3.0 build
- *    (`./build/openssl/test_hostile_transport --write-expected`).
+ *    (`./build/openssl/test_hostile_transport --write-expected`), line for line (a readable
+ *    diff otherwise). The cuts run twice: through the plain transport (whole writes and
+ *    reads) and through the mixed hostile one; both must give the expected report.
+ *    Byte layouts differ between the libraries (KNOWN_DIFFERENCES.md); outcomes must not.
+ *
+ * Also: a TLS 1.3 server whose tickets cannot be written to a client that closed (EPIPE and
+ * ECONNRESET are ignored, as OpenSSL does; EIO is not), and a zero read without BIO_eof.
  *
  * SSLRS_TEST_TRANSFER=<bytes> (valgrind runs) shrinks the transfers to that many bytes and
  * cuts at a sample of the offsets, each of whose outcomes must be one the expected file lists
