@@ -391,16 +391,51 @@ struct pair {
     struct link *l;
 };
 
-static SSL_CTX *shared_sctx[2], *shared_cctx[2]; /* [0] TLS 1.3, [1] TLS 1.2 */
+/* [0] TLS 1.3, [1] TLS 1.2, [2] and [3] the same with a client certificate */
+static SSL_CTX *shared_sctx[4], *shared_cctx[4];
+
+static int accept_any(int ok, X509_STORE_CTX *ctx)
+{
+    (void)ok;
+    (void)ctx;
+    return 1;
+}
+
+static const char *vname(int v)
+{
+    static const char *const n[] = {"tls1.3", "tls1.2", "tls1.3+cc", "tls1.2+cc"};
+    return n[v & 3];
+}
 
 static int contexts(void)
 {
-    /* Ed25519: deterministic signatures of one length, so every run has the same byte layout */
-    return create_ssl_ctx_pair(TLS1_3_VERSION, TLS1_3_VERSION, "server-ed25519.pem",
-                               "server-ed25519.key", "ca-ec.pem", &shared_sctx[0], &shared_cctx[0])
-           && create_ssl_ctx_pair(TLS1_2_VERSION, TLS1_2_VERSION, "server-ed25519.pem",
-                                  "server-ed25519.key", "ca-ec.pem", &shared_sctx[1],
-                                  &shared_cctx[1]);
+    int v;
+
+    /*
+     * Ed25519: deterministic signatures of one length, so every run has the same byte layout.
+     * The client certificate is the same one (the server accepts any certificate).
+     */
+    for (v = 0; v < 4; v++) {
+        int ver = v & 1 ? TLS1_2_VERSION : TLS1_3_VERSION;
+
+        if (!create_ssl_ctx_pair(ver, ver, "server-ed25519.pem", "server-ed25519.key",
+                                 "ca-ec.pem", &shared_sctx[v], &shared_cctx[v]))
+            return 0;
+        if (v & 2) {
+            SSL_CTX_set_verify(shared_sctx[v], SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT,
+                               accept_any);
+            if (!TEST_int_eq(SSL_CTX_use_certificate_file(shared_cctx[v],
+                                                          cert_path("server-ed25519.pem"),
+                                                          SSL_FILETYPE_PEM),
+                             1)
+                || !TEST_int_eq(SSL_CTX_use_PrivateKey_file(shared_cctx[v],
+                                                            cert_path("server-ed25519.key"),
+                                                            SSL_FILETYPE_PEM),
+                                1))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 static void pair_free(struct pair *p)
@@ -888,8 +923,8 @@ static void report_add(struct report *r, const char *phase, const char *out)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(a, b); }
 
-static struct report reports[2][2][2]; /* [plain 0, mixed 1][v12][cut - 1] */
-static size_t hs_total[2];
+static struct report reports[2][4][2]; /* [plain 0, mixed 1][context][cut - 1] */
+static size_t hs_total[4];
 static int cuts_run;
 
 /* One handshake over a plain transport, counting bytes: the cut range. */
@@ -905,7 +940,7 @@ static int count_handshake(int v12)
     if (!pump(&p, &c, &s) || !TEST_true(c.done) || !TEST_true(s.done))
         goto end;
     hs_total[v12] = p.l->written;
-    tu_log("  TLS 1.%d handshake: %zu bytes (client %zu, server %zu) in %d writes", v12 ? 2 : 3,
+    tu_log("  %s handshake: %zu bytes (client %zu, server %zu) in %d writes", vname(v12),
            p.l->written, p.l->dlen[0], p.l->dlen[1], p.l->nev);
     for (i = 0; i < p.l->nev; i++) {
         char ph[64];
@@ -942,8 +977,8 @@ static int cut_once(int v12, enum mode mode, enum cut cut, size_t k, char *phase
     ret = 1;
 end:
     if (!ret)
-        tu_log("  cut %s at %zu (TLS 1.%d, %s transport) failed",
-               cut == CUT_FAIL ? "fail" : "vanish", k, v12 ? 2 : 3, mode_names[mode]);
+        tu_log("  cut %s at %zu (%s, %s transport) failed", cut == CUT_FAIL ? "fail" : "vanish",
+               k, vname(v12), mode_names[mode]);
     ERR_clear_error();
     pair_free(&p);
     return ret;
@@ -977,6 +1012,9 @@ static int cut_all(int v12, enum mode mode)
 static int test_cuts_tls13(void) { return cut_all(0, M_PLAIN); }
 static int test_cuts_tls12(void) { return cut_all(1, M_PLAIN); }
 /* the same cuts through the mixed hostile transport: the same outcomes per phase */
+/* with a client certificate (plain transport only) */
+static int test_cuts_client_cert_tls13(void) { return cut_all(2, M_PLAIN); }
+static int test_cuts_client_cert_tls12(void) { return cut_all(3, M_PLAIN); }
 static int test_cuts_mixed_tls13(void) { return cut_all(0, M_MIXED); }
 static int test_cuts_mixed_tls12(void) { return cut_all(1, M_MIXED); }
 
@@ -1074,7 +1112,7 @@ static char *report_text(int mixed, size_t *len)
     n += (size_t)snprintf(t + n, cap - n,
                           "# hostile transport cuts: the outcomes of each phase (see "
                           "c-tests/test_hostile_transport.c)\n");
-    for (v = 0; v < 2; v++)
+    for (v = 0; v < 4; v++)
         for (c = 0; c < 2; c++) {
             struct report *r = &reports[mixed][v][c];
 
@@ -1083,7 +1121,7 @@ static char *report_text(int mixed, size_t *len)
 
                 qsort(p->outs, (size_t)p->nouts, sizeof(p->outs[0]), cmp_str);
                 for (j = 0; j < p->nouts; j++)
-                    n += (size_t)snprintf(t + n, cap - n, "tls1.%d %-6s %-30s %s\n", v ? 2 : 3,
+                    n += (size_t)snprintf(t + n, cap - n, "%-9s %-6s %-30s %s\n", vname(v),
                                           c ? "vanish" : "fail", p->name, p->outs[j]);
                 if (n >= cap - 512) {
                     free(t);
@@ -1128,8 +1166,11 @@ static int has_line(const char *text, const char *line, size_t len)
     return 0;
 }
 
-/* Every line of `a` that is not in `b`, prefixed. Returns how many. */
-static int lines_missing(const char *a, const char *b, const char *prefix)
+/*
+ * Every line of `a` that is not in `b`, prefixed. Returns how many. `plain_only`: lines of
+ * the client-certificate contexts ("tls1.x+cc") are skipped.
+ */
+static int lines_missing(const char *a, const char *b, const char *prefix, int plain_only)
 {
     const char *p = a;
     int n = 0;
@@ -1137,8 +1178,11 @@ static int lines_missing(const char *a, const char *b, const char *prefix)
     while (*p != '\0') {
         const char *nl = strchr(p, '\n');
         size_t l = nl != NULL ? (size_t)(nl - p) : strlen(p);
+        const char *sp = memchr(p, ' ', l);
 
-        if (!has_line(b, p, l)) {
+        if (plain_only && sp != NULL && memchr(p, '+', (size_t)(sp - p)) != NULL) {
+            /* skipped */
+        } else if (!has_line(b, p, l)) {
             tu_log("%s%.*s", prefix, (int)l, p);
             n++;
         }
@@ -1167,8 +1211,9 @@ static int cut_report(int mixed)
     if (!TEST_ptr(want = read_file(path, &wlen)))
         goto end;
     /* each outcome seen must be expected for its phase; all of them, unless sampling */
-    extra = lines_missing(got, want, "  unexpected (not in the expected file): ");
-    missing = reduced ? 0 : lines_missing(want, got, "  expected, not seen:                  ");
+    extra = lines_missing(got, want, "  unexpected (not in the expected file): ", 0);
+    /* the mixed transport runs the contexts without a client certificate only */
+    missing = reduced ? 0 : lines_missing(want, got, "  expected, not seen:                  ", mixed);
     if (extra != 0 || missing != 0) {
         tu_log("  cut outcomes (%s transport) differ from %s: %d unexpected, %d not seen",
                mode_names[mixed ? M_MIXED : M_PLAIN], path, extra, missing);
@@ -1188,6 +1233,7 @@ int main(int argc, char **argv)
 {
     const char *e = getenv("SSLRS_TEST_TRANSFER");
     long v = e != NULL ? atol(e) : 0;
+    int i;
 
     write_expected = argc > 1 && strcmp(argv[1], "--write-expected") == 0;
     reduced = v > 0 && !write_expected;
@@ -1210,16 +1256,19 @@ int main(int argc, char **argv)
     }
     RUN_TEST(test_cuts_tls13);
     RUN_TEST(test_cuts_tls12);
+    RUN_TEST(test_cuts_client_cert_tls13);
+    RUN_TEST(test_cuts_client_cert_tls12);
     RUN_TEST(test_cut_report);
     RUN_TEST(test_cuts_mixed_tls13);
     RUN_TEST(test_cuts_mixed_tls12);
     RUN_TEST(test_cut_report_mixed);
-    tu_log("cut offsets run: %d (TLS 1.3 handshake %zu bytes, TLS 1.2 %zu)", cuts_run,
-           hs_total[0], hs_total[1]);
-    SSL_CTX_free(shared_sctx[0]);
-    SSL_CTX_free(shared_cctx[0]);
-    SSL_CTX_free(shared_sctx[1]);
-    SSL_CTX_free(shared_cctx[1]);
+    tu_log("cut offsets run: %d (handshake bytes: TLS 1.3 %zu, TLS 1.2 %zu; with a client "
+           "certificate %zu, %zu)",
+           cuts_run, hs_total[0], hs_total[1], hs_total[2], hs_total[3]);
+    for (i = 0; i < 4; i++) {
+        SSL_CTX_free(shared_sctx[i]);
+        SSL_CTX_free(shared_cctx[i]);
+    }
     BIO_meth_free(meth);
     return tu_finish();
 }
