@@ -1144,6 +1144,65 @@ end:
     return ret;
 }
 
+/*
+ * An SSL_write stuck on a full transport (WANT_WRITE) does not keep SSL_read from returning
+ * what the peer sent; then the write completes once the peer reads.
+ */
+static int test_read_while_write_pending(void)
+{
+    struct pair p;
+    struct outcome c, s;
+    unsigned char *big = NULL, *got = NULL, buf[16];
+    size_t n = 100000, have = 0;
+    int ret = 0, r, v12, i, done;
+
+    for (v12 = 0; v12 < 2; v12++) {
+        if (!pair_new(&p, v12, M_FULL, 7))
+            return 0;
+        if (!pump(&p, &c, &s) || !TEST_true(c.done && s.done) || !TEST_ptr(big = malloc(n))
+            || !TEST_ptr(got = malloc(n)))
+            goto end;
+        memset(big, 'x', n);
+        have = 0;
+        if (!TEST_int_eq(SSL_write(p.s, "ping", 4), 4))
+            goto end;
+        r = SSL_write(p.c, big, (int)n);
+        if (!TEST_int_eq(r, -1) || !TEST_int_eq(SSL_get_error(p.c, r), SSL_ERROR_WANT_WRITE))
+            goto end;
+        r = SSL_read(p.c, buf, sizeof(buf));
+        if (!TEST_int_eq(r, 4) || !TEST_mem_eq(buf, 4, "ping", 4))
+            goto end;
+        for (i = 0, done = 0; i < 100000 && (!done || have < n); i++) {
+            if (!done) {
+                r = SSL_write(p.c, big, (int)n);
+                if (r == (int)n)
+                    done = 1;
+                else if (!TEST_int_eq(SSL_get_error(p.c, r), SSL_ERROR_WANT_WRITE))
+                    goto end;
+            }
+            if (have == n)
+                continue;
+            r = SSL_read(p.s, got + have, (int)(n - have));
+            if (r > 0)
+                have += (size_t)r;
+            else if (!TEST_int_eq(SSL_get_error(p.s, r), SSL_ERROR_WANT_READ))
+                goto end;
+        }
+        if (!TEST_true(done) || !TEST_mem_eq(got, have, big, n))
+            goto end;
+        free(big);
+        free(got);
+        big = got = NULL;
+        pair_free(&p);
+    }
+    return 1;
+end:
+    free(big);
+    free(got);
+    pair_free(&p);
+    return ret;
+}
+
 /* The report text; lines sorted within a phase. Caller frees. */
 static char *report_text(int mixed, size_t *len)
 {
@@ -1295,6 +1354,7 @@ int main(int argc, char **argv)
         RUN_TEST(test_mixed);
     }
     if (!write_expected) {
+        RUN_TEST(test_read_while_write_pending);
         RUN_TEST(test_tickets_to_closed_client);
         RUN_TEST(test_zero_read_without_bio_eof);
     }
