@@ -16,7 +16,7 @@
  *    (k counts the bytes both sides write, in time order; a last cut past the end is the
  *    uncut handshake). Ed25519 server key (deterministic signatures: every run of a library
  *    has the same byte layout, but for OpenSSL's TLS 1.3 tickets, sometimes 16 bytes shorter).
- *    Two models of the cut:
+ *    Three models of the cut:
  *    - "fail": the first k bytes are delivered; every later write (either side) returns -1
  *      without retry flags, errno EPIPE (a write straddling k first accepts the part before
  *      k, as send() does). Reads return what was delivered, then EOF (0, no retry, BIO_eof 1).
@@ -24,6 +24,8 @@
  *      bytes are dropped. Reads return what was delivered, then retry, until neither side can
  *      progress (both wait for bytes that will never come): then the connection closes and
  *      reads return EOF (0, BIO_eof 1).
+ *    - "reset": as "fail", but writes fail with ECONNRESET and reads, once what was delivered
+ *      is read, return -1 without retry flags, errno ECONNRESET (BIO_eof 0).
  *    For each k, each side's final handshake result: return value, SSL_get_error, the first
  *    queued error (library:reason), errno for SSL_ERROR_SYSCALL.
  *
@@ -87,7 +89,8 @@ enum mode { M_PLAIN, M_ONEBYTE, M_RANDOM, M_REFUSE, M_EINTR, M_FULL, M_MIXED };
 static const char *const mode_names[] = {"plain", "one-byte", "random-split", "refuse-every-other",
                                          "eintr",  "fill-up",  "mixed"};
 
-enum cut { CUT_NONE, CUT_FAIL, CUT_VANISH };
+enum cut { CUT_NONE, CUT_FAIL, CUT_VANISH, CUT_RESET };
+static const char *const cut_names[] = {"none", "fail", "vanish", "reset"};
 
 struct queue {
     unsigned char *buf;
@@ -225,8 +228,8 @@ static int t_write(BIO *b, const char *data, int dlen)
         if (!l->cut_hit)
             log_write(l, e->side, data, len);
         l->cut_hit = 1;
-        if (l->cut == CUT_FAIL) {
-            errno = EPIPE;
+        if (l->cut != CUT_VANISH) {
+            errno = l->cut == CUT_RESET ? ECONNRESET : EPIPE;
             return -1;
         }
         return dlen; /* vanished */
@@ -295,6 +298,10 @@ static int t_read(BIO *b, char *out, int olen)
         return -1;
     }
     if (q->len == 0) {
+        if (l->eof[e->side] && l->cut == CUT_RESET) {
+            errno = ECONNRESET;
+            return -1;
+        }
         if (l->eof[e->side])
             return 0;
         errno = EAGAIN;
@@ -325,7 +332,7 @@ static long t_ctrl(BIO *b, int cmd, long num, void *ptr)
     case BIO_CTRL_FLUSH:
         return 1;
     case BIO_CTRL_EOF:
-        return e != NULL && !e->l->no_bio_eof && e->l->eof[e->side]
+        return e != NULL && !e->l->no_bio_eof && e->l->cut != CUT_RESET && e->l->eof[e->side]
                && e->l->q[1 - e->side].len == 0;
     default:
         return 0;
@@ -520,7 +527,7 @@ static int pump(struct pair *p, struct outcome *c, struct outcome *s)
         hs_step(p->s, s);
         if ((c->done || c->failed) && (s->done || s->failed))
             return 1;
-        if (p->l->cut_hit && p->l->cut == CUT_FAIL)
+        if (p->l->cut_hit && p->l->cut != CUT_VANISH)
             p->l->eof[0] = p->l->eof[1] = 1;
         if (p->l->moved != before) {
             idle = 0;
@@ -880,7 +887,10 @@ static void outcome_text(const struct outcome *o, char *out, size_t outlen)
         snprintf(q, sizeof(q), " -");
     if (o->err == SSL_ERROR_SYSCALL)
         snprintf(en, sizeof(en), " errno=%s",
-                 o->sys_errno == EPIPE ? "EPIPE" : o->sys_errno == 0 ? "0" : "other");
+                 o->sys_errno == EPIPE        ? "EPIPE"
+                 : o->sys_errno == ECONNRESET ? "ECONNRESET"
+                 : o->sys_errno == 0          ? "0"
+                                              : "other");
     snprintf(out, outlen, "%d %s%s%s", o->ret, err_name(o->err), q, en);
 }
 
@@ -927,7 +937,7 @@ static void report_add(struct report *r, const char *phase, const char *out)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(a, b); }
 
-static struct report reports[2][4][2]; /* [plain 0, mixed 1][context][cut - 1] */
+static struct report reports[2][4][3]; /* [plain 0, mixed 1][context][cut - 1] */
 static size_t hs_total[4];
 static int cuts_run;
 
@@ -1009,8 +1019,8 @@ static int cut_once(int v12, enum mode mode, enum cut cut, size_t k, char *phase
     ret = 1;
 end:
     if (!ret)
-        tu_log("  cut %s at %zu (%s, %s transport) failed", cut == CUT_FAIL ? "fail" : "vanish",
-               k, vname(v12), mode_names[mode]);
+        tu_log("  cut %s at %zu (%s, %s transport) failed", cut_names[cut], k, vname(v12),
+               mode_names[mode]);
     ERR_clear_error();
     pair_free(&p);
     return ret;
@@ -1028,7 +1038,7 @@ static int cut_all(int v12, enum mode mode)
 
     if (!count_handshake(v12))
         return 0;
-    for (cut = CUT_FAIL; cut <= CUT_VANISH; cut++) {
+    for (cut = CUT_FAIL; cut <= CUT_RESET; cut++) {
         struct report *r = &reports[mode == M_MIXED][v12][cut - 1];
 
         for (i = 0; i <= hs_total[v12] + stride; i += stride) {
@@ -1216,7 +1226,7 @@ static char *report_text(int mixed, size_t *len)
                           "# hostile transport cuts: the outcomes of each phase (see "
                           "c-tests/test_hostile_transport.c)\n");
     for (v = 0; v < 4; v++)
-        for (c = 0; c < 2; c++) {
+        for (c = 0; c < 3; c++) {
             struct report *r = &reports[mixed][v][c];
 
             for (i = 0; i < r->n; i++) {
@@ -1225,7 +1235,7 @@ static char *report_text(int mixed, size_t *len)
                 qsort(p->outs, (size_t)p->nouts, sizeof(p->outs[0]), cmp_str);
                 for (j = 0; j < p->nouts; j++)
                     n += (size_t)snprintf(t + n, cap - n, "%-9s %-6s %-30s %s\n", vname(v),
-                                          c ? "vanish" : "fail", p->name, p->outs[j]);
+                                          cut_names[c + 1], p->name, p->outs[j]);
                 if (n >= cap - 512) {
                     free(t);
                     return NULL;
