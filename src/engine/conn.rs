@@ -59,6 +59,8 @@ pub mod hs {
 }
 
 const SSL3_RT_HEADER_LENGTH: usize = 5;
+/// The ChangeCipherSpec record a TLS 1.3 client sends for middlebox compatibility.
+const FAKE_CCS: [u8; 6] = [20, 3, 3, 0, 1, 1];
 /// The largest record body OpenSSL's default read buffer holds (16384 + 320 overhead + 3
 /// alignment bytes): a longer header is PACKET_LENGTH_TOO_LONG before the body is read.
 const MAX_RECORD_BODY: usize = 16384 + 320 + 3;
@@ -159,6 +161,8 @@ pub struct Conn {
     /// The current record's header, as far as it has arrived.
     hdr: [u8; SSL3_RT_HEADER_LENGTH],
     hdr_have: usize,
+    /// Output taken from rustls and not yet written (see [`Conn::flush_out`]).
+    held: Vec<u8>,
     /// Body bytes of the current record not yet passed to rustls.
     body_left: usize,
     seen_record: bool,
@@ -299,6 +303,7 @@ impl Conn {
             verify: Arc::default(),
             hdr: [0; SSL3_RT_HEADER_LENGTH],
             hdr_have: 0,
+            held: Vec::new(),
             body_left: 0,
             seen_record: false,
             plain_avail: 0,
@@ -814,13 +819,36 @@ impl Conn {
     }
 
     /// Writes everything rustls has queued to the wbio.
+    ///
+    /// A TLS 1.3 client's middlebox-compatibility ChangeCipherSpec is held back until its
+    /// Finished: rustls queues it as soon as the ServerHello is processed, OpenSSL sends it
+    /// with the client's second flight, in one write. Observable when the connection breaks
+    /// during the server's flight: an OpenSSL client has written nothing and reports the
+    /// unexpected EOF, not a failed write.
     fn flush_out(&mut self) -> Io<()> {
         let watch = self.notify.msg;
+        let Some(tls) = self.tls.as_mut() else {
+            return Ok(());
+        };
+        let tls13_client = self.role == Some(Role::Client)
+            && tls.protocol_version() == Some(ProtocolVersion::TLSv1_3);
+        if tls13_client && (tls.is_handshaking() || !self.held.is_empty()) {
+            while tls.wants_write() {
+                if tls.write_tls(&mut self.held).is_err() {
+                    break;
+                }
+            }
+            if self.held == FAKE_CCS && tls.is_handshaking() {
+                self.rwstate = SSL_NOTHING;
+                return Ok(());
+            }
+        }
         loop {
             let Some(tls) = self.tls.as_mut() else {
                 return Ok(());
             };
-            if !tls.wants_write() {
+            let held = !self.held.is_empty();
+            if !held && !tls.wants_write() {
                 break;
             }
             let Some(w) = self.wbio.as_ref() else {
@@ -831,11 +859,18 @@ impl Conn {
                 inner: self.keys.tx.writer(BioWriter(w)),
                 stream: watch.then_some(&mut self.msg_tx),
             };
-            let r = tls.write_tls(&mut out);
+            let r = if held {
+                out.write(&self.held)
+            } else {
+                tls.write_tls(&mut out)
+            };
             if watch {
                 self.collect_msgs();
             }
             match r {
+                Ok(n) if held => {
+                    self.held.drain(..n);
+                }
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Err(Stop::Retry),
                 Err(_) => return Err(Stop::Syscall),
@@ -843,6 +878,21 @@ impl Conn {
         }
         self.rwstate = SSL_NOTHING;
         Ok(())
+    }
+
+    /// A TLS 1.3 server whose NewSessionTickets could not be written because the peer has
+    /// closed (EPIPE, ECONNRESET): OpenSSL ignores the failure and completes the handshake, so
+    /// that the application can still read what a client sent before it closed.
+    fn tickets_lost_to_closed_peer(&self) -> bool {
+        let closed = matches!(
+            io::Error::last_os_error().kind(),
+            io::ErrorKind::BrokenPipe | io::ErrorKind::ConnectionReset
+        );
+        closed
+            && self.role == Some(Role::Server)
+            && self.tls.as_ref().is_some_and(|t| {
+                !t.is_handshaking() && t.protocol_version() == Some(ProtocolVersion::TLSv1_3)
+            })
     }
 
     /// Reads exactly one record from the rbio into rustls: the 5 header bytes (checked here, as
@@ -1108,7 +1158,12 @@ impl Conn {
             if self.accepted.is_some() {
                 return Err(Stop::Hello);
             }
-            self.flush_out()?;
+            match self.flush_out() {
+                Err(Stop::Syscall) if self.tickets_lost_to_closed_peer() => {
+                    self.rwstate = SSL_NOTHING;
+                }
+                r => r?,
+            }
             if self.acceptor.is_some() {
                 match self.read_record()? {
                     Record::Eof => return Err(self.eof()),
@@ -1238,7 +1293,12 @@ impl Conn {
             if self.shutdown & SSL_RECEIVED_SHUTDOWN != 0 {
                 return Err(Stop::Closed);
             }
-            self.flush_out()?;
+            // Output the peer has not taken yet (an SSL_write that returned WANT_WRITE, tickets
+            // a closed peer did not take) does not hold up reading, as in OpenSSL, whose
+            // SSL_read does not write it: with both directions full each side must still be
+            // able to read what the other wrote, and a server can read what a client sent
+            // before it closed.
+            let _ = self.flush_out();
             match self.read_record()? {
                 Record::Eof => return Err(self.eof()),
                 Record::Got => self.process_record()?,
