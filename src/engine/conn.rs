@@ -368,6 +368,17 @@ impl Conn {
         self.role
     }
 
+    /// Whether the context's method cannot play the role that is set (`TLS_client_method`
+    /// accepting, `TLS_server_method` connecting): OpenSSL's handshake function is then
+    /// `ssl_undefined_function`.
+    pub fn method_refuses_role(&self) -> bool {
+        use crate::engine::context::Method;
+        matches!(
+            (self.role, self.ctx.method),
+            (Some(Role::Server), Method::Client) | (Some(Role::Client), Method::Server)
+        )
+    }
+
     /// `SSL_is_server`.
     pub fn is_server(&self) -> bool {
         match self.role {
@@ -1347,6 +1358,8 @@ impl Conn {
                     return Err(self.fatal(e));
                 }
             }
+            // the close_notify was read: nothing is wanted any more (OpenSSL's successful read)
+            self.rwstate = SSL_NOTHING;
         }
         let both = SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN;
         let flushed = !self.tls.as_ref().is_some_and(|t| t.wants_write());

@@ -968,6 +968,16 @@ pub extern "C" fn SSL_is_server(s: *const SSL) -> c_int {
     with_conn(s, 0, |c| Ok(c_int::from(c.is_server())))
 }
 
+/// The handshake of a role the context's method cannot play (`SSL_accept` on a
+/// `TLS_client_method` object, ...): 0 with OpenSSL's `ssl_undefined_function` entry.
+fn undefined_function() -> Error {
+    Error::new(
+        lib::SSL,
+        crate::error::common::SHOULD_NOT_HAVE_BEEN_CALLED,
+        "ssl_undefined_function",
+    )
+}
+
 fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
     match r {
         Ok(()) => 1,
@@ -975,11 +985,15 @@ fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
     }
 }
 
-/// `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
-/// returns 0 here.
+/// `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why); 0 when the
+/// context's method cannot play the role (OpenSSL's `ssl_undefined_function`).
 #[no_mangle]
 pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
     with_conn_io(s, -1, |c| {
+        if c.method_refuses_role() {
+            crate::crypto::err::push(undefined_function());
+            return Ok(0);
+        }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
     })
@@ -991,6 +1005,10 @@ fn handshake_as(s: *mut SSL, default_role: Role) -> c_int {
     with_conn_io(s, -1, |c| {
         if c.role().is_none() {
             c.set_role(default_role);
+        }
+        if c.method_refuses_role() {
+            crate::crypto::err::push(undefined_function());
+            return Ok(0);
         }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
