@@ -124,7 +124,7 @@ pub extern "C" fn SSL_SESSION_set1_alpn_selected(
     })
 }
 
-/// `SSL_SESSION_set1_master_key(3)`: 1, or 0.
+/// `SSL_SESSION_set1_master_key(3)`: 1, or 0 (also, without an error entry, over 512 bytes).
 ///
 /// Status: partial — changes what the session reports; the resumption secret rustls holds for
 /// it is unchanged
@@ -136,8 +136,9 @@ pub extern "C" fn SSL_SESSION_set1_master_key(
 ) -> c_int {
     call(0, || {
         let s = sess(sess_)?;
-        // OpenSSL's master_key field holds 48 bytes; longer keys fail without an error entry
-        if len > 48 {
+        // OpenSSL's master_key field holds 512 bytes (a TLS 1.3 resumption PSK at most);
+        // longer keys fail without an error entry
+        if len > 512 {
             return Ok(0);
         }
         let v = bytes_arg(r#in.cast(), len)?;
