@@ -167,10 +167,10 @@ $(SWEEP_DIR)/forward: $(SWEEP_SRC) $(SWEEP_DIR)/calls.o
 test-sweep: lib $(SWEEP_DIR)/openssl $(SWEEP_DIR)/sslrs $(SWEEP_DIR)/forward
 	@mkdir -p $(BUILD)/results
 	@echo "== ABI sweep: every export with NULLs, bad lengths, wrong states (forked calls) =="
-	@$(SWEEP_DIR)/openssl --timeout 5 --write $(SWEEP_DIR)/openssl.tsv | tee $(SWEEP_DIR)/openssl.out
+	@$(SWEEP_DIR)/openssl --timeout 3 --write $(SWEEP_DIR)/openssl.tsv | tee $(SWEEP_DIR)/openssl.out
 	@for b in sslrs forward; do \
-	  label=sweep; [ $$b = sslrs ] || label=sweep-$$b; \
-	  $(SWEEP_DIR)/$$b --timeout 30 --label $$label --expect $(SWEEP_DIR)/openssl.tsv \
+	  label=sweep opt=; [ $$b = sslrs ] || { label=sweep-$$b; opt="--forward --short-timeout 3"; }; \
+	  $(SWEEP_DIR)/$$b --timeout 30 $$opt --label $$label --expect $(SWEEP_DIR)/openssl.tsv \
 	    --allow c-tests/sweep/allowlist.txt > $(SWEEP_DIR)/$$b.out || true; \
 	  grep -v '^  skipped' $(SWEEP_DIR)/$$b.out; \
 	  line=$$(grep -E '^[0-9]+ passed, [0-9]+ failed$$' $(SWEEP_DIR)/$$b.out | tail -1); \

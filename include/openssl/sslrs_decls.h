@@ -3769,7 +3769,7 @@ int SSL_SESSION_set1_id_context(SSL_SESSION *s,
                                 unsigned int sid_ctx_len);
 
 /**
- * `SSL_SESSION_set1_master_key(3)`: 1, or 0.
+ * `SSL_SESSION_set1_master_key(3)`: 1, or 0 (also, without an error entry, over 512 bytes).
  *
  * Status: partial — changes what the session reports; the resumption secret rustls holds for
  * it is unchanged
