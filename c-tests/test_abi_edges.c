@@ -1,6 +1,6 @@
 /* Edge cases the ABI sweep (c-tests/sweep/) found sslrs answering differently from OpenSSL 3.0,
  * pinned one by one: the role a context's method cannot play, SSL_want after a completed
- * shutdown, host names with NULs, NULL orders of the X509 setters, and the size limits OpenSSL
+ * shutdown, reading and writing without BIOs, host names with NULs, NULL orders of the X509 setters, and the size limits OpenSSL
  * checks before it reads a buffer. */
 #include <limits.h>
 #include <string.h>
@@ -71,6 +71,63 @@ static int test_want_after_shutdown(void)
         goto end;
     ok = 1;
 end:
+    SSL_free(s);
+    SSL_free(c);
+    SSL_CTX_free(sctx);
+    SSL_CTX_free(cctx);
+    return ok;
+}
+
+/* The SSL's BIOs gone (SSL_set_bio(s, NULL, NULL)) after the handshake: SSL_write is fatal with
+ * SSL_R_BIO_NOT_SET, SSL_read with SSL_R_READ_BIO_NOT_SET; fresh BIOs do not revive it (-1,
+ * SSL_ERROR_SYSCALL). A handshake that must read without an rbio fails the same way. */
+static int expect_ssl_err(SSL *s, int ret, int reason)
+{
+    unsigned long e = ERR_peek_error();
+    int ok = TEST_int_eq(ret, -1) && TEST_int_eq(SSL_get_error(s, ret), SSL_ERROR_SSL)
+             && TEST_int_eq(ERR_GET_LIB(e), ERR_LIB_SSL) && TEST_int_eq(ERR_GET_REASON(e), reason);
+
+    ERR_clear_error();
+    return ok;
+}
+
+static int test_no_bio(void)
+{
+    SSL_CTX *sctx = NULL, *cctx = NULL;
+    SSL *s = NULL, *c = NULL, *lone = NULL;
+    char buf[10] = {0};
+    int ok = 0, i;
+
+    if (!TEST_true(create_ssl_ctx_pair(0, 0, "server-ec.pem", "server-ec.key", NULL, &sctx,
+                                       &cctx)))
+        goto end;
+    for (i = 0; i < 2; i++) {
+        if (!TEST_true(create_ssl_objects(sctx, cctx, &s, &c, NULL, NULL))
+            || !TEST_true(create_ssl_connection(s, c)))
+            goto end;
+        SSL_set_bio(c, NULL, NULL);
+        ERR_clear_error();
+        if (i == 0 ? !expect_ssl_err(c, SSL_write(c, buf, 10), SSL_R_BIO_NOT_SET)
+                   : !expect_ssl_err(c, SSL_read(c, buf, 10), SSL_R_READ_BIO_NOT_SET))
+            goto end;
+        SSL_set_bio(c, BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
+        if (!TEST_int_eq(SSL_write(c, buf, 10), -1)
+            || !TEST_int_eq(SSL_get_error(c, -1), SSL_ERROR_SYSCALL))
+            goto end;
+        SSL_free(s);
+        SSL_free(c);
+        s = c = NULL;
+    }
+    /* a client with only a wbio: the ClientHello goes out, reading the answer fails */
+    if (!TEST_ptr(lone = SSL_new(cctx)))
+        goto end;
+    SSL_set0_wbio(lone, BIO_new(BIO_s_mem()));
+    if (!expect_ssl_err(lone, SSL_connect(lone), SSL_R_READ_BIO_NOT_SET))
+        goto end;
+    ok = 1;
+end:
+    ERR_clear_error();
+    SSL_free(lone);
     SSL_free(s);
     SSL_free(c);
     SSL_CTX_free(sctx);
@@ -191,6 +248,7 @@ int main(void)
 {
     RUN_TEST(test_method_refuses_role);
     RUN_TEST(test_want_after_shutdown);
+    RUN_TEST(test_no_bio);
     RUN_TEST(test_host_names);
     RUN_TEST(test_null_objects);
     RUN_TEST(test_size_limits);

@@ -820,7 +820,13 @@ impl Conn {
                 break;
             }
             let Some(w) = self.wbio.as_ref() else {
-                return Err(Stop::Syscall);
+                if self.in_init {
+                    // OpenSSL's handshake writes nothing without a wbio: -1, nothing queued
+                    return Err(Stop::Syscall);
+                }
+                // after the handshake (SSL_write, SSL_shutdown): fatal, SSL_R_BIO_NOT_SET
+                let e = Error::ssl(ssl_r::BIO_NOT_SET, "ssl3_write_pending");
+                return Err(self.fatal(e));
             };
             self.rwstate = SSL_WRITING;
             let mut out = msgs::Watched {
@@ -845,7 +851,9 @@ impl Conn {
     /// OpenSSL's record layer does), then exactly the body, straight into rustls's buffer.
     fn read_record(&mut self) -> Io<Record> {
         let Some(r) = self.rbio.clone() else {
-            return Err(Stop::Syscall);
+            // OpenSSL's record layer: a fatal error (no alert), SSL_R_READ_BIO_NOT_SET
+            let e = Error::ssl(ssl_r::READ_BIO_NOT_SET, "ssl3_read_n");
+            return Err(self.fatal(e));
         };
         self.rwstate = SSL_READING;
         loop {
