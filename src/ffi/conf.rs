@@ -227,6 +227,13 @@ pub extern "C" fn SSL_CONF_cmd(
     guard(-2, || {
         let Some(c) = conf(cctx) else { return 0 };
         // SAFETY: NULL or a NUL-terminated string.
+        if cmd.is_null() {
+            crate::crypto::err::push(crate::error::Error::ssl(
+                crate::error::ssl_r::INVALID_NULL_CMD_NAME,
+                "SSL_CONF_cmd",
+            ));
+            return 0;
+        }
         let Some(name) = (unsafe { c_str(cmd) }).and_then(|s| s.to_str().ok()) else {
             return 0;
         };

@@ -296,6 +296,12 @@ pub extern "C" fn OPENSSL_sk_deep_copy(
                         unsafe { f(d) };
                     }
                 }
+                // OpenSSL reports a failed element copy as a malloc failure
+                crate::crypto::err::push(Error::new(
+                    lib::CRYPTO,
+                    common::MALLOC_FAILURE,
+                    "OPENSSL_sk_deep_copy",
+                ));
                 return core::ptr::null_mut();
             }
             out.data.push(q);

@@ -410,12 +410,19 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_ip(
             p.lock().ip = None;
             return Ok(1);
         }
-        // SAFETY: `iplen` readable bytes per the API.
+        if iplen != 4 && iplen != 16 {
+            // checked before the bytes are looked at (a huge length is never a slice)
+            return Err(Error::new(
+                lib::X509,
+                crate::error::common::PASSED_INVALID_ARGUMENT,
+                "X509_VERIFY_PARAM_set1_ip",
+            ));
+        }
+        // SAFETY: `iplen` (4 or 16) readable bytes per the API.
         let b = unsafe { core::slice::from_raw_parts(ip, iplen) };
         let addr = match b.len() {
             4 => std::net::IpAddr::from(<[u8; 4]>::try_from(b).unwrap_or_default()),
-            16 => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
-            _ => return Ok(0),
+            _ => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
         };
         p.lock().ip = Some(addr);
         Ok(1)
