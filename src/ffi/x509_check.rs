@@ -196,8 +196,13 @@ pub extern "C" fn X509_check_ip(
         if chk.is_null() {
             return Ok(-2);
         }
-        // SAFETY: `chklen` readable bytes per the API.
-        let b = unsafe { core::slice::from_raw_parts(chk, chklen) };
+        // SAFETY: `chklen` readable bytes per the API (a length no buffer can have matches no
+        // address, as an empty one).
+        let b: &[u8] = if chklen > isize::MAX as usize {
+            &[]
+        } else {
+            unsafe { core::slice::from_raw_parts(chk, chklen) }
+        };
         run_check(
             x,
             Kind::Ip,

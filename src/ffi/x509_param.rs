@@ -386,8 +386,8 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_email(
     crate::forward!(X509_VERIFY_PARAM_set1_email(param, email, emaillen));
     call(0, || {
         let p = native(param, "X509_VERIFY_PARAM_set1_email")?;
-        if emaillen == usize::MAX && !email.is_null() {
-            // OpenSSL allocates `emaillen + 1` bytes: 0, which fails (no error entry)
+        if emaillen > isize::MAX as usize && !email.is_null() {
+            // OpenSSL allocates `emaillen + 1` bytes, which fails (no error entry)
             return Ok(0);
         }
         p.lock().email = name_arg(email, emaillen);
