@@ -1,7 +1,9 @@
 /* Edge cases the ABI sweep (c-tests/sweep/) found sslrs answering differently from OpenSSL 3.0,
  * pinned one by one: the role a context's method cannot play, SSL_want after a completed
- * shutdown, reading and writing without BIOs, host names with NULs, NULL orders of the X509 setters, and the size limits OpenSSL
+ * shutdown, reading and writing without BIOs, the order of the file loaders' checks, host
+ * names with NULs, NULL orders of the X509 setters, and the size limits OpenSSL
  * checks before it reads a buffer. */
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 
@@ -135,6 +137,44 @@ end:
     return ok;
 }
 
+/* The *_file loaders open the file first: a missing file or a NULL name (fopen's EFAULT) is
+ * reported as such even with a bad file type or a NULL object. */
+static int expect_sys(int ret, int errnum)
+{
+    unsigned long e = ERR_peek_error();
+    int ok = TEST_int_eq(ret, 0) && TEST_int_eq(ERR_GET_LIB(e), ERR_LIB_SYS)
+             && TEST_int_eq(ERR_GET_REASON(e), errnum);
+
+    ERR_clear_error();
+    return ok;
+}
+
+static int test_file_first(void)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+    int ok = 0;
+
+    if (!TEST_ptr(ctx))
+        goto end;
+    ERR_clear_error();
+    if (!expect_sys(SSL_CTX_use_certificate_file(ctx, "c-tests/no-such-file", 0), ENOENT)
+        || !expect_sys(SSL_CTX_use_PrivateKey_file(ctx, "c-tests/no-such-file", 0), ENOENT)
+        || !expect_sys(SSL_CTX_use_certificate_file(NULL, "c-tests/no-such-file", SSL_FILETYPE_PEM),
+                       ENOENT)
+        || !expect_sys(SSL_CTX_use_certificate_file(ctx, NULL, SSL_FILETYPE_PEM), EFAULT)
+        || !expect_sys(SSL_CTX_use_certificate_chain_file(ctx, NULL), EFAULT))
+        goto end;
+    /* an existing file and a bad type: SSL_R_BAD_SSL_FILETYPE */
+    if (!TEST_int_eq(SSL_CTX_use_certificate_file(ctx, cert_path("server-ec.pem"), 7), 0)
+        || !TEST_int_eq(ERR_GET_REASON(ERR_peek_error()), SSL_R_BAD_SSL_FILETYPE))
+        goto end;
+    ok = 1;
+end:
+    ERR_clear_error();
+    SSL_CTX_free(ctx);
+    return ok;
+}
+
 /* A NUL inside a host name (other than as its last byte) refuses it: 0, no error entry, before
  * anything is copied; a trailing NUL is dropped. NULL orders: add1_host with no name and
  * inherit from NULL succeed without looking at the parameters. */
@@ -249,6 +289,7 @@ int main(void)
     RUN_TEST(test_method_refuses_role);
     RUN_TEST(test_want_after_shutdown);
     RUN_TEST(test_no_bio);
+    RUN_TEST(test_file_first);
     RUN_TEST(test_host_names);
     RUN_TEST(test_null_objects);
     RUN_TEST(test_size_limits);

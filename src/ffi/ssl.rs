@@ -440,6 +440,19 @@ pub(crate) fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'
         .unwrap_or_else(|_| rustls_pki_types::PrivateKeyDer::Pkcs8(der.into()))
 }
 
+/// OpenSSL's `SSL_*_use_*_file` functions open the file before they look at anything else (the
+/// object, the file type): a NULL name (`fopen` fails with `EFAULT`) or a file that cannot be
+/// opened gives the same three entries as a failed read, even with a NULL object.
+pub(crate) fn open_check(file: *const c_char, func: &'static str) -> Result<()> {
+    let Some(path) = path_arg(file)? else {
+        let e = Error::system(libc::EFAULT, "file_ctrl").with_data("calling fopen(<NULL>, r)");
+        return Err(wrap_load_error(e, func));
+    };
+    std::fs::File::open(path)
+        .map(drop)
+        .map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
+}
+
 pub(crate) fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
 }
@@ -535,6 +548,7 @@ pub extern "C" fn SSL_CTX_use_certificate_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "SSL_CTX_use_certificate_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let mut certs = read_file_certs(file, r#type)?;
         certs.truncate(1);
@@ -552,6 +566,7 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     file: *const c_char,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "use_certificate_chain_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let certs = read_file_certs(file, SSL_FILETYPE_PEM)?;
         t.use_chain(certs)
@@ -571,6 +586,7 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "SSL_CTX_use_PrivateKey_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let func = "SSL_CTX_use_PrivateKey_file";
         let key = crate::ffi::passwd::load_key_file(file, r#type, t.passwd(), func)?;
