@@ -582,8 +582,21 @@ int main(int argc, char **argv)
             }
             continue;
         }
+        /* OpenSSL reported the failure on its queue: so must sslrs (SSL_get_error and every
+         * caller printing the queue depend on it); the entry itself may differ */
+        if (strcmp(e->err, "-") != 0 && strcmp(err, "-") == 0) {
+            if (allowed(c->fn, c->cas)) {
+                allowed_n++;
+                pass++;
+            } else {
+                printf("FAIL %s %s: returned %s as OpenSSL, but queued no error (OpenSSL %s)\n",
+                       c->fn, c->cas, ret, e->err);
+                fail++;
+            }
+            continue;
+        }
         matched++;
-        err_diff += (strcmp(e->err, "-") == 0) != (strcmp(err, "-") == 0);
+        err_diff += strcmp(e->err, "-") == 0 && strcmp(err, "-") != 0;
         pass++;
     }
     for (int i = 0; i < nallows && !only; i++)
@@ -591,7 +604,7 @@ int main(int argc, char **argv)
             printf("note: allowlist entry %s %s matched nothing\n", allows[i].fn, allows[i].cas);
     printf("%s: %d calls; OpenSSL crashed on %d and hung on %d of them (%d not in OpenSSL); "
            "%d same return value, %d allowlisted differences (%d entries)%s; "
-           "%d with an error queued on one side only (not counted)\n",
+           "%d with an error queued by sslrs only (not counted)\n",
            label, sw_ncalls, o_crash, o_hang, o_absent, matched, allowed_n, nallows,
            same_crash ? "" : "", err_diff);
     if (same_crash)

@@ -1605,8 +1605,8 @@ const SSL_METHOD *DTLSv1_server_method(void);
 
 /**
  * `ERR_add_error_txt(3)`: appends `sepr` (when there is earlier text; NULL = none) and `txt` to
- * the newest entry's data. NULL `txt` is a no-op. Deviation: long or multi-line texts are not
- * split over several entries.
+ * the newest entry's data (on an empty queue, a new `ERR_LIB_NONE` entry's). NULL `txt` is a
+ * no-op. Deviation: long or multi-line texts are not split over several entries.
  */
 void ERR_add_error_txt(const char *sepr, const char *txt);
 

@@ -225,8 +225,7 @@ pub extern "C" fn SSL_CONF_cmd(
     value: *const c_char,
 ) -> c_int {
     guard(-2, || {
-        let Some(c) = conf(cctx) else { return 0 };
-        // SAFETY: NULL or a NUL-terminated string.
+        // OpenSSL looks at the command name first (SSL_R_INVALID_NULL_CMD_NAME)
         if cmd.is_null() {
             crate::crypto::err::push(crate::error::Error::ssl(
                 crate::error::ssl_r::INVALID_NULL_CMD_NAME,
@@ -234,6 +233,8 @@ pub extern "C" fn SSL_CONF_cmd(
             ));
             return 0;
         }
+        let Some(c) = conf(cctx) else { return 0 };
+        // SAFETY: NULL or a NUL-terminated string.
         let Some(name) = (unsafe { c_str(cmd) }).and_then(|s| s.to_str().ok()) else {
             return 0;
         };

@@ -634,6 +634,11 @@ pub extern "C" fn SSL_trace(
     let _ = (version, buf, ssl);
     guard((), || {
         if arg.is_null() {
+            // OpenSSL's first BIO_printf to the NULL BIO
+            crate::crypto::err::push(crate::error::Error::null_param(
+                crate::error::lib::BIO,
+                "BIO_printf",
+            ));
             return;
         }
         let line = format!(
