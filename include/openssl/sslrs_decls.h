@@ -695,8 +695,8 @@ ASN1_TIME *ASN1_TIME_set(ASN1_TIME *s, time_t t);
 
 /**
  * `ASN1_TIME_to_tm(s, tm)`: the time broken down into `*tm` (GMT; weekday and day of year
- * filled, everything else zero); NULL `s` gives the current time. 1, or 0 for a malformed
- * time or NULL `tm`.
+ * filled, everything else zero); NULL `s` gives the current time. 1 (also for NULL `tm` when
+ * the time is valid), or 0 for a malformed time.
  */
 int ASN1_TIME_to_tm(const ASN1_TIME *s, struct tm *tm);
 
@@ -1505,8 +1505,8 @@ int CRYPTO_get_ex_new_index(int class_index,
 void *CRYPTO_malloc(size_t num, const char *file, int line);
 
 /**
- * `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL
- * or 0 bytes.
+ * `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL,
+ * 0 bytes or `INT_MAX` bytes and more.
  */
 void *CRYPTO_memdup(const void *str, size_t siz, const char *file, int line);
 
@@ -1605,8 +1605,8 @@ const SSL_METHOD *DTLSv1_server_method(void);
 
 /**
  * `ERR_add_error_txt(3)`: appends `sepr` (when there is earlier text; NULL = none) and `txt` to
- * the newest entry's data. NULL `txt` is a no-op. Deviation: long or multi-line texts are not
- * split over several entries.
+ * the newest entry's data (on an empty queue, a new `ERR_LIB_NONE` entry's). NULL `txt` is a
+ * no-op. Deviation: long or multi-line texts are not split over several entries.
  */
 void ERR_add_error_txt(const char *sepr, const char *txt);
 
@@ -2157,7 +2157,8 @@ void OPENSSL_sk_pop_free(OPENSSL_STACK *st, void (*func)(void*));
 int OPENSSL_sk_push(OPENSSL_STACK *st, const void *data);
 
 /**
- * `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL.
+ * `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL or
+ * more than `INT_MAX` elements in all.
  */
 int OPENSSL_sk_reserve(OPENSSL_STACK *st, int n);
 
@@ -3768,7 +3769,7 @@ int SSL_SESSION_set1_id_context(SSL_SESSION *s,
                                 unsigned int sid_ctx_len);
 
 /**
- * `SSL_SESSION_set1_master_key(3)`: 1, or 0.
+ * `SSL_SESSION_set1_master_key(3)`: 1, or 0 (also, without an error entry, over 512 bytes).
  *
  * Status: partial — changes what the session reports; the resumption secret rustls holds for
  * it is unchanged
@@ -3914,7 +3915,7 @@ int SSL_alloc_buffers(SSL *ssl);
  * SSLv2-format entries when `isv2format`) into the suites sslrs knows (`sk`) and the
  * signalling suites (`scsvs`); unknown ids are skipped. 1, or 0 (`SSL_R_NO_CIPHERS_SPECIFIED`
  * for an empty list, `SSL_R_ERROR_IN_RECEIVED_CIPHER_LIST` for a length that is not a
- * multiple of the entry size).
+ * multiple of the entry size or is over 65535, which no ClientHello can carry).
  *
  * Status: partial — suites sslrs does not implement are skipped like unknown ones
  */
@@ -4074,8 +4075,8 @@ int SSL_dane_tlsa_add(SSL *s,
                       size_t dlen);
 
 /**
- * `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
- * returns 0 here.
+ * `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why); 0 when the
+ * context's method cannot play the role (OpenSSL's `ssl_undefined_function`).
  */
 int SSL_do_handshake(SSL *s);
 
@@ -4087,7 +4088,8 @@ int SSL_do_handshake(SSL *s);
 SSL *SSL_dup(SSL *ssl);
 
 /**
- * `SSL_dup_CA_list(3)`: a new stack of copies of the names (NULL for NULL).
+ * `SSL_dup_CA_list(3)`: a new stack of copies of the names (an empty one for NULL, as
+ * OpenSSL's).
  */
 stack_st_X509_NAME *SSL_dup_CA_list(const stack_st_X509_NAME *sk);
 
@@ -6197,7 +6199,7 @@ int i2d_SSL_SESSION(const SSL_SESSION *in, unsigned char **pp);
 /**
  * `i2d_X509(a, out)`: the DER length; with `out` set, writes the DER at `*out` and advances it,
  * or with `*out == NULL` stores a `malloc`'d copy there (freed with `OPENSSL_free`). Returns
- * -1 for NULL or an empty (`X509_new`) certificate.
+ * 0 for NULL (no error entry), -1 for an empty (`X509_new`) certificate.
  */
 int i2d_X509(const X509 *a, unsigned char **out);
 
@@ -6210,7 +6212,7 @@ int i2d_X509_CRL(const X509_CRL *a, unsigned char **out);
 /**
  * `i2d_X509_NAME(a, out)`: the DER length; with `out`, the DER is written at `*out` (which is
  * advanced) or, with `*out == NULL`, into a new `OPENSSL_malloc`'d buffer stored there.
- * -1 for NULL.
+ * 0 for NULL (no error entry).
  */
 int i2d_X509_NAME(const X509_NAME *a, unsigned char **out);
 

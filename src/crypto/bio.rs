@@ -86,6 +86,8 @@ pub const TYPE_BIO: i32 = 0x0413;
 
 /// Default pair buffer: 17 × 1024, one maximum TLS record.
 pub const PAIR_DEFAULT_BUF: usize = 17 * 1024;
+/// The most a memory BIO holds: OpenSSL's `BUF_MEM` does not grow past this (`LIMIT_BEFORE_EXPANSION`).
+const MEM_LIMIT: usize = 0x5fff_fffc;
 
 /// `BIO_R_*` reasons raised here (OpenSSL 3.0 `bioerr.h`).
 pub mod reason {
@@ -383,12 +385,19 @@ impl Bio {
     }
 
     /// `BIO_set_ex_data`.
-    pub fn ex_set(&self, idx: usize, v: usize) {
+    /// Sets ex_data slot `idx`; false (nothing changed) when the slots cannot grow to it: from
+    /// `max` up, or when the allocation fails (OpenSSL's malloc failure).
+    pub fn ex_set(&self, idx: usize, v: usize, max: usize) -> bool {
         let mut ex = lock(&self.ex);
         if ex.len() <= idx {
+            let more = idx + 1 - ex.len();
+            if idx >= max || ex.try_reserve(more).is_err() {
+                return false;
+            }
             ex.resize(idx + 1, 0);
         }
         ex[idx] = v;
+        true
     }
 
     /// `BIO_next`: the next BIO's address (NULL at the end of the chain).
@@ -702,6 +711,17 @@ impl Bio {
                 {
                     m.data.drain(..m.pos);
                     m.pos = 0;
+                }
+                // OpenSSL's BUF_MEM refuses to grow past 0x5ffffffc bytes (a malloc failure)
+                if (m.data.len() - m.pos).saturating_add(len) > MEM_LIMIT
+                    || m.data.try_reserve(len).is_err()
+                {
+                    err::push(Error::new(
+                        lib::BUF,
+                        common::MALLOC_FAILURE,
+                        "BUF_MEM_grow_clean",
+                    ));
+                    return -1;
                 }
                 m.data.extend_from_slice(&data[..len]);
                 len as i32

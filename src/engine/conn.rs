@@ -374,6 +374,17 @@ impl Conn {
         self.role
     }
 
+    /// Whether the context's method cannot play the role that is set (`TLS_client_method`
+    /// accepting, `TLS_server_method` connecting): OpenSSL's handshake function is then
+    /// `ssl_undefined_function`.
+    pub fn method_refuses_role(&self) -> bool {
+        use crate::engine::context::Method;
+        matches!(
+            (self.role, self.ctx.method),
+            (Some(Role::Server), Method::Client) | (Some(Role::Client), Method::Server)
+        )
+    }
+
     /// `SSL_is_server`.
     pub fn is_server(&self) -> bool {
         match self.role {
@@ -852,7 +863,13 @@ impl Conn {
                 break;
             }
             let Some(w) = self.wbio.as_ref() else {
-                return Err(Stop::Syscall);
+                if self.in_init {
+                    // OpenSSL's handshake writes nothing without a wbio: -1, nothing queued
+                    return Err(Stop::Syscall);
+                }
+                // after the handshake (SSL_write, SSL_shutdown): fatal, SSL_R_BIO_NOT_SET
+                let e = Error::ssl(ssl_r::BIO_NOT_SET, "ssl3_write_pending");
+                return Err(self.fatal(e));
             };
             self.rwstate = SSL_WRITING;
             let mut out = msgs::Watched {
@@ -899,7 +916,9 @@ impl Conn {
     /// OpenSSL's record layer does), then exactly the body, straight into rustls's buffer.
     fn read_record(&mut self) -> Io<Record> {
         let Some(r) = self.rbio.clone() else {
-            return Err(Stop::Syscall);
+            // OpenSSL's record layer: a fatal error (no alert), SSL_R_READ_BIO_NOT_SET
+            let e = Error::ssl(ssl_r::READ_BIO_NOT_SET, "ssl3_read_n");
+            return Err(self.fatal(e));
         };
         self.rwstate = SSL_READING;
         loop {
@@ -1422,6 +1441,8 @@ impl Conn {
                     return Err(self.fatal(e));
                 }
             }
+            // the close_notify was read: nothing is wanted any more (OpenSSL's successful read)
+            self.rwstate = SSL_NOTHING;
         }
         let both = SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN;
         let flushed = !self.tls.as_ref().is_some_and(|t| t.wants_write());

@@ -134,6 +134,10 @@ pub extern "C" fn ASN1_STRING_set(str: *mut ASN1_STRING, data: *const c_void, le
         // SAFETY: NULL or a live native string, used exclusively by this call.
         let s = unsafe { (str as *mut Asn1String).as_mut() }
             .ok_or(Error::null_param(lib::ASN1, "ASN1_STRING_set"))?;
+        if len == c_int::MAX {
+            // OpenSSL's limit (the length plus its NUL must fit an int): ASN1_R_TOO_LARGE
+            return Err(Error::new(lib::ASN1, 223, "ASN1_STRING_set"));
+        }
         let bytes: &[u8] = match (data.is_null(), len) {
             (true, l) if l < 0 => return Ok(0),
             (true, _) => &[],

@@ -324,18 +324,18 @@ pub extern "C" fn ASN1_TIME_print(bp: *mut BIO, tm: *const ASN1_TIME) -> c_int {
 }
 
 /// `ASN1_TIME_to_tm(s, tm)`: the time broken down into `*tm` (GMT; weekday and day of year
-/// filled, everything else zero); NULL `s` gives the current time. 1, or 0 for a malformed
-/// time or NULL `tm`.
+/// filled, everything else zero); NULL `s` gives the current time. 1 (also for NULL `tm` when
+/// the time is valid), or 0 for a malformed time.
 #[no_mangle]
 pub extern "C" fn ASN1_TIME_to_tm(s: *const ASN1_TIME, tm: *mut libc::tm) -> c_int {
     crate::forward!(ASN1_TIME_to_tm(s, tm));
     guard(0, || {
-        if tm.is_null() {
-            return 0;
-        }
         let Some(t) = epoch_or_now(s) else {
             return 0;
         };
+        if tm.is_null() {
+            return 1; // OpenSSL: only checks that the time can be read
+        }
         let c = Civil::from_epoch(t);
         // SAFETY: all-zero is a valid `struct tm` (NULL tm_zone).
         let mut out: libc::tm = unsafe { core::mem::zeroed() };

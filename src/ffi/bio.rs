@@ -440,6 +440,20 @@ pub extern "C" fn BIO_new_bio_pair(
         if bio1.is_null() || bio2.is_null() {
             return Err(null("BIO_new_bio_pair"));
         }
+        if writebuf1 > isize::MAX as usize || writebuf2 > isize::MAX as usize {
+            // OpenSSL allocates both buffers here: sizes no allocation can have fail as its
+            // malloc does (a pair is never made and the out-pointers are NULL).
+            // SAFETY: both non-NULL out-parameters per the C contract.
+            unsafe {
+                write_out(bio1, core::ptr::null_mut());
+                write_out(bio2, core::ptr::null_mut());
+            }
+            return Err(Error::new(
+                lib::BIO,
+                crate::error::common::MALLOC_FAILURE,
+                "BIO_new_bio_pair",
+            ));
+        }
         let (a, b) = Bio::new_pair(writebuf1, writebuf2);
         // SAFETY: both non-NULL out-parameters per the C contract.
         unsafe {

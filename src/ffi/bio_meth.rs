@@ -644,7 +644,14 @@ pub extern "C" fn BIO_set_ex_data(bio: *mut BIO, idx: c_int, data: *mut c_void) 
             }
             return 0;
         };
-        b.ex_set(i, data as usize);
+        if !b.ex_set(i, data as usize, crate::ffi::ex_data::MAX_INDEX) {
+            err::push(Error::new(
+                lib::CRYPTO,
+                crate::error::common::MALLOC_FAILURE,
+                "CRYPTO_set_ex_data",
+            ));
+            return 0;
+        }
         1
     })
 }

@@ -1760,8 +1760,8 @@ pub extern "C" fn BIO_ADDR_rawmake(
         let Some(a) = (unsafe { (ap as *mut Addr).as_mut() }) else {
             return 0;
         };
-        if r#where.is_null() {
-            return 0;
+        if r#where.is_null() || wherelen > isize::MAX as usize {
+            return 0; // no address has such a length (and no slice can)
         }
         // SAFETY: the caller's `wherelen` readable bytes.
         let raw = unsafe { core::slice::from_raw_parts(r#where as *const u8, wherelen) };

@@ -434,6 +434,14 @@ fn chain_ssl(b: *mut BIO) -> *mut SSL {
 #[no_mangle]
 pub extern "C" fn BIO_ssl_copy_session_id(to: *mut BIO, from: *mut BIO) -> c_int {
     guard(0, || {
+        if to.is_null() || from.is_null() {
+            // OpenSSL's BIO_find_type on the NULL one
+            crate::crypto::err::push(crate::error::Error::null_param(
+                crate::error::lib::BIO,
+                "BIO_find_type",
+            ));
+            return 0;
+        }
         let t = if to.is_null() {
             core::ptr::null_mut()
         } else {

@@ -350,10 +350,14 @@ pub extern "C" fn SSL_get0_peer_CA_list(s: *const SSL) -> *const stack_st_X509_N
 // ---------------------------------------------------------------------------------------------
 // Exports: loading names
 
-/// `SSL_dup_CA_list(3)`: a new stack of copies of the names (NULL for NULL).
+/// `SSL_dup_CA_list(3)`: a new stack of copies of the names (an empty one for NULL, as
+/// OpenSSL's).
 #[no_mangle]
 pub extern "C" fn SSL_dup_CA_list(sk: *const stack_st_X509_NAME) -> *mut stack_st_X509_NAME {
     call(core::ptr::null_mut(), || {
+        if sk.is_null() {
+            return Ok(new_stack()? as *mut stack_st_X509_NAME);
+        }
         Ok(dup_names(sk as StackPtr)? as *mut stack_st_X509_NAME)
     })
 }

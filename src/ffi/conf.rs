@@ -225,6 +225,14 @@ pub extern "C" fn SSL_CONF_cmd(
     value: *const c_char,
 ) -> c_int {
     guard(-2, || {
+        // OpenSSL looks at the command name first (SSL_R_INVALID_NULL_CMD_NAME)
+        if cmd.is_null() {
+            crate::crypto::err::push(crate::error::Error::ssl(
+                crate::error::ssl_r::INVALID_NULL_CMD_NAME,
+                "SSL_CONF_cmd",
+            ));
+            return 0;
+        }
         let Some(c) = conf(cctx) else { return 0 };
         // SAFETY: NULL or a NUL-terminated string.
         let Some(name) = (unsafe { c_str(cmd) }).and_then(|s| s.to_str().ok()) else {

@@ -377,8 +377,8 @@ pub extern "C" fn CRYPTO_strndup(
     })
 }
 
-/// `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL
-/// or 0 bytes.
+/// `CRYPTO_memdup(3)` (behind `OPENSSL_memdup`): a `malloc`ed copy of `siz` bytes; NULL for NULL,
+/// 0 bytes or `INT_MAX` bytes and more.
 #[no_mangle]
 pub extern "C" fn CRYPTO_memdup(
     str: *const c_void,
@@ -389,7 +389,8 @@ pub extern "C" fn CRYPTO_memdup(
     crate::forward!(CRYPTO_memdup(str, siz, file, line));
     let _ = (file, line);
     call(core::ptr::null_mut(), || {
-        if str.is_null() || siz == 0 {
+        // OpenSSL refuses sizes from INT_MAX up, without an error entry.
+        if str.is_null() || siz == 0 || siz >= c_int::MAX as size_t {
             return Ok(core::ptr::null_mut());
         }
         let p = alloc(siz, false)?;

@@ -119,7 +119,18 @@ pub extern "C" fn EVP_MD_get_type(md: *const EVP_MD) -> c_int {
 #[no_mangle]
 pub extern "C" fn EVP_MD_get_size(md: *const EVP_MD) -> c_int {
     crate::forward!(EVP_MD_get_size(md));
-    digest(md).map_or(-1, |d| d.size)
+    match digest(md) {
+        Some(d) => d.size,
+        None => {
+            // EVP_R_MESSAGE_DIGEST_IS_NULL
+            crate::crypto::err::push(crate::error::Error::new(
+                crate::error::lib::EVP,
+                159,
+                "EVP_MD_get_size",
+            ));
+            -1
+        }
+    }
 }
 
 /// `EVP_MD_get0_name(3)` (`EVP_MD_name`): `"SHA256"` etc.; NULL for NULL.

@@ -880,8 +880,8 @@ pub extern "C" fn sslrs_err_add_error_data(txt: *const c_char) {
 }
 
 /// `ERR_add_error_txt(3)`: appends `sepr` (when there is earlier text; NULL = none) and `txt` to
-/// the newest entry's data. NULL `txt` is a no-op. Deviation: long or multi-line texts are not
-/// split over several entries.
+/// the newest entry's data (on an empty queue, a new `ERR_LIB_NONE` entry's). NULL `txt` is a
+/// no-op. Deviation: long or multi-line texts are not split over several entries.
 #[no_mangle]
 pub extern "C" fn ERR_add_error_txt(sepr: *const c_char, txt: *const c_char) {
     crate::forward!(ERR_add_error_txt(sepr, txt));
@@ -889,6 +889,11 @@ pub extern "C" fn ERR_add_error_txt(sepr: *const c_char, txt: *const c_char) {
     guard((), || {
         if let Some(t) = unsafe { c_str(txt) } {
             let sep = unsafe { c_str(sepr) }.map_or(&b""[..], |s| s.to_bytes());
+            if ERR_peek_last_error() == 0 {
+                // OpenSSL: on an empty queue the text goes to a new ERR_LIB_NONE entry
+                let none = crate::error::Error::new(crate::error::lib::NONE, 0, "");
+                crate::crypto::err::push(none);
+            }
             q::add_data(sep, t.to_bytes());
         }
     })

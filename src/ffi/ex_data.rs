@@ -50,6 +50,10 @@ pub type CRYPTO_EX_dup = Option<
     ) -> c_int,
 >;
 
+/// Indexes from this up are refused by `ExData::set` as OpenSSL's allocation failure would be
+/// (no program registers sixteen million ex_data indexes; growing to `INT_MAX` would abort).
+pub(crate) const MAX_INDEX: usize = 1 << 24;
+
 /// Number of `CRYPTO_EX_INDEX_*` classes (0..=17).
 const CLASSES: usize = 18;
 
@@ -152,7 +156,8 @@ impl ExData {
             .unwrap_or(0)
     }
 
-    /// Sets `idx`; false for a negative index (with OpenSSL's two error entries).
+    /// Sets `idx`; false for a negative index (with OpenSSL's two error entries) or one of
+    /// [`MAX_INDEX`] or more (a malloc failure).
     pub fn set(&self, idx: c_int, v: usize) -> bool {
         let Ok(i) = usize::try_from(idx) else {
             for func in ["OPENSSL_sk_set", "CRYPTO_set_ex_data"] {
@@ -166,6 +171,18 @@ impl ExData {
         };
         let mut vals = self.lock();
         if vals.len() <= i {
+            // OpenSSL grows its stack one slot at a time up to `idx` and reports a malloc
+            // failure when it cannot; an index no registration could have produced stands for
+            // that failure here (growing to it would abort the process).
+            let more = i + 1 - vals.len();
+            if i >= MAX_INDEX || vals.try_reserve(more).is_err() {
+                crate::crypto::err::push(Error::new(
+                    lib::CRYPTO,
+                    common::MALLOC_FAILURE,
+                    "CRYPTO_set_ex_data",
+                ));
+                return false;
+            }
             vals.resize(i + 1, 0);
         }
         vals[i] = v;

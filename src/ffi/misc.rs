@@ -299,7 +299,7 @@ fn new_stack() -> Result<*mut OPENSSL_STACK> {
 /// SSLv2-format entries when `isv2format`) into the suites sslrs knows (`sk`) and the
 /// signalling suites (`scsvs`); unknown ids are skipped. 1, or 0 (`SSL_R_NO_CIPHERS_SPECIFIED`
 /// for an empty list, `SSL_R_ERROR_IN_RECEIVED_CIPHER_LIST` for a length that is not a
-/// multiple of the entry size).
+/// multiple of the entry size or is over 65535, which no ClientHello can carry).
 ///
 /// Status: partial — suites sslrs does not implement are skipped like unknown ones
 #[no_mangle]
@@ -318,7 +318,9 @@ pub extern "C" fn SSL_bytes_to_cipher_list(
         if len == 0 {
             return Err(Error::ssl(ssl_r::NO_CIPHERS_SPECIFIED, F));
         }
-        if len % n != 0 {
+        // A ClientHello's list has a 16-bit length: longer ones are refused (OpenSSL works
+        // through any length, for minutes on gigabytes).
+        if len % n != 0 || len > 0xffff {
             return Err(Error::ssl(ssl_r::ERROR_IN_RECEIVED_CIPHER_LIST, F));
         }
         // SAFETY: `bytes` holds `len` bytes per the API.
@@ -632,6 +634,11 @@ pub extern "C" fn SSL_trace(
     let _ = (version, buf, ssl);
     guard((), || {
         if arg.is_null() {
+            // OpenSSL's first BIO_printf to the NULL BIO
+            crate::crypto::err::push(crate::error::Error::null_param(
+                crate::error::lib::BIO,
+                "BIO_printf",
+            ));
             return;
         }
         let line = format!(

@@ -184,6 +184,7 @@ pub extern "C" fn SSL_use_certificate_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        crate::ffi::ssl::open_check(file, "SSL_use_certificate_file")?;
         let t = Target::ssl(ssl)?;
         let mut certs = load_cert_file(file, r#type, "SSL_use_certificate_file")?;
         certs.truncate(1);
@@ -199,6 +200,7 @@ pub extern "C" fn SSL_use_certificate_file(
 #[no_mangle]
 pub extern "C" fn SSL_use_certificate_chain_file(ssl: *mut SSL, file: *const c_char) -> c_int {
     one_or_zero(|| {
+        crate::ffi::ssl::open_check(file, "use_certificate_chain_file")?;
         let t = Target::ssl(ssl)?;
         let certs = load_cert_file(file, SSL_FILETYPE_PEM, "use_certificate_chain_file")?;
         t.use_chain(certs)
@@ -216,6 +218,7 @@ pub extern "C" fn SSL_use_PrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        crate::ffi::ssl::open_check(file, "SSL_use_PrivateKey_file")?;
         let t = Target::ssl(ssl)?;
         let key = load_key_file(file, r#type, t.passwd(), "SSL_use_PrivateKey_file")?;
         t.use_key(key, core::ptr::null_mut())
@@ -232,6 +235,7 @@ pub extern "C" fn SSL_CTX_use_RSAPrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        crate::ffi::ssl::open_check(file, "SSL_CTX_use_RSAPrivateKey_file")?;
         use_rsa_file(
             Target::ctx(ctx)?,
             file,
@@ -250,6 +254,7 @@ pub extern "C" fn SSL_use_RSAPrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        crate::ffi::ssl::open_check(file, "SSL_use_RSAPrivateKey_file")?;
         use_rsa_file(
             Target::ssl(ssl)?,
             file,

@@ -90,8 +90,14 @@ pub extern "C" fn PEM_X509_INFO_read_bio(
     let _ = (cb, u);
     null_on_error(|| {
         // SAFETY: NULL or a live BIO.
-        let bio = unsafe { types::borrow::<BIO>(bp) }
-            .ok_or(Error::null_param(lib::PEM, "PEM_X509_INFO_read_bio_ex"))?;
+        let Some(bio) = (unsafe { types::borrow::<BIO>(bp) }) else {
+            // OpenSSL: reading a NULL BIO is the end of the input; `sk` (or a new empty
+            // stack) comes back, no error entry left
+            if sk.is_null() {
+                return Ok(Stack::new(None).into_c().cast());
+            }
+            return Ok(sk);
+        };
         let mut next = move || {
             let mut b = [0u8; 1];
             (bio.read(&mut b) == 1).then_some(b[0])

@@ -1,6 +1,6 @@
 //! Pointer hygiene: the only helpers that turn C pointers into Rust references.
 
-use crate::error::{lib, Error, Result};
+use crate::error::{common, lib, Error, Result};
 use core::ffi::{c_char, c_int, c_void, CStr};
 
 /// Borrows `len` bytes at `buf`. `len == 0` accepts any pointer, NULL included.
@@ -14,6 +14,7 @@ pub unsafe fn in_buf<'a>(buf: *const c_void, len: usize) -> Result<&'a [u8]> {
     if buf.is_null() {
         return Err(Error::null_param(lib::SSL, "in_buf"));
     }
+    too_long(len, "in_buf")?;
     // SAFETY: non-null, and the caller promises `len` readable bytes.
     Ok(unsafe { core::slice::from_raw_parts(buf as *const u8, len) })
 }
@@ -29,8 +30,19 @@ pub unsafe fn out_buf<'a>(buf: *mut c_void, len: usize) -> Result<&'a mut [u8]> 
     if buf.is_null() {
         return Err(Error::null_param(lib::SSL, "out_buf"));
     }
+    too_long(len, "out_buf")?;
     // SAFETY: non-null, and the caller promises `len` writable bytes.
     Ok(unsafe { core::slice::from_raw_parts_mut(buf as *mut u8, len) })
+}
+
+/// No buffer is longer than `isize::MAX` bytes (a slice of more is undefined behaviour): such
+/// a length is the caller's error (`ERR_R_PASSED_INVALID_ARGUMENT`), found before any byte is
+/// touched.
+fn too_long(len: usize, func: &'static str) -> Result<()> {
+    if len > isize::MAX as usize {
+        return Err(Error::new(lib::SSL, common::PASSED_INVALID_ARGUMENT, func));
+    }
+    Ok(())
 }
 
 /// A C `int` length that must not be negative.

@@ -65,6 +65,12 @@ fn change(s: &Session, f: impl FnOnce(&mut crate::engine::session::SessionData))
     s.replace_with(copy);
 }
 
+/// A length OpenSSL's `OPENSSL_memdup` refuses (`INT_MAX` and more): the setter then fails
+/// without an error entry.
+fn too_big(len: usize) -> bool {
+    len >= c_int::MAX as usize
+}
+
 fn bytes_arg(p: *const c_void, len: usize) -> Result<Vec<u8>> {
     if p.is_null() || len == 0 {
         return Ok(Vec::new());
@@ -107,15 +113,18 @@ pub extern "C" fn SSL_SESSION_set1_alpn_selected(
     alpn: *const c_uchar,
     len: usize,
 ) -> c_int {
-    one_or_zero(|| {
+    call(0, || {
         let s = sess(s)?;
+        if too_big(len) {
+            return Ok(0);
+        }
         let v = bytes_arg(alpn.cast(), len)?;
         s.update(|d| d.alpn = v);
-        Ok(())
+        Ok(1)
     })
 }
 
-/// `SSL_SESSION_set1_master_key(3)`: 1, or 0.
+/// `SSL_SESSION_set1_master_key(3)`: 1, or 0 (also, without an error entry, over 512 bytes).
 ///
 /// Status: partial — changes what the session reports; the resumption secret rustls holds for
 /// it is unchanged
@@ -125,11 +134,16 @@ pub extern "C" fn SSL_SESSION_set1_master_key(
     r#in: *const c_uchar,
     len: usize,
 ) -> c_int {
-    one_or_zero(|| {
+    call(0, || {
         let s = sess(sess_)?;
+        // OpenSSL's master_key field holds 512 bytes (a TLS 1.3 resumption PSK at most);
+        // longer keys fail without an error entry
+        if len > 512 {
+            return Ok(0);
+        }
         let v = bytes_arg(r#in.cast(), len)?;
         s.update(|d| d.master_key = v);
-        Ok(())
+        Ok(1)
     })
 }
 
@@ -225,9 +239,15 @@ pub extern "C" fn SSL_SESSION_set1_ticket_appdata(
     data: *const c_void,
     len: usize,
 ) -> c_int {
-    one_or_zero(|| {
+    call(0, || {
+        if too_big(len) {
+            // only when `ss` is a session: NULL still fails with its error entry
+            sess(ss)?;
+            return Ok(0);
+        }
         let v = bytes_arg(data, len)?;
-        recorded::session_appdata(ss, |a| *a = (!v.is_empty()).then_some(v))
+        recorded::session_appdata(ss, |a| *a = (!v.is_empty()).then_some(v))?;
+        Ok(1)
     })
 }
 

@@ -441,6 +441,19 @@ pub(crate) fn der_private_key(der: Vec<u8>) -> rustls_pki_types::PrivateKeyDer<'
         .unwrap_or_else(|_| rustls_pki_types::PrivateKeyDer::Pkcs8(der.into()))
 }
 
+/// OpenSSL's `SSL_*_use_*_file` functions open the file before they look at anything else (the
+/// object, the file type): a NULL name (`fopen` fails with `EFAULT`) or a file that cannot be
+/// opened gives the same three entries as a failed read, even with a NULL object.
+pub(crate) fn open_check(file: *const c_char, func: &'static str) -> Result<()> {
+    let Some(path) = path_arg(file)? else {
+        let e = Error::system(libc::EFAULT, "file_ctrl").with_data("calling fopen(<NULL>, r)");
+        return Err(wrap_load_error(e, func));
+    };
+    std::fs::File::open(path)
+        .map(drop)
+        .map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
+}
+
 pub(crate) fn read_der_file(path: &Path, func: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| wrap_load_error(crate::crypto::pem::open_error(path, &e), func))
 }
@@ -536,6 +549,7 @@ pub extern "C" fn SSL_CTX_use_certificate_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "SSL_CTX_use_certificate_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let mut certs = read_file_certs(file, r#type)?;
         certs.truncate(1);
@@ -553,6 +567,7 @@ pub extern "C" fn SSL_CTX_use_certificate_chain_file(
     file: *const c_char,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "use_certificate_chain_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let certs = read_file_certs(file, SSL_FILETYPE_PEM)?;
         t.use_chain(certs)
@@ -572,6 +587,7 @@ pub extern "C" fn SSL_CTX_use_PrivateKey_file(
     r#type: c_int,
 ) -> c_int {
     one_or_zero(|| {
+        open_check(file, "SSL_CTX_use_PrivateKey_file")?;
         let t = crate::ffi::certs::Target::ctx(ctx)?;
         let func = "SSL_CTX_use_PrivateKey_file";
         let key = crate::ffi::passwd::load_key_file(file, r#type, t.passwd(), func)?;
@@ -969,6 +985,16 @@ pub extern "C" fn SSL_is_server(s: *const SSL) -> c_int {
     with_conn(s, 0, |c| Ok(c_int::from(c.is_server())))
 }
 
+/// The handshake of a role the context's method cannot play (`SSL_accept` on a
+/// `TLS_client_method` object, ...): 0 with OpenSSL's `ssl_undefined_function` entry.
+fn undefined_function() -> Error {
+    Error::new(
+        lib::SSL,
+        crate::error::common::SHOULD_NOT_HAVE_BEEN_CALLED,
+        "ssl_undefined_function",
+    )
+}
+
 fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
     match r {
         Ok(()) => 1,
@@ -976,11 +1002,15 @@ fn hs_ret(r: core::result::Result<(), Stop>) -> c_int {
     }
 }
 
-/// `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why). 3.0 never
-/// returns 0 here.
+/// `SSL_do_handshake(3)`: 1 when done, -1 otherwise (`SSL_get_error` tells why); 0 when the
+/// context's method cannot play the role (OpenSSL's `ssl_undefined_function`).
 #[no_mangle]
 pub extern "C" fn SSL_do_handshake(s: *mut SSL) -> c_int {
     with_conn_io(s, -1, |c| {
+        if c.method_refuses_role() {
+            crate::crypto::err::push(undefined_function());
+            return Ok(0);
+        }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))
     })
@@ -992,6 +1022,10 @@ fn handshake_as(s: *mut SSL, default_role: Role) -> c_int {
     with_conn_io(s, -1, |c| {
         if c.role().is_none() {
             c.set_role(default_role);
+        }
+        if c.method_refuses_role() {
+            crate::crypto::err::push(undefined_function());
+            return Ok(0);
         }
         set_errno_zero();
         Ok(hs_ret(c.do_handshake()))

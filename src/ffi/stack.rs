@@ -212,13 +212,18 @@ pub extern "C" fn OPENSSL_sk_new_reserve(c: OPENSSL_sk_compfunc, n: c_int) -> *m
     })
 }
 
-/// `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL.
+/// `OPENSSL_sk_reserve`: makes room for `n` more elements. 1; 0 (and an error) for NULL or
+/// more than `INT_MAX` elements in all.
 #[no_mangle]
 pub extern "C" fn OPENSSL_sk_reserve(st: *mut OPENSSL_STACK, n: c_int) -> c_int {
     crate::forward!(OPENSSL_sk_reserve(st, n));
     call(0, || {
         // SAFETY: NULL or a stack the caller holds.
         let s = unsafe { stack_mut(st) }.ok_or_else(null_param)?;
+        // OpenSSL's hard limit: INT_MAX elements (CRYPTO_R_TOO_MANY_RECORDS)
+        if n > 0 && n as usize > c_int::MAX as usize - s.data.len().min(c_int::MAX as usize) {
+            return Err(Error::new(lib::CRYPTO, 114, "sk_reserve"));
+        }
         s.data.reserve(usize::try_from(n).unwrap_or(0).min(1 << 20));
         Ok(1)
     })
@@ -291,6 +296,12 @@ pub extern "C" fn OPENSSL_sk_deep_copy(
                         unsafe { f(d) };
                     }
                 }
+                // OpenSSL reports a failed element copy as a malloc failure
+                crate::crypto::err::push(Error::new(
+                    lib::CRYPTO,
+                    common::MALLOC_FAILURE,
+                    "OPENSSL_sk_deep_copy",
+                ));
                 return core::ptr::null_mut();
             }
             out.data.push(q);

@@ -526,6 +526,14 @@ pub extern "C" fn X509_STORE_CTX_set_ex_data(
     call(0, || {
         let n = native(ctx, "X509_STORE_CTX_set_ex_data")?;
         if idx < 0 {
+            // OpenSSL's two entries, as for every other ex_data
+            for func in ["OPENSSL_sk_set", "CRYPTO_set_ex_data"] {
+                crate::crypto::err::push(Error::new(
+                    lib::CRYPTO,
+                    crate::error::common::PASSED_INVALID_ARGUMENT,
+                    func,
+                ));
+            }
             return Ok(0);
         }
         n.ex.insert(idx, data as usize);

@@ -58,9 +58,21 @@ fn name_arg(chk: *const c_char, len: usize) -> Option<Vec<u8>> {
             .to_bytes()
             .to_vec()
     } else {
+        // The NUL check first (`memchr` stops at the first NUL), so that a length beyond a
+        // short string is refused without copying or reading past it.
         // SAFETY: `len` readable bytes per the API.
-        unsafe { core::slice::from_raw_parts(chk as *const u8, len) }.to_vec()
+        let nul = unsafe { libc::memchr(chk.cast(), 0, len) };
+        let n = if nul.is_null() {
+            len
+        } else {
+            nul as usize - chk as usize + 1
+        };
+        // SAFETY: `n` <= `len` readable bytes.
+        unsafe { core::slice::from_raw_parts(chk as *const u8, n) }.to_vec()
     };
+    if b.len() < len {
+        return None; // a NUL before the last byte
+    }
     let body = if b.len() > 1 { b.len() - 1 } else { b.len() };
     if b[..body].contains(&0) {
         return None;
@@ -184,8 +196,13 @@ pub extern "C" fn X509_check_ip(
         if chk.is_null() {
             return Ok(-2);
         }
-        // SAFETY: `chklen` readable bytes per the API.
-        let b = unsafe { core::slice::from_raw_parts(chk, chklen) };
+        // SAFETY: `chklen` readable bytes per the API (a length no buffer can have matches no
+        // address, as an empty one).
+        let b: &[u8] = if chklen > isize::MAX as usize {
+            &[]
+        } else {
+            unsafe { core::slice::from_raw_parts(chk, chklen) }
+        };
         run_check(
             x,
             Kind::Ip,

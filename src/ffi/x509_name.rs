@@ -146,13 +146,15 @@ pub extern "C" fn X509_NAME_cmp(a: *const X509_NAME, b: *const X509_NAME) -> c_i
 
 /// `i2d_X509_NAME(a, out)`: the DER length; with `out`, the DER is written at `*out` (which is
 /// advanced) or, with `*out == NULL`, into a new `OPENSSL_malloc`'d buffer stored there.
-/// -1 for NULL.
+/// 0 for NULL (no error entry).
 #[no_mangle]
 pub extern "C" fn i2d_X509_NAME(a: *const X509_NAME, out: *mut *mut c_uchar) -> c_int {
     crate::forward!(i2d_X509_NAME(a, out));
     call(-1, || {
         // SAFETY: NULL or a live X509_NAME.
-        let n = unsafe { name_ref(a) }.ok_or(Error::null_param(lib::ASN1, "ASN1_item_i2d"))?;
+        let Some(n) = (unsafe { name_ref(a) }) else {
+            return Ok(0); // OpenSSL's ASN1_item_i2d: nothing to encode, no error entry
+        };
         let d: &[u8] = if n.der.is_empty() { &[0x30, 0] } else { &n.der };
         // SAFETY: `out` is NULL or valid per the i2d contract.
         unsafe { write_i2d(d, out) }

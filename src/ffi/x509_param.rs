@@ -109,6 +109,30 @@ fn name_arg(name: *const c_char, len: usize) -> Option<CString> {
         .filter(|c| !c.as_bytes().is_empty())
 }
 
+/// A host name argument as OpenSSL takes it: `len` 0 means up to the NUL; a NUL inside the
+/// name (other than as its last byte) refuses it (`None`, the setter returns 0 without an error
+/// entry); `Some(None)` clears (NULL or empty).
+fn host_arg(name: *const c_char, len: usize) -> Option<Option<CString>> {
+    if name.is_null() {
+        return Some(None);
+    }
+    if len == 0 {
+        return Some(name_arg(name, 0));
+    }
+    // Look for a NUL before reading `len` bytes: the scan stops at the first one, so a length
+    // larger than the buffer behind a short string is refused without reading past it.
+    // SAFETY: `len` readable bytes per the API; `memchr` stops at the first NUL.
+    let nul = unsafe { libc::memchr(name.cast(), 0, len) };
+    if !nul.is_null() {
+        let at = nul as usize - name as usize;
+        if at + 1 != len {
+            return None;
+        }
+        return Some(name_arg(name, 0));
+    }
+    Some(name_arg(name, len))
+}
+
 /// `X509_VERIFY_PARAM_new(3)`: parameters with nothing set (depth -1).
 #[no_mangle]
 pub extern "C" fn X509_VERIFY_PARAM_new() -> *mut X509_VERIFY_PARAM {
@@ -146,6 +170,10 @@ pub extern "C" fn X509_VERIFY_PARAM_inherit(
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_inherit(to, from));
     call(0, || {
+        // OpenSSL returns 1 for a NULL `from` before looking at `to`
+        if from.is_null() {
+            return Ok(1);
+        }
         copy_param(to, from, false, "X509_VERIFY_PARAM_inherit")
     })
 }
@@ -271,8 +299,11 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_host(
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_set1_host(param, name, namelen));
     call(0, || {
+        let Some(h) = host_arg(name, namelen) else {
+            return Ok(0);
+        };
         let p = native(param, "X509_VERIFY_PARAM_set1_host")?;
-        p.lock().hosts = name_arg(name, namelen).into_iter().collect();
+        p.lock().hosts = h.into_iter().collect();
         Ok(1)
     })
 }
@@ -287,9 +318,15 @@ pub extern "C" fn X509_VERIFY_PARAM_add1_host(
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_add1_host(param, name, namelen));
     call(0, || {
-        let p = native(param, "X509_VERIFY_PARAM_add1_host")?;
-        if let Some(n) = name_arg(name, namelen) {
-            p.lock().hosts.push(n);
+        // OpenSSL looks at `param` only when there is a name to add
+        let Some(h) = host_arg(name, namelen) else {
+            return Ok(0);
+        };
+        if let Some(n) = h {
+            native(param, "X509_VERIFY_PARAM_add1_host")?
+                .lock()
+                .hosts
+                .push(n);
         }
         Ok(1)
     })
@@ -349,7 +386,12 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_email(
 ) -> c_int {
     crate::forward!(X509_VERIFY_PARAM_set1_email(param, email, emaillen));
     call(0, || {
-        native(param, "X509_VERIFY_PARAM_set1_email")?.lock().email = name_arg(email, emaillen);
+        let p = native(param, "X509_VERIFY_PARAM_set1_email")?;
+        if emaillen > isize::MAX as usize && !email.is_null() {
+            // OpenSSL allocates `emaillen + 1` bytes, which fails (no error entry)
+            return Ok(0);
+        }
+        p.lock().email = name_arg(email, emaillen);
         Ok(1)
     })
 }
@@ -369,12 +411,19 @@ pub extern "C" fn X509_VERIFY_PARAM_set1_ip(
             p.lock().ip = None;
             return Ok(1);
         }
-        // SAFETY: `iplen` readable bytes per the API.
+        if iplen != 4 && iplen != 16 {
+            // checked before the bytes are looked at (a huge length is never a slice)
+            return Err(Error::new(
+                lib::X509,
+                crate::error::common::PASSED_INVALID_ARGUMENT,
+                "X509_VERIFY_PARAM_set1_ip",
+            ));
+        }
+        // SAFETY: `iplen` (4 or 16) readable bytes per the API.
         let b = unsafe { core::slice::from_raw_parts(ip, iplen) };
         let addr = match b.len() {
             4 => std::net::IpAddr::from(<[u8; 4]>::try_from(b).unwrap_or_default()),
-            16 => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
-            _ => return Ok(0),
+            _ => std::net::IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default()),
         };
         p.lock().ip = Some(addr);
         Ok(1)
@@ -447,7 +496,8 @@ mod tests {
     fn null_sweep_and_copies() {
         X509_VERIFY_PARAM_free(null_mut());
         assert_eq!(X509_VERIFY_PARAM_set1(null_mut(), null()), 0);
-        assert_eq!(X509_VERIFY_PARAM_inherit(null_mut(), null()), 0);
+        // OpenSSL 3.0 returns 1 for a NULL `from` before looking at `to` (the ABI sweep)
+        assert_eq!(X509_VERIFY_PARAM_inherit(null_mut(), null()), 1);
         assert_eq!(X509_VERIFY_PARAM_set_flags(null_mut(), 1), 0);
         assert_eq!(X509_VERIFY_PARAM_clear_flags(null_mut(), 1), 0);
         assert_eq!(X509_VERIFY_PARAM_get_flags(null()), 0);
@@ -456,7 +506,8 @@ mod tests {
         X509_VERIFY_PARAM_set_depth(null_mut(), 1);
         assert_eq!(X509_VERIFY_PARAM_get_depth(null()), -1);
         assert_eq!(X509_VERIFY_PARAM_set1_host(null_mut(), null(), 0), 0);
-        assert_eq!(X509_VERIFY_PARAM_add1_host(null_mut(), null(), 0), 0);
+        // OpenSSL 3.0 looks at `param` only when there is a name to add: 1 (the ABI sweep)
+        assert_eq!(X509_VERIFY_PARAM_add1_host(null_mut(), null(), 0), 1);
         assert!(X509_VERIFY_PARAM_get0_host(null_mut(), 0).is_null());
         X509_VERIFY_PARAM_set_hostflags(null_mut(), 1);
         assert_eq!(X509_VERIFY_PARAM_get_hostflags(null()), 0);

@@ -178,6 +178,10 @@ pub extern "C" fn X509_STORE_CTX_get0_store(ctx: *const X509_STORE_CTX) -> *mut 
 pub extern "C" fn X509_STORE_CTX_set_purpose(ctx: *mut X509_STORE_CTX, purpose: c_int) -> c_int {
     crate::forward!(X509_STORE_CTX_set_purpose(ctx, purpose));
     call(0, || {
+        // OpenSSL: purpose 0 changes nothing and succeeds, before looking at `ctx`
+        if purpose == 0 {
+            return Ok(1);
+        }
         let n = own_ctx(ctx, "X509_STORE_CTX_set_purpose")?;
         if !(1..=9).contains(&purpose) {
             return Err(Error::new(lib::X509, 121, "X509_STORE_CTX_purpose_inherit"));
