@@ -123,6 +123,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_drain(wb);
     }
     SSL_free(s);
-    ERR_clear_error();
+    fz_end();
     return 0;
 }

@@ -86,6 +86,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     SSL_free(s);
     SSL_CTX_free(ctx);
-    ERR_clear_error();
+    fz_end();
     return 0;
 }

@@ -151,6 +151,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             offer(s);
         SSL_SESSION_free(s);
     }
-    ERR_clear_error();
+    fz_end();
     return 0;
 }

@@ -239,6 +239,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     }
     BIO_free(b);
-    ERR_clear_error();
+    fz_end();
     return 0;
 }
