@@ -24,6 +24,8 @@ for t in "$@"; do
     bin=build/fuzz/fuzz_$t
     mkdir -p "build/fuzz/corpus/$t" "fuzz/corpus/$t"
     opts=(-max_len="$(max_len "$t")" -rss_limit_mb=2048 -timeout=20 -print_final_stats=1)
+    # operation sequences need length sooner than libFuzzer's default ramp gives it
+    [ "$t" = api ] && opts+=(-len_control=10)
     if [ $merge -eq 1 ]; then
         fresh=build/fuzz/merged-$t
         rm -rf "$fresh"; mkdir -p "$fresh"
