@@ -88,6 +88,7 @@ test:
 	$(MAKE) --no-print-directory test-c test-ldd test-interop test-peers test-valgrind test-asan test-bench-smoke
 	$(MAKE) --no-print-directory test-exports test-passthrough
 	$(MAKE) --no-print-directory test-sweep
+	$(MAKE) --no-print-directory test-fuzz-replay
 	@# its FAILs are counted by summary.sh (build/results/programs.txt), like the C suites'
 	-$(MAKE) --no-print-directory test-programs
 	-$(MAKE) --no-print-directory test-python
@@ -475,6 +476,70 @@ uninstall:
 test-install: lib extras
 	@mkdir -p $(BUILD)/results
 	@RESULTS=$(BUILD)/results/install.txt bash scripts/test-install.sh
+
+# --- fuzzing (fuzz/README.md) -----------------------------------------------------------------
+# make fuzz: each harness fuzz/fuzz_<t>.c linked with clang's libFuzzer against libsslrs built as a
+# static library with sanitizer-coverage instrumentation (stable rustc, target/fuzz), run for
+# FUZZ_SECONDS; new inputs go to build/fuzz/corpus/<t>, crashes to fuzz/artifacts/.
+# make test-fuzz-replay: the checked-in corpora (fuzz/corpus/<t>) replayed without clang through
+# the same harnesses, built with $(CC) + fuzz/replay.c: native, forward (-lcrypto), ASan.
+FUZZ_TARGETS  ?= server client x509 session config api
+FUZZ_SECONDS  ?= 60
+FUZZ_CLANG    ?= $(shell command -v clang-14 || command -v clang)
+FUZZ_TRIPLE   := x86_64-unknown-linux-gnu
+FUZZ_LIB      := target/fuzz/$(FUZZ_TRIPLE)/release/libsslrs.a
+FUZZ_RUSTFLAGS := -C passes=sancov-module -C llvm-args=-sanitizer-coverage-level=4 \
+    -C llvm-args=-sanitizer-coverage-inline-8bit-counters -C llvm-args=-sanitizer-coverage-pc-table \
+    -C llvm-args=-sanitizer-coverage-trace-compares -C panic=abort
+# debug assertions and overflow checks in sslrs only: rustls 0.23's debug_assert in
+# send_fatal_alert fires on a fatal alert after its own close_notify (a rustls-internal check,
+# harmless in release builds; see fuzz/README.md), which would mask everything behind it.
+FUZZ_PROFILE  := --config profile.release.package.sslrs.debug-assertions=true \
+    --config profile.release.package.sslrs.overflow-checks=true
+FUZZ_HDRS     := fuzz/fuzz.h
+FUZZ_CFLAGS   := -Wall -Wextra -Werror -std=c11 -g -D_GNU_SOURCE -Ifuzz
+
+.PHONY: fuzz fuzz-lib fuzz-bins fuzz-merge test-fuzz-replay
+
+# --target keeps RUSTFLAGS off build.rs; panic=abort turns every panic (caught by the ABI boundary
+# in normal builds) into a crash the fuzzer reports.
+fuzz-lib:
+	RUSTFLAGS="$(FUZZ_RUSTFLAGS)" $(CARGO) $(FUZZ_PROFILE) rustc --release --lib \
+	    --crate-type staticlib --target $(FUZZ_TRIPLE) --target-dir target/fuzz
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) fuzz-lib
+	@mkdir -p $(@D)
+	@[ -n "$(FUZZ_CLANG)" ] || { echo "make fuzz needs clang (Debian: clang-14 libclang-rt-14-dev)"; exit 1; }
+	$(FUZZ_CLANG) -g -O1 -fsanitize=fuzzer -Iinclude $(filter-out -Werror -std=c11,$(FUZZ_CFLAGS)) $< \
+	    $(FUZZ_LIB) -lpthread -ldl -lm -o $@
+
+fuzz-bins: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
+
+fuzz: fuzz-bins
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
+
+# Minimizes build/fuzz/corpus/<t> + fuzz/corpus/<t> into a fresh fuzz/corpus/<t> (to commit).
+fuzz-merge: fuzz-bins
+	@fuzz/run.sh --merge $(FUZZ_TARGETS)
+
+FUZZ_REPLAY_SRC = $< fuzz/replay.c -DFUZZ_TARGET='"$*"'
+$(BUILD)/fuzz-replay/sslrs/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(FUZZ_REPLAY_SRC) -o $@ $(SSLRS_LINK)
+$(BUILD)/fuzz-replay/forward/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(FUZZ_REPLAY_SRC) -o $@ $(FWD_LINK)
+$(BUILD)/fuzz-replay/asan/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/.lib-stamp
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(SAN_FLAGS) $(FUZZ_REPLAY_SRC) -o $@ $(SSLRS_LINK)
+
+FUZZ_REPLAY = $(addprefix $(BUILD)/fuzz-replay/$(1)/replay_,$(FUZZ_TARGETS))
+test-fuzz-replay: $(call FUZZ_REPLAY,sslrs) $(call FUZZ_REPLAY,forward) $(call FUZZ_REPLAY,asan)
+	@scripts/run-c-tests.sh fuzz-replay "" $(BUILD)/results/fuzz-replay.txt $(call FUZZ_REPLAY,sslrs)
+	@scripts/run-c-tests.sh fuzz-replay-forward "" $(BUILD)/results/fuzz-replay-forward.txt \
+	    $(call FUZZ_REPLAY,forward)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  scripts/run-c-tests.sh fuzz-replay-asan "" $(BUILD)/results/fuzz-replay-asan.txt $(call FUZZ_REPLAY,asan)
 
 clean:
 	$(CARGO) clean

@@ -5,7 +5,7 @@ set -euo pipefail
 dir=$1
 tp=0 tf=0 missing=0
 echo "== summary =="
-for b in openssl sslrs interop-openssl interop-sslrs peers-openssl peers-sslrs peers-forward valgrind asan install exports forward valgrind-forward passthrough-asan preload sweep sweep-forward programs python tsan; do
+for b in openssl sslrs interop-openssl interop-sslrs peers-openssl peers-sslrs peers-forward valgrind asan install exports forward valgrind-forward passthrough-asan preload sweep sweep-forward fuzz-replay fuzz-replay-forward fuzz-replay-asan programs python tsan; do
     if [ -f "$dir/$b.txt" ]; then
         read -r label p f < "$dir/$b.txt"
         printf '%-16s %s passed, %s failed\n' "$label:" "$p" "$f"

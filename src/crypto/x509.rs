@@ -155,6 +155,11 @@ pub mod der {
     pub fn parse_time(t: &Tlv<'_>) -> Option<i64> {
         let s = std::str::from_utf8(t.value).ok()?;
         let s = s.strip_suffix('Z')?;
+        // Digits only before any slicing: a multi-byte character would put the fixed
+        // offsets below inside a char (a panic found by fuzz/fuzz_x509.c).
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let (year, rest) = match t.tag {
             UTC_TIME if s.len() == 10 || s.len() == 12 => {
                 let yy: i64 = s[..2].parse().ok()?;
@@ -163,9 +168,6 @@ pub mod der {
             GENERALIZED_TIME if s.len() == 12 || s.len() == 14 => (s[..4].parse().ok()?, &s[4..]),
             _ => return None,
         };
-        if !rest.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
         let num = |i: usize| -> i64 { rest[i..i + 2].parse().unwrap_or(0) };
         let (mon, day, h, m) = (num(0), num(2), num(4), num(6));
         let sec = if rest.len() >= 10 { num(8) } else { 0 };
@@ -820,6 +822,32 @@ mod tests {
             .unwrap()
             .remove(0);
         Certificate::from_der(der).unwrap()
+    }
+
+    // fuzz/corpus/x509/regress-time-multibyte: a UTCTime whose value holds a two-byte UTF-8
+    // character at offset 1 panicked (str slice inside a char); now the time is refused.
+    #[test]
+    fn parse_time_refuses_non_digits_without_panicking() {
+        for value in [
+            "%\u{4e2}g*  5925Z",
+            "2\u{e9}01010000Z",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}0Z",
+        ] {
+            for tag in [der::UTC_TIME, der::GENERALIZED_TIME] {
+                let tlv = der::Tlv {
+                    tag,
+                    value: value.as_bytes(),
+                    raw: value.as_bytes(),
+                };
+                assert_eq!(der::parse_time(&tlv), None, "{value:?}");
+            }
+        }
+        let ok = der::Tlv {
+            tag: der::UTC_TIME,
+            value: b"261125205932Z",
+            raw: b"",
+        };
+        assert!(der::parse_time(&ok).is_some());
     }
 
     // Expected strings: X509_NAME_oneline(..., NULL, 0) from the system libcrypto.
