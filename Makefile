@@ -350,7 +350,7 @@ test-tsan:
 	  -Wl,-rpath,$(ROOT)/$(BUILD)/tsan/lib
 	$(CC) $(TSAN_CFLAGS) -Ic-tests c-tests/test_threads.c $(TESTUTIL) -o $(BUILD)/tsan/test_threads-openssl \
 	  $(OPENSSL_LINK)
-	@TSAN_OPTIONS=exitcode=66 scripts/run-c-tests.sh tsan "" $(BUILD)/results/tsan.txt \
+	@TSAN_OPTIONS=exitcode=66:suppressions=$(ROOT)/c-tests/tsan.supp scripts/run-c-tests.sh tsan "" $(BUILD)/results/tsan.txt \
 	  $(BUILD)/tsan/test_threads-openssl $(BUILD)/tsan/test_threads
 
 # --- benchmarks (never part of the pass/fail count; see bench/README.md) -------------------
