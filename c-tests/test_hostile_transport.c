@@ -187,13 +187,38 @@ static void log_write(struct link *l, int side, const char *data, size_t len)
     l->dlen[side] += n;
 }
 
+/* Counts a read (dir 0) or write (dir 1) call of one side and says whether the mode refuses it
+ * with a retry; errno is set for a refusal (EINTR in M_EINTR, EAGAIN otherwise). */
+static int refuse_call(struct link *l, int side, int dir)
+{
+    unsigned long k = ++l->calls[side][dir];
+    int refuse;
+
+    switch (l->mode) {
+    case M_REFUSE:
+        refuse = k % 2 == 1;
+        break;
+    case M_EINTR:
+        refuse = k % 3 == 0;
+        break;
+    case M_MIXED:
+        refuse = (rnd_next(&l->rng) >> 40) % 4 == 0;
+        break;
+    default:
+        refuse = 0;
+        break;
+    }
+    if (refuse)
+        errno = l->mode == M_EINTR ? EINTR : EAGAIN;
+    return refuse;
+}
+
 static int t_write(BIO *b, const char *data, int dlen)
 {
     struct end *e = BIO_get_data(b);
     struct link *l;
     struct queue *q;
     size_t len, n;
-    int refuse = 0;
 
     BIO_clear_retry_flags(b);
     if (e == NULL || data == NULL || dlen <= 0)
@@ -201,22 +226,7 @@ static int t_write(BIO *b, const char *data, int dlen)
     l = e->l;
     q = &l->q[e->side];
     len = (size_t)dlen;
-    l->calls[e->side][1]++;
-    switch (l->mode) {
-    case M_REFUSE:
-        refuse = l->calls[e->side][1] % 2 == 1;
-        break;
-    case M_EINTR:
-        refuse = l->calls[e->side][1] % 3 == 0;
-        break;
-    case M_MIXED:
-        refuse = (rnd_next(&l->rng) >> 40) % 4 == 0;
-        break;
-    default:
-        break;
-    }
-    if (refuse) {
-        errno = l->mode == M_EINTR ? EINTR : EAGAIN;
+    if (refuse_call(l, e->side, 1)) {
         BIO_set_retry_write(b);
         return -1;
     }
@@ -271,29 +281,13 @@ static int t_read(BIO *b, char *out, int olen)
     struct link *l;
     struct queue *q;
     size_t n;
-    int refuse = 0;
 
     BIO_clear_retry_flags(b);
     if (e == NULL || out == NULL || olen <= 0)
         return 0;
     l = e->l;
     q = &l->q[1 - e->side];
-    l->calls[e->side][0]++;
-    switch (l->mode) {
-    case M_REFUSE:
-        refuse = l->calls[e->side][0] % 2 == 1;
-        break;
-    case M_EINTR:
-        refuse = l->calls[e->side][0] % 3 == 0;
-        break;
-    case M_MIXED:
-        refuse = (rnd_next(&l->rng) >> 40) % 4 == 0;
-        break;
-    default:
-        break;
-    }
-    if (refuse) {
-        errno = l->mode == M_EINTR ? EINTR : EAGAIN;
+    if (refuse_call(l, e->side, 0)) {
         BIO_set_retry_read(b);
         return -1;
     }

@@ -108,6 +108,24 @@ static inline SSL_CTX *fz_client_ctx(void)
 
 /* ---- invariants ----------------------------------------------------- */
 /* SSL_get_error's documented values (ssl.h: SSL_ERROR_NONE .. SSL_ERROR_WANT_RETRY_VERIFY). */
+/* The protocol bounds chosen by the input's low two bits: any, TLS 1.2 only, TLS 1.3 only,
+ * at most TLS 1.2. */
+static inline void fz_versions(SSL *s, unsigned sel)
+{
+    switch (sel & 3) {
+    case 1:
+        SSL_set_min_proto_version(s, TLS1_2_VERSION);
+        SSL_set_max_proto_version(s, TLS1_2_VERSION);
+        break;
+    case 2:
+        SSL_set_min_proto_version(s, TLS1_3_VERSION);
+        break;
+    case 3:
+        SSL_set_max_proto_version(s, TLS1_2_VERSION);
+        break;
+    }
+}
+
 static inline int fz_valid_ssl_error(int e)
 {
     switch (e) {

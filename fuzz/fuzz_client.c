@@ -35,18 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg = fz_u8(&in);
     s = SSL_new(cctx);
     FZ_CHECK(s != NULL);
-    switch (cfg & 3) {
-    case 1:
-        SSL_set_min_proto_version(s, TLS1_2_VERSION);
-        SSL_set_max_proto_version(s, TLS1_2_VERSION);
-        break;
-    case 2:
-        SSL_set_min_proto_version(s, TLS1_3_VERSION);
-        break;
-    case 3:
-        SSL_set_max_proto_version(s, TLS1_2_VERSION);
-        break;
-    }
+    fz_versions(s, cfg);
     if (cfg & 4) {
         SSL_set_verify(s, SSL_VERIFY_PEER, NULL);
         SSL_set1_host(s, "localhost");

@@ -37,18 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg = fz_u8(&in);
     s = SSL_new((cfg & 4) ? ctx_rsa : ctx_ec);
     FZ_CHECK(s != NULL);
-    switch (cfg & 3) {
-    case 1:
-        SSL_set_min_proto_version(s, TLS1_2_VERSION);
-        SSL_set_max_proto_version(s, TLS1_2_VERSION);
-        break;
-    case 2:
-        SSL_set_min_proto_version(s, TLS1_3_VERSION);
-        break;
-    case 3:
-        SSL_set_max_proto_version(s, TLS1_2_VERSION);
-        break;
-    }
+    fz_versions(s, cfg);
     if (cfg & 8)
         SSL_set_verify(s, SSL_VERIFY_PEER, NULL);
     if (cfg & 64) {
