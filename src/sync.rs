@@ -42,30 +42,27 @@ mod tsan {
     }
 
     impl<T: ?Sized> Mutex<T> {
-        pub fn lock(&self) -> LockResult<MutexGuard<'_, T>> {
+        /// Tells TSan the lock was taken, and wraps std's guard so that dropping it says so
+        /// again before unlocking.
+        fn acquired<'a>(&'a self, inner: std::sync::MutexGuard<'a, T>) -> MutexGuard<'a, T> {
             let addr = self as *const Mutex<T> as *const u8 as *mut c_void;
-            let wrap = |inner| {
-                // SAFETY: an annotation call into the TSan runtime; it only records the address.
-                unsafe { __tsan_acquire(addr) };
-                MutexGuard { addr, inner }
-            };
+            // SAFETY: an annotation call into the TSan runtime; it only records the address.
+            unsafe { __tsan_acquire(addr) };
+            MutexGuard { addr, inner }
+        }
+
+        pub fn lock(&self) -> LockResult<MutexGuard<'_, T>> {
             match self.0.lock() {
-                Ok(g) => Ok(wrap(g)),
-                Err(p) => Err(PoisonError::new(wrap(p.into_inner()))),
+                Ok(g) => Ok(self.acquired(g)),
+                Err(p) => Err(PoisonError::new(self.acquired(p.into_inner()))),
             }
         }
 
         pub fn try_lock(&self) -> TryLockResult<MutexGuard<'_, T>> {
-            let addr = self as *const Mutex<T> as *const u8 as *mut c_void;
-            let wrap = |inner| {
-                // SAFETY: as in `lock`.
-                unsafe { __tsan_acquire(addr) };
-                MutexGuard { addr, inner }
-            };
             match self.0.try_lock() {
-                Ok(g) => Ok(wrap(g)),
+                Ok(g) => Ok(self.acquired(g)),
                 Err(TryLockError::Poisoned(p)) => Err(TryLockError::Poisoned(PoisonError::new(
-                    wrap(p.into_inner()),
+                    self.acquired(p.into_inner()),
                 ))),
                 Err(TryLockError::WouldBlock) => Err(TryLockError::WouldBlock),
             }
@@ -78,7 +75,7 @@ mod tsan {
 
     impl<T: ?Sized> Drop for MutexGuard<'_, T> {
         fn drop(&mut self) {
-            // SAFETY: as in `lock`; runs before the inner guard unlocks.
+            // SAFETY: as in `acquired`; runs before the inner guard unlocks.
             unsafe { __tsan_release(self.addr) };
         }
     }
